@@ -1,0 +1,3 @@
+//! Reading and writing models: one module per format.
+pub mod atomic;
+pub mod diagnostic;

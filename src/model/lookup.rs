@@ -1,0 +1,76 @@
+//! Finding a node by what a user types: its id, name or any alias, in any case.
+
+use petgraph::graph::NodeIndex;
+
+use super::Model;
+
+/// The result of looking a node up by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// Exactly one node matches.
+    Found(NodeIndex),
+    /// Several nodes match; their ids, sorted.
+    Ambiguous(Vec<String>),
+    /// Nothing matches; the ids of the closest nodes, best first.
+    NotFound(Vec<String>),
+}
+
+fn fold(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+/// See [`Model::lookup`]. An exact id match wins; otherwise every node whose id, name or
+/// alias equals the text (ignoring case) is a candidate.
+pub(super) fn lookup(model: &Model, text: &str) -> Lookup {
+    if let Some(index) = model.index_of(text) {
+        return Lookup::Found(index);
+    }
+    let wanted = fold(text);
+    let graph = model.graph();
+    let mut hits: Vec<NodeIndex> = graph
+        .node_indices()
+        .filter(|&i| {
+            let node = &graph[i];
+            fold(&node.id) == wanted || fold(&node.name) == wanted || node.aliases.iter().any(|a| fold(a) == wanted)
+        })
+        .collect();
+    match hits.len() {
+        1 => Lookup::Found(hits[0]),
+        0 => Lookup::NotFound(suggest(model, &wanted)),
+        _ => {
+            hits.sort_by(|a, b| graph[*a].id.cmp(&graph[*b].id));
+            Lookup::Ambiguous(hits.into_iter().map(|i| graph[i].id.clone()).collect())
+        }
+    }
+}
+
+/// Up to five node ids whose id, name or alias is close to `wanted`, best first.
+fn suggest(model: &Model, wanted: &str) -> Vec<String> {
+    let mut scored: Vec<(f64, &str)> = model
+        .nodes()
+        .filter_map(|node| {
+            let names = std::iter::once(&node.id).chain(std::iter::once(&node.name)).chain(node.aliases.iter());
+            let best = names
+                .map(|n| {
+                    let n = fold(n);
+                    let contains = !wanted.is_empty() && (n.contains(wanted) || wanted.contains(n.as_str()));
+                    strsim::jaro_winkler(&n, wanted).max(if contains { 0.9 } else { 0.0 })
+                })
+                .fold(0.0, f64::max);
+            (best >= 0.75).then_some((best, node.id.as_str()))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.into_iter().take(5).map(|(_, id)| id.to_owned()).collect()
+}
+
+/// The closest of `candidates` to `text`, if any is close enough to suggest.
+pub fn closest<'a>(text: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = fold(text);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&fold(c), &wanted), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,363 @@
+//! The relationship model: typed nodes and typed, dated, signed edges in a petgraph graph.
+//!
+//! A [`Model`] owns a [`petgraph::graph::DiGraph`] whose node weights are [`Node`]s and whose
+//! edge weights are [`Edge`]s, plus the file's title and sources. Node ids are unique slugs;
+//! [`Model::index_of`] maps them to graph indices. Symmetric edge kinds are stored once, in
+//! the direction the file gives, and analyses read them both ways.
+
+pub mod date;
+pub mod kind;
+mod lookup;
+
+use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+
+pub use date::{in_force, PartialDate};
+pub use kind::{EdgeKind, EdgeRule, NodeKind, Polarity, SCHEMA};
+pub use lookup::{closest, Lookup};
+
+/// A document the model's evidence is drawn from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Unique id, referred to by [`Evidence::source`].
+    pub id: String,
+    /// Title of the document.
+    pub title: String,
+    /// Author(s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Where to find it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A verbatim quote from a source that supports an edge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Id of a [`Source`] of the model.
+    pub source: String,
+    /// The words of the source, verbatim.
+    pub quote: String,
+}
+
+/// A node: a country, leader, organisation, agreement, dispute, territory, event …
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// Stable unique id, a slug such as `japan` or `kuril_dispute`.
+    pub id: String,
+    /// What the node is.
+    pub kind: NodeKind,
+    /// Display name.
+    pub name: String,
+    /// Other names it goes by ("Northern Territories", "Southern Kurils").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Start of the node's existence or tenure (taking office, entry into force).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<PartialDate>,
+    /// End of the node's existence or tenure, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<PartialDate>,
+    /// A point date: when an agreement was signed or an event held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Free tags for filtering and styling.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Further attributes, kept as text.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, String>,
+    /// A sentence or two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl Node {
+    /// A node with just an id, kind and name.
+    pub fn new(id: impl Into<String>, kind: NodeKind, name: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            aliases: Vec::new(),
+            since: None,
+            until: None,
+            date: None,
+            tags: Vec::new(),
+            attrs: BTreeMap::new(),
+            description: None,
+        }
+    }
+
+    /// Whether the node exists on (some day of) `at`: within `since..=until`, and its point
+    /// `date`, if any, not after `at`.
+    pub fn in_force(&self, at: &PartialDate) -> bool {
+        let happened = self.date.is_none_or(|d| d.first_day() <= at.last_day());
+        happened && in_force(self.since.as_ref(), self.until.as_ref(), at)
+    }
+}
+
+/// An edge: a typed relation from one node to another, with its dates, strength and evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// Id of the tail node.
+    pub from: String,
+    /// Id of the head node.
+    pub to: String,
+    /// The relation.
+    pub kind: EdgeKind,
+    /// First day (period) the relation holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<PartialDate>,
+    /// Last day (period) the relation holds, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<PartialDate>,
+    /// Tie strength in (0, 1]; 1 when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// Goldstein cooperation–conflict score, −10 to +10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<f64>,
+    /// What the relation is about: energy, security, cyber …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// A free note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Quotes that support the edge.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Edge {
+    /// An edge with just its ends and kind.
+    pub fn new(from: impl Into<String>, to: impl Into<String>, kind: EdgeKind) -> Self {
+        Self {
+            from: from.into(),
+            to: to.into(),
+            kind,
+            since: None,
+            until: None,
+            weight: None,
+            intensity: None,
+            topic: None,
+            note: None,
+            evidence: Vec::new(),
+        }
+    }
+
+    /// Tie strength, 1 when not given.
+    pub fn weight(&self) -> f64 {
+        self.weight.unwrap_or(1.0)
+    }
+
+    /// The polarity of the edge's kind.
+    pub fn polarity(&self) -> Polarity {
+        self.kind.polarity()
+    }
+
+    /// Whether the relation holds on (some day of) `at`.
+    pub fn in_force(&self, at: &PartialDate) -> bool {
+        in_force(self.since.as_ref(), self.until.as_ref(), at)
+    }
+}
+
+/// The serialised form of a model: what a RON model file holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Model")]
+pub struct ModelFile {
+    /// Title of the model.
+    pub title: String,
+    /// What the model covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Documents the evidence comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// The nodes.
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    /// The edges.
+    #[serde(default)]
+    pub edges: Vec<Edge>,
+}
+
+/// Why a model cannot be built from parts (the loader reports these with file positions).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// Two nodes share an id.
+    #[error("duplicate node id `{id}`")]
+    DuplicateNode {
+        /// The id.
+        id: String,
+    },
+    /// An edge names a node that does not exist.
+    #[error("edge refers to unknown node `{id}`")]
+    UnknownNode {
+        /// The id.
+        id: String,
+    },
+}
+
+/// A relationship model: title, sources, and the typed graph.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// Title of the model.
+    pub title: String,
+    /// What the model covers.
+    pub description: Option<String>,
+    /// Documents the evidence comes from.
+    pub sources: Vec<Source>,
+    graph: DiGraph<Node, Edge>,
+    ids: HashMap<String, NodeIndex>,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_file() == other.to_file()
+    }
+}
+
+impl Model {
+    /// An empty model with a title.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self { title: title.into(), ..Self::default() }
+    }
+
+    /// The petgraph graph. Node and edge indices follow file order.
+    pub fn graph(&self) -> &DiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Adds a node; fails when its id is taken.
+    pub fn add_node(&mut self, node: Node) -> Result<NodeIndex, ModelError> {
+        if self.ids.contains_key(&node.id) {
+            return Err(ModelError::DuplicateNode { id: node.id });
+        }
+        let id = node.id.clone();
+        let index = self.graph.add_node(node);
+        self.ids.insert(id, index);
+        Ok(index)
+    }
+
+    /// Adds an edge between existing nodes, named by id.
+    pub fn add_edge(&mut self, edge: Edge) -> Result<EdgeIndex, ModelError> {
+        let from = self.index_of(&edge.from).ok_or_else(|| ModelError::UnknownNode { id: edge.from.clone() })?;
+        let to = self.index_of(&edge.to).ok_or_else(|| ModelError::UnknownNode { id: edge.to.clone() })?;
+        Ok(self.graph.add_edge(from, to, edge))
+    }
+
+    /// The graph index of the node with this exact id.
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.ids.get(id).copied()
+    }
+
+    /// The node with this exact id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index_of(id).map(|i| &self.graph[i])
+    }
+
+    /// Nodes in file order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> + '_ {
+        self.graph.node_weights()
+    }
+
+    /// Edges in file order.
+    pub fn edges(&self) -> impl Iterator<Item = &Edge> + '_ {
+        self.graph.edge_weights()
+    }
+
+    /// Finds a node by id, name or alias, case-insensitively.
+    pub fn lookup(&self, name: &str) -> Lookup {
+        lookup::lookup(self, name)
+    }
+
+    /// Builds a model from its file form, checking ids and references.
+    pub fn from_file(file: ModelFile) -> Result<Self, ModelError> {
+        let mut model = Model { title: file.title, description: file.description, sources: file.sources, ..Self::default() };
+        for node in file.nodes {
+            model.add_node(node)?;
+        }
+        for edge in file.edges {
+            model.add_edge(edge)?;
+        }
+        Ok(model)
+    }
+
+    /// The file form: nodes and edges in graph (file) order.
+    pub fn to_file(&self) -> ModelFile {
+        ModelFile {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            sources: self.sources.clone(),
+            nodes: self.graph.node_weights().cloned().collect(),
+            edges: self.graph.edge_weights().cloned().collect(),
+        }
+    }
+
+    /// A new model with only the nodes and edges that pass the filters. An edge is kept
+    /// when it passes `keep_edge` and both its ends are kept.
+    pub fn filtered(&self, keep_node: impl Fn(&Node) -> bool, keep_edge: impl Fn(&Edge) -> bool) -> Model {
+        let mut out = Model {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            sources: self.sources.clone(),
+            ..Self::default()
+        };
+        for node in self.graph.node_weights().filter(|n| keep_node(n)) {
+            // Ids are unique in `self`, so this cannot fail.
+            let _ = out.add_node(node.clone());
+        }
+        for edge in self.graph.edge_weights().filter(|e| keep_edge(e)) {
+            if out.ids.contains_key(&edge.from) && out.ids.contains_key(&edge.to) {
+                let _ = out.add_edge(edge.clone());
+            }
+        }
+        out
+    }
+
+    /// The model as it stands on `at`: nodes and edges in force then.
+    pub fn at(&self, at: &PartialDate) -> Model {
+        self.filtered(|n| n.in_force(at), |e| e.in_force(at))
+    }
+
+    /// Edges touching a node, as (edge, other end, outgoing?) triples, in file order.
+    pub fn incident(&self, index: NodeIndex) -> Vec<(&Edge, NodeIndex, bool)> {
+        let mut out: Vec<(EdgeIndex, NodeIndex, bool)> = self
+            .graph
+            .edges_directed(index, petgraph::Direction::Outgoing)
+            .map(|e| (e.id(), e.target(), true))
+            .chain(self.graph.edges_directed(index, petgraph::Direction::Incoming).map(|e| (e.id(), e.source(), false)))
+            .collect();
+        out.sort_by_key(|(e, _, _)| e.index());
+        out.dedup_by_key(|(e, _, _)| e.index());
+        out.into_iter().map(|(e, other, outgoing)| (&self.graph[e], other, outgoing)).collect()
+    }
+
+    /// Earliest and latest date named anywhere in the model.
+    pub fn date_range(&self) -> Option<(PartialDate, PartialDate)> {
+        let node_dates = self.nodes().flat_map(|n| [n.since, n.until, n.date]);
+        let edge_dates = self.edges().flat_map(|e| [e.since, e.until]);
+        let mut dates = node_dates.chain(edge_dates).flatten();
+        let first = dates.next()?;
+        Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
+    }
+}

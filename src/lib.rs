@@ -5,10 +5,12 @@
 //! condemnation and competition are typed, dated, signed edges. Models are written in RON
 //! (see `docs/format.md`), checked with precise diagnostics, queried, analysed and drawn.
 //!
-//! The data flows one way: file → [`io`] → [`model`] → (view/filter) → analysis → export.
+//! The data flows one way: file → [`io`] → [`model`] → (view/filter) → [`analysis`] → [`export`].
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod error;
+pub mod export;
 pub mod io;
 pub mod model;
 

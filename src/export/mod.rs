@@ -1,0 +1,1 @@
+//! Exports: DOT and SVG diagrams.

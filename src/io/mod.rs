@@ -1,3 +1,5 @@
 //! Reading and writing models: one module per format.
 pub mod atomic;
 pub mod diagnostic;
+pub mod ron;
+pub mod spans;

@@ -22,6 +22,7 @@ pub use lookup::{closest, Lookup};
 
 /// A document the model's evidence is drawn from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// Unique id, referred to by [`Evidence::source`].
     pub id: String,
@@ -40,6 +41,7 @@ pub struct Source {
 
 /// A verbatim quote from a source that supports an edge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// Id of a [`Source`] of the model.
     pub source: String,
@@ -49,6 +51,7 @@ pub struct Evidence {
 
 /// A node: a country, leader, organisation, agreement, dispute, territory, event …
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Node {
     /// Stable unique id, a slug such as `japan` or `kuril_dispute`.
     pub id: String,
@@ -106,6 +109,7 @@ impl Node {
 
 /// An edge: a typed relation from one node to another, with its dates, strength and evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Edge {
     /// Id of the tail node.
     pub from: String,

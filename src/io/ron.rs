@@ -1,0 +1,444 @@
+//! The RON model format: loading with full diagnostics, and deterministic saving.
+//!
+//! Loading runs in three passes. ron parses the file's outline, keeping each source, node
+//! and edge as borrowed raw text, so one syntax error stops the load but a type error in
+//! one node does not hide the problems of the others. Each element is then parsed on its own
+//! into a loosely typed record (kinds and dates as text), and [`crate::io::spans`] finds where
+//! its fields are. Last, the records are validated against each other and the schema, and
+//! every problem is reported with its position.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use ron::value::RawValue;
+use serde::de::{self, Deserializer, EnumAccess, VariantAccess, Visitor};
+use serde::Deserialize;
+
+use crate::io::diagnostic::{Diagnostics, Problem};
+use crate::io::spans::{self, LineIndex, Spanned};
+use crate::model::{closest, Edge, EdgeKind, Evidence, Model, Node, NodeKind, PartialDate, Source};
+use crate::Error;
+
+/// The ron options every model file is read with: `Some` may be left implicit.
+fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Reads and validates a model file.
+pub fn load(path: &Path) -> Result<Model, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => parse(&text, path).map_err(|diagnostics| Error::Invalid { diagnostics }),
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let mut diagnostics = Diagnostics::new(path, text);
+            let start = String::from_utf8_lossy(&error.as_bytes()[..valid]).len();
+            diagnostics.push(Problem::NotUtf8, start..start + 1);
+            Err(Error::Invalid { diagnostics })
+        }
+    }
+}
+
+/// Parses and validates model text; `path` names the file in diagnostics.
+///
+/// Returns every problem found, sorted by position, when there is any.
+pub fn parse(text: &str, path: &Path) -> Result<Model, Diagnostics> {
+    let mut diagnostics = Diagnostics::new(path, text);
+    let model = Loader { text, diagnostics: &mut diagnostics }.run();
+    diagnostics.sort();
+    match model {
+        Some(model) if diagnostics.is_empty() => Ok(model),
+        _ => Err(diagnostics),
+    }
+}
+
+/// The model as RON text: deterministic (file order, fixed formatting) and readable
+/// (non-ASCII text kept as is).
+pub fn to_string(model: &Model) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_owned())
+        .escape_strings(false)
+        .extensions(Extensions::IMPLICIT_SOME);
+    // Serialising plain data with string keys cannot fail.
+    ron::ser::to_string_pretty(&model.to_file(), config).unwrap_or_default() + "\n"
+}
+
+/// Saves a model atomically, refusing to overwrite `input` when given.
+pub fn save(model: &Model, path: &Path) -> Result<(), Error> {
+    crate::io::atomic::write(path, to_string(model).as_bytes())
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Model", deny_unknown_fields)]
+struct RawFile<'a> {
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default, borrow)]
+    sources: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    nodes: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    edges: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Source", deny_unknown_fields)]
+struct RawSource {
+    id: String,
+    title: String,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Node", deny_unknown_fields)]
+struct RawNode {
+    id: String,
+    kind: Word,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    since: Option<String>,
+    #[serde(default)]
+    until: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    attrs: BTreeMap<String, String>,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Edge", deny_unknown_fields)]
+struct RawEdge {
+    from: String,
+    to: String,
+    kind: Word,
+    #[serde(default)]
+    since: Option<String>,
+    #[serde(default)]
+    until: Option<String>,
+    #[serde(default)]
+    weight: Option<f64>,
+    #[serde(default)]
+    intensity: Option<f64>,
+    #[serde(default)]
+    topic: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    evidence: Vec<Evidence>,
+}
+
+/// A bare identifier such as `country` (an enum variant in RON), or a string.
+struct Word(String);
+
+impl<'de> Deserialize<'de> for Word {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WordVisitor;
+        impl<'de> Visitor<'de> for WordVisitor {
+            type Value = Word;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a kind, such as `country` or `cooperates_with`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Word, E> {
+                Ok(Word(v.to_owned()))
+            }
+            fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Word, A::Error> {
+                let (Identifier(name), variant) = data.variant::<Identifier>()?;
+                variant.unit_variant()?;
+                Ok(Word(name))
+            }
+        }
+        deserializer.deserialize_enum("Kind", &[], WordVisitor)
+    }
+}
+
+/// An enum variant's name, read as an identifier.
+struct Identifier(String);
+
+impl<'de> Deserialize<'de> for Identifier {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IdentifierVisitor;
+        impl Visitor<'_> for IdentifierVisitor {
+            type Value = Identifier;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an identifier")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Identifier, E> {
+                Ok(Identifier(v.to_owned()))
+            }
+        }
+        deserializer.deserialize_identifier(IdentifierVisitor)
+    }
+}
+
+struct Loader<'t, 'd> {
+    text: &'t str,
+    diagnostics: &'d mut Diagnostics,
+}
+
+/// A parsed element with its spans in the whole file.
+struct Located<T> {
+    value: T,
+    spans: Spanned,
+}
+
+impl<'t> Loader<'t, '_> {
+    fn run(mut self) -> Option<Model> {
+        let raw: RawFile = match options().from_str(self.text) {
+            Ok(raw) => raw,
+            Err(error) => {
+                self.ron_error(&error, 0);
+                return None;
+            }
+        };
+        let sources: Vec<Located<RawSource>> = raw.sources.iter().filter_map(|r| self.element(r)).collect();
+        let nodes: Vec<Located<RawNode>> = raw.nodes.iter().filter_map(|r| self.element(r)).collect();
+        let edges: Vec<Located<RawEdge>> = raw.edges.iter().filter_map(|r| self.element(r)).collect();
+        // Elements that failed to parse were reported; carry on to find more problems.
+        let parsed_all =
+            sources.len() == raw.sources.len() && nodes.len() == raw.nodes.len() && edges.len() == raw.edges.len();
+
+        let sources = self.sources(sources);
+        let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+        let declared: Vec<(String, Vec<String>)> = nodes
+            .iter()
+            .map(|n| {
+                let names = std::iter::once(n.value.name.clone()).chain(n.value.aliases.iter().cloned()).collect();
+                (n.value.id.clone(), names)
+            })
+            .collect();
+        let nodes = self.nodes(nodes);
+        let mut model = Model::new(raw.title);
+        model.description = raw.description;
+        let mut kinds: HashMap<String, NodeKind> = HashMap::new();
+        for node in nodes.into_iter().flatten() {
+            kinds.insert(node.id.clone(), node.kind);
+            let _ = model.add_node(node);
+        }
+        let mut checked_edges = Vec::new();
+        for edge in edges {
+            if let Some(edge) = self.edge(edge, &kinds, &declared, &source_ids) {
+                checked_edges.push(edge);
+            }
+        }
+        model.sources = sources;
+        for edge in checked_edges {
+            let _ = model.add_edge(edge);
+        }
+        (parsed_all && self.diagnostics.is_empty()).then_some(model)
+    }
+
+    /// Byte offset of a raw element within the whole text.
+    fn offset_of(&self, raw: &RawValue) -> usize {
+        let start = raw.get_ron().as_ptr() as usize;
+        let base = self.text.as_ptr() as usize;
+        start.saturating_sub(base).min(self.text.len())
+    }
+
+    fn element<T: for<'de> Deserialize<'de>>(&mut self, raw: &RawValue) -> Option<Located<T>> {
+        let offset = self.offset_of(raw);
+        let text = raw.get_ron();
+        let spans = spans::scan(text).shifted(offset);
+        match options().from_str::<T>(text) {
+            Ok(value) => Some(Located { value, spans }),
+            Err(error) => {
+                self.ron_error(&error, offset);
+                None
+            }
+        }
+    }
+
+    /// Reports a ron error whose position is relative to the text starting at `offset`.
+    fn ron_error(&mut self, error: &ron::error::SpannedError, offset: usize) {
+        let index = LineIndex::new(self.text);
+        let (base_line, base_col) = index.position(offset);
+        let absolute = |p: &ron::error::Position| {
+            let line = base_line + p.line.saturating_sub(1);
+            let col = if p.line <= 1 { base_col + p.col.saturating_sub(1) } else { p.col };
+            index.offset(line, col)
+        };
+        let start = absolute(&error.span.start);
+        let end = absolute(&error.span.end).max(start);
+        let message = error.code.to_string();
+        self.diagnostics.push(Problem::Syntax { message }, start..end);
+    }
+
+    fn date(&mut self, text: Option<&String>, span: Range<usize>) -> Option<PartialDate> {
+        match text?.parse::<PartialDate>() {
+            Ok(date) => Some(date),
+            Err(error) => {
+                self.diagnostics.push(Problem::BadDate(error), span);
+                None
+            }
+        }
+    }
+
+    /// Checks `since`/`until` of a node or edge.
+    fn interval(&mut self, since: Option<&String>, until: Option<&String>, spans: &Spanned) -> (Option<PartialDate>, Option<PartialDate>) {
+        let since = self.date(since, spans.field_range("since"));
+        let until = self.date(until, spans.field_range("until"));
+        if let (Some(s), Some(u)) = (since, until) {
+            if u.last_day() < s.first_day() {
+                let problem = Problem::UntilBeforeSince { since: s.to_string(), until: u.to_string() };
+                self.diagnostics.push(problem, spans.field_range("until"));
+            }
+        }
+        (since, until)
+    }
+
+    fn duplicate(&mut self, what: &'static str, id: &str, first: usize, span: Range<usize>) {
+        let first_line = LineIndex::new(self.text).position(first).0;
+        self.diagnostics.push(Problem::DuplicateId { what, id: id.to_owned(), first_line }, span);
+    }
+
+    fn sources(&mut self, raw: Vec<Located<RawSource>>) -> Vec<Source> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut out = Vec::new();
+        for Located { value: s, spans } in raw {
+            let id_span = spans.field_range("id");
+            if s.id.trim().is_empty() {
+                self.diagnostics.push(Problem::EmptyId { what: "source" }, id_span.clone());
+            }
+            if let Some(&first) = seen.get(&s.id) {
+                self.duplicate("source", &s.id, first, id_span);
+                continue;
+            }
+            seen.insert(s.id.clone(), id_span.start);
+            let date = self.date(s.date.as_ref(), spans.field_range("date"));
+            out.push(Source { id: s.id, title: s.title, author: s.author, date, url: s.url });
+        }
+        out
+    }
+
+    fn nodes(&mut self, raw: Vec<Located<RawNode>>) -> Vec<Option<Node>> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut out = Vec::new();
+        for Located { value: n, spans } in raw {
+            let id_span = spans.field_range("id");
+            if n.id.trim().is_empty() {
+                self.diagnostics.push(Problem::EmptyId { what: "node" }, id_span.clone());
+            }
+            if let Some(&first) = seen.get(&n.id) {
+                self.duplicate("node", &n.id, first, id_span);
+                out.push(None);
+                continue;
+            }
+            seen.insert(n.id.clone(), id_span.start);
+            let kind = self.kind::<NodeKind>(&n.kind.0, "node kind", spans.field_range("kind"), NodeKind::ALL.iter().map(|k| k.as_str()));
+            let (since, until) = self.interval(n.since.as_ref(), n.until.as_ref(), &spans);
+            let date = self.date(n.date.as_ref(), spans.field_range("date"));
+            out.push(kind.map(|kind| Node {
+                id: n.id,
+                kind,
+                name: n.name,
+                aliases: n.aliases,
+                since,
+                until,
+                date,
+                tags: n.tags,
+                attrs: n.attrs,
+                description: n.description,
+            }));
+        }
+        out
+    }
+
+    fn kind<K: std::str::FromStr>(
+        &mut self,
+        text: &str,
+        vocabulary: &'static str,
+        span: Range<usize>,
+        names: impl Iterator<Item = &'static str>,
+    ) -> Option<K> {
+        match text.parse::<K>() {
+            Ok(kind) => Some(kind),
+            Err(_) => {
+                let suggestion = closest(text, names).map(str::to_owned);
+                self.diagnostics.push(Problem::UnknownKind { vocabulary, text: text.to_owned(), suggestion }, span);
+                None
+            }
+        }
+    }
+
+    fn edge(
+        &mut self,
+        Located { value: e, spans }: Located<RawEdge>,
+        kinds: &HashMap<String, NodeKind>,
+        declared: &[(String, Vec<String>)],
+        source_ids: &[&str],
+    ) -> Option<Edge> {
+        let kind = self.kind::<EdgeKind>(&e.kind.0, "edge kind", spans.field_range("kind"), EdgeKind::ALL.iter().map(|k| k.as_str()));
+        let mut ends = Vec::new();
+        for (field, id) in [("from", &e.from), ("to", &e.to)] {
+            if let Some(k) = kinds.get(id) {
+                ends.push(*k);
+            } else if !declared.iter().any(|(declared_id, _)| declared_id == id) {
+                let suggestion = suggest_node(id, declared);
+                self.diagnostics.push(Problem::UnknownNode { id: id.clone(), suggestion }, spans.field_range(field));
+            }
+        }
+        if let (Some(kind), [from, to]) = (kind, ends.as_slice()) {
+            if !kind.allows(*from, *to) {
+                self.diagnostics.push(Problem::KindMismatch { kind, from: *from, to: *to }, spans.field_range("kind"));
+            }
+        }
+        let (since, until) = self.interval(e.since.as_ref(), e.until.as_ref(), &spans);
+        if let Some(w) = e.weight {
+            if !(w > 0.0 && w <= 1.0) {
+                self.diagnostics.push(Problem::Weight { value: w }, spans.field_range("weight"));
+            }
+        }
+        if let Some(i) = e.intensity {
+            if !(-10.0..=10.0).contains(&i) {
+                self.diagnostics.push(Problem::Intensity { value: i }, spans.field_range("intensity"));
+            }
+        }
+        let evidence_spans = spans.field("evidence").map(|s| s.items.clone()).unwrap_or_default();
+        for (i, evidence) in e.evidence.iter().enumerate() {
+            if !source_ids.contains(&evidence.source.as_str()) {
+                let span = evidence_spans.get(i).map_or_else(|| spans.field_range("evidence"), |s| s.field_range("source"));
+                let suggestion = closest(&evidence.source, source_ids.iter().copied()).map(str::to_owned);
+                self.diagnostics.push(Problem::UnknownSource { id: evidence.source.clone(), suggestion }, span);
+            }
+        }
+        Some(Edge {
+            from: e.from,
+            to: e.to,
+            kind: kind?,
+            since,
+            until,
+            weight: e.weight,
+            intensity: e.intensity,
+            topic: e.topic,
+            note: e.note,
+            evidence: e.evidence,
+        })
+    }
+}
+
+/// The id of the node a mistyped reference most likely meant: a node whose name or alias
+/// the text is (ignoring case), else the closest id.
+fn suggest_node(text: &str, declared: &[(String, Vec<String>)]) -> Option<String> {
+    let folded = text.trim().to_lowercase();
+    declared
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| n.to_lowercase() == folded))
+        .map(|(id, _)| id.clone())
+        .or_else(|| closest(text, declared.iter().map(|(id, _)| id.as_str())).map(str::to_owned))
+}

@@ -1,0 +1,146 @@
+//! The command line: clap definitions, and one module per subcommand, each with a `run`.
+//!
+//! clap types live only here; the library never sees them.
+
+mod check;
+mod input;
+mod output;
+mod query;
+mod table;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::model::PartialDate;
+
+/// Model international relations as a typed graph: check, query, analyse and draw it.
+#[derive(Debug, Parser)]
+#[command(name = "relgraph", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  relgraph check graphs/japan_russia_2014.ron
+  relgraph info graphs/japan_russia_2014.ron
+  relgraph edges graphs/japan_russia_2014.ron --node Japan --polarity conflictual
+  relgraph neighbors graphs/japan_russia_2014.ron \"Northern Territories\" --depth 2";
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check model files and report every problem as FILE:LINE:COL.
+    #[command(after_help = "Examples:\n  relgraph check graphs/japan_russia_2014.ron\n  relgraph check --json model.ron\n\nExit status: 0 valid, 1 invalid, 2 usage error.")]
+    Check(check::CheckArgs),
+    /// Summarise a model: title, sources, counts by kind, date range.
+    #[command(after_help = "Examples:\n  relgraph info graphs/japan_russia_2014.ron\n  relgraph info graphs/japan_russia_2014.ron --at 2013-12-31 --json")]
+    Info(query::InfoArgs),
+    /// List nodes, optionally of some kinds.
+    #[command(after_help = "Examples:\n  relgraph nodes graphs/japan_russia_2014.ron --kind leader\n  relgraph nodes graphs/japan_russia_2014.ron --kind territory,dispute --json")]
+    Nodes(query::NodesArgs),
+    /// List edges, filtered by kind, polarity or node.
+    #[command(after_help = "Examples:\n  relgraph edges graphs/japan_russia_2014.ron --kind sanctions\n  relgraph edges graphs/japan_russia_2014.ron --node Putin --polarity cooperative --at 2014-01-01\n  relgraph edges graphs/japan_russia_2014.ron --json")]
+    Edges(query::EdgesArgs),
+    /// List the nodes within N steps of a node.
+    #[command(after_help = "Examples:\n  relgraph neighbors graphs/japan_russia_2014.ron Japan\n  relgraph neighbors graphs/japan_russia_2014.ron \"Southern Kurils\" --depth 2 --direction in")]
+    Neighbors(query::NeighborsArgs),
+}
+
+/// Options every query command shares.
+#[derive(Debug, Args, Clone)]
+pub struct Common {
+    /// Keep only what is in force on this date (YYYY, YYYY-MM or YYYY-MM-DD; a year or month
+    /// means "at some time in that period").
+    #[arg(long, value_name = "DATE")]
+    at: Option<PartialDate>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// What went wrong, and so which exit status to return.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad input data (exit 1); already reported when `reported` is true.
+    Input {
+        /// What to print.
+        message: String,
+        /// Whether it was printed already.
+        reported: bool,
+    },
+    /// Bad arguments (exit 2).
+    Usage(String),
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Self {
+        Failure::Usage(message.into())
+    }
+}
+
+impl From<crate::Error> for Failure {
+    fn from(error: crate::Error) -> Self {
+        match error {
+            crate::Error::Invalid { diagnostics } => {
+                let message = format!("{}{} has {} problem(s)", diagnostics.render(), diagnostics.path.display(), diagnostics.items.len());
+                Failure::Input { message, reported: false }
+            }
+            other => Failure::Input { message: other.to_string(), reported: false },
+        }
+    }
+}
+
+/// Runs the command line and returns the process exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let mut out = Vec::new();
+    let result = run(cli, &mut out);
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout.write_all(&out).and_then(|()| stdout.flush()) {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("relgraph: error: cannot write output: {error}");
+            return ExitCode::from(1);
+        }
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input { message, reported }) => {
+            if !reported {
+                eprintln!("relgraph: error: {message}");
+            }
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("relgraph: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs a parsed command, writing its output to `out`.
+pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
+    match cli.command {
+        Command::Check(args) => check::run(&args, out),
+        Command::Info(args) => query::info(&args, out),
+        Command::Nodes(args) => query::nodes(&args, out),
+        Command::Edges(args) => query::edges(&args, out),
+        Command::Neighbors(args) => query::neighbors(&args, out),
+    }
+}
+
+/// A model file argument.
+#[derive(Debug, Args, Clone)]
+pub struct FileArg {
+    /// The model: a .ron model, or an edge list (.tsv, .csv, .txt).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}

@@ -26,7 +26,12 @@ pub fn run(args: &CheckArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         match crate::io::ron::load(file) {
             Ok(model) => {
                 if !args.json {
-                    let line = format!("{}: ok ({} nodes, {} edges)\n", file.display(), model.node_count(), model.edge_count());
+                    let line = format!(
+                        "{}: ok ({} nodes, {} edges)\n",
+                        file.display(),
+                        model.node_count(),
+                        model.edge_count()
+                    );
                     out.extend(line.into_bytes());
                 }
             }

@@ -33,19 +33,29 @@ const EXAMPLES: &str = "Examples:
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check model files and report every problem as FILE:LINE:COL.
-    #[command(after_help = "Examples:\n  relgraph check graphs/japan_russia_2014.ron\n  relgraph check --json model.ron\n\nExit status: 0 valid, 1 invalid, 2 usage error.")]
+    #[command(
+        after_help = "Examples:\n  relgraph check graphs/japan_russia_2014.ron\n  relgraph check --json model.ron\n\nExit status: 0 valid, 1 invalid, 2 usage error."
+    )]
     Check(check::CheckArgs),
     /// Summarise a model: title, sources, counts by kind, date range.
-    #[command(after_help = "Examples:\n  relgraph info graphs/japan_russia_2014.ron\n  relgraph info graphs/japan_russia_2014.ron --at 2013-12-31 --json")]
+    #[command(
+        after_help = "Examples:\n  relgraph info graphs/japan_russia_2014.ron\n  relgraph info graphs/japan_russia_2014.ron --at 2013-12-31 --json"
+    )]
     Info(query::InfoArgs),
     /// List nodes, optionally of some kinds.
-    #[command(after_help = "Examples:\n  relgraph nodes graphs/japan_russia_2014.ron --kind leader\n  relgraph nodes graphs/japan_russia_2014.ron --kind territory,dispute --json")]
+    #[command(
+        after_help = "Examples:\n  relgraph nodes graphs/japan_russia_2014.ron --kind leader\n  relgraph nodes graphs/japan_russia_2014.ron --kind territory,dispute --json"
+    )]
     Nodes(query::NodesArgs),
     /// List edges, filtered by kind, polarity or node.
-    #[command(after_help = "Examples:\n  relgraph edges graphs/japan_russia_2014.ron --kind sanctions\n  relgraph edges graphs/japan_russia_2014.ron --node Putin --polarity cooperative --at 2014-01-01\n  relgraph edges graphs/japan_russia_2014.ron --json")]
+    #[command(
+        after_help = "Examples:\n  relgraph edges graphs/japan_russia_2014.ron --kind sanctions\n  relgraph edges graphs/japan_russia_2014.ron --node Putin --polarity cooperative --at 2014-01-01\n  relgraph edges graphs/japan_russia_2014.ron --json"
+    )]
     Edges(query::EdgesArgs),
     /// List the nodes within N steps of a node.
-    #[command(after_help = "Examples:\n  relgraph neighbors graphs/japan_russia_2014.ron Japan\n  relgraph neighbors graphs/japan_russia_2014.ron \"Southern Kurils\" --depth 2 --direction in")]
+    #[command(
+        after_help = "Examples:\n  relgraph neighbors graphs/japan_russia_2014.ron Japan\n  relgraph neighbors graphs/japan_russia_2014.ron \"Southern Kurils\" --depth 2 --direction in"
+    )]
     Neighbors(query::NeighborsArgs),
 }
 
@@ -85,7 +95,12 @@ impl From<crate::Error> for Failure {
     fn from(error: crate::Error) -> Self {
         match error {
             crate::Error::Invalid { diagnostics } => {
-                let message = format!("{}{} has {} problem(s)", diagnostics.render(), diagnostics.path.display(), diagnostics.items.len());
+                let message = format!(
+                    "{}{} has {} problem(s)",
+                    diagnostics.render(),
+                    diagnostics.path.display(),
+                    diagnostics.items.len()
+                );
                 Failure::Input { message, reported: false }
             }
             other => Failure::Input { message: other.to_string(), reported: false },

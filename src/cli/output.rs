@@ -57,7 +57,8 @@ pub fn edge(edge: &Edge) -> Value {
         map.insert("note".into(), json!(note));
     }
     if !edge.evidence.is_empty() {
-        let evidence: Vec<Value> = edge.evidence.iter().map(|e| json!({"source": e.source, "quote": e.quote})).collect();
+        let evidence: Vec<Value> =
+            edge.evidence.iter().map(|e| json!({"source": e.source, "quote": e.quote})).collect();
         map.insert("evidence".into(), Value::Array(evidence));
     }
     Value::Object(map)

@@ -168,7 +168,8 @@ pub fn nodes(args: &NodesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
 /// `edges`: the edges, filtered by kind, polarity and node.
 pub fn edges(args: &EdgesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let model = input::load(&args.file.file, args.common.at.as_ref())?;
-    let touching = args.node.as_deref().map(|n| input::node(&model, n)).transpose()?.map(|i| model.graph()[i].id.clone());
+    let touching =
+        args.node.as_deref().map(|n| input::node(&model, n)).transpose()?.map(|i| model.graph()[i].id.clone());
     let edges: Vec<&Edge> = model
         .edges()
         .filter(|e| args.kind.is_empty() || args.kind.contains(&e.kind))
@@ -214,7 +215,8 @@ pub fn neighbors(args: &NeighborsArgs, out: &mut Vec<u8>) -> Result<(), Failure>
                 let mut value = output::node(&graph[*index]);
                 if let Some(map) = value.as_object_mut() {
                     map.insert("depth".into(), json!(depth));
-                    let via: Vec<_> = via.iter().map(|e| json!({"from": e.from, "to": e.to, "kind": e.kind.as_str()})).collect();
+                    let via: Vec<_> =
+                        via.iter().map(|e| json!({"from": e.from, "to": e.to, "kind": e.kind.as_str()})).collect();
                     map.insert("via".into(), json!(via));
                 }
                 value
@@ -237,13 +239,20 @@ pub fn neighbors(args: &NeighborsArgs, out: &mut Vec<u8>) -> Result<(), Failure>
         table.row(vec![depth.to_string(), node.id.clone(), node.kind.to_string(), node.name.clone(), via.join("; ")]);
     }
     out.extend(table.render().into_bytes());
-    out.extend(format!("{} node(s) within {} step(s) of {}\n", found.len(), args.depth, graph[start].name).into_bytes());
+    out.extend(
+        format!("{} node(s) within {} step(s) of {}\n", found.len(), args.depth, graph[start].name).into_bytes(),
+    );
     Ok(())
 }
 
 /// Nodes reachable from `start` in 1..=`depth` steps, in order of discovery, each with its
 /// depth and the edges that first reached it from the previous layer.
-fn breadth_first(model: &Model, start: NodeIndex, depth: usize, direction: Direction) -> Vec<(NodeIndex, usize, Vec<&Edge>)> {
+fn breadth_first(
+    model: &Model,
+    start: NodeIndex,
+    depth: usize,
+    direction: Direction,
+) -> Vec<(NodeIndex, usize, Vec<&Edge>)> {
     let mut seen: BTreeMap<NodeIndex, usize> = BTreeMap::new();
     seen.insert(start, 0);
     let mut found: Vec<(NodeIndex, usize, Vec<&Edge>)> = Vec::new();

@@ -13,7 +13,11 @@ pub struct Table {
 impl Table {
     /// A table with these column headings.
     pub fn new(header: &[&str]) -> Self {
-        Self { header: header.iter().map(|h| (*h).to_owned()).collect(), rows: Vec::new(), right: vec![false; header.len()] }
+        Self {
+            header: header.iter().map(|h| (*h).to_owned()).collect(),
+            rows: Vec::new(),
+            right: vec![false; header.len()],
+        }
     }
 
     /// Right-aligns a column (for numbers).

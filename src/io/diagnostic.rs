@@ -122,7 +122,9 @@ impl Problem {
     /// Advice on fixing it, where there is some.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Problem::DuplicateId { first_line, .. } => Some(format!("first defined on line {first_line}; ids must be unique")),
+            Problem::DuplicateId { first_line, .. } => {
+                Some(format!("first defined on line {first_line}; ids must be unique"))
+            }
             Problem::UnknownNode { suggestion: Some(s), .. } | Problem::UnknownSource { suggestion: Some(s), .. } => {
                 Some(format!("did you mean `{s}`?"))
             }
@@ -137,7 +139,9 @@ impl Problem {
             }
             Problem::BadDate(_) => Some("dates are \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"".into()),
             Problem::Weight { .. } => Some("weight is tie strength: 0 < weight ≤ 1 (1 when omitted)".into()),
-            Problem::Intensity { .. } => Some("intensity runs from −10 (most conflictual) to +10 (most cooperative)".into()),
+            Problem::Intensity { .. } => {
+                Some("intensity runs from −10 (most conflictual) to +10 (most cooperative)".into())
+            }
             Problem::UntilBeforeSince { .. } => Some("swap the dates, or fix the one that is wrong".into()),
             _ => None,
         }

@@ -290,7 +290,12 @@ impl<'t> Loader<'t, '_> {
     }
 
     /// Checks `since`/`until` of a node or edge.
-    fn interval(&mut self, since: Option<&String>, until: Option<&String>, spans: &Spanned) -> (Option<PartialDate>, Option<PartialDate>) {
+    fn interval(
+        &mut self,
+        since: Option<&String>,
+        until: Option<&String>,
+        spans: &Spanned,
+    ) -> (Option<PartialDate>, Option<PartialDate>) {
         let since = self.date(since, spans.field_range("since"));
         let until = self.date(until, spans.field_range("until"));
         if let (Some(s), Some(u)) = (since, until) {
@@ -340,7 +345,12 @@ impl<'t> Loader<'t, '_> {
                 continue;
             }
             seen.insert(n.id.clone(), id_span.start);
-            let kind = self.kind::<NodeKind>(&n.kind.0, "node kind", spans.field_range("kind"), NodeKind::ALL.iter().map(|k| k.as_str()));
+            let kind = self.kind::<NodeKind>(
+                &n.kind.0,
+                "node kind",
+                spans.field_range("kind"),
+                NodeKind::ALL.iter().map(|k| k.as_str()),
+            );
             let (since, until) = self.interval(n.since.as_ref(), n.until.as_ref(), &spans);
             let date = self.date(n.date.as_ref(), spans.field_range("date"));
             out.push(kind.map(|kind| Node {
@@ -383,7 +393,12 @@ impl<'t> Loader<'t, '_> {
         declared: &[(String, Vec<String>)],
         source_ids: &[&str],
     ) -> Option<Edge> {
-        let kind = self.kind::<EdgeKind>(&e.kind.0, "edge kind", spans.field_range("kind"), EdgeKind::ALL.iter().map(|k| k.as_str()));
+        let kind = self.kind::<EdgeKind>(
+            &e.kind.0,
+            "edge kind",
+            spans.field_range("kind"),
+            EdgeKind::ALL.iter().map(|k| k.as_str()),
+        );
         let mut ends = Vec::new();
         for (field, id) in [("from", &e.from), ("to", &e.to)] {
             if let Some(k) = kinds.get(id) {
@@ -412,7 +427,8 @@ impl<'t> Loader<'t, '_> {
         let evidence_spans = spans.field("evidence").map(|s| s.items.clone()).unwrap_or_default();
         for (i, evidence) in e.evidence.iter().enumerate() {
             if !source_ids.contains(&evidence.source.as_str()) {
-                let span = evidence_spans.get(i).map_or_else(|| spans.field_range("evidence"), |s| s.field_range("source"));
+                let span =
+                    evidence_spans.get(i).map_or_else(|| spans.field_range("evidence"), |s| s.field_range("source"));
                 let suggestion = closest(&evidence.source, source_ids.iter().copied()).map(str::to_owned);
                 self.diagnostics.push(Problem::UnknownSource { id: evidence.source.clone(), suggestion }, span);
             }

@@ -91,8 +91,11 @@ impl PartialDate {
 
     /// A day-precision date; `None` when the day does not exist.
     pub fn day(year: u16, month: u8, day: u8) -> Option<Self> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Self { year, month: Some(month), day: Some(day) })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     /// The year.
@@ -126,9 +129,7 @@ pub fn in_force(since: Option<&PartialDate>, until: Option<&PartialDate>, at: &P
 
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.first_day()
-            .cmp(&other.first_day())
-            .then_with(|| self.precision().cmp(&other.precision()))
+        self.first_day().cmp(&other.first_day()).then_with(|| self.precision().cmp(&other.precision()))
     }
 }
 
@@ -230,7 +231,9 @@ mod tests {
 
     #[test]
     fn rejects_malformed_dates() {
-        for text in ["", "14", "2014-3", "2014-13", "2014-00", "2013-02-29", "2014-04-31", "2014/03", "+2014", "2014-03-18T00"] {
+        for text in
+            ["", "14", "2014-3", "2014-13", "2014-00", "2013-02-29", "2014-04-31", "2014/03", "+2014", "2014-03-18T00"]
+        {
             assert!(text.parse::<PartialDate>().is_err(), "{text} should be rejected");
         }
     }

@@ -234,32 +234,148 @@ macro_rules! rule {
 /// The schema: one rule per edge kind, in [`EdgeKind::ALL`] order.
 pub const SCHEMA: [EdgeRule; 31] = [
     rule!(Leads, Cooperative, false, PEOPLE, BODIES, "a leader heads a country or organisation"),
-    rule!(MemberOf, Cooperative, false, ACTORS, &[NodeKind::Organization, NodeKind::Actor], "belongs to an organisation"),
+    rule!(
+        MemberOf,
+        Cooperative,
+        false,
+        ACTORS,
+        &[NodeKind::Organization, NodeKind::Actor],
+        "belongs to an organisation"
+    ),
     rule!(Represents, Cooperative, false, PEOPLE, BODIES, "speaks or acts for a country or organisation"),
     rule!(WorksFor, Cooperative, false, PEOPLE, BODIES, "works for or serves an organisation or country"),
     rule!(Advises, Cooperative, false, ACTORS, ACTORS, "advises another actor"),
-    rule!(PartyTo, Neutral, false, ACTORS, &[NodeKind::Agreement, NodeKind::Dispute, NodeKind::Project, NodeKind::Actor], "is a party to an agreement, dispute or project"),
+    rule!(
+        PartyTo,
+        Neutral,
+        false,
+        ACTORS,
+        &[NodeKind::Agreement, NodeKind::Dispute, NodeKind::Project, NodeKind::Actor],
+        "is a party to an agreement, dispute or project"
+    ),
     rule!(Signs, Neutral, false, ACTORS, &[NodeKind::Agreement, NodeKind::Actor], "signs an agreement"),
-    rule!(Proposes, Neutral, false, ACTORS, &[NodeKind::Agreement, NodeKind::Project, NodeKind::Event, NodeKind::Actor], "puts forward an agreement, compromise or project"),
-    rule!(Cites, Neutral, false, &[NodeKind::Country, NodeKind::Leader, NodeKind::Person, NodeKind::Organization, NodeKind::Actor, NodeKind::Agreement, NodeKind::Dispute], &[NodeKind::Agreement, NodeKind::Actor], "invokes an agreement as legal basis"),
+    rule!(
+        Proposes,
+        Neutral,
+        false,
+        ACTORS,
+        &[NodeKind::Agreement, NodeKind::Project, NodeKind::Event, NodeKind::Actor],
+        "puts forward an agreement, compromise or project"
+    ),
+    rule!(
+        Cites,
+        Neutral,
+        false,
+        &[
+            NodeKind::Country,
+            NodeKind::Leader,
+            NodeKind::Person,
+            NodeKind::Organization,
+            NodeKind::Actor,
+            NodeKind::Agreement,
+            NodeKind::Dispute
+        ],
+        &[NodeKind::Agreement, NodeKind::Actor],
+        "invokes an agreement as legal basis"
+    ),
     rule!(Claims, Neutral, false, ACTORS, PLACES, "claims sovereignty over a territory"),
     rule!(Administers, Neutral, false, BODIES, PLACES, "administers a territory"),
-    rule!(PartOf, Neutral, false, &[NodeKind::Territory, NodeKind::Organization, NodeKind::Event, NodeKind::Project, NodeKind::Agreement, NodeKind::Actor], ANY, "is part of something larger"),
-    rule!(Concerns, Neutral, false, &[NodeKind::Dispute, NodeKind::Agreement, NodeKind::Event, NodeKind::Project, NodeKind::Actor], ANY, "is about something"),
-    rule!(InvolvedIn, Neutral, false, ACTORS, &[NodeKind::Event, NodeKind::Project, NodeKind::Dispute, NodeKind::Agreement, NodeKind::Actor], "takes part in an event or project"),
-    rule!(Disputes, Conflictual, false, ACTORS, &[NodeKind::Territory, NodeKind::Dispute, NodeKind::Country, NodeKind::Leader, NodeKind::Person, NodeKind::Organization, NodeKind::Agreement, NodeKind::Actor], "contests a territory, claim or position"),
+    rule!(
+        PartOf,
+        Neutral,
+        false,
+        &[
+            NodeKind::Territory,
+            NodeKind::Organization,
+            NodeKind::Event,
+            NodeKind::Project,
+            NodeKind::Agreement,
+            NodeKind::Actor
+        ],
+        ANY,
+        "is part of something larger"
+    ),
+    rule!(
+        Concerns,
+        Neutral,
+        false,
+        &[NodeKind::Dispute, NodeKind::Agreement, NodeKind::Event, NodeKind::Project, NodeKind::Actor],
+        ANY,
+        "is about something"
+    ),
+    rule!(
+        InvolvedIn,
+        Neutral,
+        false,
+        ACTORS,
+        &[NodeKind::Event, NodeKind::Project, NodeKind::Dispute, NodeKind::Agreement, NodeKind::Actor],
+        "takes part in an event or project"
+    ),
+    rule!(
+        Disputes,
+        Conflictual,
+        false,
+        ACTORS,
+        &[
+            NodeKind::Territory,
+            NodeKind::Dispute,
+            NodeKind::Country,
+            NodeKind::Leader,
+            NodeKind::Person,
+            NodeKind::Organization,
+            NodeKind::Agreement,
+            NodeKind::Actor
+        ],
+        "contests a territory, claim or position"
+    ),
     rule!(Meets, Cooperative, true, ACTORS, ACTORS, "meets in person"),
-    rule!(Visits, Cooperative, false, ACTORS, &[NodeKind::Country, NodeKind::Territory, NodeKind::Organization, NodeKind::Event, NodeKind::Actor], "travels to a place or event"),
+    rule!(
+        Visits,
+        Cooperative,
+        false,
+        ACTORS,
+        &[NodeKind::Country, NodeKind::Territory, NodeKind::Organization, NodeKind::Event, NodeKind::Actor],
+        "travels to a place or event"
+    ),
     rule!(Attends, Neutral, false, ACTORS, &[NodeKind::Event, NodeKind::Actor], "attends an event"),
     rule!(CooperatesWith, Cooperative, true, ACTORS, ACTORS, "cooperates, on a topic"),
-    rule!(Negotiates, Cooperative, true, ACTORS, &[NodeKind::Country, NodeKind::Leader, NodeKind::Person, NodeKind::Organization, NodeKind::Actor, NodeKind::Agreement, NodeKind::Dispute], "negotiates with another actor, or over an agreement"),
-    rule!(InvestsIn, Cooperative, false, ACTORS, &[NodeKind::Country, NodeKind::Territory, NodeKind::Organization, NodeKind::Project, NodeKind::Actor], "invests in a place, body or project"),
+    rule!(
+        Negotiates,
+        Cooperative,
+        true,
+        ACTORS,
+        &[
+            NodeKind::Country,
+            NodeKind::Leader,
+            NodeKind::Person,
+            NodeKind::Organization,
+            NodeKind::Actor,
+            NodeKind::Agreement,
+            NodeKind::Dispute
+        ],
+        "negotiates with another actor, or over an agreement"
+    ),
+    rule!(
+        InvestsIn,
+        Cooperative,
+        false,
+        ACTORS,
+        &[NodeKind::Country, NodeKind::Territory, NodeKind::Organization, NodeKind::Project, NodeKind::Actor],
+        "invests in a place, body or project"
+    ),
     rule!(Supports, Cooperative, false, ACTORS, ACTORS_AND_THINGS, "backs an actor, agreement, event or project"),
     rule!(AlliedWith, Cooperative, true, ACTORS, ACTORS, "is allied with"),
     rule!(Sanctions, Conflictual, false, ACTORS, ACTORS, "imposes sanctions on"),
     rule!(Condemns, Conflictual, false, ACTORS, ACTORS_AND_THINGS, "publicly condemns"),
     rule!(Opposes, Conflictual, false, ACTORS, ACTORS_AND_THINGS, "opposes"),
-    rule!(Suspends, Conflictual, false, ACTORS, &[NodeKind::Agreement, NodeKind::Event, NodeKind::Project, NodeKind::Actor], "suspends talks, an agreement or an event"),
+    rule!(
+        Suspends,
+        Conflictual,
+        false,
+        ACTORS,
+        &[NodeKind::Agreement, NodeKind::Event, NodeKind::Project, NodeKind::Actor],
+        "suspends talks, an agreement or an event"
+    ),
     rule!(CompetesWith, Conflictual, true, ACTORS, ACTORS, "competes with (for markets, influence)"),
     rule!(Annexes, Conflictual, false, BODIES, PLACES, "annexes a territory"),
     rule!(HedgesAgainst, Conflictual, false, ACTORS, ACTORS, "hedges against another's power"),
@@ -382,6 +498,31 @@ name_impls!(NodeKind, "node kind");
 name_impls!(EdgeKind, "edge kind");
 name_impls!(Polarity, "polarity");
 
+/// The schema as a Markdown table, as `docs/format.md` shows it (a test keeps them equal).
+pub fn schema_markdown() -> String {
+    let names = |kinds: &[NodeKind]| {
+        if kinds.len() == NodeKind::ALL.len() {
+            "any".to_owned()
+        } else {
+            kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let mut out =
+        String::from("| edge kind | polarity | symmetric | from | to | meaning |\n|---|---|---|---|---|---|\n");
+    for rule in &SCHEMA {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} | {} |\n",
+            rule.kind.as_str(),
+            rule.polarity.as_str(),
+            if rule.symmetric { "yes" } else { "no" },
+            names(rule.from),
+            names(rule.to),
+            rule.meaning
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,6 +555,12 @@ mod tests {
         for kind in NodeKind::ALL {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
         }
+    }
+
+    #[test]
+    fn docs_show_the_current_schema() {
+        let docs = include_str!("../../docs/format.md");
+        assert!(docs.contains(&schema_markdown()), "docs/format.md is out of date: paste schema_markdown() into it");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
 pub use date::{in_force, PartialDate};
-pub use kind::{EdgeKind, EdgeRule, NodeKind, Polarity, SCHEMA};
+pub use kind::{schema_markdown, EdgeKind, EdgeRule, NodeKind, Polarity, SCHEMA};
 pub use lookup::{closest, Lookup};
 
 /// A document the model's evidence is drawn from.
@@ -296,7 +296,8 @@ impl Model {
 
     /// Builds a model from its file form, checking ids and references.
     pub fn from_file(file: ModelFile) -> Result<Self, ModelError> {
-        let mut model = Model { title: file.title, description: file.description, sources: file.sources, ..Self::default() };
+        let mut model =
+            Model { title: file.title, description: file.description, sources: file.sources, ..Self::default() };
         for node in file.nodes {
             model.add_node(node)?;
         }

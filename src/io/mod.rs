@@ -1,3 +1,4 @@
 //! Reading and writing models: one module per format.
 pub mod atomic;
 pub mod diagnostic;
+pub mod edgelist;

@@ -6,8 +6,11 @@
 //! [`NodeIndex`](petgraph::graph::NodeIndex)es; results are deterministic (ties are broken by
 //! node index, i.e. file order, or by node id where the result is a listing).
 
+pub mod centrality;
 pub mod filter;
+mod sssp;
 pub mod view;
 
+pub use centrality::{CentralityError, CentralityOptions, Measure, Scores};
 pub use filter::Filter;
 pub use view::{GraphView, ViewOptions};

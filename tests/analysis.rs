@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use relgraph::analysis::centrality::{self, CentralityOptions, Measure};
+use relgraph::analysis::path::{self, Path, PathMode, PathQuery};
 use relgraph::analysis::{GraphView, ViewOptions};
 use relgraph::io::edgelist;
 use relgraph::Model;
@@ -110,4 +111,59 @@ fn centrality_matches_networkx() {
     }
     assert!(tally.compared > 1500, "only {} values compared", tally.compared);
     eprintln!("centrality: {} values compared, max abs diff {:e}", tally.compared, tally.max_diff);
+}
+
+/// Asserts that consecutive nodes are joined by the reported model edge (either way on an
+/// undirected view) and returns the path's cost recomputed from the edges.
+fn check_real_path(model: &Model, view: &GraphView, p: &Path, mode: PathMode) {
+    assert_eq!(p.edges.len() + 1, p.nodes.len());
+    let graph = model.graph();
+    for (pair, e) in p.nodes.windows(2).zip(&p.edges) {
+        let (a, b) = graph.edge_endpoints(*e).expect("edge exists");
+        let joins = (a, b) == (pair[0], pair[1]) || (!view.is_directed() && (b, a) == (pair[0], pair[1]));
+        assert!(joins, "edge {e:?} does not join {pair:?}");
+    }
+    let weights = p.edges.iter().map(|&e| graph[e].weight());
+    let cost = match mode {
+        PathMode::Hops => p.edges.len() as f64,
+        PathMode::Weighted => weights.sum(),
+        PathMode::Strongest => weights.product(),
+    };
+    assert!((cost - p.cost).abs() < 1e-12, "cost {} vs edges {cost}", p.cost);
+}
+
+fn check_paths(f: &Fixture, tally: &mut Tally) {
+    let modes = [("hops", PathMode::Hops), ("weighted", PathMode::Weighted), ("strongest", PathMode::Strongest)];
+    for pair in f.json["paths"].as_array().unwrap() {
+        let from = f.model.index_of(pair["source"].as_str().unwrap()).unwrap();
+        let to = f.model.index_of(pair["target"].as_str().unwrap()).unwrap();
+        for (key, mode) in modes {
+            let Some(want) = pair.get(key) else { continue };
+            let what = format!("{} {key} {from:?}->{to:?}", f.name);
+            let q = PathQuery::new(mode);
+            let best = path::shortest_path(&f.model, &f.view, from, to, &q).unwrap();
+            match (want.as_f64(), &best) {
+                (None, None) => tally.compared += 1,
+                (Some(w), Some(p)) => tally.check(&what, p.cost, w, 1e-9),
+                _ => panic!("{what}: NetworkX {want}, relgraph {best:?}"),
+            }
+            let k_want: Vec<f64> = pair[format!("k_{key}")].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+            let k_got = path::k_shortest_paths(&f.model, &f.view, from, to, 5, &q).unwrap();
+            assert_eq!(k_got.len(), k_want.len(), "{what}: k paths found");
+            for (p, w) in k_got.iter().zip(&k_want) {
+                check_real_path(&f.model, &f.view, p, mode);
+                tally.check(&format!("{what} k"), p.cost, *w, 1e-9);
+            }
+        }
+    }
+}
+
+#[test]
+fn paths_match_networkx() {
+    let mut tally = Tally::default();
+    for name in GRAPHS {
+        check_paths(&fixture(name), &mut tally);
+    }
+    assert!(tally.compared > 300, "only {} values compared", tally.compared);
+    eprintln!("paths: {} values compared, max abs diff {:e}", tally.compared, tally.max_diff);
 }

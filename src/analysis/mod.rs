@@ -8,9 +8,11 @@
 
 pub mod centrality;
 pub mod filter;
+pub mod path;
 mod sssp;
 pub mod view;
 
 pub use centrality::{CentralityError, CentralityOptions, Measure, Scores};
 pub use filter::Filter;
+pub use path::{Path, PathMode, PathQuery};
 pub use view::{GraphView, ViewOptions};

@@ -20,7 +20,6 @@
 
 use std::ops::Range;
 
-use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use crate::model::{Model, Polarity};
@@ -258,11 +257,6 @@ pub fn sign_polarity(sign: i8) -> Polarity {
         -1 => Polarity::Conflictual,
         _ => Polarity::Neutral,
     }
-}
-
-/// Converts a view index to a model node index.
-pub(crate) fn node(u: usize) -> NodeIndex {
-    NodeIndex::new(u)
 }
 
 #[cfg(test)]

@@ -1,1 +1,169 @@
-//! Integration tests: analysis.
+//! Integration tests: analysis results against NetworkX reference values.
+//!
+//! `tests/fixtures/networkx/generate.py` wrote each graph as an edge list (`<name>.tsv`) and
+//! NetworkX's results as `<name>.json`. These tests read the edge list with relgraph's own
+//! reader and compare every value: within 1e-9, or 1e-6 for the power iterations
+//! (eigenvector, PageRank, Katz), whose stopping rule leaves that much slack.
+
+use std::path::PathBuf;
+
+use relgraph::analysis::centrality::{self, CentralityOptions, Measure};
+use relgraph::analysis::path::{self, Path, PathMode, PathQuery};
+use relgraph::analysis::{GraphView, ViewOptions};
+use relgraph::io::edgelist;
+use relgraph::Model;
+use serde_json::Value;
+
+const GRAPHS: [&str; 5] = ["karate", "florentine", "lesmis", "gnp_directed", "scale_free_directed"];
+
+struct Fixture {
+    name: &'static str,
+    model: Model,
+    view: GraphView,
+    json: Value,
+}
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/networkx")
+}
+
+fn fixture(name: &'static str) -> Fixture {
+    let model = edgelist::read(&dir().join(format!("{name}.tsv"))).expect("edge list reads");
+    let text = std::fs::read_to_string(dir().join(format!("{name}.json"))).expect("json exists");
+    let json: Value = serde_json::from_str(&text).expect("json parses");
+    let directed = json["directed"].as_bool().unwrap();
+    // Edge-list ties are `related_to`, symmetric by schema: follow the file's direction.
+    let view = GraphView::new(&model, &ViewOptions::directed().with_strict_direction(true));
+    let view = if directed { view } else { GraphView::new(&model, &ViewOptions::undirected()) };
+    Fixture { name, model, view, json }
+}
+
+/// Counts compared values and the largest absolute difference seen.
+#[derive(Default)]
+struct Tally {
+    compared: usize,
+    max_diff: f64,
+}
+
+impl Tally {
+    fn check(&mut self, what: &str, got: f64, want: f64, tol: f64) {
+        let diff = (got - want).abs();
+        assert!(diff <= tol, "{what}: got {got}, NetworkX {want} (diff {diff:e} > {tol:e})");
+        self.compared += 1;
+        self.max_diff = self.max_diff.max(diff);
+    }
+}
+
+fn measure_of(key: &str) -> (Measure, bool) {
+    let weighted = key.ends_with("_weighted");
+    let measure = match key.trim_end_matches("_weighted") {
+        "degree" => Measure::Degree,
+        "in_degree" => Measure::InDegree,
+        "out_degree" => Measure::OutDegree,
+        "betweenness" => Measure::Betweenness,
+        "closeness" => Measure::Closeness,
+        "harmonic" => Measure::Harmonic,
+        "eigenvector" => Measure::Eigenvector,
+        "pagerank" => Measure::PageRank,
+        "katz" => Measure::Katz,
+        other => panic!("unknown measure {other}"),
+    };
+    (measure, weighted)
+}
+
+fn check_centrality(f: &Fixture, tally: &mut Tally) {
+    let table = f.json["centrality"].as_object().unwrap();
+    assert!(table.len() >= 7, "{}: too few measures", f.name);
+    for (key, expected) in table {
+        let (measure, weighted) = measure_of(key);
+        let options = CentralityOptions::default().with_weighted(weighted);
+        let result = centrality::compute(&f.view, measure, &options);
+        if expected.as_str() == Some("error") {
+            assert!(result.is_err(), "{} {key}: NetworkX fails to converge, relgraph should too", f.name);
+            tally.compared += 1;
+            continue;
+        }
+        let scores = result.unwrap_or_else(|e| panic!("{} {key}: {e}", f.name));
+        let tol = match measure {
+            Measure::Eigenvector | Measure::PageRank | Measure::Katz => 1e-6,
+            _ => 1e-9,
+        };
+        let expected = expected.as_object().unwrap();
+        assert_eq!(expected.len(), f.model.node_count(), "{} {key}: node count", f.name);
+        for (id, want) in expected {
+            let node = f.model.index_of(id).unwrap_or_else(|| panic!("{}: node {id} missing", f.name));
+            let got = scores.get(node).unwrap();
+            tally.check(&format!("{} {key} {id}", f.name), got, want.as_f64().unwrap(), tol);
+        }
+        // Sampling with k = n must give the exact result.
+        if matches!(measure, Measure::Betweenness | Measure::Closeness) {
+            let sampled = centrality::compute(&f.view, measure, &options.with_sample(Some((f.model.node_count(), 42))));
+            assert_eq!(sampled.unwrap(), scores, "{} {key}: k = n sampling", f.name);
+        }
+    }
+}
+
+#[test]
+fn centrality_matches_networkx() {
+    let mut tally = Tally::default();
+    for name in GRAPHS {
+        check_centrality(&fixture(name), &mut tally);
+    }
+    assert!(tally.compared > 1500, "only {} values compared", tally.compared);
+    eprintln!("centrality: {} values compared, max abs diff {:e}", tally.compared, tally.max_diff);
+}
+
+/// Asserts that consecutive nodes are joined by the reported model edge (either way on an
+/// undirected view) and returns the path's cost recomputed from the edges.
+fn check_real_path(model: &Model, view: &GraphView, p: &Path, mode: PathMode) {
+    assert_eq!(p.edges.len() + 1, p.nodes.len());
+    let graph = model.graph();
+    for (pair, e) in p.nodes.windows(2).zip(&p.edges) {
+        let (a, b) = graph.edge_endpoints(*e).expect("edge exists");
+        let joins = (a, b) == (pair[0], pair[1]) || (!view.is_directed() && (b, a) == (pair[0], pair[1]));
+        assert!(joins, "edge {e:?} does not join {pair:?}");
+    }
+    let weights = p.edges.iter().map(|&e| graph[e].weight());
+    let cost = match mode {
+        PathMode::Hops => p.edges.len() as f64,
+        PathMode::Weighted => weights.sum(),
+        PathMode::Strongest => weights.product(),
+    };
+    assert!((cost - p.cost).abs() < 1e-12, "cost {} vs edges {cost}", p.cost);
+}
+
+fn check_paths(f: &Fixture, tally: &mut Tally) {
+    let modes = [("hops", PathMode::Hops), ("weighted", PathMode::Weighted), ("strongest", PathMode::Strongest)];
+    for pair in f.json["paths"].as_array().unwrap() {
+        let from = f.model.index_of(pair["source"].as_str().unwrap()).unwrap();
+        let to = f.model.index_of(pair["target"].as_str().unwrap()).unwrap();
+        for (key, mode) in modes {
+            let Some(want) = pair.get(key) else { continue };
+            let what = format!("{} {key} {from:?}->{to:?}", f.name);
+            let q = PathQuery::new(mode);
+            let best = path::shortest_path(&f.model, &f.view, from, to, &q).unwrap();
+            match (want.as_f64(), &best) {
+                (None, None) => tally.compared += 1,
+                (Some(w), Some(p)) => tally.check(&what, p.cost, w, 1e-9),
+                _ => panic!("{what}: NetworkX {want}, relgraph {best:?}"),
+            }
+            let k_want: Vec<f64> = pair[format!("k_{key}")].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+            let k_got = path::k_shortest_paths(&f.model, &f.view, from, to, 5, &q).unwrap();
+            assert_eq!(k_got.len(), k_want.len(), "{what}: k paths found");
+            for (p, w) in k_got.iter().zip(&k_want) {
+                check_real_path(&f.model, &f.view, p, mode);
+                tally.check(&format!("{what} k"), p.cost, *w, 1e-9);
+            }
+        }
+    }
+}
+
+#[test]
+fn paths_match_networkx() {
+    let mut tally = Tally::default();
+    for name in GRAPHS {
+        check_paths(&fixture(name), &mut tally);
+    }
+    assert!(tally.compared > 300, "only {} values compared", tally.compared);
+    eprintln!("paths: {} values compared, max abs diff {:e}", tally.compared, tally.max_diff);
+}

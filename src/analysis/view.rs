@@ -1,0 +1,318 @@
+//! A compact, read-only view of a model's graph for the analyses.
+//!
+//! [`GraphView`] is built once from a [`Model`] and stores its adjacency in compressed
+//! sparse row form: contiguous arrays indexed by `u32`, node order = model order, and each
+//! node's arcs sorted by target index (so every traversal is deterministic).
+//!
+//! - **Undirected** (the default): every edge is read both ways.
+//! - **Directed**: edges follow their direction; edges of a symmetric kind
+//!   ([`EdgeKind::is_symmetric`](crate::model::EdgeKind::is_symmetric)) are read both ways,
+//!   unless [`ViewOptions::strict_direction`] is set (for plain edge lists, whose generic
+//!   `related_to` kind is symmetric by schema but whose lines are directed arcs).
+//!
+//! Parallel edges between the same ordered pair (after direction handling) merge into one
+//! *arc*, as in NetworkX's `Graph`/`DiGraph`. An arc remembers the model edges it came from
+//! (in file order) and merges their weights two ways: as a **distance** it takes the
+//! minimum weight (the shortest of the parallel ties), as a **strength** the sum (the
+//! parallel ties add up). Its **sign** is +1 if all its edges are cooperative, −1 if all are
+//! conflictual, 0 otherwise. A self-loop is one arc from a node to itself, stored once, as
+//! in NetworkX (it adds 2 to an undirected degree).
+
+use std::ops::Range;
+
+use petgraph::visit::EdgeRef;
+
+use crate::model::{Model, Polarity};
+
+/// How a [`GraphView`] reads edge direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ViewOptions {
+    /// Follow edge direction (symmetric kinds still count both ways). Default: `false`.
+    pub directed: bool,
+    /// With `directed`, follow every edge only in its stated direction, even edges of a
+    /// symmetric kind. Default: `false`.
+    pub strict_direction: bool,
+}
+
+impl ViewOptions {
+    /// Undirected: every edge counts both ways.
+    pub fn undirected() -> Self {
+        Self::default()
+    }
+
+    /// Directed: edges follow their direction, symmetric kinds count both ways.
+    pub fn directed() -> Self {
+        Self { directed: true, strict_direction: false }
+    }
+
+    /// Sets [`ViewOptions::strict_direction`].
+    pub fn with_strict_direction(mut self, strict: bool) -> Self {
+        self.strict_direction = strict;
+        self
+    }
+}
+
+/// A compact CSR adjacency built from a [`Model`]; see the [module docs](self).
+#[derive(Debug, Clone, Default)]
+pub struct GraphView {
+    directed: bool,
+    /// `offsets[u]..offsets[u + 1]` are the arcs leaving `u`.
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+    distance: Vec<f64>,
+    strength: Vec<f64>,
+    sign: Vec<i8>,
+    /// `edge_offsets[a]..edge_offsets[a + 1]` index `edges`/`edge_weights` for arc `a`.
+    edge_offsets: Vec<u32>,
+    edges: Vec<u32>,
+    edge_weights: Vec<f64>,
+    /// Incoming adjacency: `in_offsets[v]..in_offsets[v + 1]` index `in_arcs`, the arcs
+    /// entering `v`, sorted by source.
+    in_offsets: Vec<u32>,
+    in_arcs: Vec<u32>,
+    sources: Vec<u32>,
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl GraphView {
+    /// Builds the view. Cost O(|V| + |E| log |E|).
+    pub fn new(model: &Model, options: &ViewOptions) -> Self {
+        let graph = model.graph();
+        let n = graph.node_count();
+        // (tail, head, model edge index, weight, polarity sign)
+        let mut raw: Vec<(u32, u32, u32, f64, i8)> = Vec::with_capacity(graph.edge_count() * 2);
+        for e in graph.edge_references() {
+            let (a, b) = (to_u32(e.source().index()), to_u32(e.target().index()));
+            let edge = e.weight();
+            let both = !options.directed || (!options.strict_direction && edge.kind.is_symmetric());
+            let item = (to_u32(e.id().index()), edge.weight(), edge.polarity().sign());
+            raw.push((a, b, item.0, item.1, item.2));
+            if both && a != b {
+                raw.push((b, a, item.0, item.1, item.2));
+            }
+        }
+        raw.sort_by(|x, y| (x.0, x.1, x.2).cmp(&(y.0, y.1, y.2)));
+
+        let mut view = GraphView { directed: options.directed, ..Self::default() };
+        view.offsets = vec![0; n + 1];
+        view.edge_offsets.push(0);
+        let mut i = 0;
+        while i < raw.len() {
+            let (u, v) = (raw[i].0, raw[i].1);
+            let mut j = i;
+            let (mut min, mut sum, mut pos, mut neg) = (f64::INFINITY, 0.0, true, true);
+            while j < raw.len() && raw[j].0 == u && raw[j].1 == v {
+                let (_, _, id, w, s) = raw[j];
+                view.edges.push(id);
+                view.edge_weights.push(w);
+                min = min.min(w);
+                sum += w;
+                pos &= s == 1;
+                neg &= s == -1;
+                j += 1;
+            }
+            view.targets.push(v);
+            view.distance.push(min);
+            view.strength.push(sum);
+            view.sign.push(if pos { 1 } else if neg { -1 } else { 0 });
+            view.edge_offsets.push(to_u32(view.edges.len()));
+            if let Some(o) = view.offsets.get_mut(u as usize + 1) {
+                *o += 1;
+            }
+            i = j;
+        }
+        for k in 1..view.offsets.len() {
+            view.offsets[k] += view.offsets[k - 1];
+        }
+        // Incoming adjacency, sorted by source because arcs are sorted by tail.
+        let mut counts = vec![0u32; n + 1];
+        for &t in &view.targets {
+            counts[t as usize + 1] += 1;
+        }
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
+        }
+        view.in_offsets = counts.clone();
+        view.in_arcs = vec![0; view.targets.len()];
+        view.sources = vec![0; view.targets.len()];
+        for u in 0..n {
+            for a in view.arcs(u) {
+                let t = view.targets[a] as usize;
+                let slot = counts[t] as usize;
+                view.in_arcs[slot] = to_u32(a);
+                view.sources[slot] = to_u32(u);
+                counts[t] += 1;
+            }
+        }
+        view
+    }
+
+    /// Whether the view follows edge direction.
+    pub fn is_directed(&self) -> bool {
+        self.directed
+    }
+
+    /// Number of nodes |V|.
+    pub fn node_count(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Number of arcs (an undirected tie between two nodes counts twice).
+    pub fn arc_count(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// The arcs leaving `u`, as a range of arc ids (empty for an unknown node).
+    pub fn arcs(&self, u: usize) -> Range<usize> {
+        match (self.offsets.get(u), self.offsets.get(u + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// The nodes `u` has an arc to, ascending.
+    pub fn neighbors(&self, u: usize) -> &[u32] {
+        &self.targets[self.arcs(u)]
+    }
+
+    /// The arcs entering `v`, as (source, arc id) pairs, sources ascending.
+    pub fn in_arcs(&self, v: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let range = match (self.in_offsets.get(v), self.in_offsets.get(v + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        range.map(move |k| (self.sources[k] as usize, self.in_arcs[k] as usize))
+    }
+
+    /// Number of arcs leaving `u`.
+    pub fn out_degree(&self, u: usize) -> usize {
+        self.arcs(u).len()
+    }
+
+    /// Number of arcs entering `v`.
+    pub fn in_degree(&self, v: usize) -> usize {
+        match (self.in_offsets.get(v), self.in_offsets.get(v + 1)) {
+            (Some(&a), Some(&b)) => (b - a) as usize,
+            _ => 0,
+        }
+    }
+
+    /// The head of arc `a`.
+    pub fn target(&self, a: usize) -> usize {
+        self.targets[a] as usize
+    }
+
+    /// The arc's weight read as a distance: the minimum weight of its edges.
+    pub fn distance(&self, a: usize) -> f64 {
+        self.distance[a]
+    }
+
+    /// The arc's weight read as a strength: the sum of the weights of its edges.
+    pub fn strength(&self, a: usize) -> f64 {
+        self.strength[a]
+    }
+
+    /// +1 if all the arc's edges are cooperative, −1 if all are conflictual, else 0.
+    pub fn sign(&self, a: usize) -> i8 {
+        self.sign[a]
+    }
+
+    /// The model edge indices the arc was merged from, in file order.
+    pub fn edges(&self, a: usize) -> &[u32] {
+        &self.edges[self.edge_range(a)]
+    }
+
+    /// The weights of [`GraphView::edges`], in the same order.
+    pub fn edge_weights(&self, a: usize) -> &[f64] {
+        &self.edge_weights[self.edge_range(a)]
+    }
+
+    fn edge_range(&self, a: usize) -> Range<usize> {
+        match (self.edge_offsets.get(a), self.edge_offsets.get(a + 1)) {
+            (Some(&x), Some(&y)) => x as usize..y as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// The arc from `u` to `v`, if any. O(log deg u).
+    pub fn find_arc(&self, u: usize, v: usize) -> Option<usize> {
+        let range = self.arcs(u);
+        let start = range.start;
+        self.targets[range].binary_search(&to_u32(v)).ok().map(|k| start + k)
+    }
+
+    /// Whether `u` is a node of the view.
+    pub fn contains(&self, u: usize) -> bool {
+        u < self.node_count()
+    }
+}
+
+/// The polarity an arc sign stands for: +1 cooperative, −1 conflictual, 0 neutral.
+pub fn sign_polarity(sign: i8) -> Polarity {
+    match sign {
+        1 => Polarity::Cooperative,
+        -1 => Polarity::Conflictual,
+        _ => Polarity::Neutral,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, EdgeKind, Node, NodeKind};
+
+    fn model(edges: &[(&str, &str, EdgeKind, f64)]) -> Model {
+        let mut m = Model::new("t");
+        for id in ["a", "b", "c"] {
+            m.add_node(Node::new(id, NodeKind::Country, id)).unwrap();
+        }
+        for &(f, t, k, w) in edges {
+            let mut e = Edge::new(f, t, k);
+            e.weight = Some(w);
+            m.add_edge(e).unwrap();
+        }
+        m
+    }
+
+    #[test]
+    fn parallel_edges_merge_into_one_arc_with_min_distance_and_summed_strength() {
+        let m = model(&[
+            ("a", "b", EdgeKind::Sanctions, 0.5),
+            ("b", "a", EdgeKind::Condemns, 0.25),
+            ("a", "c", EdgeKind::Supports, 1.0),
+        ]);
+        let v = GraphView::new(&m, &ViewOptions::undirected());
+        assert_eq!(v.neighbors(0), &[1, 2]);
+        let ab = v.find_arc(0, 1).unwrap();
+        assert_eq!(v.edges(ab), &[0, 1]);
+        assert_eq!(v.distance(ab), 0.25);
+        assert_eq!(v.strength(ab), 0.75);
+        assert_eq!(v.sign(ab), -1);
+        assert_eq!(v.in_arcs(0).map(|(s, _)| s).collect::<Vec<_>>(), vec![1, 2]);
+    }
+
+    #[test]
+    fn directed_view_follows_direction_but_symmetric_kinds_count_both_ways() {
+        let m = model(&[("a", "b", EdgeKind::Sanctions, 1.0), ("b", "c", EdgeKind::AlliedWith, 1.0)]);
+        let v = GraphView::new(&m, &ViewOptions::directed());
+        assert_eq!(v.neighbors(0), &[1]);
+        assert_eq!(v.neighbors(1), &[2]);
+        assert_eq!(v.neighbors(2), &[1]);
+        let strict = GraphView::new(&m, &ViewOptions::directed().with_strict_direction(true));
+        assert!(strict.neighbors(2).is_empty());
+        assert_eq!(strict.in_degree(2), 1);
+    }
+
+    #[test]
+    fn mixed_signs_make_a_neutral_arc_and_bad_indices_are_empty() {
+        let m = model(&[("a", "b", EdgeKind::Sanctions, 1.0), ("a", "b", EdgeKind::Supports, 1.0)]);
+        let v = GraphView::new(&m, &ViewOptions::undirected());
+        assert_eq!(v.sign(v.find_arc(0, 1).unwrap()), 0);
+        assert!(v.arcs(99).is_empty());
+        assert_eq!(v.in_arcs(99).count(), 0);
+        assert_eq!(sign_polarity(-1), Polarity::Conflictual);
+    }
+}

@@ -2,9 +2,12 @@
 //!
 //! clap types live only here; the library never sees them.
 
+mod analyse;
+mod centrality;
 mod check;
 mod input;
 mod output;
+mod path;
 mod query;
 mod table;
 
@@ -57,6 +60,16 @@ enum Command {
         after_help = "Examples:\n  relgraph neighbors graphs/japan_russia_2014.ron Japan\n  relgraph neighbors graphs/japan_russia_2014.ron \"Southern Kurils\" --depth 2 --direction in"
     )]
     Neighbors(query::NeighborsArgs),
+    /// Find the best paths between two nodes: fewest hops, shortest, strongest, k best, all.
+    #[command(
+        after_help = "Examples:\n  relgraph path graphs/japan_russia_2014.ron Canada \"Kuril Islands dispute\"\n  relgraph path graphs/japan_russia_2014.ron Canada kuril_dispute --strongest -k 3\n  relgraph path graphs/japan_russia_2014.ron Obama Putin --all --max-hops 3 --avoid-kind event\n  relgraph path network.tsv \"Node A\" \"Node B\" --weighted --json"
+    )]
+    Path(path::PathArgs),
+    /// Score nodes by centrality: degree, betweenness, closeness, PageRank … or all.
+    #[command(
+        after_help = "Examples:\n  relgraph centrality graphs/japan_russia_2014.ron --measure betweenness --top 10\n  relgraph centrality graphs/japan_russia_2014.ron --measure all --polarity cooperative\n  relgraph centrality network.tsv --measure pagerank --weighted --json\n  relgraph centrality big.tsv --measure betweenness --sample 200 --seed 7"
+    )]
+    Centrality(centrality::CentralityArgs),
 }
 
 /// Options every query command shares.
@@ -149,6 +162,8 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Nodes(args) => query::nodes(&args, out),
         Command::Edges(args) => query::edges(&args, out),
         Command::Neighbors(args) => query::neighbors(&args, out),
+        Command::Path(args) => path::run(&args, out),
+        Command::Centrality(args) => centrality::run(&args, out),
     }
 }
 

@@ -1,0 +1,181 @@
+//! Options shared by the analysis commands, and loading the part of a model they look at.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use serde_json::json;
+
+use super::{input, Failure};
+use crate::analysis::centrality::{self, CentralityOptions, Measure, Scores};
+use crate::analysis::filter::Filter;
+use crate::analysis::view::{GraphView, ViewOptions};
+use crate::model::{EdgeKind, Model, NodeKind, PartialDate, Polarity};
+
+/// The input and selection every analysis takes.
+#[derive(Debug, Args, Clone)]
+pub struct Selection {
+    /// The model: a .ron model, or an edge list (.tsv, .csv, .txt: `source<sep>target[<sep>weight]`).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Analyse the model as it stands on this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub at: Option<PartialDate>,
+    /// Keep only nodes of these kinds (repeatable or comma-separated).
+    #[arg(long = "node-kind", value_name = "KIND", value_delimiter = ',')]
+    pub node_kind: Vec<NodeKind>,
+    /// Keep only edges of these kinds (repeatable or comma-separated).
+    #[arg(long = "edge-kind", value_name = "KIND", value_delimiter = ',')]
+    pub edge_kind: Vec<EdgeKind>,
+    /// Keep only edges of these polarities: cooperative, conflictual, neutral.
+    #[arg(long, value_delimiter = ',')]
+    pub polarity: Vec<Polarity>,
+    /// Follow edge direction (symmetric kinds count both ways). Default: undirected.
+    #[arg(long)]
+    pub directed: bool,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl Selection {
+    /// Loads the file and applies the date and kind filters.
+    pub fn load(&self) -> Result<Model, Failure> {
+        let model = load_any(&self.file)?;
+        let filter = Filter {
+            at: self.at,
+            node_kinds: self.node_kind.clone(),
+            edge_kinds: self.edge_kind.clone(),
+            polarities: self.polarity.clone(),
+        };
+        Ok(if filter.is_empty() { model } else { filter.apply(&model) })
+    }
+
+    /// The analysis view of a model, directed or not as asked.
+    pub fn view(&self, model: &Model) -> GraphView {
+        let options = if self.directed { ViewOptions::directed() } else { ViewOptions::undirected() };
+        GraphView::new(model, &options)
+    }
+}
+
+/// Loads a model by extension: `.tsv`, `.csv`, `.txt` are edge lists, anything else RON.
+pub fn load_any(path: &Path) -> Result<Model, Failure> {
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("tsv" | "csv" | "txt") => {
+            crate::io::edgelist::read(path).map_err(|e| Failure::Input { message: e.to_string(), reported: false })
+        }
+        _ => input::load(path, None),
+    }
+}
+
+/// A centrality measure as the command line names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MeasureArg {
+    /// Degree centrality (NetworkX `degree_centrality`).
+    Degree,
+    /// In-degree centrality (directed).
+    InDegree,
+    /// Out-degree centrality (directed).
+    OutDegree,
+    /// Betweenness, normalised, endpoints excluded.
+    Betweenness,
+    /// Closeness, Wasserman–Faust scaled.
+    Closeness,
+    /// Harmonic centrality.
+    Harmonic,
+    /// Eigenvector centrality.
+    Eigenvector,
+    /// PageRank, alpha 0.85.
+    Pagerank,
+    /// Katz centrality, alpha 0.1, beta 1.
+    Katz,
+    /// Signed degree: cooperative minus conflictual ties.
+    SignedDegree,
+}
+
+impl MeasureArg {
+    /// Every measure, in table order.
+    pub const ALL: [MeasureArg; 10] = [
+        MeasureArg::Degree,
+        MeasureArg::InDegree,
+        MeasureArg::OutDegree,
+        MeasureArg::Betweenness,
+        MeasureArg::Closeness,
+        MeasureArg::Harmonic,
+        MeasureArg::Eigenvector,
+        MeasureArg::Pagerank,
+        MeasureArg::Katz,
+        MeasureArg::SignedDegree,
+    ];
+
+    /// The name used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self.measure() {
+            Some(measure) => measure.as_str(),
+            None => "signed-degree",
+        }
+    }
+
+    fn measure(self) -> Option<Measure> {
+        Some(match self {
+            MeasureArg::Degree => Measure::Degree,
+            MeasureArg::InDegree => Measure::InDegree,
+            MeasureArg::OutDegree => Measure::OutDegree,
+            MeasureArg::Betweenness => Measure::Betweenness,
+            MeasureArg::Closeness => Measure::Closeness,
+            MeasureArg::Harmonic => Measure::Harmonic,
+            MeasureArg::Eigenvector => Measure::Eigenvector,
+            MeasureArg::Pagerank => Measure::PageRank,
+            MeasureArg::Katz => Measure::Katz,
+            MeasureArg::SignedDegree => return None,
+        })
+    }
+
+    /// Scores every node of the view.
+    pub fn scores(self, view: &GraphView, options: &CentralityOptions) -> Result<Scores, Failure> {
+        match self.measure() {
+            Some(measure) => centrality::compute(view, measure, options)
+                .map_err(|e| Failure::Input { message: e.to_string(), reported: false }),
+            None => Ok(Scores::from_values(centrality::signed_degree(view).iter().map(|d| d.net as f64).collect())),
+        }
+    }
+}
+
+/// Resolves several node names.
+pub fn nodes(model: &Model, names: &[String]) -> Result<Vec<NodeIndex>, Failure> {
+    names.iter().map(|n| input::node(model, n)).collect()
+}
+
+/// One step of a path as `—kind→ Name` (or `←kind— Name` against the edge's direction).
+pub fn chain(model: &Model, nodes: &[NodeIndex], edges: &[EdgeIndex]) -> String {
+    let graph = model.graph();
+    let name = |i: NodeIndex| graph.node_weight(i).map_or("?", |n| n.name.as_str());
+    let mut text = nodes.first().map(|&i| name(i).to_owned()).unwrap_or_default();
+    for (step, edge) in edges.iter().enumerate() {
+        let (Some(&next), Some(weight)) = (nodes.get(step + 1), graph.edge_weight(*edge)) else { break };
+        let forward = graph.edge_endpoints(*edge).is_some_and(|(from, _)| Some(&from) == nodes.get(step));
+        let label = weight.kind.label();
+        if forward || weight.kind.is_symmetric() {
+            text.push_str(&format!(" —{label}→ {}", name(next)));
+        } else {
+            text.push_str(&format!(" ←{label}— {}", name(next)));
+        }
+    }
+    text
+}
+
+/// A path's edges as JSON `{from, to, kind}`.
+pub fn edges_json(model: &Model, edges: &[EdgeIndex]) -> serde_json::Value {
+    let graph = model.graph();
+    edges
+        .iter()
+        .filter_map(|&e| graph.edge_weight(e))
+        .map(|e| json!({"from": e.from, "to": e.to, "kind": e.kind.as_str()}))
+        .collect()
+}
+
+/// Node ids of a list of indices.
+pub fn ids(model: &Model, nodes: &[NodeIndex]) -> Vec<String> {
+    nodes.iter().filter_map(|&i| model.graph().node_weight(i)).map(|n| n.id.clone()).collect()
+}

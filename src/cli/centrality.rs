@@ -1,0 +1,167 @@
+//! `relgraph centrality`: who matters most, by one measure or all.
+
+use clap::Args;
+use serde_json::json;
+
+use super::analyse::{MeasureArg, Selection};
+use super::table::Table;
+use super::{output, Failure};
+use crate::analysis::centrality::{self, CentralityOptions};
+
+/// Arguments of `centrality`.
+#[derive(Debug, Args)]
+pub struct CentralityArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// The measure; `all` prints one column per measure.
+    #[arg(long, short = 'm', value_name = "MEASURE", default_value = "degree", value_parser = parse_measure)]
+    measure: Choice,
+    /// Use edge weights: as distances for betweenness, closeness and harmonic, as strengths
+    /// for eigenvector, PageRank and Katz (as NetworkX).
+    #[arg(long)]
+    weighted: bool,
+    /// Show only the N highest-scoring nodes.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+    /// Estimate betweenness or closeness from K sampled pivots (Brandes–Pich).
+    #[arg(long, value_name = "K")]
+    sample: Option<usize>,
+    /// Seed for --sample; the same seed gives the same estimate.
+    #[arg(long, value_name = "S", default_value_t = 42)]
+    seed: u64,
+}
+
+/// One measure, or all of them (`None`).
+#[derive(Debug, Clone, Copy)]
+pub struct Choice(Option<MeasureArg>);
+
+/// `all` or one measure.
+fn parse_measure(text: &str) -> Result<Choice, String> {
+    if text.eq_ignore_ascii_case("all") {
+        return Ok(Choice(None));
+    }
+    <MeasureArg as clap::ValueEnum>::from_str(text, true).map(|m| Choice(Some(m))).map_err(|_| {
+        let names: Vec<&str> = MeasureArg::ALL.iter().map(|m| m.as_str()).collect();
+        format!("unknown measure `{text}`; expected one of {}, all", names.join(", "))
+    })
+}
+
+/// Runs `centrality`.
+pub fn run(args: &CentralityArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
+    let model = args.selection.load()?;
+    let view = args.selection.view(&model);
+    let options =
+        CentralityOptions::default().with_weighted(args.weighted).with_sample(args.sample.map(|k| (k, args.seed)));
+    let graph = model.graph();
+    let Choice(Some(measure)) = args.measure else {
+        return all(args, &model, &view, &options, out);
+    };
+    let scores = measure.scores(&view, &options)?;
+    let mut ranked = scores.ranked_indices(&model);
+    ranked.truncate(args.top.unwrap_or(usize::MAX));
+    let signed = (measure == MeasureArg::SignedDegree).then(|| centrality::signed_degree(&view));
+    if args.selection.json {
+        let items: Vec<_> = ranked
+            .iter()
+            .map(|&(i, score)| {
+                let node = &graph[i];
+                let mut value = json!({"id": node.id, "name": node.name, "kind": node.kind.as_str(), "score": score});
+                if let (Some(signed), Some(map)) = (&signed, value.as_object_mut()) {
+                    if let Some(d) = signed.get(i.index()) {
+                        map.insert("positive".into(), json!(d.positive));
+                        map.insert("negative".into(), json!(d.negative));
+                    }
+                }
+                value
+            })
+            .collect();
+        output::print(&serde_json::Value::Array(items), out);
+        return Ok(());
+    }
+    let mut table = Table::new(&["rank", "id", "name", "kind", measure.as_str()]).right_align(0).right_align(4);
+    for (rank, &(i, score)) in ranked.iter().enumerate() {
+        let node = &graph[i];
+        table.row(vec![
+            (rank + 1).to_string(),
+            node.id.clone(),
+            node.name.clone(),
+            node.kind.to_string(),
+            format_score(score),
+        ]);
+    }
+    out.extend(table.render().into_bytes());
+    Ok(())
+}
+
+fn all(
+    args: &CentralityArgs,
+    model: &crate::Model,
+    view: &crate::analysis::view::GraphView,
+    options: &CentralityOptions,
+    out: &mut Vec<u8>,
+) -> Result<(), Failure> {
+    // A measure that cannot be computed (Katz diverges when alpha ≥ 1/λmax) becomes a
+    // column of NaN, reported under the table, rather than failing the others.
+    let mut notes = Vec::new();
+    let columns: Vec<(MeasureArg, Vec<f64>)> = MeasureArg::ALL
+        .iter()
+        .map(|&m| match m.scores(view, options) {
+            Ok(s) => (m, s.values().to_vec()),
+            Err(Failure::Input { message, .. } | Failure::Usage(message)) => {
+                notes.push(format!("{}: {message}", m.as_str()));
+                (m, vec![f64::NAN; model.node_count()])
+            }
+        })
+        .collect();
+    // Rank by the first measure (degree), then id.
+    let first = columns.first().map(|(_, v)| crate::analysis::centrality::Scores::from_values(v.clone()));
+    let mut order: Vec<_> = first.map(|s| s.ranked_indices(model)).unwrap_or_default();
+    order.truncate(args.top.unwrap_or(usize::MAX));
+    let graph = model.graph();
+    if args.selection.json {
+        let items: Vec<_> = order
+            .iter()
+            .map(|&(i, _)| {
+                let node = &graph[i];
+                let scores: serde_json::Map<String, serde_json::Value> = columns
+                    .iter()
+                    .map(|(m, v)| {
+                        let score = v.get(i.index()).copied().filter(|x| x.is_finite());
+                        (m.as_str().to_owned(), json!(score))
+                    })
+                    .collect();
+                json!({"id": node.id, "name": node.name, "kind": node.kind.as_str(), "scores": scores})
+            })
+            .collect();
+        output::print(&serde_json::Value::Array(items), out);
+        return Ok(());
+    }
+    let mut header = vec!["id", "name"];
+    header.extend(columns.iter().map(|(m, _)| m.as_str()));
+    let mut table = Table::new(&header);
+    for column in 2..header.len() {
+        table = table.right_align(column);
+    }
+    for &(i, _) in &order {
+        let node = &graph[i];
+        let mut row = vec![node.id.clone(), node.name.clone()];
+        row.extend(columns.iter().map(|(_, v)| format_score(v.get(i.index()).copied().unwrap_or(0.0))));
+        table.row(row);
+    }
+    out.extend(table.render().into_bytes());
+    for note in notes {
+        out.extend(format!("n/a {note}\n").into_bytes());
+    }
+    Ok(())
+}
+
+/// Scores to four decimals; whole numbers without decimals.
+pub fn format_score(score: f64) -> String {
+    if score.is_nan() {
+        "n/a".to_owned()
+    } else if score.fract() == 0.0 && score.abs() < 1e15 {
+        format!("{score:.0}")
+    } else {
+        format!("{score:.4}")
+    }
+}

@@ -1,0 +1,112 @@
+//! `relgraph path`: the best paths between two nodes.
+
+use clap::Args;
+use serde_json::json;
+
+use super::analyse::{self, Selection};
+use super::{output, Failure};
+use crate::analysis::path::{self, Path, PathMode, PathQuery};
+use crate::model::NodeKind;
+
+/// Arguments of `path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// Where the path starts (id, name or alias).
+    #[arg(value_name = "FROM")]
+    from: String,
+    /// Where the path ends (id, name or alias).
+    #[arg(value_name = "TO")]
+    to: String,
+    /// Use edge weights as distances and minimise their sum (as NetworkX `weight=`).
+    #[arg(long, conflicts_with = "strongest")]
+    weighted: bool,
+    /// Find the influence path that maximises the product of tie strengths (weights in (0, 1]).
+    #[arg(long)]
+    strongest: bool,
+    /// List the K best loopless paths, best first (Yen's algorithm). Default: 1.
+    #[arg(short = 'k', long = "k", value_name = "K", default_value_t = 1)]
+    k: usize,
+    /// List every simple path up to --max-hops steps instead of the best ones.
+    #[arg(long, requires = "max_hops")]
+    all: bool,
+    /// With --all: the longest path to list, in steps.
+    #[arg(long, value_name = "H")]
+    max_hops: Option<usize>,
+    /// With --all: stop after this many paths (the listing says when it was cut).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    limit: usize,
+    /// The path must pass through this node (repeatable; in the order given).
+    #[arg(long, value_name = "NODE")]
+    via: Vec<String>,
+    /// The path may not pass through this node (repeatable).
+    #[arg(long, value_name = "NODE")]
+    avoid: Vec<String>,
+    /// The path may not pass through nodes of this kind (repeatable or comma-separated).
+    #[arg(long = "avoid-kind", value_name = "KIND", value_delimiter = ',')]
+    avoid_kind: Vec<NodeKind>,
+}
+
+/// Runs `path`.
+pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
+    let model = args.selection.load()?;
+    let view = args.selection.view(&model);
+    let from = super::input::node(&model, &args.from)?;
+    let to = super::input::node(&model, &args.to)?;
+    let mode = match (args.weighted, args.strongest) {
+        (_, true) => PathMode::Strongest,
+        (true, _) => PathMode::Weighted,
+        _ => PathMode::Hops,
+    };
+    let query = PathQuery::new(mode)
+        .with_via(analyse::nodes(&model, &args.via)?)
+        .with_avoid(analyse::nodes(&model, &args.avoid)?)
+        .with_avoid_kinds(args.avoid_kind.clone());
+    let failure = |e: path::PathError| Failure::Input { message: e.to_string(), reported: false };
+    let (paths, truncated) = if args.all {
+        let hops = args.max_hops.unwrap_or(0);
+        let listing = path::all_simple_paths(&model, &view, from, to, hops, args.limit, &query).map_err(failure)?;
+        (listing.paths, listing.truncated)
+    } else {
+        (path::k_shortest_paths(&model, &view, from, to, args.k, &query).map_err(failure)?, false)
+    };
+    if args.selection.json {
+        let items: Vec<_> = paths
+            .iter()
+            .map(|p: &Path| {
+                json!({
+                    "nodes": analyse::ids(&model, &p.nodes),
+                    "edges": analyse::edges_json(&model, &p.edges),
+                    "cost": p.cost,
+                })
+            })
+            .collect();
+        output::print(&serde_json::Value::Array(items), out);
+        return Ok(());
+    }
+    let graph = model.graph();
+    let (a, b) = (&graph[from].name, &graph[to].name);
+    if paths.is_empty() {
+        out.extend(format!("no path from {a} to {b}\n").into_bytes());
+        return Ok(());
+    }
+    let unit = match mode {
+        PathMode::Hops => "hops",
+        PathMode::Weighted => "total distance",
+        PathMode::Strongest => "strength (product of weights)",
+    };
+    for (i, p) in paths.iter().enumerate() {
+        let cost = if mode == PathMode::Hops { format!("{}", p.cost) } else { format!("{:.4}", p.cost) };
+        out.extend(
+            format!("{:>3}. {unit} {cost}\n     {}\n", i + 1, analyse::chain(&model, &p.nodes, &p.edges)).into_bytes(),
+        );
+    }
+    if truncated {
+        out.extend(
+            format!("listing cut at --limit {}: there are more paths; raise --limit or lower --max-hops\n", args.limit)
+                .into_bytes(),
+        );
+    }
+    Ok(())
+}

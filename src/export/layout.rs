@@ -1,0 +1,480 @@
+//! The built-in layout: stress majorization on graph distances, initialised by pivot MDS,
+//! per connected component, followed by box-overlap removal and component packing.
+//!
+//! 1. **Components** are found by breadth-first search (edges read both ways) and laid out
+//!    one by one, so disconnected parts never fly apart.
+//! 2. **Distances**: breadth-first search from every node gives the hop distance `d_ij`;
+//!    nodes of the same group (country cluster) are pulled together (`d_ij ≤ 1.5`).
+//! 3. **Initial positions** by pivot MDS (Brandes & Pich, *Eigensolver methods for
+//!    progressive multidimensional scaling of large data*, GD 2006): distances to up to 50
+//!    pivots, double-centred, projected on the top two eigenvectors found by power
+//!    iteration from fixed start vectors, plus a tiny index-derived perturbation so that a
+//!    path does not stay on a line.
+//! 4. **Stress majorization** (Gansner, Koren & North, *Graph drawing by stress
+//!    majorization*, GD 2004) with weights `d_ij⁻²`, updating one node at a time until the
+//!    layout moves by less than 0.01 % or the iteration budget (shrinking with n²) is spent.
+//!    Components over [`STRESS_MAX_NODES`] nodes keep their pivot-MDS positions.
+//! 5. **Overlap removal**: nodes are boxes sized to their labels; a sort-and-sweep pass finds
+//!    overlapping pairs and pushes each pair apart along the axis of least overlap, repeated
+//!    until nothing overlaps (or 200 passes).
+//! 6. **Packing**: components are placed in rows, largest first.
+//!
+//! Everything is deterministic: no randomness, ties broken by index. Time is O(n² ·
+//! iterations) per component for stress, O(n · pivots + n · m) for distances; memory n² f32.
+
+use std::collections::VecDeque;
+
+/// A point or size in drawing units (pixels).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Point {
+    /// Horizontal, growing rightwards.
+    pub x: f64,
+    /// Vertical, growing downwards.
+    pub y: f64,
+}
+
+/// Layout parameters.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct LayoutParams {
+    /// Ideal length of an edge, in pixels, between the centres of its ends.
+    pub edge_length: f64,
+    /// Space kept free around every box, in pixels.
+    pub padding: f64,
+    /// Gap between packed components, in pixels.
+    pub component_gap: f64,
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        Self { edge_length: 150.0, padding: 10.0, component_gap: 40.0 }
+    }
+}
+
+/// Largest component laid out by stress majorization (which needs n² memory).
+pub const STRESS_MAX_NODES: usize = 5000;
+
+/// Lays out nodes given their box `sizes` (width, height), undirected `edges` (index pairs;
+/// out-of-range pairs and self-loops are ignored) and optional `groups` (nodes with the same
+/// group are kept close). Returns the centre of every box; boxes do not overlap.
+pub fn layout(
+    sizes: &[Point],
+    edges: &[(usize, usize)],
+    groups: &[Option<usize>],
+    params: &LayoutParams,
+) -> Vec<Point> {
+    let n = sizes.len();
+    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b) in edges {
+        if a < n && b < n && a != b {
+            adjacency[a].push(b);
+            adjacency[b].push(a);
+        }
+    }
+    for list in &mut adjacency {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let group = |i: usize| groups.get(i).copied().flatten();
+    let edge_length =
+        if params.edge_length.is_finite() && params.edge_length > 0.0 { params.edge_length } else { 150.0 };
+    let padding = if params.padding.is_finite() { params.padding.max(0.0) } else { 0.0 };
+    let gap = if params.component_gap.is_finite() { params.component_gap.max(0.0) } else { 0.0 };
+    let sizes: Vec<Point> = sizes
+        .iter()
+        .map(|s| Point {
+            x: if s.x.is_finite() { s.x.clamp(0.0, 1e5) } else { 0.0 },
+            y: if s.y.is_finite() { s.y.clamp(0.0, 1e5) } else { 0.0 },
+        })
+        .collect();
+
+    let mut positions = vec![Point::default(); n];
+    let mut placed: Vec<(Vec<usize>, Point, Point)> = Vec::new(); // members, min corner, max corner
+    for members in components(&adjacency) {
+        let local = component_layout(&members, &adjacency, &group, edge_length);
+        let mut pos: Vec<Point> = local;
+        let boxes: Vec<Point> = members.iter().map(|&i| sizes[i]).collect();
+        remove_overlaps(&mut pos, &boxes, padding);
+        let (lo, hi) = bounds(&pos, &boxes);
+        for (k, &i) in members.iter().enumerate() {
+            positions[i] = pos[k];
+        }
+        placed.push((members, lo, hi));
+    }
+    pack(&mut positions, &placed, gap);
+    positions
+}
+
+/// Connected components, each sorted, in order of their smallest node.
+fn components(adjacency: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = adjacency.len();
+    let mut seen = vec![false; n];
+    let mut out = Vec::new();
+    for start in 0..n {
+        if seen[start] {
+            continue;
+        }
+        seen[start] = true;
+        let mut members = vec![start];
+        let mut queue = VecDeque::from([start]);
+        while let Some(v) = queue.pop_front() {
+            for &w in &adjacency[v] {
+                if !seen[w] {
+                    seen[w] = true;
+                    members.push(w);
+                    queue.push_back(w);
+                }
+            }
+        }
+        members.sort_unstable();
+        out.push(members);
+    }
+    out
+}
+
+/// Hop distances from `source` within a component, with `local` mapping graph index to
+/// position in the component.
+fn bfs(source: usize, adjacency: &[Vec<usize>], local: &[usize], out: &mut [f32]) {
+    out.iter_mut().for_each(|d| *d = f32::INFINITY);
+    out[local[source]] = 0.0;
+    let mut queue = VecDeque::from([source]);
+    while let Some(v) = queue.pop_front() {
+        let next = out[local[v]] + 1.0;
+        for &w in &adjacency[v] {
+            if out[local[w]].is_infinite() {
+                out[local[w]] = next;
+                queue.push_back(w);
+            }
+        }
+    }
+}
+
+/// Positions for one component, centred near the origin.
+fn component_layout(
+    members: &[usize],
+    adjacency: &[Vec<usize>],
+    group: &dyn Fn(usize) -> Option<usize>,
+    unit: f64,
+) -> Vec<Point> {
+    let m = members.len();
+    match m {
+        0 => return Vec::new(),
+        1 => return vec![Point::default()],
+        2 => return vec![Point { x: -unit / 2.0, y: 0.0 }, Point { x: unit / 2.0, y: 0.0 }],
+        _ => {}
+    }
+    let mut local = vec![usize::MAX; adjacency.len()];
+    for (k, &i) in members.iter().enumerate() {
+        local[i] = k;
+    }
+    let mut pos = if m <= STRESS_MAX_NODES {
+        // Full distance matrix, with same-group pairs pulled together.
+        let mut dist = vec![0f32; m * m];
+        for (k, &i) in members.iter().enumerate() {
+            bfs(i, adjacency, &local, &mut dist[k * m..(k + 1) * m]);
+        }
+        for a in 0..m {
+            if let Some(ga) = group(members[a]) {
+                for b in 0..m {
+                    if a != b && group(members[b]) == Some(ga) {
+                        dist[a * m + b] = dist[a * m + b].min(1.5);
+                    }
+                }
+            }
+        }
+        let mut pos = pivot_mds(m, |k, out| out.copy_from_slice(&dist[k * m..(k + 1) * m]));
+        stress(&mut pos, &dist);
+        pos
+    } else {
+        let mut row = vec![0f32; m];
+        pivot_mds(m, |k, out| {
+            bfs(members[k], adjacency, &local, &mut row);
+            out.copy_from_slice(&row);
+        })
+    };
+    for p in &mut pos {
+        p.x *= unit;
+        p.y *= unit;
+    }
+    pos
+}
+
+/// Pivot MDS in two dimensions; `row(k, out)` fills the hop distances from local node `k`.
+fn pivot_mds(m: usize, mut row: impl FnMut(usize, &mut [f32])) -> Vec<Point> {
+    let k = m.min(50);
+    // Pivots: start at node 0, then repeatedly the node farthest from all chosen pivots.
+    let mut pivots = Vec::with_capacity(k);
+    let mut nearest = vec![f32::INFINITY; m];
+    let mut columns: Vec<Vec<f64>> = Vec::with_capacity(k); // squared distances, one per pivot
+    let mut buf = vec![0f32; m];
+    let mut next = 0usize;
+    for _ in 0..k {
+        pivots.push(next);
+        row(next, &mut buf);
+        columns.push(buf.iter().map(|&d| f64::from(d) * f64::from(d)).collect());
+        for (near, &d) in nearest.iter_mut().zip(&buf) {
+            *near = near.min(d);
+        }
+        next = (0..m).fold(0, |best, i| if nearest[i] > nearest[best] { i } else { best });
+    }
+    // Double centring of the m × k matrix of squared distances.
+    let col_mean: Vec<f64> = columns.iter().map(|c| c.iter().sum::<f64>() / m as f64).collect();
+    let row_mean: Vec<f64> = (0..m).map(|i| columns.iter().map(|c| c[i]).sum::<f64>() / k as f64).collect();
+    let grand = col_mean.iter().sum::<f64>() / k as f64;
+    let c: Vec<Vec<f64>> = columns
+        .iter()
+        .enumerate()
+        .map(|(j, col)| (0..m).map(|i| -0.5 * (col[i] - row_mean[i] - col_mean[j] + grand)).collect())
+        .collect();
+    // CᵀC (k × k), then its top two eigenvectors by power iteration with deflation.
+    let mut ctc = vec![0f64; k * k];
+    for a in 0..k {
+        for b in a..k {
+            let v: f64 = c[a].iter().zip(&c[b]).map(|(x, y)| x * y).sum();
+            ctc[a * k + b] = v;
+            ctc[b * k + a] = v;
+        }
+    }
+    let mut vectors: Vec<Vec<f64>> = Vec::new();
+    for dim in 0..2 {
+        let mut v: Vec<f64> = (0..k).map(|i| if (i + dim) % 2 == 0 { 1.0 } else { 0.5 } + i as f64 * 0.01).collect();
+        for _ in 0..200 {
+            let mut w: Vec<f64> = (0..k).map(|a| (0..k).map(|b| ctc[a * k + b] * v[b]).sum()).collect();
+            for u in &vectors {
+                let dot: f64 = w.iter().zip(u).map(|(x, y)| x * y).sum();
+                w.iter_mut().zip(u).for_each(|(x, y)| *x -= dot * y);
+            }
+            let norm = w.iter().map(|x| x * x).sum::<f64>().sqrt();
+            if norm < 1e-12 || !norm.is_finite() {
+                break;
+            }
+            w.iter_mut().for_each(|x| *x /= norm);
+            let change: f64 = w.iter().zip(&v).map(|(a, b)| (a - b).abs()).sum();
+            v = w;
+            if change < 1e-9 {
+                break;
+            }
+        }
+        vectors.push(v);
+    }
+    let mut pos: Vec<Point> = (0..m)
+        .map(|i| {
+            let x: f64 = (0..k).map(|j| c[j][i] * vectors[0][j]).sum();
+            let y: f64 = (0..k).map(|j| c[j][i] * vectors[1][j]).sum();
+            Point { x, y }
+        })
+        .collect();
+    // Scale so that the mean edge-free pair distance matches, roughly, the hop distances,
+    // then perturb slightly (deterministically) so degenerate layouts can unfold.
+    let spread = pos.iter().map(|p| p.x.abs() + p.y.abs()).fold(0.0, f64::max);
+    let target = (m as f64).sqrt();
+    let factor = if spread.is_finite() && spread > 1e-9 { target / spread } else { 0.0 };
+    for (i, p) in pos.iter_mut().enumerate() {
+        let h = (i as f64 + 1.0) * 0.618_033_988_75;
+        let angle = h.fract() * std::f64::consts::TAU;
+        let r = if factor == 0.0 { 1.0 + (i as f64).sqrt() } else { 0.05 };
+        p.x = p.x * factor + r * angle.cos();
+        p.y = p.y * factor + r * angle.sin();
+        if !p.x.is_finite() || !p.y.is_finite() {
+            *p = Point { x: angle.cos(), y: angle.sin() };
+        }
+    }
+    pivots.clear();
+    pos
+}
+
+/// Stress majorization with weights d⁻², one node at a time.
+fn stress(pos: &mut [Point], dist: &[f32]) {
+    let m = pos.len();
+    let budget = (4.0e8 / (m as f64 * m as f64)).clamp(20.0, 300.0) as usize;
+    let scale: f64 = pos.iter().map(|p| p.x.abs() + p.y.abs()).sum::<f64>().max(1e-9);
+    for _ in 0..budget {
+        let mut moved = 0.0;
+        for i in 0..m {
+            let (mut sx, mut sy, mut sw) = (0.0, 0.0, 0.0);
+            let pi = pos[i];
+            let row = &dist[i * m..(i + 1) * m];
+            for (j, &d) in row.iter().enumerate() {
+                if j == i || !d.is_finite() || d <= 0.0 {
+                    continue;
+                }
+                let d = f64::from(d);
+                let w = 1.0 / (d * d);
+                let pj = pos[j];
+                let (dx, dy) = (pi.x - pj.x, pi.y - pj.y);
+                let len = (dx * dx + dy * dy).sqrt();
+                if len > 1e-9 {
+                    sx += w * (pj.x + d * dx / len);
+                    sy += w * (pj.y + d * dy / len);
+                } else {
+                    sx += w * pj.x;
+                    sy += w * pj.y;
+                }
+                sw += w;
+            }
+            if sw > 0.0 {
+                let new = Point { x: sx / sw, y: sy / sw };
+                if new.x.is_finite() && new.y.is_finite() {
+                    moved += (new.x - pi.x).abs() + (new.y - pi.y).abs();
+                    pos[i] = new;
+                }
+            }
+        }
+        if moved / scale < 1e-4 {
+            break;
+        }
+    }
+}
+
+/// Pushes overlapping boxes apart until none overlap (boxes grown by `padding`).
+pub fn remove_overlaps(pos: &mut [Point], sizes: &[Point], padding: f64) {
+    let m = pos.len();
+    let half = |i: usize| Point { x: sizes[i].x / 2.0 + padding / 2.0, y: sizes[i].y / 2.0 + padding / 2.0 };
+    let mut order: Vec<usize> = (0..m).collect();
+    for _pass in 0..200 {
+        order.sort_by(|&a, &b| (pos[a].x - half(a).x).total_cmp(&(pos[b].x - half(b).x)).then(a.cmp(&b)));
+        let mut overlaps = 0usize;
+        for oi in 0..m {
+            let a = order[oi];
+            for &b in &order[oi + 1..] {
+                let (ha, hb) = (half(a), half(b));
+                if pos[b].x - hb.x >= pos[a].x + ha.x {
+                    break;
+                }
+                let dx = pos[b].x - pos[a].x;
+                let dy = pos[b].y - pos[a].y;
+                let ox = ha.x + hb.x - dx.abs();
+                let oy = ha.y + hb.y - dy.abs();
+                if ox <= 0.0 || oy <= 0.0 {
+                    continue;
+                }
+                overlaps += 1;
+                // Push along the axis needing less movement, a little more than needed.
+                if ox * 0.6 < oy {
+                    let s = if dx > 0.0 || (dx == 0.0 && a < b) { 1.0 } else { -1.0 };
+                    let push = ox / 2.0 + 0.5;
+                    pos[a].x -= s * push;
+                    pos[b].x += s * push;
+                } else {
+                    let s = if dy > 0.0 || (dy == 0.0 && a < b) { 1.0 } else { -1.0 };
+                    let push = oy / 2.0 + 0.5;
+                    pos[a].y -= s * push;
+                    pos[b].y += s * push;
+                }
+            }
+        }
+        if overlaps == 0 {
+            break;
+        }
+    }
+}
+
+/// The corners of the smallest rectangle holding every box.
+fn bounds(pos: &[Point], sizes: &[Point]) -> (Point, Point) {
+    let mut lo = Point { x: f64::INFINITY, y: f64::INFINITY };
+    let mut hi = Point { x: f64::NEG_INFINITY, y: f64::NEG_INFINITY };
+    for (p, s) in pos.iter().zip(sizes) {
+        lo.x = lo.x.min(p.x - s.x / 2.0);
+        lo.y = lo.y.min(p.y - s.y / 2.0);
+        hi.x = hi.x.max(p.x + s.x / 2.0);
+        hi.y = hi.y.max(p.y + s.y / 2.0);
+    }
+    if !lo.x.is_finite() {
+        return (Point::default(), Point::default());
+    }
+    (lo, hi)
+}
+
+/// Shelf packing: largest component first, rows about as wide as the square root of the
+/// total area (and at least as wide as the widest component).
+fn pack(positions: &mut [Point], placed: &[(Vec<usize>, Point, Point)], gap: f64) {
+    let mut order: Vec<usize> = (0..placed.len()).collect();
+    let area = |c: usize| {
+        let (_, lo, hi) = &placed[c];
+        (hi.x - lo.x) * (hi.y - lo.y)
+    };
+    order.sort_by(|&a, &b| placed[b].0.len().cmp(&placed[a].0.len()).then(area(b).total_cmp(&area(a))).then(a.cmp(&b)));
+    let total: f64 = placed.iter().map(|(_, lo, hi)| (hi.x - lo.x + gap) * (hi.y - lo.y + gap)).sum();
+    let widest = placed.iter().map(|(_, lo, hi)| hi.x - lo.x).fold(0.0, f64::max);
+    let row_width = widest.max(total.sqrt() * 1.2);
+    let (mut x, mut y, mut row_height) = (0.0_f64, 0.0_f64, 0.0_f64);
+    for c in order {
+        let (members, lo, hi) = &placed[c];
+        let (w, h) = (hi.x - lo.x, hi.y - lo.y);
+        if x > 0.0 && x + w > row_width {
+            x = 0.0;
+            y += row_height + gap;
+            row_height = 0.0;
+        }
+        for &i in members {
+            positions[i].x += x - lo.x;
+            positions[i].y += y - lo.y;
+        }
+        x += w + gap;
+        row_height = row_height.max(h);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn boxes(n: usize) -> Vec<Point> {
+        vec![Point { x: 60.0, y: 24.0 }; n]
+    }
+
+    fn overlapping(pos: &[Point], sizes: &[Point]) -> usize {
+        let mut count = 0;
+        for a in 0..pos.len() {
+            for b in a + 1..pos.len() {
+                let ox = (sizes[a].x + sizes[b].x) / 2.0 - (pos[a].x - pos[b].x).abs();
+                let oy = (sizes[a].y + sizes[b].y) / 2.0 - (pos[a].y - pos[b].y).abs();
+                if ox > 0.01 && oy > 0.01 {
+                    count += 1;
+                }
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn empty_and_single_node_graphs_are_fine() {
+        assert!(layout(&[], &[], &[], &LayoutParams::default()).is_empty());
+        let one = layout(&boxes(1), &[], &[], &LayoutParams::default());
+        assert_eq!(one.len(), 1);
+        assert!(one[0].x.is_finite());
+    }
+
+    #[test]
+    fn neighbours_are_closer_than_far_nodes_on_a_path() {
+        let edges: Vec<(usize, usize)> = (0..9).map(|i| (i, i + 1)).collect();
+        let pos = layout(&boxes(10), &edges, &[], &LayoutParams::default());
+        let d = |a: usize, b: usize| ((pos[a].x - pos[b].x).powi(2) + (pos[a].y - pos[b].y).powi(2)).sqrt();
+        assert!(d(0, 1) < d(0, 9) / 4.0, "{pos:?}");
+    }
+
+    #[test]
+    fn no_boxes_overlap_even_when_disconnected() {
+        let sizes = boxes(30);
+        let edges: Vec<(usize, usize)> =
+            (0..10).map(|i| (i, (i + 1) % 10)).chain([(12, 13), (40, 41), (5, 5)]).collect();
+        let pos = layout(&sizes, &edges, &[], &LayoutParams::default());
+        assert_eq!(overlapping(&pos, &sizes), 0);
+        assert!(pos.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
+    }
+
+    #[test]
+    fn layout_is_deterministic() {
+        let edges: Vec<(usize, usize)> = (0..40).map(|i| (i % 17, (i * 7 + 3) % 23)).collect();
+        let a = layout(&boxes(23), &edges, &[], &LayoutParams::default());
+        let b = layout(&boxes(23), &edges, &[], &LayoutParams::default());
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn nan_sizes_do_not_poison_the_layout() {
+        let sizes = vec![Point { x: f64::NAN, y: f64::INFINITY }, Point { x: 10.0, y: 10.0 }];
+        let pos = layout(&sizes, &[(0, 1)], &[], &LayoutParams::default());
+        assert!(pos.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
+    }
+}

@@ -366,6 +366,7 @@ fn parse(text: &str) -> Result<Raw, Error> {
     let mut raw = Raw::default();
     let mut stack: Vec<Elem> = Vec::new();
     let mut seen_root = false;
+    let mut names: Vec<String> = Vec::new();
     loop {
         let offset = reader.buffer_position();
         let event = reader.read_event().map_err(|e| xml_error(reader.error_position(), e))?;
@@ -373,12 +374,14 @@ fn parse(text: &str) -> Result<Raw, Error> {
             Event::Start(start) => {
                 let elem = open(&start, offset, &mut stack, &mut raw, &mut seen_root)?;
                 stack.push(elem);
+                names.push(String::from_utf8_lossy(start.name().as_ref()).into_owned());
             }
             Event::Empty(start) => {
                 let elem = open(&start, offset, &mut stack, &mut raw, &mut seen_root)?;
                 close(elem, &mut raw);
             }
             Event::End(_) => {
+                names.pop();
                 if let Some(elem) = stack.pop() {
                     close(elem, &mut raw);
                 }
@@ -413,6 +416,10 @@ fn parse(text: &str) -> Result<Raw, Error> {
             Event::Eof => break,
             _ => {}
         }
+    }
+    if let Some(open) = names.pop() {
+        let err = quick_xml::errors::IllFormedError::MissingEndTag(open);
+        return Err(xml_error(reader.buffer_position(), err.into()));
     }
     if !seen_root {
         return Err(shape("a <graphml> root element"));
@@ -804,6 +811,7 @@ mod tests {
             "<graphml><graph><node id='a'/><edge source='a' target='b'/></graph></graphml>",
             "<graphml><graph><node id='a'>&bogus;</node></graph></graphml>",
             "<graphml><graph></graphml>",
+            "<graphml><graph>",
         ] {
             assert!(read(text).is_err(), "{text} should fail");
         }

@@ -32,4 +32,114 @@ pub enum Error {
     /// A model-building error.
     #[error(transparent)]
     Model(#[from] crate::model::ModelError),
+    /// An XML interchange document (GraphML) is not well-formed.
+    #[error("{format}: malformed XML at byte {offset}: {source}")]
+    Xml {
+        /// The format being read.
+        format: InterchangeFormat,
+        /// Byte offset in the input where the parser stopped.
+        offset: u64,
+        /// The parser's error.
+        #[source]
+        source: quick_xml::Error,
+    },
+    /// A node-link JSON document is not valid JSON.
+    #[error("{format}: invalid JSON at line {line}, column {column}: {source}")]
+    Json {
+        /// The format being read.
+        format: InterchangeFormat,
+        /// Line of the error, 1-based (0 when unknown).
+        line: usize,
+        /// Column of the error, 1-based (0 when unknown).
+        column: usize,
+        /// The parser's error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A well-formed interchange document does not describe a model.
+    #[error("{format}: {problem}")]
+    Import {
+        /// The format being read.
+        format: InterchangeFormat,
+        /// What is wrong.
+        problem: ImportProblem,
+    },
+}
+
+/// An interchange format that can be imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InterchangeFormat {
+    /// GraphML (`io::graphml`).
+    GraphMl,
+    /// Node-link JSON (`io::json`).
+    NodeLinkJson,
+}
+
+impl std::fmt::Display for InterchangeFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            InterchangeFormat::GraphMl => "GraphML",
+            InterchangeFormat::NodeLinkJson => "node-link JSON",
+        })
+    }
+}
+
+/// Why a well-formed GraphML or node-link JSON document is not a model.
+///
+/// `item` is `"node"`, `"edge"`, `"key"` or `"graph"`; `index` counts items of that sort
+/// from 0 in document order.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ImportProblem {
+    /// The input is not UTF-8.
+    #[error("input is not UTF-8 (first bad byte at offset {offset})")]
+    NotUtf8 {
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The document does not have the expected structure.
+    #[error("expected {expected}")]
+    Shape {
+        /// What was expected, e.g. "`nodes` to be an array".
+        expected: &'static str,
+    },
+    /// A required field or attribute is missing.
+    #[error("{item} {index} has no `{field}`")]
+    Missing {
+        /// The sort of item.
+        item: &'static str,
+        /// Its position among items of its sort.
+        index: usize,
+        /// The missing field.
+        field: &'static str,
+    },
+    /// A field holds a value of the wrong form.
+    #[error("{item} {index}: `{field}` is `{value}`, expected {expected}")]
+    BadValue {
+        /// The sort of item.
+        item: &'static str,
+        /// Its position among items of its sort.
+        index: usize,
+        /// The field.
+        field: String,
+        /// The offending value (possibly shortened).
+        value: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// Two nodes share an id.
+    #[error("duplicate node id `{id}`")]
+    DuplicateNode {
+        /// The id.
+        id: String,
+    },
+    /// An edge names a node that does not exist.
+    #[error("edge {index} refers to unknown node `{id}`")]
+    UnknownNode {
+        /// The edge's position.
+        index: usize,
+        /// The id.
+        id: String,
+    },
 }

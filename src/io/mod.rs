@@ -2,5 +2,9 @@
 pub mod atomic;
 pub mod diagnostic;
 pub mod edgelist;
+pub mod gexf;
+pub mod graphml;
+pub mod json;
+pub mod neo4j;
 pub mod ron;
 pub mod spans;

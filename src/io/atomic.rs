@@ -24,6 +24,14 @@ pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Res
         fill(&mut buffered).map_err(io_error)?;
         buffered.flush().map_err(io_error)?;
     }
+    // Temporary files are private (0600); give the output the permissions of the file it
+    // replaces, or 0644 (rw-r--r--) for a new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+        temp.as_file().set_permissions(std::fs::Permissions::from_mode(mode)).map_err(io_error)?;
+    }
     temp.as_file().sync_all().map_err(io_error)?;
     temp.persist(path).map_err(|e| io_error(e.error))?;
     Ok(())
@@ -63,6 +71,19 @@ mod tests {
         let result = write_with(&path, |_| Err(std::io::Error::other("boom")));
         assert!(result.is_err());
         assert_eq!(std::fs::read(&path).unwrap(), b"keep me");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.svg");
+        write(&path, b"a").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write(&path, b"b").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use relgraph::analysis::centrality::{self, CentralityOptions, Measure};
 use relgraph::analysis::path::{self, Path, PathMode, PathQuery};
-use relgraph::analysis::{GraphView, ViewOptions};
+use relgraph::analysis::{structure, GraphView, ViewOptions};
 use relgraph::io::edgelist;
 use relgraph::Model;
 use serde_json::Value;
@@ -166,4 +166,43 @@ fn paths_match_networkx() {
     }
     assert!(tally.compared > 300, "only {} values compared", tally.compared);
     eprintln!("paths: {} values compared, max abs diff {:e}", tally.compared, tally.max_diff);
+}
+
+fn ids(model: &Model, nodes: &[petgraph::graph::NodeIndex]) -> Vec<String> {
+    let mut out: Vec<String> = nodes.iter().map(|&i| model.graph()[i].id.clone()).collect();
+    out.sort();
+    out
+}
+
+fn sorted_groups(model: &Model, groups: &[Vec<petgraph::graph::NodeIndex>]) -> Value {
+    let mut out: Vec<Vec<String>> = groups.iter().map(|g| ids(model, g)).collect();
+    out.sort();
+    serde_json::json!(out)
+}
+
+#[test]
+fn structure_matches_networkx() {
+    let mut compared = 0;
+    for name in GRAPHS {
+        let f = fixture(name);
+        let want = &f.json["structure"];
+        assert_eq!(sorted_groups(&f.model, &structure::components(&f.view)), want["components"], "{name}");
+        let cuts: Vec<_> = structure::articulation_points(&f.view).iter().map(|c| c.node).collect();
+        assert_eq!(serde_json::json!(ids(&f.model, &cuts)), want["articulation_points"], "{name}");
+        let bridges: Vec<Vec<String>> =
+            structure::bridges(&f.view).iter().map(|b| ids(&f.model, &[b.a, b.b])).collect::<Vec<_>>();
+        let mut bridges = bridges;
+        bridges.sort();
+        assert_eq!(serde_json::json!(bridges), want["bridges"], "{name}");
+        compared += 3;
+        if let Some(strong) = want.get("strong_components") {
+            assert_eq!(&sorted_groups(&f.model, &structure::strong_components(&f.view)), strong, "{name}");
+            compared += 1;
+        }
+        // Each cut vertex's parts plus itself make up its component.
+        for cut in structure::articulation_points(&f.view) {
+            assert!(cut.parts.len() >= 2, "{name}: cut vertex with one part");
+        }
+    }
+    eprintln!("structure: {compared} listings compared");
 }

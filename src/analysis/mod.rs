@@ -10,6 +10,7 @@ pub mod centrality;
 pub mod filter;
 pub mod path;
 mod sssp;
+pub mod structure;
 pub mod view;
 
 pub use centrality::{CentralityError, CentralityOptions, Measure, Scores};

@@ -6,6 +6,7 @@
 //! [`NodeIndex`](petgraph::graph::NodeIndex)es; results are deterministic (ties are broken by
 //! node index, i.e. file order, or by node id where the result is a listing).
 
+pub mod balance;
 pub mod centrality;
 pub mod filter;
 pub mod path;

@@ -12,6 +12,7 @@ pub mod filter;
 pub mod path;
 mod sssp;
 pub mod structure;
+pub mod timeline;
 pub mod view;
 
 pub use centrality::{CentralityError, CentralityOptions, Measure, Scores};

@@ -27,7 +27,10 @@ impl PartialOrd for Entry {
 impl Ord for Entry {
     fn cmp(&self, other: &Self) -> Ordering {
         // Reversed: BinaryHeap is a max-heap.
-        other.dist.total_cmp(&self.dist).then_with(|| other.seq.cmp(&self.seq))
+        other
+            .dist
+            .total_cmp(&self.dist)
+            .then_with(|| other.seq.cmp(&self.seq))
     }
 }
 
@@ -96,7 +99,11 @@ impl Workspace {
                 }
                 if weighted {
                     *seq += 1;
-                    ws.heap.push(Entry { dist: alt, seq: *seq, node: w as u32 });
+                    ws.heap.push(Entry {
+                        dist: alt,
+                        seq: *seq,
+                        node: w as u32,
+                    });
                 } else if fresh {
                     ws.queue.push_back(w as u32);
                 }
@@ -111,14 +118,22 @@ impl Workspace {
         self.sigma[s] = 1.0;
         let mut seq = 0u64;
         if weighted {
-            self.heap.push(Entry { dist: 0.0, seq, node: s as u32 });
+            self.heap.push(Entry {
+                dist: 0.0,
+                seq,
+                node: s as u32,
+            });
         } else {
             self.queue.push_back(s as u32);
         }
         loop {
             let v = if weighted {
                 match self.heap.pop() {
-                    Some(e) if self.done[e.node as usize] || e.dist > self.dist[e.node as usize] => continue,
+                    Some(e)
+                        if self.done[e.node as usize] || e.dist > self.dist[e.node as usize] =>
+                    {
+                        continue
+                    }
                     Some(e) => e.node as usize,
                     None => break,
                 }

@@ -290,3 +290,130 @@ fn structure_matches_networkx() {
     }
     eprintln!("structure: {compared} listings compared");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use relgraph::{Edge, EdgeKind, Node, NodeKind};
+
+    /// A random graph: node count and weighted arcs between node numbers.
+    fn graph() -> impl Strategy<Value = (usize, Vec<(usize, usize, f64)>)> {
+        (3usize..12).prop_flat_map(|n| {
+            let arc = (0..n, 0..n, 1u32..5).prop_map(|(a, b, w)| (a, b, f64::from(w) / 4.0));
+            (Just(n), proptest::collection::vec(arc, 0..30))
+        })
+    }
+
+    /// Builds a model with nodes added in `order` and edges in `edge_order`.
+    fn build(
+        n: usize,
+        arcs: &[(usize, usize, f64)],
+        order: &[usize],
+        edge_order: &[usize],
+    ) -> Model {
+        let mut m = Model::new("p");
+        for &i in order.iter().take(n) {
+            m.add_node(Node::new(format!("n{i}"), NodeKind::Actor, format!("n{i}")))
+                .unwrap();
+        }
+        for &k in edge_order {
+            let (a, b, w) = arcs[k];
+            let mut e = Edge::new(format!("n{a}"), format!("n{b}"), EdgeKind::RelatedTo);
+            e.weight = Some(w);
+            m.add_edge(e).unwrap();
+        }
+        m
+    }
+
+    fn by_id(model: &Model, scores: &[f64]) -> std::collections::BTreeMap<String, f64> {
+        model
+            .nodes()
+            .map(|n| n.id.clone())
+            .zip(scores.iter().copied())
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn results_do_not_depend_on_insertion_order((n, arcs) in graph(), seed in any::<u64>(), directed in any::<bool>()) {
+            let mut order: Vec<usize> = (0..n).collect();
+            let mut edge_order: Vec<usize> = (0..arcs.len()).collect();
+            // A seeded shuffle (xorshift) of nodes and edges.
+            let mut x = seed | 1;
+            let mut next = move |bound: usize| { x ^= x << 13; x ^= x >> 7; x ^= x << 17; (x % bound as u64) as usize };
+            for i in (1..order.len()).rev() { order.swap(i, next(i + 1)); }
+            for i in (1..edge_order.len()).rev() { edge_order.swap(i, next(i + 1)); }
+            let plain = build(n, &arcs, &(0..n).collect::<Vec<_>>(), &(0..arcs.len()).collect::<Vec<_>>());
+            let shuffled = build(n, &arcs, &order, &edge_order);
+            let options = if directed { ViewOptions::directed().with_strict_direction(true) } else { ViewOptions::undirected() };
+            let (v1, v2) = (GraphView::new(&plain, &options), GraphView::new(&shuffled, &options));
+            for measure in [Measure::Degree, Measure::Betweenness, Measure::Closeness, Measure::Harmonic, Measure::PageRank] {
+                for weighted in [false, true] {
+                    let o = CentralityOptions::default().with_weighted(weighted);
+                    let a = by_id(&plain, centrality::compute(&v1, measure, &o).unwrap().values());
+                    let b = by_id(&shuffled, centrality::compute(&v2, measure, &o).unwrap().values());
+                    for (id, x) in &a {
+                        prop_assert!((x - b[id]).abs() < 1e-9, "{measure} {id}: {x} vs {}", b[id]);
+                    }
+                }
+            }
+            let comps = |m: &Model, v: &GraphView| sorted_groups(m, &structure::components(v));
+            prop_assert_eq!(comps(&plain, &v1), comps(&shuffled, &v2));
+            let (s1, t1) = (plain.index_of("n0").unwrap(), plain.index_of("n1").unwrap());
+            let (s2, t2) = (shuffled.index_of("n0").unwrap(), shuffled.index_of("n1").unwrap());
+            let q = PathQuery::new(PathMode::Weighted);
+            let k1: Vec<f64> = path::k_shortest_paths(&plain, &v1, s1, t1, 4, &q).unwrap().iter().map(|p| p.cost).collect();
+            let k2: Vec<f64> = path::k_shortest_paths(&shuffled, &v2, s2, t2, 4, &q).unwrap().iter().map(|p| p.cost).collect();
+            prop_assert_eq!(k1.len(), k2.len());
+            for (a, b) in k1.iter().zip(&k2) {
+                prop_assert!((a - b).abs() < 1e-9);
+            }
+        }
+
+        #[test]
+        fn k_shortest_paths_are_real_ordered_and_distinct((n, arcs) in graph(), directed in any::<bool>(), s in 0usize..12, t in 0usize..12) {
+            let model = build(n, &arcs, &(0..n).collect::<Vec<_>>(), &(0..arcs.len()).collect::<Vec<_>>());
+            let options = if directed { ViewOptions::directed().with_strict_direction(true) } else { ViewOptions::undirected() };
+            let view = GraphView::new(&model, &options);
+            let (s, t) = (petgraph::graph::NodeIndex::new(s % n), petgraph::graph::NodeIndex::new(t % n));
+            for mode in [PathMode::Hops, PathMode::Weighted, PathMode::Strongest] {
+                let paths = path::k_shortest_paths(&model, &view, s, t, 6, &PathQuery::new(mode)).unwrap();
+                for (i, p) in paths.iter().enumerate() {
+                    check_real_path(&model, &view, p, mode);
+                    prop_assert_eq!(p.nodes.first(), Some(&s));
+                    prop_assert_eq!(p.nodes.last(), Some(&t));
+                    let mut seen = p.nodes.clone();
+                    seen.sort();
+                    seen.dedup();
+                    prop_assert_eq!(seen.len(), p.nodes.len(), "path repeats a node");
+                    if i > 0 {
+                        let prev = &paths[i - 1];
+                        let ordered = match mode {
+                            PathMode::Strongest => p.cost <= prev.cost * (1.0 + 1e-12),
+                            _ => p.cost >= prev.cost - 1e-12,
+                        };
+                        prop_assert!(ordered, "{mode:?}: {} after {}", p.cost, prev.cost);
+                    }
+                    prop_assert!(paths[..i].iter().all(|q| q.nodes != p.nodes), "repeated path");
+                }
+                let all = path::all_simple_paths(&model, &view, s, t, 4, 1000, &PathQuery::new(mode)).unwrap();
+                for p in &all.paths {
+                    check_real_path(&model, &view, p, mode);
+                    prop_assert!(p.edges.len() <= 4);
+                }
+                // Yen's k best agree with brute force over every simple path.
+                let every = path::all_simple_paths(&model, &view, s, t, n, 5000, &PathQuery::new(mode)).unwrap();
+                if !every.truncated && s != t {
+                    let mut costs: Vec<f64> = every.paths.iter().map(|p| p.cost).collect();
+                    costs.sort_by(|a, b| if mode == PathMode::Strongest { b.total_cmp(a) } else { a.total_cmp(b) });
+                    prop_assert_eq!(costs.len().min(6), paths.len());
+                    for (p, c) in paths.iter().zip(&costs) {
+                        prop_assert!((p.cost - c).abs() < 1e-9, "{mode:?}: Yen {} vs brute force {c}", p.cost);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -95,8 +95,8 @@ impl std::fmt::Display for Measure {
 pub struct CentralityOptions {
     /// Use edge weights (as distance or strength, see the [module docs](self)). Default: no.
     pub weighted: bool,
-    /// Pivot sampling `(k, seed)` for betweenness and closeness; ignored by the others.
-    /// Default: exact.
+    /// Pivot sampling `(k, seed)` for betweenness and closeness (k is raised to at least
+    /// 1; k ≥ |V| is exact); ignored by the others. Default: exact.
     pub sample: Option<(usize, u64)>,
 }
 
@@ -250,11 +250,12 @@ impl SplitMix64 {
 }
 
 /// `k` distinct nodes drawn uniformly with a seed (partial Fisher–Yates), ascending; all
-/// nodes when `k >= n`.
+/// nodes when `k >= n`; at least one.
 fn pivots(n: usize, sample: Option<(usize, u64)>) -> (Vec<u32>, bool) {
     let all: Vec<u32> = (0..n as u32).collect();
     match sample {
         Some((k, seed)) if k < n => {
+            let k = k.max(1);
             let mut rng = SplitMix64(seed);
             let mut pool = all;
             for i in 0..k {
@@ -695,6 +696,7 @@ mod tests {
         );
         let (p, sampled) = pivots(30, Some((5, 1)));
         assert!(sampled && p.len() == 5 && p.windows(2).all(|w| w[0] < w[1]));
+        assert!(betweenness(&v, false, Some((0, 1))).values().iter().all(|x| x.is_finite()));
     }
 
     #[test]

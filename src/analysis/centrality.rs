@@ -696,7 +696,10 @@ mod tests {
         );
         let (p, sampled) = pivots(30, Some((5, 1)));
         assert!(sampled && p.len() == 5 && p.windows(2).all(|w| w[0] < w[1]));
-        assert!(betweenness(&v, false, Some((0, 1))).values().iter().all(|x| x.is_finite()));
+        assert!(betweenness(&v, false, Some((0, 1)))
+            .values()
+            .iter()
+            .all(|x| x.is_finite()));
     }
 
     #[test]

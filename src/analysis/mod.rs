@@ -5,11 +5,30 @@
 //! [`Model`](crate::model::Model). Node indices in results are the model's
 //! [`NodeIndex`](petgraph::graph::NodeIndex)es; results are deterministic (ties are broken by
 //! node index, i.e. file order, or by node id where the result is a listing).
+//!
+//! ```
+//! use std::path::Path;
+//! use relgraph::analysis::{centrality, path, GraphView, PathMode, PathQuery, ViewOptions};
+//! use relgraph::io::edgelist;
+//!
+//! let model = edgelist::parse("a,b,0.5\nb,c,0.5\na,c,2\n", Path::new("ties.csv")).unwrap();
+//! let view = GraphView::new(&model, &ViewOptions::undirected());
+//!
+//! let between = centrality::betweenness(&view, true, None);
+//! assert_eq!(between.ranked(&model)[0], ("b", 1.0));
+//!
+//! let (a, c) = (model.index_of("a").unwrap(), model.index_of("c").unwrap());
+//! let best = path::shortest_path(&model, &view, a, c, &PathQuery::new(PathMode::Weighted)).unwrap();
+//! assert_eq!(best.unwrap().cost, 1.0);
+//! ```
 
+pub mod balance;
 pub mod centrality;
 pub mod filter;
 pub mod path;
 mod sssp;
+pub mod structure;
+pub mod timeline;
 pub mod view;
 
 pub use centrality::{CentralityError, CentralityOptions, Measure, Scores};

@@ -27,7 +27,10 @@ impl PartialOrd for Entry {
 impl Ord for Entry {
     fn cmp(&self, other: &Self) -> Ordering {
         // Reversed: BinaryHeap is a max-heap.
-        other.dist.total_cmp(&self.dist).then_with(|| other.seq.cmp(&self.seq))
+        other
+            .dist
+            .total_cmp(&self.dist)
+            .then_with(|| other.seq.cmp(&self.seq))
     }
 }
 
@@ -96,7 +99,11 @@ impl Workspace {
                 }
                 if weighted {
                     *seq += 1;
-                    ws.heap.push(Entry { dist: alt, seq: *seq, node: w as u32 });
+                    ws.heap.push(Entry {
+                        dist: alt,
+                        seq: *seq,
+                        node: w as u32,
+                    });
                 } else if fresh {
                     ws.queue.push_back(w as u32);
                 }
@@ -111,14 +118,22 @@ impl Workspace {
         self.sigma[s] = 1.0;
         let mut seq = 0u64;
         if weighted {
-            self.heap.push(Entry { dist: 0.0, seq, node: s as u32 });
+            self.heap.push(Entry {
+                dist: 0.0,
+                seq,
+                node: s as u32,
+            });
         } else {
             self.queue.push_back(s as u32);
         }
         loop {
             let v = if weighted {
                 match self.heap.pop() {
-                    Some(e) if self.done[e.node as usize] || e.dist > self.dist[e.node as usize] => continue,
+                    Some(e)
+                        if self.done[e.node as usize] || e.dist > self.dist[e.node as usize] =>
+                    {
+                        continue
+                    }
                     Some(e) => e.node as usize,
                     None => break,
                 }
@@ -142,5 +157,40 @@ impl Workspace {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::view::ViewOptions;
+    use crate::model::{Edge, EdgeKind, Model, Node, NodeKind};
+
+    #[test]
+    fn counts_equal_shortest_paths_forward_and_backward() {
+        // a→b→d, a→c→d, all weight 1: two shortest a–d paths.
+        let mut m = Model::new("s");
+        for id in ["a", "b", "c", "d"] {
+            m.add_node(Node::new(id, NodeKind::Country, id)).unwrap();
+        }
+        for (f, t) in [("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")] {
+            m.add_edge(Edge::new(f, t, EdgeKind::Sanctions)).unwrap();
+        }
+        let v = GraphView::new(&m, &ViewOptions::directed());
+        let mut ws = Workspace::new(4);
+        for weighted in [false, true] {
+            ws.run(&v, 0, weighted, false, true);
+            assert_eq!(
+                (ws.dist[3], ws.sigma[3], ws.preds[3].clone()),
+                (2.0, 2.0, vec![1, 2])
+            );
+            ws.run(&v, 3, weighted, true, false);
+            assert_eq!((ws.dist[0], ws.sigma[0], ws.order.len()), (2.0, 2.0, 4));
+            ws.run(&v, 3, weighted, false, false);
+            assert_eq!(ws.order, vec![3]);
+            assert!(ws.dist[0].is_infinite());
+        }
+        ws.run(&v, 99, false, false, false);
+        assert!(ws.order.is_empty());
     }
 }

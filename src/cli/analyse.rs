@@ -18,7 +18,20 @@ pub struct Selection {
     /// The model: a .ron model, or an edge list (.tsv, .csv, .txt: `source<sep>target[<sep>weight]`).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Analyse the model as it stands on this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Follow edge direction (symmetric kinds count both ways). Default: undirected.
+    #[arg(long)]
+    pub directed: bool,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Which part of the model to look at.
+#[derive(Debug, Args, Clone)]
+pub struct Filters {
+    /// Keep only what is in force on this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub at: Option<PartialDate>,
     /// Keep only nodes of these kinds (repeatable or comma-separated).
@@ -30,25 +43,29 @@ pub struct Selection {
     /// Keep only edges of these polarities: cooperative, conflictual, neutral.
     #[arg(long, value_delimiter = ',')]
     pub polarity: Vec<Polarity>,
-    /// Follow edge direction (symmetric kinds count both ways). Default: undirected.
-    #[arg(long)]
-    pub directed: bool,
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    pub json: bool,
 }
 
-impl Selection {
-    /// Loads the file and applies the date and kind filters.
-    pub fn load(&self) -> Result<Model, Failure> {
-        let model = load_any(&self.file)?;
+impl Filters {
+    /// Applies the date and kind filters.
+    pub fn apply(&self, model: Model) -> Model {
         let filter = Filter {
             at: self.at,
             node_kinds: self.node_kind.clone(),
             edge_kinds: self.edge_kind.clone(),
             polarities: self.polarity.clone(),
         };
-        Ok(if filter.is_empty() { model } else { filter.apply(&model) })
+        if filter.is_empty() {
+            model
+        } else {
+            filter.apply(&model)
+        }
+    }
+}
+
+impl Selection {
+    /// Loads the file and applies the filters.
+    pub fn load(&self) -> Result<Model, Failure> {
+        Ok(self.filters.apply(load_any(&self.file)?))
     }
 
     /// The analysis view of a model, directed or not as asked.

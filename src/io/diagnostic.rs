@@ -209,12 +209,20 @@ impl Diagnostics {
     fn render_one(&self, item: &Diagnostic) -> String {
         let name = self.path.display().to_string();
         let mut out = format!("{name}:{}:{}: error: {}\n", item.line, item.column, item.problem);
-        let report = Report { item, source: NamedSource::new(name, self.text.clone()) };
+        let report = Report { item, source: NamedSource::new(name.clone(), self.text.clone()) };
         let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
         let mut snippet = String::new();
         if handler.render_report(&mut snippet, &report).is_ok() {
-            // The first line repeats the message; keep the snippet and hint.
-            out.extend(snippet.lines().skip(1).map(|l| format!("{l}\n")));
+            // The first lines repeat the message (wrapped when long); keep the snippet and
+            // hint from its frame on. miette counts the frame's column in bytes: use ours.
+            let lines: Vec<&str> = snippet.lines().collect();
+            let frame = lines.iter().position(|l| l.contains("╭─[")).unwrap_or(1.min(lines.len()));
+            for line in &lines[frame..] {
+                match line.split_once("╭─[") {
+                    Some((indent, _)) => out.push_str(&format!("{indent}╭─[{name}:{}:{}]\n", item.line, item.column)),
+                    None => out.push_str(&format!("{line}\n")),
+                }
+            }
         }
         out
     }

@@ -252,6 +252,28 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, EdgeListError> {
     Ok(model)
 }
 
+/// Writes a model as an edge list: one `source<sep>target<sep>weight` line per edge (node
+/// ids, weight 1 when unset), under a `source<sep>target<sep>weight` header; `sep` is a tab
+/// or a comma. Fields holding the separator, a quote or a line break are quoted for commas
+/// and have those characters replaced by spaces for tabs. Nodes without edges and every
+/// attribute other than the weight are not kept: this is the format's limit.
+pub fn write(model: &Model, sep: char) -> String {
+    let field = |text: &str| -> String {
+        if sep == '\t' {
+            text.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect()
+        } else if text.contains([',', '"', '\n', '\r']) || text.starts_with('#') || text.trim() != text {
+            format!("\"{}\"", text.replace('"', "\"\"").replace(['\n', '\r'], " "))
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut out = format!("source{sep}target{sep}weight\n");
+    for edge in model.edges() {
+        out.push_str(&format!("{}{sep}{}{sep}{}\n", field(&edge.from), field(&edge.to), edge.weight()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -144,7 +144,8 @@ struct RawEdge {
     evidence: Vec<Evidence>,
 }
 
-/// A bare identifier such as `country` (an enum variant in RON), or a string.
+/// A bare identifier such as `country` (an enum variant in RON), read without checking it
+/// against the vocabulary so that an unknown kind gets a diagnostic with a suggestion.
 struct Word(String);
 
 impl<'de> Deserialize<'de> for Word {

@@ -1,0 +1,350 @@
+//! `relgraph export` (diagrams and interchange formats) and `relgraph import`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+use super::analyse::{self, Filters, MeasureArg};
+use super::{input, Failure};
+use crate::analysis::path::{self, PathMode, PathQuery};
+use crate::analysis::structure::{self, Direction};
+use crate::analysis::view::{GraphView, ViewOptions};
+use crate::export::{dot, svg, DotOptions, Layout, Renderer, SvgOptions, Theme};
+use crate::model::{Model, NodeKind};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Graphviz DOT, styled by the theme.
+    Dot,
+    /// SVG drawn by Graphviz when installed, else by the built-in renderer.
+    Svg,
+    /// GraphML (Gephi, yEd, NetworkX read_graphml).
+    Graphml,
+    /// GEXF 1.3 with time intervals (Gephi's timeline).
+    Gexf,
+    /// Node-link JSON (NetworkX node_link_graph, D3).
+    Json,
+    /// A folder of CSV files for neo4j-admin import, plus a Cypher script.
+    Neo4j,
+    /// relgraph's RON model format.
+    Ron,
+    /// A tab-separated edge list.
+    Tsv,
+    /// A comma-separated edge list.
+    Csv,
+}
+
+impl Format {
+    /// The format a file extension names.
+    fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "dot" | "gv" => Format::Dot,
+            "svg" => Format::Svg,
+            "graphml" | "xml" => Format::Graphml,
+            "gexf" => Format::Gexf,
+            "json" => Format::Json,
+            "ron" => Format::Ron,
+            "tsv" | "txt" => Format::Tsv,
+            "csv" => Format::Csv,
+            _ => return None,
+        })
+    }
+}
+
+/// Who draws the SVG.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RendererArg {
+    /// Graphviz when installed, else built-in.
+    Auto,
+    /// Graphviz (an error when it is not installed).
+    Graphviz,
+    /// The built-in pure-Rust renderer.
+    Builtin,
+}
+
+/// Graphviz layout engines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// Layered.
+    Dot,
+    /// Spring model.
+    Neato,
+    /// Force-directed with clusters.
+    Fdp,
+    /// Circular.
+    Circo,
+    /// Multiscale force-directed, for large graphs.
+    Sfdp,
+}
+
+/// What to group nodes by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClusterBy {
+    /// Leaders, officials and territories inside their country's box.
+    Country,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The model: a .ron model, or an edge list (.tsv, .csv, .txt).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Output format. Default: from the extension of -o, else dot.
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<Format>,
+    /// Where to write (written atomically; a folder for neo4j). Default: standard output.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    filters: Filters,
+    /// Draw only the neighbourhood of this node (id, name or alias).
+    #[arg(long, value_name = "NODE")]
+    focus: Option<String>,
+    /// With --focus: how many steps out.
+    #[arg(long, default_value_t = 1)]
+    depth: usize,
+    /// Draw the best path between two nodes bold on top of the diagram.
+    #[arg(long = "highlight-path", num_args = 2, value_names = ["FROM", "TO"])]
+    highlight_path: Option<Vec<String>>,
+    /// With --highlight-path: the strongest path (largest product of tie strengths).
+    #[arg(long, conflicts_with = "weighted")]
+    strongest: bool,
+    /// With --highlight-path: the shortest path by weight as distance.
+    #[arg(long)]
+    weighted: bool,
+    /// With --highlight-path: highlight the K best paths.
+    #[arg(short = 'k', long = "k", value_name = "K", default_value_t = 1)]
+    k: usize,
+    /// With --highlight-path: the path must pass through this node (repeatable).
+    #[arg(long, value_name = "NODE")]
+    via: Vec<String>,
+    /// With --highlight-path: the path may not pass through this node (repeatable).
+    #[arg(long, value_name = "NODE")]
+    avoid: Vec<String>,
+    /// With --highlight-path: the path may not pass through nodes of this kind.
+    #[arg(long = "avoid-kind", value_name = "KIND", value_delimiter = ',')]
+    avoid_kind: Vec<NodeKind>,
+    /// Follow edge direction for --focus, --highlight-path and --size-by.
+    #[arg(long)]
+    directed: bool,
+    /// Size nodes by a centrality measure.
+    #[arg(long = "size-by", value_enum, value_name = "MEASURE")]
+    size_by: Option<MeasureArg>,
+    /// Label edges with their dates too.
+    #[arg(long)]
+    dates: bool,
+    /// Leave edge labels out.
+    #[arg(long = "no-edge-labels")]
+    no_edge_labels: bool,
+    /// Leave the legend out.
+    #[arg(long = "no-legend")]
+    no_legend: bool,
+    /// Group nodes in boxes.
+    #[arg(long = "cluster-by", value_enum, value_name = "WHAT")]
+    cluster_by: Option<ClusterBy>,
+    /// A RON theme file (see docs/theme.md). Default: the shipped theme.
+    #[arg(long, value_name = "FILE")]
+    theme: Option<PathBuf>,
+    /// Who draws the SVG. Default: Graphviz when installed, else built-in.
+    #[arg(long, value_enum, default_value_t = RendererArg::Auto)]
+    renderer: RendererArg,
+    /// Graphviz layout engine. Default: dot for small graphs, sfdp for large ones.
+    #[arg(long, value_enum)]
+    layout: Option<LayoutArg>,
+    /// Stop Graphviz after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    timeout: u64,
+}
+
+/// Arguments of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import: an edge list (.tsv, .csv, .txt), GraphML (.graphml, .xml) or
+    /// node-link JSON (.json).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Where to write the RON model (atomically). Default: standard output.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    output: Option<PathBuf>,
+}
+
+fn input_error(error: impl std::fmt::Display) -> Failure {
+    Failure::Input { message: error.to_string(), reported: false }
+}
+
+/// Loads any supported input format by extension (RON, edge lists, GraphML, JSON).
+pub fn load_any(path: &Path) -> Result<Model, Failure> {
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let read = |path: &Path| std::fs::read(path).map_err(|source| input_error(crate::Error::Io { path: path.into(), source }));
+    match extension.as_deref() {
+        Some("graphml" | "xml") => crate::io::graphml::read_bytes(&read(path)?).map_err(|e| located(path, e)),
+        Some("json") => crate::io::json::read_bytes(&read(path)?).map_err(|e| located(path, e)),
+        _ => analyse::load_any(path),
+    }
+}
+
+fn located(path: &Path, error: crate::Error) -> Failure {
+    input_error(format!("{}: {error}", path.display()))
+}
+
+/// Writes a model to `path` in the format its extension names (RON by default).
+pub fn write_model(model: &Model, path: &Path, input: &Path) -> Result<(), Failure> {
+    crate::io::atomic::refuse_overwrite(path, &[input])?;
+    let format = Format::from_path(path).unwrap_or(Format::Ron);
+    let text = match format {
+        Format::Graphml => crate::io::graphml::write(model),
+        Format::Gexf => crate::io::gexf::write(model),
+        Format::Json => crate::io::json::write(model),
+        Format::Tsv => crate::io::edgelist::write(model, '\t'),
+        Format::Csv => crate::io::edgelist::write(model, ','),
+        _ => crate::io::ron::to_string(model),
+    };
+    crate::io::atomic::write(path, text.as_bytes())?;
+    Ok(())
+}
+
+/// Runs `import`.
+pub fn import(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
+    let model = load_any(&args.file)?;
+    match &args.output {
+        Some(path) => {
+            crate::io::atomic::refuse_overwrite(path, &[&args.file])?;
+            crate::io::ron::save(&model, path)?;
+            let line = format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
+            out.extend(line.into_bytes());
+        }
+        None => out.extend(crate::io::ron::to_string(&model).into_bytes()),
+    }
+    Ok(())
+}
+
+/// The model to draw: filtered, then focused.
+fn selected(args: &ExportArgs) -> Result<Model, Failure> {
+    let model = args.filters.apply(load_any(&args.file)?);
+    let Some(focus) = &args.focus else { return Ok(model) };
+    let center = input::node(&model, focus)?;
+    let view = view(&model, args.directed);
+    Ok(structure::ego(&model, &view, center, args.depth, Direction::Both))
+}
+
+fn view(model: &Model, directed: bool) -> GraphView {
+    GraphView::new(model, &if directed { ViewOptions::directed() } else { ViewOptions::undirected() })
+}
+
+/// The diagram options: labels, legend, clusters, highlight, sizes.
+fn diagram(args: &ExportArgs, model: &Model) -> Result<DotOptions, Failure> {
+    let mut options = DotOptions::new()
+        .with_dates(args.dates)
+        .with_edge_labels(!args.no_edge_labels)
+        .with_cluster_by_country(args.cluster_by == Some(ClusterBy::Country));
+    if args.no_legend {
+        options = options.with_legend(false);
+    }
+    if let Some(ends) = &args.highlight_path {
+        let (Some(from), Some(to)) = (ends.first(), ends.get(1)) else {
+            return Err(Failure::usage("--highlight-path needs FROM and TO"));
+        };
+        let (from, to) = (input::node(model, from)?, input::node(model, to)?);
+        let mode = match (args.weighted, args.strongest) {
+            (_, true) => PathMode::Strongest,
+            (true, _) => PathMode::Weighted,
+            _ => PathMode::Hops,
+        };
+        let query = PathQuery::new(mode)
+            .with_via(analyse::nodes(model, &args.via)?)
+            .with_avoid(analyse::nodes(model, &args.avoid)?)
+            .with_avoid_kinds(args.avoid_kind.clone());
+        let paths = path::k_shortest_paths(model, &view(model, args.directed), from, to, args.k, &query)
+            .map_err(input_error)?;
+        if paths.is_empty() {
+            let graph = model.graph();
+            let message = format!("no path from {} to {} to highlight", graph[from].name, graph[to].name);
+            return Err(Failure::Input { message, reported: false });
+        }
+        let nodes = paths.iter().flat_map(|p| p.nodes.iter().copied());
+        let edges: Vec<_> = paths.iter().flat_map(|p| p.edges.iter().copied()).collect();
+        options = options.with_highlight(nodes, edges);
+    }
+    if let Some(measure) = args.size_by {
+        let scores = measure.scores(&view(model, args.directed), &Default::default())?;
+        let by_id: BTreeMap<String, f64> = scores.ranked(model).into_iter().map(|(id, s)| (id.to_owned(), s)).collect();
+        options = options.with_size_by(by_id);
+    }
+    Ok(options)
+}
+
+fn layout(arg: LayoutArg) -> Layout {
+    match arg {
+        LayoutArg::Dot => Layout::Dot,
+        LayoutArg::Neato => Layout::Neato,
+        LayoutArg::Fdp => Layout::Fdp,
+        LayoutArg::Circo => Layout::Circo,
+        LayoutArg::Sfdp => Layout::Sfdp,
+    }
+}
+
+/// Runs `export`.
+pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
+    let format = args.format.or_else(|| args.output.as_deref().and_then(Format::from_path)).unwrap_or(Format::Dot);
+    if let Some(output) = &args.output {
+        crate::io::atomic::refuse_overwrite(output, &[&args.file])?;
+    }
+    let model = selected(args)?;
+    let text = match format {
+        Format::Dot | Format::Svg => {
+            let theme = match &args.theme {
+                Some(path) => Theme::load(path).map_err(input_error)?,
+                None => Theme::default(),
+            };
+            let mut diagram = diagram(args, &model)?;
+            if let Some(l) = args.layout {
+                diagram = diagram.with_layout(layout(l));
+            }
+            if format == Format::Dot {
+                dot::to_dot(&model, &diagram, &theme)
+            } else {
+                let renderer = match args.renderer {
+                    RendererArg::Auto => Renderer::Auto,
+                    RendererArg::Graphviz => Renderer::Graphviz,
+                    RendererArg::Builtin => Renderer::Builtin,
+                };
+                let mut options = SvgOptions::new()
+                    .with_diagram(diagram)
+                    .with_renderer(renderer)
+                    .with_timeout(Duration::from_secs(args.timeout));
+                if let Some(l) = args.layout {
+                    options = options.with_layout(layout(l));
+                }
+                svg::render(&model, &options, &theme).map_err(input_error)?
+            }
+        }
+        Format::Graphml => crate::io::graphml::write(&model),
+        Format::Gexf => crate::io::gexf::write(&model),
+        Format::Json => crate::io::json::write(&model),
+        Format::Ron => crate::io::ron::to_string(&model),
+        Format::Tsv => crate::io::edgelist::write(&model, '\t'),
+        Format::Csv => crate::io::edgelist::write(&model, ','),
+        Format::Neo4j => {
+            let Some(dir) = &args.output else {
+                return Err(Failure::usage("--format neo4j writes a folder: give it with -o DIR"));
+            };
+            crate::io::neo4j::write_dir(&model, dir)?;
+            out.extend(format!("wrote Neo4j import files to {}\n", dir.display()).into_bytes());
+            return Ok(());
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            crate::io::atomic::write(path, text.as_bytes())?;
+            let line = format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
+            out.extend(line.into_bytes());
+        }
+        None => out.extend(text.into_bytes()),
+    }
+    Ok(())
+}

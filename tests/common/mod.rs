@@ -1,0 +1,73 @@
+//! Helpers shared by the integration test modules: paths, a small model, parsing shortcuts.
+
+use std::path::{Path, PathBuf};
+
+use relgraph::io::diagnostic::{Diagnostic, Diagnostics};
+use relgraph::Model;
+
+/// The repository root.
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped Japan–Russia graph.
+pub fn japan_russia() -> PathBuf {
+    repo().join("graphs/japan_russia_2014.ron")
+}
+
+/// Loads the shipped Japan–Russia graph.
+pub fn load_japan_russia() -> Model {
+    relgraph::io::ron::load(&japan_russia()).expect("the shipped graph loads")
+}
+
+/// A small valid model. Line numbers and columns in the diagnostic tests refer to it.
+pub const SMALL: &str = r#"Model(
+    title: "Test",
+    sources: [Source(id: "miller2014", title: "S")],
+    nodes: [
+        Node(id: "japan", kind: country, name: "Japan"),
+        Node(id: "russia", kind: country, name: "Russia", aliases: ["Moscow"]),
+        Node(id: "abe", kind: leader, name: "Shinzo Abe"),
+    ],
+    edges: [
+        Edge(from: "abe", to: "japan", kind: leads, since: "2012"),
+        Edge(from: "japan", to: "russia", kind: meets),
+    ],
+)
+"#;
+
+/// `SMALL` with `from` (which must occur exactly once) replaced by `to`.
+pub fn small_with(from: &str, to: &str) -> String {
+    assert_eq!(SMALL.matches(from).count(), 1, "`{from}` must occur once in SMALL");
+    SMALL.replacen(from, to, 1)
+}
+
+/// Parses text that must be valid.
+pub fn parse_ok(text: &str) -> Model {
+    match relgraph::io::ron::parse(text, Path::new("x.ron")) {
+        Ok(model) => model,
+        Err(diagnostics) => panic!("expected a valid model, got:\n{}", diagnostics.render()),
+    }
+}
+
+/// Parses text that must be invalid, returning its diagnostics.
+pub fn parse_err(text: &str) -> Diagnostics {
+    match relgraph::io::ron::parse(text, Path::new("x.ron")) {
+        Ok(_) => panic!("expected diagnostics for:\n{text}"),
+        Err(diagnostics) => diagnostics,
+    }
+}
+
+/// The one diagnostic that text must produce.
+pub fn only_problem(text: &str) -> Diagnostic {
+    let diagnostics = parse_err(text);
+    assert_eq!(diagnostics.items.len(), 1, "expected one problem, got:\n{}", diagnostics.render());
+    diagnostics.items.into_iter().next().expect("one item")
+}
+
+/// Writes `bytes` to a fresh temporary `.ron` file.
+pub fn temp_model(bytes: &[u8]) -> tempfile::NamedTempFile {
+    let mut file = tempfile::Builder::new().suffix(".ron").tempfile().expect("temp file");
+    std::io::Write::write_all(&mut file, bytes).expect("write temp file");
+    file
+}

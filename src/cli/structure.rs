@@ -120,10 +120,11 @@ pub fn brokers(args: &BrokersArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     // The broker whose removal cuts off the most comes first.
     let cut_off = |c: &&structure::CutVertex| c.parts.iter().skip(1).map(Vec::len).sum::<usize>();
     sorted.sort_by(|a, b| cut_off(b).cmp(&cut_off(a)).then_with(|| graph[a.node].id.cmp(&graph[b.node].id)));
-    let mut table = Table::new(&["broker", "kind", "cuts off", "pieces without it"]).right_align(2);
+    let mut table = Table::new(&["broker", "kind", "cuts off", "what it alone connects to the rest"]).right_align(2);
     for cut in sorted {
         let node = &graph[cut.node];
-        let pieces: Vec<String> = cut.parts.iter().map(|p| format!("[{}]", listing(&model, p, 4))).collect();
+        // Parts come largest first; the largest is "the rest of the network".
+        let pieces: Vec<String> = cut.parts.iter().skip(1).map(|p| format!("[{}]", listing(&model, p, 4))).collect();
         table.row(vec![node.name.clone(), node.kind.to_string(), cut_off(&cut).to_string(), pieces.join(" ")]);
     }
     out.extend(format!("Articulation points: {} (nodes whose removal splits the network)\n", cuts.len()).into_bytes());

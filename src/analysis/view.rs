@@ -217,21 +217,33 @@ impl GraphView {
     }
 
     /// The head of arc `a`.
+    ///
+    /// Arc ids come from [`GraphView::arcs`]/[`GraphView::in_arcs`]; like slice indexing,
+    /// this panics if `a` is not below [`GraphView::arc_count`].
     pub fn target(&self, a: usize) -> usize {
         self.targets[a] as usize
     }
 
     /// The arc's weight read as a distance: the minimum weight of its edges.
+    ///
+    /// Arc ids come from [`GraphView::arcs`]/[`GraphView::in_arcs`]; like slice indexing,
+    /// this panics if `a` is not below [`GraphView::arc_count`].
     pub fn distance(&self, a: usize) -> f64 {
         self.distance[a]
     }
 
     /// The arc's weight read as a strength: the sum of the weights of its edges.
+    ///
+    /// Arc ids come from [`GraphView::arcs`]/[`GraphView::in_arcs`]; like slice indexing,
+    /// this panics if `a` is not below [`GraphView::arc_count`].
     pub fn strength(&self, a: usize) -> f64 {
         self.strength[a]
     }
 
     /// +1 if all the arc's edges are cooperative, −1 if all are conflictual, else 0.
+    ///
+    /// Arc ids come from [`GraphView::arcs`]/[`GraphView::in_arcs`]; like slice indexing,
+    /// this panics if `a` is not below [`GraphView::arc_count`].
     pub fn sign(&self, a: usize) -> i8 {
         self.sign[a]
     }

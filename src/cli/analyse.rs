@@ -68,11 +68,23 @@ impl Selection {
         Ok(self.filters.apply(load_any(&self.file)?))
     }
 
-    /// The analysis view of a model, directed or not as asked.
+    /// The analysis view of a model, directed or not as asked. Edge lists have only
+    /// `related_to` edges, a symmetric kind; with `--directed` their lines are read strictly
+    /// as source → target.
     pub fn view(&self, model: &Model) -> GraphView {
-        let options = if self.directed { ViewOptions::directed() } else { ViewOptions::undirected() };
+        let options = if self.directed {
+            ViewOptions::directed().with_strict_direction(is_edge_list(&self.file))
+        } else {
+            ViewOptions::undirected()
+        };
         GraphView::new(model, &options)
     }
+}
+
+/// Whether a path names an edge list (`.tsv`, `.csv`, `.txt`).
+pub fn is_edge_list(path: &Path) -> bool {
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    matches!(extension.as_deref(), Some("tsv" | "csv" | "txt"))
 }
 
 /// Loads a model by extension: `.tsv`, `.csv`, `.txt` are edge lists, anything else RON.

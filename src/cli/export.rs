@@ -228,12 +228,19 @@ fn selected(args: &ExportArgs) -> Result<Model, Failure> {
     let model = args.filters.apply(load_any(&args.file)?);
     let Some(focus) = &args.focus else { return Ok(model) };
     let center = input::node(&model, focus)?;
-    let view = view(&model, args.directed);
+    let view = view(&model, args);
     Ok(structure::ego(&model, &view, center, args.depth, Direction::Both))
 }
 
-fn view(model: &Model, directed: bool) -> GraphView {
-    GraphView::new(model, &if directed { ViewOptions::directed() } else { ViewOptions::undirected() })
+/// The analysis view for --focus, --highlight-path and --size-by (edge lists read strictly
+/// as source → target with --directed, as in the analysis commands).
+fn view(model: &Model, args: &ExportArgs) -> GraphView {
+    let options = if args.directed {
+        ViewOptions::directed().with_strict_direction(analyse::is_edge_list(&args.file))
+    } else {
+        ViewOptions::undirected()
+    };
+    GraphView::new(model, &options)
 }
 
 /// The diagram options: labels, legend, clusters, highlight, sizes.
@@ -259,7 +266,7 @@ fn diagram(args: &ExportArgs, model: &Model) -> Result<DotOptions, Failure> {
             .with_via(analyse::nodes(model, &args.via)?)
             .with_avoid(analyse::nodes(model, &args.avoid)?)
             .with_avoid_kinds(args.avoid_kind.clone());
-        let paths = path::k_shortest_paths(model, &view(model, args.directed), from, to, args.k, &query)
+        let paths = path::k_shortest_paths(model, &view(model, args), from, to, args.k, &query)
             .map_err(input_error)?;
         if paths.is_empty() {
             let graph = model.graph();
@@ -271,7 +278,7 @@ fn diagram(args: &ExportArgs, model: &Model) -> Result<DotOptions, Failure> {
         options = options.with_highlight(nodes, edges);
     }
     if let Some(measure) = args.size_by {
-        let scores = measure.scores(&view(model, args.directed), &Default::default())?;
+        let scores = measure.scores(&view(model, args), &Default::default())?;
         let by_id: BTreeMap<String, f64> = scores.ranked(model).into_iter().map(|(id, s)| (id.to_owned(), s)).collect();
         options = options.with_size_by(by_id);
     }

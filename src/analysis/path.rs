@@ -22,7 +22,6 @@ use std::collections::BTreeSet;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use super::sssp::Entry;
 use super::view::GraphView;
 use crate::model::{Model, NodeKind};
 
@@ -119,6 +118,36 @@ pub enum PathError {
         /// The mode.
         mode: PathMode,
     },
+}
+
+/// A Dijkstra label: smallest cost first, then fewest hops, then insertion order.
+#[derive(Debug, Clone, Copy)]
+struct Label {
+    dist: f64,
+    hops: usize,
+    seq: u64,
+    node: u32,
+}
+
+impl PartialEq for Label {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Label {}
+
+impl PartialOrd for Label {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Label {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // Reversed: BinaryHeap is a max-heap.
+        other.dist.total_cmp(&self.dist).then_with(|| other.hops.cmp(&self.hops)).then_with(|| other.seq.cmp(&self.seq))
+    }
 }
 
 /// A prepared search: arc costs and the nodes that may not be crossed.
@@ -245,6 +274,10 @@ impl<'v> Search<'v> {
     }
 
     /// Dijkstra from `s` to `t` not entering `blocked` nodes nor the `banned` arcs.
+    ///
+    /// Paths are compared by cost, then by number of hops, so among equally good paths
+    /// (e.g. equally strong ones when every weight is 1) the shortest wins. Lexicographic
+    /// (cost, hops) labels keep Dijkstra exact because both parts only grow along a path.
     fn dijkstra(
         &self,
         s: usize,
@@ -254,20 +287,15 @@ impl<'v> Search<'v> {
     ) -> Option<Vec<u32>> {
         let n = self.view.node_count();
         let mut dist = vec![f64::INFINITY; n];
+        let mut hops = vec![usize::MAX; n];
         let mut pred = vec![u32::MAX; n];
         let mut done = vec![false; n];
         let mut heap = std::collections::BinaryHeap::new();
         let mut seq = 0;
         dist[s] = 0.0;
-        heap.push(Entry {
-            dist: 0.0,
-            seq,
-            node: s as u32,
-        });
-        while let Some(Entry {
-            dist: d, node: v, ..
-        }) = heap.pop()
-        {
+        hops[s] = 0;
+        heap.push(Label { dist: 0.0, hops: 0, seq, node: s as u32 });
+        while let Some(Label { dist: d, hops: h, node: v, .. }) = heap.pop() {
             let v = v as usize;
             if done[v] {
                 continue;
@@ -282,15 +310,12 @@ impl<'v> Search<'v> {
                     continue;
                 }
                 let alt = d + self.step(a).0;
-                if alt < dist[w] {
+                if alt < dist[w] || (alt == dist[w] && h + 1 < hops[w]) {
                     dist[w] = alt;
+                    hops[w] = h + 1;
                     pred[w] = v as u32;
                     seq += 1;
-                    heap.push(Entry {
-                        dist: alt,
-                        seq,
-                        node: w as u32,
-                    });
+                    heap.push(Label { dist: alt, hops: h + 1, seq, node: w as u32 });
                 }
             }
         }
@@ -387,7 +412,7 @@ pub fn k_shortest_paths(
     let Some(first) = search.best(s, t, &search.via, &search.blocked, &BTreeSet::new()) else {
         return Ok(out);
     };
-    // Candidates ordered by internal cost, then node sequence.
+    // Candidates ordered by internal cost, then hops, then node sequence.
     let mut candidates: Vec<(f64, Vec<u32>)> = Vec::new();
     found.push(first);
     while found.len() < k {
@@ -432,6 +457,7 @@ pub fn k_shortest_paths(
                 candidates[a]
                     .0
                     .total_cmp(&candidates[b].0)
+                    .then_with(|| candidates[a].1.len().cmp(&candidates[b].1.len()))
                     .then_with(|| candidates[a].1.cmp(&candidates[b].1))
             })
             .unwrap_or(0);

@@ -144,9 +144,16 @@ pub struct Diff {
     pub ranks: Vec<RankMove>,
 }
 
+/// Whether an edge is part of the model as it stands on `at` ([`Model::at`]): the edge and
+/// both its ends in force.
+fn present(model: &Model, edge: &crate::model::Edge, at: &PartialDate) -> bool {
+    let node_in_force = |id: &str| model.node(id).is_some_and(|n| n.in_force(at));
+    edge.in_force(at) && node_in_force(&edge.from) && node_in_force(&edge.to)
+}
+
 fn net_polarity(model: &Model, at: &PartialDate) -> BTreeMap<(String, String), i64> {
     let mut net = BTreeMap::new();
-    for edge in model.edges().filter(|e| e.in_force(at)) {
+    for edge in model.edges().filter(|e| present(model, e, at)) {
         let key = if edge.from <= edge.to {
             (edge.from.clone(), edge.to.clone())
         } else {
@@ -197,7 +204,7 @@ pub fn diff(
     let mut appeared = Vec::new();
     let mut ended = Vec::new();
     for e in graph.edge_references() {
-        match (e.weight().in_force(&from), e.weight().in_force(&to)) {
+        match (present(model, e.weight(), &from), present(model, e.weight(), &to)) {
             (false, true) => appeared.push(e.id()),
             (true, false) => ended.push(e.id()),
             _ => {}

@@ -51,7 +51,9 @@ pub struct DotOptions {
     pub dates: bool,
     /// Label edges at all. Default: on.
     pub edge_labels: bool,
-    /// Draw the legend; `None` follows the theme. Default: `None`.
+    /// Draw the legend; `None` follows the theme. Default: `None`. The DOT legend is a
+    /// cluster, so it is left out when [`DotOptions::layout`] names an engine other than
+    /// `dot` or `fdp` (which would scatter it).
     pub legend: Option<bool>,
     /// Draw leaders, persons and territories inside their country's box. Default: off.
     pub cluster_by_country: bool,
@@ -258,7 +260,8 @@ fn build(scene: &Scene, options: &DotOptions, theme: &Theme) -> Graph {
     for e in below.into_iter().chain(on_top) {
         stmts.push(Stmt::Edge(edge(e, theme)));
     }
-    if scene.legend {
+    // Only `dot` and `fdp` keep a cluster together; elsewhere the legend would scatter.
+    if scene.legend && options.layout.is_none_or(|l| matches!(l, Layout::Dot | Layout::Fdp)) {
         stmts.push(Stmt::Subgraph(legend(scene, theme)));
     }
     Graph::DiGraph { id: Id::Plain("relgraph".to_owned()), strict: false, stmts }

@@ -275,8 +275,20 @@ impl<'a> Drawing<'a> {
             let free = |p: Point, taken: &[(Point, Point)]| {
                 taken.iter().all(|(q, h)| (p.x - q.x).abs() >= half.x + h.x || (p.y - q.y).abs() >= half.y + h.y)
             };
+            // Candidates: along the edge from the middle outwards, then nudged off it sideways.
             let spot = if careful {
-                [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78].iter().map(|&s| curve.at(s)).find(|p| free(*p, &taken))
+                let (dx, dy) = (curve.b.x - curve.a.x, curve.b.y - curve.a.y);
+                let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+                let normal = Point { x: -dy / len, y: dx / len };
+                let side = half.y + 2.0;
+                [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]
+                    .iter()
+                    .flat_map(|&t| [0.0, 1.0, -1.0].map(move |n| (t, n)))
+                    .map(|(t, n)| {
+                        let p = curve.at(t);
+                        Point { x: p.x + normal.x * side * n, y: p.y + normal.y * side * n }
+                    })
+                    .find(|p| free(*p, &taken))
             } else {
                 None
             };
@@ -353,13 +365,14 @@ impl<'a> Drawing<'a> {
         for &k in &order {
             self.write_edge(&mut s, k, &at);
         }
-        s.push_str("</g>\n<g class=\"nodes\">\n");
-        for i in 0..scene.nodes.len() {
-            self.write_node(&mut s, i, &at);
-        }
+        // Edge labels go under the nodes, so a crowded label can never hide a node's name.
         s.push_str("</g>\n<g class=\"edge-labels\" text-anchor=\"middle\">\n");
         for &k in &order {
             self.write_edge_label(&mut s, k, &at);
+        }
+        s.push_str("</g>\n<g class=\"nodes\">\n");
+        for i in 0..scene.nodes.len() {
+            self.write_node(&mut s, i, &at);
         }
         s.push_str("</g>\n");
         if scene.legend {

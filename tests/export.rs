@@ -304,6 +304,17 @@ fn gallery() {
             std::fs::write(dir.join(format!("graphviz-{name}.svg")), svg).unwrap();
         }
     }
+    // A model file to draw as well, e.g. RELGRAPH_MODEL=graphs/japan_russia_2014.ron.
+    if let Some(path) = std::env::var_os("RELGRAPH_MODEL") {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file: relgraph::model::ModelFile = ron::from_str(&text).unwrap();
+        let model = Model::from_file(file).unwrap();
+        std::fs::write(dir.join("file-builtin.svg"), svg::render_builtin(&model, &clustered, &theme)).unwrap();
+        if graphviz::is_installed() {
+            let options = SvgOptions::new().with_renderer(Renderer::Graphviz).with_diagram(clustered.clone());
+            std::fs::write(dir.join("file-graphviz.svg"), svg::render(&model, &options, &theme).unwrap()).unwrap();
+        }
+    }
     std::fs::write(dir.join("builtin-hostile.svg"), svg::render_builtin(&fixture::hostile(), &clustered, &theme))
         .unwrap();
     std::fs::write(dir.join("builtin-random-300.svg"), svg::render_builtin(&fixture::random(300, 600), &plain, &theme))

@@ -73,9 +73,19 @@ pub fn layout(
             adjacency[b].push(a);
         }
     }
+    // Sorted lists with repeats: count parallel edges, then keep each neighbour once.
+    let mut multiplicity: Vec<Vec<usize>> = Vec::with_capacity(n);
     for list in &mut adjacency {
         list.sort_unstable();
+        let mut counts: Vec<usize> = Vec::new();
+        let mut i = 0;
+        while i < list.len() {
+            let j = i + list[i..].iter().take_while(|&&x| x == list[i]).count();
+            counts.push(j - i);
+            i = j;
+        }
         list.dedup();
+        multiplicity.push(counts);
     }
     let group = |i: usize| groups.get(i).copied().flatten();
     let edge_length =
@@ -90,7 +100,7 @@ pub fn layout(
         })
         .collect();
 
-    let lengths = edge_lengths(&adjacency);
+    let lengths = edge_lengths(&adjacency, &multiplicity);
     let mut positions = vec![Point::default(); n];
     let mut placed: Vec<(Vec<usize>, Point, Point)> = Vec::new(); // members, min corner, max corner
     for members in components(&adjacency) {
@@ -137,14 +147,16 @@ fn components(adjacency: &[Vec<usize>]) -> Vec<Vec<usize>> {
 
 /// Edge lengths after the "symmetric difference" rule (as in WebCoLa): an edge between nodes
 /// with many distinct neighbours is longer, which gives crowded hubs room. Lengths are
-/// `0.7 + 0.08·√|N(u) △ N(v)|`, stored next to each adjacency entry.
-fn edge_lengths(adjacency: &[Vec<usize>]) -> Vec<Vec<f32>> {
+/// `0.7 + 0.08·√|N(u) △ N(v)| + 0.15·√(parallel edges − 1)` (the last term leaves room for
+/// the combined label of a bundle), stored next to each adjacency entry.
+fn edge_lengths(adjacency: &[Vec<usize>], multiplicity: &[Vec<usize>]) -> Vec<Vec<f32>> {
     adjacency
         .iter()
         .enumerate()
         .map(|(u, list)| {
             list.iter()
-                .map(|&v| {
+                .zip(&multiplicity[u])
+                .map(|(&v, &parallel)| {
                     let (a, b) = (&adjacency[u], &adjacency[v]);
                     let (mut i, mut j, mut common) = (0, 0, 0usize);
                     while i < a.len() && j < b.len() {
@@ -159,7 +171,7 @@ fn edge_lengths(adjacency: &[Vec<usize>]) -> Vec<Vec<f32>> {
                         }
                     }
                     let diff = (a.len() + b.len()).saturating_sub(2 * common) as f32;
-                    0.7 + 0.08 * diff.sqrt()
+                    0.7 + 0.08 * diff.sqrt() + 0.15 * (parallel.saturating_sub(1) as f32).sqrt()
                 })
                 .collect()
         })

@@ -4,7 +4,9 @@
 //! lays the graph out with [`super::layout`] (stress majorization, overlap removal,
 //! component packing), draws country clusters as rounded hulls behind their members, edges as
 //! straight lines (gentle curves when two nodes share several edges) with arrowheads for
-//! directed kinds, edge labels with a white halo at a free spot near the middle of the edge,
+//! directed kinds, edge labels with a white halo at a free spot near the middle of the edge
+//! (one combined list label when three or more edges join the same two nodes), drawn under
+//! the nodes so no label hides a name,
 //! the legend and the title. All text is escaped ([`super::escape`]); the output is
 //! well-formed XML with no scripts, links or event attributes.
 
@@ -199,7 +201,10 @@ impl<'a> Drawing<'a> {
         widths.sort_by(f64::total_cmp);
         let median = widths.get(widths.len() / 2).copied().unwrap_or(80.0);
         let label_room = if scene.edges.iter().any(|e| !e.label.is_empty()) { 70.0 } else { 30.0 };
-        let params = LayoutParams { edge_length: (median + label_room).max(110.0), padding: 14.0, component_gap: 50.0 };
+        // Denser graphs get longer edges, so hubs' neighbourhoods have room for labels.
+        let density = if sizes.is_empty() { 1.0 } else { (edges.len() as f64 / sizes.len() as f64 / 1.5).sqrt() };
+        let edge_length = (median + label_room).max(110.0) * density.clamp(1.0, 1.6);
+        let params = LayoutParams { edge_length, padding: 14.0, component_gap: 50.0 };
         let pos = layout(&sizes, &edges, &groups, &params);
         let labels = scene.edges.iter().map(|e| e.label.clone()).collect();
         let mut drawing = Drawing { scene, theme, sizes, pos, curves: Vec::new(), labels, label_at: Vec::new() };

@@ -142,6 +142,30 @@ fn dot_runs_through_graphviz_when_installed() {
     assert_names_present(&model, &svg);
 }
 
+/// Regression: without `newrank=true`, `dot` reported "trouble in init_rank" and lost edges
+/// on the clustered realistic model.
+#[test]
+fn clustered_dot_layout_has_no_rank_trouble() {
+    if !graphviz_or_skip("clustered dot layout") {
+        return;
+    }
+    use std::io::Write;
+    let text =
+        dot::to_dot(&fixture::japan_russia(), &DotOptions::new().with_cluster_by_country(true), &Theme::default());
+    let program = graphviz::find(relgraph::export::Layout::Dot).unwrap();
+    let mut child = std::process::Command::new(program)
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !stderr.contains("trouble") && !stderr.contains("lost"), "{stderr}");
+}
+
 #[test]
 fn builtin_svg_is_xml_and_names_every_node() {
     let model = fixture::japan_russia();

@@ -217,6 +217,8 @@ fn build(scene: &Scene, options: &DotOptions, theme: &Theme) -> Graph {
         number("nodesep", 0.35),
         number("ranksep", 0.6),
         plain("compound", "true"),
+        // Without newrank, `dot` fails with "trouble in init_rank" on clustered graphs.
+        plain("newrank", "true"),
     ];
     if let Some(layout) = options.layout {
         graph_attrs.push(plain("layout", layout.program()));
@@ -322,7 +324,6 @@ fn legend(scene: &Scene, theme: &Theme) -> Subgraph {
         Stmt::Attribute(quoted("label", "Legend")),
         Stmt::Attribute(quoted("style", "rounded")),
         Stmt::Attribute(quoted("color", "#bbbbbb")),
-        Stmt::Attribute(plain("rank", "sink")),
     ];
     let mut previous: Option<NodeId> = None;
     let mut chain = |stmts: &mut Vec<Stmt>, id: NodeId| {

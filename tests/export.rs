@@ -1,5 +1,8 @@
 //! Integration tests: export (DOT, SVG through Graphviz and built-in, hostile names).
 
+// `#[path]` so the file resolves the same whether this is a module of `tests/main.rs` or its
+// own test target (Cargo also auto-discovers `tests/export.rs`).
+#[path = "export/fixture.rs"]
 mod fixture;
 
 use std::collections::BTreeMap;
@@ -65,7 +68,10 @@ fn svg_text(svg: &str) -> String {
                     "quot" => "\"".to_owned(),
                     "apos" => "'".to_owned(),
                     other => {
-                        let code = other.strip_prefix("#x").map(|h| u32::from_str_radix(h, 16)).or_else(|| other.strip_prefix('#').map(|d| d.parse::<u32>()));
+                        let code = other
+                            .strip_prefix("#x")
+                            .map(|h| u32::from_str_radix(h, 16))
+                            .or_else(|| other.strip_prefix('#').map(|d| d.parse::<u32>()));
                         match code {
                             Some(Ok(code)) => char::from_u32(code).map(String::from).unwrap_or_default(),
                             _ => panic!("unknown entity &{other};"),
@@ -75,7 +81,11 @@ fn svg_text(svg: &str) -> String {
                 text.push_str(&c);
             }
             Ok(_) => {}
-            Err(e) => panic!("SVG is not well-formed XML at {}: {e}\n{}", reader.error_position(), &svg[..svg.len().min(2000)]),
+            Err(e) => panic!(
+                "SVG is not well-formed XML at {}: {e}\n{}",
+                reader.error_position(),
+                &svg[..svg.len().min(2000)]
+            ),
         }
     }
     let _ = depth;
@@ -104,7 +114,8 @@ fn graphviz_or_skip(what: &str) -> bool {
 
 #[test]
 fn dot_of_small_model_parses_with_graphviz_rust() {
-    let text = dot::to_dot(&small(), &DotOptions::new().with_dates(true).with_cluster_by_country(true), &Theme::default());
+    let text =
+        dot::to_dot(&small(), &DotOptions::new().with_dates(true).with_cluster_by_country(true), &Theme::default());
     graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     assert!(text.contains("subgraph cluster_c0"), "{text}");
     assert!(text.contains(r#"label="sanctions\n2014-03–""#), "{text}");
@@ -124,9 +135,35 @@ fn dot_runs_through_graphviz_when_installed() {
         return;
     }
     let model = fixture::japan_russia();
-    let options = SvgOptions::new().with_renderer(Renderer::Graphviz).with_diagram(DotOptions::new().with_cluster_by_country(true));
+    let options = SvgOptions::new()
+        .with_renderer(Renderer::Graphviz)
+        .with_diagram(DotOptions::new().with_cluster_by_country(true));
     let svg = svg::render(&model, &options, &Theme::default()).expect("graphviz renders");
     assert_names_present(&model, &svg);
+}
+
+/// Regression: without `newrank=true`, `dot` reported "trouble in init_rank" and lost edges
+/// on the clustered realistic model.
+#[test]
+fn clustered_dot_layout_has_no_rank_trouble() {
+    if !graphviz_or_skip("clustered dot layout") {
+        return;
+    }
+    use std::io::Write;
+    let text =
+        dot::to_dot(&fixture::japan_russia(), &DotOptions::new().with_cluster_by_country(true), &Theme::default());
+    let program = graphviz::find(relgraph::export::Layout::Dot).unwrap();
+    let mut child = std::process::Command::new(program)
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !stderr.contains("trouble") && !stderr.contains("lost"), "{stderr}");
 }
 
 #[test]
@@ -163,7 +200,11 @@ fn hostile_names_stay_text_in_dot() {
 #[test]
 fn hostile_names_stay_text_in_builtin_svg() {
     let model = fixture::hostile();
-    let svg = svg::render_builtin(&model, &DotOptions::new().with_dates(true).with_cluster_by_country(true), &Theme::default());
+    let svg = svg::render_builtin(
+        &model,
+        &DotOptions::new().with_dates(true).with_cluster_by_country(true),
+        &Theme::default(),
+    );
     assert!(!svg.to_lowercase().contains("<script"));
     let text = svg_text(&svg);
     assert!(text.contains("</text><script>alert(1)</script>"), "hostile name should be shown as text");
@@ -223,7 +264,8 @@ fn missing_graphviz_is_a_clear_error() {
         println!("skipping missing-Graphviz check: it is installed (and PATH is shared by tests)");
         return;
     }
-    let err = svg::render(&small(), &SvgOptions::new().with_renderer(Renderer::Graphviz), &Theme::default()).unwrap_err();
+    let err =
+        svg::render(&small(), &SvgOptions::new().with_renderer(Renderer::Graphviz), &Theme::default()).unwrap_err();
     assert!(err.to_string().contains("apt-get install graphviz"), "{err}");
     let auto = svg::render(&small(), &SvgOptions::new(), &Theme::default()).expect("auto falls back");
     assert!(auto.contains("Japan"));
@@ -263,7 +305,9 @@ fn builtin_timings() {
 #[test]
 #[ignore]
 fn gallery() {
-    let dir = std::env::var_os("RELGRAPH_GALLERY").map(std::path::PathBuf::from).unwrap_or_else(|| "target/export-gallery".into());
+    let dir = std::env::var_os("RELGRAPH_GALLERY")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "target/export-gallery".into());
     std::fs::create_dir_all(&dir).unwrap();
     let theme = Theme::default();
     let model = fixture::japan_russia();
@@ -275,10 +319,28 @@ fn gallery() {
         std::fs::write(dir.join(format!("builtin-{name}.svg")), svg::render_builtin(&model, options, &theme)).unwrap();
         std::fs::write(dir.join(format!("{name}.dot")), dot::to_dot(&model, options, &theme)).unwrap();
         if graphviz::is_installed() {
-            let svg = svg::render(&model, &SvgOptions::new().with_renderer(Renderer::Graphviz).with_diagram(options.clone()), &theme).unwrap();
+            let svg = svg::render(
+                &model,
+                &SvgOptions::new().with_renderer(Renderer::Graphviz).with_diagram(options.clone()),
+                &theme,
+            )
+            .unwrap();
             std::fs::write(dir.join(format!("graphviz-{name}.svg")), svg).unwrap();
         }
     }
-    std::fs::write(dir.join("builtin-hostile.svg"), svg::render_builtin(&fixture::hostile(), &clustered, &theme)).unwrap();
-    std::fs::write(dir.join("builtin-random-300.svg"), svg::render_builtin(&fixture::random(300, 600), &plain, &theme)).unwrap();
+    // A model file to draw as well, e.g. RELGRAPH_MODEL=graphs/japan_russia_2014.ron.
+    if let Some(path) = std::env::var_os("RELGRAPH_MODEL") {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file: relgraph::model::ModelFile = ron::from_str(&text).unwrap();
+        let model = Model::from_file(file).unwrap();
+        std::fs::write(dir.join("file-builtin.svg"), svg::render_builtin(&model, &clustered, &theme)).unwrap();
+        if graphviz::is_installed() {
+            let options = SvgOptions::new().with_renderer(Renderer::Graphviz).with_diagram(clustered.clone());
+            std::fs::write(dir.join("file-graphviz.svg"), svg::render(&model, &options, &theme).unwrap()).unwrap();
+        }
+    }
+    std::fs::write(dir.join("builtin-hostile.svg"), svg::render_builtin(&fixture::hostile(), &clustered, &theme))
+        .unwrap();
+    std::fs::write(dir.join("builtin-random-300.svg"), svg::render_builtin(&fixture::random(300, 600), &plain, &theme))
+        .unwrap();
 }

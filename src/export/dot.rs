@@ -51,7 +51,9 @@ pub struct DotOptions {
     pub dates: bool,
     /// Label edges at all. Default: on.
     pub edge_labels: bool,
-    /// Draw the legend; `None` follows the theme. Default: `None`.
+    /// Draw the legend; `None` follows the theme. Default: `None`. The DOT legend is a
+    /// cluster, so it is left out when [`DotOptions::layout`] names an engine other than
+    /// `dot` or `fdp` (which would scatter it).
     pub legend: Option<bool>,
     /// Draw leaders, persons and territories inside their country's box. Default: off.
     pub cluster_by_country: bool,
@@ -215,6 +217,8 @@ fn build(scene: &Scene, options: &DotOptions, theme: &Theme) -> Graph {
         number("nodesep", 0.35),
         number("ranksep", 0.6),
         plain("compound", "true"),
+        // Without newrank, `dot` fails with "trouble in init_rank" on clustered graphs.
+        plain("newrank", "true"),
     ];
     if let Some(layout) = options.layout {
         graph_attrs.push(plain("layout", layout.program()));
@@ -258,7 +262,8 @@ fn build(scene: &Scene, options: &DotOptions, theme: &Theme) -> Graph {
     for e in below.into_iter().chain(on_top) {
         stmts.push(Stmt::Edge(edge(e, theme)));
     }
-    if scene.legend {
+    // Only `dot` and `fdp` keep a cluster together; elsewhere the legend would scatter.
+    if scene.legend && options.layout.is_none_or(|l| matches!(l, Layout::Dot | Layout::Fdp)) {
         stmts.push(Stmt::Subgraph(legend(scene, theme)));
     }
     Graph::DiGraph { id: Id::Plain("relgraph".to_owned()), strict: false, stmts }
@@ -319,7 +324,6 @@ fn legend(scene: &Scene, theme: &Theme) -> Subgraph {
         Stmt::Attribute(quoted("label", "Legend")),
         Stmt::Attribute(quoted("style", "rounded")),
         Stmt::Attribute(quoted("color", "#bbbbbb")),
-        Stmt::Attribute(plain("rank", "sink")),
     ];
     let mut previous: Option<NodeId> = None;
     let mut chain = |stmts: &mut Vec<Stmt>, id: NodeId| {

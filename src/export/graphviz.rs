@@ -99,11 +99,14 @@ const STDERR_LIMIT: usize = 4096;
 /// Runs Graphviz `layout` on `dot` and returns the SVG it writes. The child is killed when
 /// it runs longer than `timeout`.
 pub fn to_svg(dot: &str, layout: Layout, timeout: Duration) -> Result<String, ExportError> {
-    let program = find(layout)
-        .ok_or_else(|| ExportError::GraphvizNotFound { program: layout.program().to_owned(), hint: INSTALL_HINT })?;
+    let program = find(layout).ok_or_else(|| not_found(layout.program()))?;
     run(&program, &["-Tsvg"], dot.as_bytes(), timeout).and_then(|stdout| {
         String::from_utf8(stdout).map_err(|_| ExportError::GraphvizOutput { program: layout.program().to_owned() })
     })
+}
+
+fn not_found(program: &str) -> ExportError {
+    ExportError::GraphvizNotFound { program: program.to_owned(), hint: INSTALL_HINT }
 }
 
 /// Runs `program args` with `input` on stdin, returning stdout.
@@ -184,6 +187,14 @@ mod tests {
         assert_eq!(Layout::for_size(60, 150), Layout::Dot);
         assert_eq!(Layout::for_size(61, 10), Layout::Sfdp);
         assert_eq!(Layout::for_size(10, 151), Layout::Sfdp);
+    }
+
+    #[test]
+    fn missing_program_error_carries_the_install_hint() {
+        assert!(find_program("relgraph-no-such-program-here").is_none());
+        let text = not_found("sfdp").to_string();
+        assert!(text.contains("apt-get install graphviz") && text.contains("brew install graphviz"), "{text}");
+        assert!(text.contains("`sfdp`"), "{text}");
     }
 
     #[cfg(unix)]

@@ -4,7 +4,9 @@
 //! lays the graph out with [`super::layout`] (stress majorization, overlap removal,
 //! component packing), draws country clusters as rounded hulls behind their members, edges as
 //! straight lines (gentle curves when two nodes share several edges) with arrowheads for
-//! directed kinds, edge labels with a white halo at a free spot near the middle of the edge,
+//! directed kinds, edge labels with a white halo at a free spot near the middle of the edge
+//! (one combined list label when three or more edges join the same two nodes), drawn under
+//! the nodes so no label hides a name,
 //! the legend and the title. All text is escaped ([`super::escape`]); the output is
 //! well-formed XML with no scripts, links or event attributes.
 
@@ -172,9 +174,16 @@ struct Drawing<'a> {
     pos: Vec<Point>,
     /// Geometry of every edge.
     curves: Vec<Curve>,
+    /// Text of every edge label: the edge's own, or for the first edge of a bundle of
+    /// [`BUNDLE_LABEL_MIN`] or more edges between the same two nodes, all their labels as one
+    /// list (the others then have none).
+    labels: Vec<String>,
     /// Centre of every edge label.
     label_at: Vec<Point>,
 }
+
+/// Bundles of at least this many edges between two nodes get one combined label.
+const BUNDLE_LABEL_MIN: usize = 3;
 
 impl<'a> Drawing<'a> {
     fn new(scene: &'a Scene, theme: &'a Theme) -> Self {
@@ -192,9 +201,13 @@ impl<'a> Drawing<'a> {
         widths.sort_by(f64::total_cmp);
         let median = widths.get(widths.len() / 2).copied().unwrap_or(80.0);
         let label_room = if scene.edges.iter().any(|e| !e.label.is_empty()) { 70.0 } else { 30.0 };
-        let params = LayoutParams { edge_length: (median + label_room).max(110.0), padding: 14.0, component_gap: 50.0 };
+        // Denser graphs get longer edges, so hubs' neighbourhoods have room for labels.
+        let density = if sizes.is_empty() { 1.0 } else { (edges.len() as f64 / sizes.len() as f64 / 1.5).sqrt() };
+        let edge_length = (median + label_room).max(110.0) * density.clamp(1.0, 1.6);
+        let params = LayoutParams { edge_length, padding: 14.0, component_gap: 50.0 };
         let pos = layout(&sizes, &edges, &groups, &params);
-        let mut drawing = Drawing { scene, theme, sizes, pos, curves: Vec::new(), label_at: Vec::new() };
+        let labels = scene.edges.iter().map(|e| e.label.clone()).collect();
+        let mut drawing = Drawing { scene, theme, sizes, pos, curves: Vec::new(), labels, label_at: Vec::new() };
         drawing.route_edges();
         drawing.place_labels();
         drawing
@@ -229,6 +242,15 @@ impl<'a> Drawing<'a> {
             vec![Curve { a: Point::default(), c: Point::default(), b: Point::default() }; self.scene.edges.len()];
         for ((lo, hi), members) in bundles {
             let count = members.len() as f64;
+            // A large bundle fans out at most about 150 px, and shares one label.
+            let step = (150.0 / count).min(36.0);
+            if members.len() >= BUNDLE_LABEL_MIN && members.iter().any(|&k| !self.labels[k].is_empty()) {
+                let lines: Vec<String> = members.iter().map(|&k| self.labels[k].replace('\n', " ")).collect();
+                for &k in &members {
+                    self.labels[k].clear();
+                }
+                self.labels[members[members.len() / 2]] = lines.join("\n");
+            }
             for (slot, &k) in members.iter().enumerate() {
                 let e = &self.scene.edges[k];
                 let (p, q) = (self.pos[lo], self.pos[hi]);
@@ -243,7 +265,7 @@ impl<'a> Drawing<'a> {
                 let mid = Point { x: (p.x + q.x) / 2.0, y: (p.y + q.y) / 2.0 };
                 let (dx, dy) = (q.x - p.x, q.y - p.y);
                 let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-                let offset = (slot as f64 - (count - 1.0) / 2.0) * 36.0;
+                let offset = (slot as f64 - (count - 1.0) / 2.0) * step;
                 // The control point is twice the wanted bow height off the chord.
                 let c = Point { x: mid.x - dy / len * offset * 2.0, y: mid.y + dx / len * offset * 2.0 };
                 let (from, to) = (e.from, e.to);
@@ -264,19 +286,32 @@ impl<'a> Drawing<'a> {
             self.pos.iter().zip(&self.sizes).map(|(p, s)| (*p, Point { x: s.x / 2.0, y: s.y / 2.0 })).collect();
         let careful = self.scene.edges.len() <= 1500;
         let mut label_at = Vec::with_capacity(self.scene.edges.len());
-        for (k, e) in self.scene.edges.iter().enumerate() {
+        for k in 0..self.scene.edges.len() {
             let curve = self.curves[k];
-            if e.label.is_empty() {
+            let label = &self.labels[k];
+            if label.is_empty() {
                 label_at.push(curve.at(0.5));
                 continue;
             }
-            let t = text_size(&e.label, font);
+            let t = text_size(label, font);
             let half = Point { x: t.x / 2.0 + 2.0, y: t.y / 2.0 + 1.0 };
             let free = |p: Point, taken: &[(Point, Point)]| {
                 taken.iter().all(|(q, h)| (p.x - q.x).abs() >= half.x + h.x || (p.y - q.y).abs() >= half.y + h.y)
             };
+            // Candidates: along the edge from the middle outwards, then nudged off it sideways.
             let spot = if careful {
-                [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78].iter().map(|&s| curve.at(s)).find(|p| free(*p, &taken))
+                let (dx, dy) = (curve.b.x - curve.a.x, curve.b.y - curve.a.y);
+                let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+                let normal = Point { x: -dy / len, y: dx / len };
+                let side = half.y + 2.0;
+                [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]
+                    .iter()
+                    .flat_map(|&t| [0.0, 1.0, -1.0].map(move |n| (t, n)))
+                    .map(|(t, n)| {
+                        let p = curve.at(t);
+                        Point { x: p.x + normal.x * side * n, y: p.y + normal.y * side * n }
+                    })
+                    .find(|p| free(*p, &taken))
             } else {
                 None
             };
@@ -304,8 +339,8 @@ impl<'a> Drawing<'a> {
         for (p, s) in self.pos.iter().zip(&self.sizes) {
             grow(*p, Point { x: s.x / 2.0 + 16.0, y: s.y / 2.0 + 16.0 });
         }
-        for (k, e) in scene.edges.iter().enumerate() {
-            let t = text_size(&e.label, theme.edge_font_size);
+        for k in 0..scene.edges.len() {
+            let t = text_size(&self.labels[k], theme.edge_font_size);
             grow(self.label_at[k], Point { x: t.x / 2.0 + 4.0, y: t.y / 2.0 + 4.0 });
             grow(self.curves[k].c, Point::default());
         }
@@ -353,13 +388,14 @@ impl<'a> Drawing<'a> {
         for &k in &order {
             self.write_edge(&mut s, k, &at);
         }
-        s.push_str("</g>\n<g class=\"nodes\">\n");
-        for i in 0..scene.nodes.len() {
-            self.write_node(&mut s, i, &at);
-        }
+        // Edge labels go under the nodes, so a crowded label can never hide a node's name.
         s.push_str("</g>\n<g class=\"edge-labels\" text-anchor=\"middle\">\n");
         for &k in &order {
             self.write_edge_label(&mut s, k, &at);
+        }
+        s.push_str("</g>\n<g class=\"nodes\">\n");
+        for i in 0..scene.nodes.len() {
+            self.write_node(&mut s, i, &at);
         }
         s.push_str("</g>\n");
         if scene.legend {
@@ -448,7 +484,8 @@ impl<'a> Drawing<'a> {
 
     fn write_edge_label(&self, s: &mut String, k: usize, at: &dyn Fn(Point) -> Point) {
         let e = &self.scene.edges[k];
-        if e.label.is_empty() {
+        let label = &self.labels[k];
+        if label.is_empty() {
             return;
         }
         let theme = self.theme;
@@ -461,7 +498,7 @@ impl<'a> Drawing<'a> {
             r##"<text font-size="{size:.1}" fill="{}" stroke="{}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"{opacity}{weight}>"##,
             theme.edge_font, theme.background
         );
-        write_lines(s, &e.label, p, size);
+        write_lines(s, label, p, size);
         s.push_str("</text>\n");
     }
 

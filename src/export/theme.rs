@@ -19,7 +19,7 @@ use crate::model::{EdgeKind, NodeKind, Polarity};
 pub const DEFAULT_RON: &str = include_str!("../../themes/default.ron");
 
 /// The outline of a node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Shape {
     /// A rectangle.
@@ -301,11 +301,15 @@ mod tests {
     #[test]
     fn embedded_default_parses_and_styles_every_kind_distinctly() {
         let theme = Theme::from_ron_str(DEFAULT_RON).expect("default theme parses");
-        let mut seen = std::collections::BTreeSet::new();
+        let (mut fills, mut borders, mut shapes) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
         for kind in NodeKind::ALL {
             let style = theme.nodes.get(&kind).unwrap_or_else(|| panic!("{kind} has no style"));
-            assert!(seen.insert((style.shape, style.fill.clone())), "{kind} looks like another kind");
+            assert!(fills.insert(style.fill.clone(), kind).is_none(), "{kind} shares a fill");
+            assert!(borders.insert(style.border.clone(), kind).is_none(), "{kind} shares a border colour");
+            shapes.insert(style.shape, kind);
         }
+        // Only leader and person share a shape (ellipse); they differ in colour.
+        assert_eq!(shapes.len(), 9);
         assert_eq!(theme.line(EdgeKind::Claims), LineStyle::Dashed);
         assert_eq!(theme.line(EdgeKind::Disputes), LineStyle::Dashed);
         assert_eq!(theme.line(EdgeKind::Leads), LineStyle::Solid);
@@ -326,6 +330,15 @@ mod tests {
             Err(ExportError::ThemeSyntax { line, .. }) => assert!(line >= 1),
             other => panic!("expected a ThemeSyntax error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn example_in_docs_theme_md_parses() {
+        let doc = include_str!("../../docs/theme.md");
+        let start = doc.find("```ron").expect("example") + "```ron".len();
+        let end = start + doc[start..].find("```").expect("end of example");
+        let theme = Theme::from_ron_str(&doc[start..end]).expect("example theme parses");
+        assert_eq!(theme.node(NodeKind::Leader).shape, Shape::Rounded);
     }
 
     #[test]

@@ -8,6 +8,9 @@ use relgraph::{Edge, EdgeKind, Model, Node, NodeKind};
 use EdgeKind::*;
 use NodeKind::*;
 
+/// One edge: from, to, kind, since, until, weight.
+type EdgeRow = (&'static str, &'static str, EdgeKind, Option<&'static str>, Option<&'static str>, f64);
+
 /// Japan–Russia relations around 2014: about 70 nodes and 150 edges of varied kinds.
 pub fn japan_russia() -> Model {
     let nodes: &[(&str, NodeKind, &str)] = &[
@@ -84,7 +87,7 @@ pub fn japan_russia() -> Model {
         ("joint_economic_activity", Project, "Joint economic activity on the islands"),
         ("ainu_association", Actor, "Ainu Association of Hokkaidō"),
     ];
-    let edges: &[(&str, &str, EdgeKind, Option<&str>, Option<&str>, f64)] = &[
+    let edges: &[EdgeRow] = &[
         ("abe", "japan", Leads, Some("2012-12"), Some("2020-09"), 1.0),
         ("putin", "russia", Leads, Some("2012-05"), None, 1.0),
         ("obama", "usa", Leads, Some("2009-01"), Some("2017-01"), 1.0),

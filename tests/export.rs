@@ -290,7 +290,7 @@ fn theme_loads_from_a_file() {
 #[ignore]
 fn builtin_timings() {
     let theme = Theme::default();
-    for (n, m) in [(70, 150), (100, 300), (500, 1500), (2000, 4000)] {
+    for (n, m) in [(70, 150), (100, 300), (500, 1500), (2000, 4000), (6000, 9000)] {
         let model = fixture::random(n, m);
         let start = Instant::now();
         let svg = svg::render_builtin(&model, &DotOptions::new(), &theme);

@@ -80,6 +80,30 @@ impl SvgOptions {
         self.timeout = timeout;
         self
     }
+    /// Highlight these nodes and edges (see [`DotOptions::with_highlight`]).
+    pub fn with_highlight(
+        mut self,
+        nodes: impl IntoIterator<Item = petgraph::graph::NodeIndex>,
+        edges: impl IntoIterator<Item = petgraph::graph::EdgeIndex>,
+    ) -> Self {
+        self.diagram = self.diagram.with_highlight(nodes, edges);
+        self
+    }
+    /// Size nodes by a score per node id (see [`DotOptions::with_size_by`]).
+    pub fn with_size_by(mut self, scores: BTreeMap<String, f64>) -> Self {
+        self.diagram = self.diagram.with_size_by(scores);
+        self
+    }
+    /// Draw leaders, persons and territories inside their country's box.
+    pub fn with_cluster_by_country(mut self, on: bool) -> Self {
+        self.diagram = self.diagram.with_cluster_by_country(on);
+        self
+    }
+    /// Label edges with their dates.
+    pub fn with_dates(mut self, on: bool) -> Self {
+        self.diagram = self.diagram.with_dates(on);
+        self
+    }
 }
 
 /// Draws `model` as SVG.

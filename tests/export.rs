@@ -297,6 +297,16 @@ fn builtin_timings() {
         let took = start.elapsed();
         println!("built-in SVG: {n} nodes, {m} edges: {took:?} ({} kB)", svg.len() / 1024);
         assert!(n > 200 || took < Duration::from_secs(5));
+        if graphviz::is_installed() && n <= 2000 {
+            let start = Instant::now();
+            let result = svg::render(&model, &SvgOptions::new().with_renderer(Renderer::Graphviz), &theme);
+            let engine = relgraph::export::Layout::for_size(n, m).program();
+            println!(
+                "Graphviz {engine} SVG: {n} nodes, {m} edges: {:?} ({})",
+                start.elapsed(),
+                if result.is_ok() { "ok" } else { "failed" }
+            );
+        }
     }
 }
 

@@ -243,6 +243,20 @@ fn empty_and_single_node_models_render() {
 }
 
 #[test]
+fn random_models_with_self_loops_and_parallel_edges_render() {
+    let theme = Theme::default();
+    for (n, m) in [(0, 0), (1, 3), (2, 9), (3, 3), (5, 20), (13, 40), (40, 60)] {
+        let model = fixture::random(n, m);
+        let options = DotOptions::new().with_cluster_by_country(true).with_dates(true);
+        let text = dot::to_dot(&model, &options, &theme);
+        graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{n}/{m}: {e}"));
+        let svg = svg::render_builtin(&model, &options, &theme);
+        assert_names_present(&model, &svg);
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{n}/{m}: non-finite coordinate");
+    }
+}
+
+#[test]
 fn highlight_and_size_by_change_the_drawing() {
     let model = small();
     let theme = Theme::default();
@@ -290,13 +304,23 @@ fn theme_loads_from_a_file() {
 #[ignore]
 fn builtin_timings() {
     let theme = Theme::default();
-    for (n, m) in [(70, 150), (100, 300), (500, 1500), (2000, 4000)] {
+    for (n, m) in [(70, 150), (100, 300), (500, 1500), (2000, 4000), (6000, 9000)] {
         let model = fixture::random(n, m);
         let start = Instant::now();
         let svg = svg::render_builtin(&model, &DotOptions::new(), &theme);
         let took = start.elapsed();
         println!("built-in SVG: {n} nodes, {m} edges: {took:?} ({} kB)", svg.len() / 1024);
         assert!(n > 200 || took < Duration::from_secs(5));
+        if graphviz::is_installed() && n <= 2000 {
+            let start = Instant::now();
+            let result = svg::render(&model, &SvgOptions::new().with_renderer(Renderer::Graphviz), &theme);
+            let engine = relgraph::export::Layout::for_size(n, m).program();
+            println!(
+                "Graphviz {engine} SVG: {n} nodes, {m} edges: {:?} ({})",
+                start.elapsed(),
+                if result.is_ok() { "ok" } else { "failed" }
+            );
+        }
     }
 }
 

@@ -6,7 +6,8 @@
 //! straight lines (gentle curves when two nodes share several edges) with arrowheads for
 //! directed kinds, edge labels with a white halo at a free spot near the middle of the edge
 //! (one combined list label when three or more edges join the same two nodes), drawn under
-//! the nodes so no label hides a name,
+//! the nodes so no label hides a name; a label with no free spot left is not drawn but stays
+//! in the edge's tooltip (`<title>`), as does every edge's full label,
 //! the legend and the title. All text is escaped ([`super::escape`]); the output is
 //! well-formed XML with no scripts, links or event attributes.
 
@@ -78,6 +79,30 @@ impl SvgOptions {
     /// Time limit for Graphviz.
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+    /// Highlight these nodes and edges (see [`DotOptions::with_highlight`]).
+    pub fn with_highlight(
+        mut self,
+        nodes: impl IntoIterator<Item = petgraph::graph::NodeIndex>,
+        edges: impl IntoIterator<Item = petgraph::graph::EdgeIndex>,
+    ) -> Self {
+        self.diagram = self.diagram.with_highlight(nodes, edges);
+        self
+    }
+    /// Size nodes by a score per node id (see [`DotOptions::with_size_by`]).
+    pub fn with_size_by(mut self, scores: BTreeMap<String, f64>) -> Self {
+        self.diagram = self.diagram.with_size_by(scores);
+        self
+    }
+    /// Draw leaders, persons and territories inside their country's box.
+    pub fn with_cluster_by_country(mut self, on: bool) -> Self {
+        self.diagram = self.diagram.with_cluster_by_country(on);
+        self
+    }
+    /// Label edges with their dates.
+    pub fn with_dates(mut self, on: bool) -> Self {
+        self.diagram = self.diagram.with_dates(on);
         self
     }
 }
@@ -286,7 +311,7 @@ impl<'a> Drawing<'a> {
             self.pos.iter().zip(&self.sizes).map(|(p, s)| (*p, Point { x: s.x / 2.0, y: s.y / 2.0 })).collect();
         let careful = self.scene.edges.len() <= 1500;
         let mut label_at = Vec::with_capacity(self.scene.edges.len());
-        for k in 0..self.scene.edges.len() {
+        for (k, e) in self.scene.edges.iter().enumerate() {
             let curve = self.curves[k];
             let label = &self.labels[k];
             if label.is_empty() {
@@ -315,6 +340,11 @@ impl<'a> Drawing<'a> {
             } else {
                 None
             };
+            // A label with no free spot would only add to an unreadable pile: it is left to
+            // the edge's tooltip, unless the edge is highlighted.
+            if careful && spot.is_none() && !e.highlighted {
+                self.labels[k].clear();
+            }
             let spot = spot.unwrap_or_else(|| curve.at(0.5));
             if careful {
                 taken.push((spot, half));
@@ -471,15 +501,23 @@ impl<'a> Drawing<'a> {
         let opacity = if e.faded { format!(r#" opacity="{:.2}""#, theme.faded_opacity) } else { String::new() };
         let _ = writeln!(
             s,
-            r#"<path class="edge {}" d="M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}" stroke="{colour}" stroke-width="{width:.2}"{dash}{marker}{opacity}/>"#,
+            r#"<path class="edge {}" d="M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}" stroke="{colour}" stroke-width="{width:.2}"{dash}{marker}{opacity}><title>{}</title></path>"#,
             e.kind.as_str(),
             a.x,
             a.y,
             c.x,
             c.y,
             b.x,
-            b.y
+            b.y,
+            xml_text(&self.tooltip(e))
         );
+    }
+
+    /// An edge's tooltip: `From —label→ To`.
+    fn tooltip(&self, e: &SceneEdge) -> String {
+        let name = |i: usize| self.scene.nodes[i].tooltip.chars().take(80).collect::<String>();
+        let label = if e.label.is_empty() { e.kind.label() } else { e.label.replace('\n', " ") };
+        format!("{} —{label}→ {}", name(e.from), name(e.to))
     }
 
     fn write_edge_label(&self, s: &mut String, k: usize, at: &dyn Fn(Point) -> Point) {

@@ -23,9 +23,7 @@ pub fn generate(n: usize, seed: u64) -> Model {
     let mut model = Model::new(format!("random {n}"));
     for i in 0..n {
         let id = format!("n{i}");
-        model
-            .add_node(Node::new(id.clone(), NodeKind::Actor, id))
-            .expect("ids are unique");
+        model.add_node(Node::new(id.clone(), NodeKind::Actor, id)).expect("ids are unique");
     }
     for _ in 0..4 * n {
         let (a, b) = (next() as usize % n, next() as usize % n);
@@ -47,17 +45,11 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("betweenness", n), &view, |b, v| {
             b.iter(|| centrality::betweenness(v, false, sample))
         });
-        group.bench_with_input(BenchmarkId::new("pagerank", n), &view, |b, v| {
-            b.iter(|| centrality::pagerank(v, true))
-        });
+        group.bench_with_input(BenchmarkId::new("pagerank", n), &view, |b, v| b.iter(|| centrality::pagerank(v, true)));
         let (s, t) = (NodeIndex::new(0), NodeIndex::new(n - 1));
-        group.bench_with_input(
-            BenchmarkId::new("shortest_path_weighted", n),
-            &view,
-            |b, v| {
-                b.iter(|| path::shortest_path(&model, v, s, t, &PathQuery::new(PathMode::Weighted)))
-            },
-        );
+        group.bench_with_input(BenchmarkId::new("shortest_path_weighted", n), &view, |b, v| {
+            b.iter(|| path::shortest_path(&model, v, s, t, &PathQuery::new(PathMode::Weighted)))
+        });
         group.bench_with_input(BenchmarkId::new("k_shortest_paths_5", n), &view, |b, v| {
             b.iter(|| path::k_shortest_paths(&model, v, s, t, 5, &PathQuery::new(PathMode::Hops)))
         });

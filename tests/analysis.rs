@@ -15,13 +15,7 @@ use relgraph::io::edgelist;
 use relgraph::Model;
 use serde_json::Value;
 
-const GRAPHS: [&str; 5] = [
-    "karate",
-    "florentine",
-    "lesmis",
-    "gnp_directed",
-    "scale_free_directed",
-];
+const GRAPHS: [&str; 5] = ["karate", "florentine", "lesmis", "gnp_directed", "scale_free_directed"];
 
 struct Fixture {
     name: &'static str,
@@ -39,25 +33,12 @@ fn fixture(name: &'static str) -> Fixture {
     let json: Value = serde_json::from_str(&text).expect("json parses");
     let file = json["file"].as_str().expect("json names its edge list");
     let model = edgelist::read(&dir().join(file)).expect("edge list reads");
-    assert_eq!(
-        model.node_count(),
-        json["nodes"].as_array().unwrap().len(),
-        "{name}: nodes"
-    );
+    assert_eq!(model.node_count(), json["nodes"].as_array().unwrap().len(), "{name}: nodes");
     let directed = json["directed"].as_bool().unwrap();
     // Edge-list ties are `related_to`, symmetric by schema: follow the file's direction.
     let view = GraphView::new(&model, &ViewOptions::directed().with_strict_direction(true));
-    let view = if directed {
-        view
-    } else {
-        GraphView::new(&model, &ViewOptions::undirected())
-    };
-    Fixture {
-        name,
-        model,
-        view,
-        json,
-    }
+    let view = if directed { view } else { GraphView::new(&model, &ViewOptions::undirected()) };
+    Fixture { name, model, view, json }
 }
 
 /// Counts compared values and the largest absolute difference seen.
@@ -73,10 +54,7 @@ struct Tally {
 impl Tally {
     fn check(&mut self, what: &str, got: f64, want: f64, tol: f64) {
         let diff = (got - want).abs();
-        assert!(
-            diff <= tol,
-            "{what}: got {got}, NetworkX {want} (diff {diff:e} > {tol:e})"
-        );
+        assert!(diff <= tol, "{what}: got {got}, NetworkX {want} (diff {diff:e} > {tol:e})");
         self.compared += 1;
         if tol > 1e-9 {
             self.max_diff_iterative = self.max_diff_iterative.max(diff);
@@ -111,11 +89,7 @@ fn check_centrality(f: &Fixture, tally: &mut Tally) {
         let options = CentralityOptions::default().with_weighted(weighted);
         let result = centrality::compute(&f.view, measure, &options);
         if expected.as_str() == Some("error") {
-            assert!(
-                result.is_err(),
-                "{} {key}: NetworkX fails to converge, relgraph should too",
-                f.name
-            );
+            assert!(result.is_err(), "{} {key}: NetworkX fails to converge, relgraph should too", f.name);
             tally.compared += 1;
             continue;
         }
@@ -125,32 +99,15 @@ fn check_centrality(f: &Fixture, tally: &mut Tally) {
             _ => 1e-9,
         };
         let expected = expected.as_object().unwrap();
-        assert_eq!(
-            expected.len(),
-            f.model.node_count(),
-            "{} {key}: node count",
-            f.name
-        );
+        assert_eq!(expected.len(), f.model.node_count(), "{} {key}: node count", f.name);
         for (id, want) in expected {
-            let node = f
-                .model
-                .index_of(id)
-                .unwrap_or_else(|| panic!("{}: node {id} missing", f.name));
+            let node = f.model.index_of(id).unwrap_or_else(|| panic!("{}: node {id} missing", f.name));
             let got = scores.get(node).unwrap();
-            tally.check(
-                &format!("{} {key} {id}", f.name),
-                got,
-                want.as_f64().unwrap(),
-                tol,
-            );
+            tally.check(&format!("{} {key} {id}", f.name), got, want.as_f64().unwrap(), tol);
         }
         // Sampling with k = n must give the exact result.
         if matches!(measure, Measure::Betweenness | Measure::Closeness) {
-            let sampled = centrality::compute(
-                &f.view,
-                measure,
-                &options.with_sample(Some((f.model.node_count(), 42))),
-            );
+            let sampled = centrality::compute(&f.view, measure, &options.with_sample(Some((f.model.node_count(), 42))));
             assert_eq!(sampled.unwrap(), scores, "{} {key}: k = n sampling", f.name);
         }
     }
@@ -162,11 +119,7 @@ fn centrality_matches_networkx() {
     for name in GRAPHS {
         check_centrality(&fixture(name), &mut tally);
     }
-    assert!(
-        tally.compared > 1500,
-        "only {} values compared",
-        tally.compared
-    );
+    assert!(tally.compared > 1500, "only {} values compared", tally.compared);
     eprintln!(
         "centrality: {} values compared, max abs diff {:e} (power iterations {:e})",
         tally.compared, tally.max_diff, tally.max_diff_iterative
@@ -180,8 +133,7 @@ fn check_real_path(model: &Model, view: &GraphView, p: &Path, mode: PathMode) {
     let graph = model.graph();
     for (pair, e) in p.nodes.windows(2).zip(&p.edges) {
         let (a, b) = graph.edge_endpoints(*e).expect("edge exists");
-        let joins =
-            (a, b) == (pair[0], pair[1]) || (!view.is_directed() && (b, a) == (pair[0], pair[1]));
+        let joins = (a, b) == (pair[0], pair[1]) || (!view.is_directed() && (b, a) == (pair[0], pair[1]));
         assert!(joins, "edge {e:?} does not join {pair:?}");
     }
     let weights = p.edges.iter().map(|&e| graph[e].weight());
@@ -190,19 +142,11 @@ fn check_real_path(model: &Model, view: &GraphView, p: &Path, mode: PathMode) {
         PathMode::Weighted => weights.sum(),
         PathMode::Strongest => weights.product(),
     };
-    assert!(
-        (cost - p.cost).abs() < 1e-12,
-        "cost {} vs edges {cost}",
-        p.cost
-    );
+    assert!((cost - p.cost).abs() < 1e-12, "cost {} vs edges {cost}", p.cost);
 }
 
 fn check_paths(f: &Fixture, tally: &mut Tally) {
-    let modes = [
-        ("hops", PathMode::Hops),
-        ("weighted", PathMode::Weighted),
-        ("strongest", PathMode::Strongest),
-    ];
+    let modes = [("hops", PathMode::Hops), ("weighted", PathMode::Weighted), ("strongest", PathMode::Strongest)];
     for pair in f.json["paths"].as_array().unwrap() {
         let from = f.model.index_of(pair["source"].as_str().unwrap()).unwrap();
         let to = f.model.index_of(pair["target"].as_str().unwrap()).unwrap();
@@ -216,12 +160,8 @@ fn check_paths(f: &Fixture, tally: &mut Tally) {
                 (Some(w), Some(p)) => tally.check(&what, p.cost, w, 1e-9),
                 _ => panic!("{what}: NetworkX {want}, relgraph {best:?}"),
             }
-            let k_want: Vec<f64> = pair[format!("k_{key}")]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|v| v.as_f64().unwrap())
-                .collect();
+            let k_want: Vec<f64> =
+                pair[format!("k_{key}")].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
             let k_got = path::k_shortest_paths(&f.model, &f.view, from, to, 5, &q).unwrap();
             assert_eq!(k_got.len(), k_want.len(), "{what}: k paths found");
             for (p, w) in k_got.iter().zip(&k_want) {
@@ -238,15 +178,8 @@ fn paths_match_networkx() {
     for name in GRAPHS {
         check_paths(&fixture(name), &mut tally);
     }
-    assert!(
-        tally.compared > 300,
-        "only {} values compared",
-        tally.compared
-    );
-    eprintln!(
-        "paths: {} values compared, max abs diff {:e}",
-        tally.compared, tally.max_diff
-    );
+    assert!(tally.compared > 300, "only {} values compared", tally.compared);
+    eprintln!("paths: {} values compared, max abs diff {:e}", tally.compared, tally.max_diff);
 }
 
 fn ids(model: &Model, nodes: &[petgraph::graph::NodeIndex]) -> Vec<String> {
@@ -267,34 +200,17 @@ fn structure_matches_networkx() {
     for name in GRAPHS {
         let f = fixture(name);
         let want = &f.json["structure"];
-        assert_eq!(
-            sorted_groups(&f.model, &structure::components(&f.view)),
-            want["components"],
-            "{name}"
-        );
-        let cuts: Vec<_> = structure::articulation_points(&f.view)
-            .iter()
-            .map(|c| c.node)
-            .collect();
-        assert_eq!(
-            serde_json::json!(ids(&f.model, &cuts)),
-            want["articulation_points"],
-            "{name}"
-        );
-        let bridges: Vec<Vec<String>> = structure::bridges(&f.view)
-            .iter()
-            .map(|b| ids(&f.model, &[b.a, b.b]))
-            .collect::<Vec<_>>();
+        assert_eq!(sorted_groups(&f.model, &structure::components(&f.view)), want["components"], "{name}");
+        let cuts: Vec<_> = structure::articulation_points(&f.view).iter().map(|c| c.node).collect();
+        assert_eq!(serde_json::json!(ids(&f.model, &cuts)), want["articulation_points"], "{name}");
+        let bridges: Vec<Vec<String>> =
+            structure::bridges(&f.view).iter().map(|b| ids(&f.model, &[b.a, b.b])).collect::<Vec<_>>();
         let mut bridges = bridges;
         bridges.sort();
         assert_eq!(serde_json::json!(bridges), want["bridges"], "{name}");
         compared += 3;
         if let Some(strong) = want.get("strong_components") {
-            assert_eq!(
-                &sorted_groups(&f.model, &structure::strong_components(&f.view)),
-                strong,
-                "{name}"
-            );
+            assert_eq!(&sorted_groups(&f.model, &structure::strong_components(&f.view)), strong, "{name}");
             compared += 1;
         }
         // Each cut vertex's parts plus itself make up its component.
@@ -319,16 +235,10 @@ mod properties {
     }
 
     /// Builds a model with nodes added in `order` and edges in `edge_order`.
-    fn build(
-        n: usize,
-        arcs: &[(usize, usize, f64)],
-        order: &[usize],
-        edge_order: &[usize],
-    ) -> Model {
+    fn build(n: usize, arcs: &[(usize, usize, f64)], order: &[usize], edge_order: &[usize]) -> Model {
         let mut m = Model::new("p");
         for &i in order.iter().take(n) {
-            m.add_node(Node::new(format!("n{i}"), NodeKind::Actor, format!("n{i}")))
-                .unwrap();
+            m.add_node(Node::new(format!("n{i}"), NodeKind::Actor, format!("n{i}"))).unwrap();
         }
         for &k in edge_order {
             let (a, b, w) = arcs[k];
@@ -340,11 +250,7 @@ mod properties {
     }
 
     fn by_id(model: &Model, scores: &[f64]) -> std::collections::BTreeMap<String, f64> {
-        model
-            .nodes()
-            .map(|n| n.id.clone())
-            .zip(scores.iter().copied())
-            .collect()
+        model.nodes().map(|n| n.id.clone()).zip(scores.iter().copied()).collect()
     }
 
     proptest! {

@@ -66,35 +66,18 @@ fn signed(model: &Model) -> Signed {
     let view = GraphView::new(model, &ViewOptions::undirected());
     let graph = model.graph();
     let n = view.node_count();
-    let mut s = Signed {
-        adj: vec![Vec::new(); n],
-        ties: Vec::new(),
-        ambivalent: Vec::new(),
-    };
+    let mut s = Signed { adj: vec![Vec::new(); n], ties: Vec::new(), ambivalent: Vec::new() };
     for u in 0..n {
         for a in view.arcs(u) {
             let v = view.target(a);
             if v <= u {
                 continue;
             }
-            let edges: Vec<EdgeIndex> = view
-                .edges(a)
-                .iter()
-                .map(|&e| EdgeIndex::new(e as usize))
-                .collect();
+            let edges: Vec<EdgeIndex> = view.edges(a).iter().map(|&e| EdgeIndex::new(e as usize)).collect();
             let polarity = |e: &EdgeIndex| graph.edge_weight(*e).map(|w| w.polarity());
-            let pos = edges
-                .iter()
-                .any(|e| polarity(e) == Some(Polarity::Cooperative));
-            let neg = edges
-                .iter()
-                .any(|e| polarity(e) == Some(Polarity::Conflictual));
-            let tie = |sign| SignedTie {
-                a: NodeIndex::new(u),
-                b: NodeIndex::new(v),
-                sign,
-                edges: edges.clone(),
-            };
+            let pos = edges.iter().any(|e| polarity(e) == Some(Polarity::Cooperative));
+            let neg = edges.iter().any(|e| polarity(e) == Some(Polarity::Conflictual));
+            let tie = |sign| SignedTie { a: NodeIndex::new(u), b: NodeIndex::new(v), sign, edges: edges.clone() };
             match (pos, neg) {
                 (true, true) => s.ambivalent.push(tie(0)),
                 (false, false) => {}
@@ -120,10 +103,7 @@ fn signed(model: &Model) -> Signed {
 /// balance: a generalization of Heider's theory".
 pub fn triangles(model: &Model) -> TriangleCensus {
     let s = signed(model);
-    let mut census = TriangleCensus {
-        ambivalent: s.ambivalent.clone(),
-        ..TriangleCensus::default()
-    };
+    let mut census = TriangleCensus { ambivalent: s.ambivalent.clone(), ..TriangleCensus::default() };
     for u in 0..s.adj.len() {
         for &(v, uv) in s.adj[u].iter().filter(|(v, _)| *v as usize > u) {
             let (mut i, mut j) = (0, 0);
@@ -143,16 +123,8 @@ pub fn triangles(model: &Model) -> TriangleCensus {
                         if balanced {
                             census.balanced += 1;
                         } else {
-                            let nodes = [
-                                NodeIndex::new(u),
-                                NodeIndex::new(v as usize),
-                                NodeIndex::new(w1 as usize),
-                            ];
-                            census.unbalanced.push(Triangle {
-                                nodes,
-                                ties,
-                                balanced,
-                            });
+                            let nodes = [NodeIndex::new(u), NodeIndex::new(v as usize), NodeIndex::new(w1 as usize)];
+                            census.unbalanced.push(Triangle { nodes, ties, balanced });
                         }
                     }
                     i += 1;
@@ -161,8 +133,7 @@ pub fn triangles(model: &Model) -> TriangleCensus {
             }
         }
     }
-    census.share_balanced =
-        (census.triangles > 0).then(|| census.balanced as f64 / census.triangles as f64);
+    census.share_balanced = (census.triangles > 0).then(|| census.balanced as f64 / census.triangles as f64);
     census
 }
 
@@ -209,19 +180,14 @@ pub fn bipartition(model: &Model) -> Bipartition {
             for &(v, t) in &s.adj[u] {
                 let v = v as usize;
                 if camp[v] == u8::MAX {
-                    camp[v] = if s.ties[t].sign > 0 {
-                        camp[u]
-                    } else {
-                        1 - camp[u]
-                    };
+                    camp[v] = if s.ties[t].sign > 0 { camp[u] } else { 1 - camp[u] };
                     piece[v] = root;
                     queue.push_back(v);
                 }
             }
         }
     }
-    let frustrated =
-        |camp: &[u8], t: &SignedTie| (camp[t.a.index()] == camp[t.b.index()]) != (t.sign > 0);
+    let frustrated = |camp: &[u8], t: &SignedTie| (camp[t.a.index()] == camp[t.b.index()]) != (t.sign > 0);
     // Local search: switch a node while that lowers its frustrated ties.
     let mut improved = true;
     let mut passes = 0;
@@ -259,12 +225,7 @@ pub fn bipartition(model: &Model) -> Bipartition {
             out.camps[c as usize].push(NodeIndex::new(v));
         }
     }
-    out.frustrated = s
-        .ties
-        .iter()
-        .filter(|t| frustrated(&camp, t))
-        .cloned()
-        .collect();
+    out.frustrated = s.ties.iter().filter(|t| frustrated(&camp, t)).cloned().collect();
     out.balanced = out.frustrated.is_empty();
     out
 }
@@ -308,44 +269,21 @@ mod tests {
         assert_eq!(bad.nodes.map(|n| n.index()), [0, 2, 3]);
         assert!(!bad.balanced);
         assert_eq!(t.ambivalent.len(), 1);
-        assert_eq!(
-            (
-                t.ambivalent[0].a.index(),
-                t.ambivalent[0].b.index(),
-                t.ambivalent[0].edges.len()
-            ),
-            (1, 3, 2)
-        );
+        assert_eq!((t.ambivalent[0].a.index(), t.ambivalent[0].b.index(), t.ambivalent[0].edges.len()), (1, 3, 2));
     }
 
     #[test]
     fn harary_splits_a_balanced_network_into_two_camps() {
-        let m = model(&[
-            ("a", "b", Plus),
-            ("c", "d", Plus),
-            ("a", "c", Minus),
-            ("b", "d", Minus),
-        ]);
+        let m = model(&[("a", "b", Plus), ("c", "d", Plus), ("a", "c", Minus), ("b", "d", Minus)]);
         let b = bipartition(&m);
         assert!(b.balanced);
-        assert_eq!(
-            b.camps[0].iter().map(|n| n.index()).collect::<Vec<_>>(),
-            vec![0, 1]
-        );
-        assert_eq!(
-            b.camps[1].iter().map(|n| n.index()).collect::<Vec<_>>(),
-            vec![2, 3]
-        );
+        assert_eq!(b.camps[0].iter().map(|n| n.index()).collect::<Vec<_>>(), vec![0, 1]);
+        assert_eq!(b.camps[1].iter().map(|n| n.index()).collect::<Vec<_>>(), vec![2, 3]);
     }
 
     #[test]
     fn harary_names_a_frustrated_tie_in_an_unbalanced_triangle() {
-        let m = model(&[
-            ("a", "b", Minus),
-            ("b", "c", Minus),
-            ("a", "c", Minus),
-            ("c", "d", Plus),
-        ]);
+        let m = model(&[("a", "b", Minus), ("b", "c", Minus), ("a", "c", Minus), ("c", "d", Plus)]);
         let b = bipartition(&m);
         assert!(!b.balanced);
         assert_eq!(b.frustrated.len(), 1);

@@ -153,9 +153,7 @@ impl Scores {
         let id = |i: usize| graph.node_weight(NodeIndex::new(i)).map(|n| n.id.as_str());
         let mut out: Vec<(usize, f64)> = self.values.iter().copied().enumerate().collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| id(a.0).cmp(&id(b.0))));
-        out.into_iter()
-            .map(|(i, s)| (NodeIndex::new(i), s))
-            .collect()
+        out.into_iter().map(|(i, s)| (NodeIndex::new(i), s)).collect()
     }
 
     /// `(node id, score)` sorted by score descending, then node id ascending.
@@ -170,11 +168,7 @@ impl Scores {
 }
 
 /// Computes one measure. See each function for its definition.
-pub fn compute(
-    view: &GraphView,
-    measure: Measure,
-    options: &CentralityOptions,
-) -> Result<Scores, CentralityError> {
+pub fn compute(view: &GraphView, measure: Measure, options: &CentralityOptions) -> Result<Scores, CentralityError> {
     Ok(match measure {
         Measure::Degree => degree(view),
         Measure::InDegree => in_degree(view),
@@ -288,11 +282,8 @@ fn sum_over_sources(
         }
         acc
     };
-    let partials: Vec<Vec<f64>> = if parallel {
-        sources.par_chunks(chunk).map(run).collect()
-    } else {
-        sources.chunks(chunk).map(run).collect()
-    };
+    let partials: Vec<Vec<f64>> =
+        if parallel { sources.par_chunks(chunk).map(run).collect() } else { sources.chunks(chunk).map(run).collect() };
     let mut total = vec![0.0; n];
     for part in partials {
         for (t, p) in total.iter_mut().zip(part) {
@@ -348,11 +339,7 @@ pub(crate) fn betweenness_with(
         b.iter_mut().for_each(|x| *x *= scale);
     } else {
         let k = sources.len() as f64;
-        let source_scale = if sources.len() > 1 {
-            1.0 / ((k - 1.0) * (big_n - 1.0))
-        } else {
-            0.0
-        };
+        let source_scale = if sources.len() > 1 { 1.0 / ((k - 1.0) * (big_n - 1.0)) } else { 0.0 };
         let other_scale = 1.0 / (k * (big_n - 1.0));
         let mut is_pivot = vec![false; n];
         sources.iter().for_each(|&s| is_pivot[s as usize] = true);
@@ -377,12 +364,7 @@ pub fn closeness(view: &GraphView, weighted: bool, sample: Option<(usize, u64)>)
     closeness_with(view, weighted, sample, true)
 }
 
-fn closeness_with(
-    view: &GraphView,
-    weighted: bool,
-    sample: Option<(usize, u64)>,
-    parallel: bool,
-) -> Scores {
+fn closeness_with(view: &GraphView, weighted: bool, sample: Option<(usize, u64)>, parallel: bool) -> Scores {
     let n = view.node_count();
     if n <= 1 {
         return Scores::from_values(vec![0.0; n]);
@@ -401,10 +383,7 @@ fn closeness_with(
             }
         };
         let values = if parallel {
-            (0..n)
-                .into_par_iter()
-                .map_init(|| Workspace::new(n), one)
-                .collect()
+            (0..n).into_par_iter().map_init(|| Workspace::new(n), one).collect()
         } else {
             let mut ws = Workspace::new(n);
             (0..n).map(|v| one(&mut ws, v)).collect()
@@ -454,12 +433,7 @@ pub fn harmonic(view: &GraphView, weighted: bool) -> Scores {
             || Workspace::new(n),
             |ws, v| {
                 ws.run(view, v, weighted, true, false);
-                ws.order
-                    .iter()
-                    .map(|&u| ws.dist[u as usize])
-                    .filter(|&d| d != 0.0)
-                    .map(|d| 1.0 / d)
-                    .sum()
+                ws.order.iter().map(|&u| ws.dist[u as usize]).filter(|&d| d != 0.0).map(|d| 1.0 / d).sum()
             },
         )
         .collect();
@@ -506,10 +480,7 @@ pub fn eigenvector(view: &GraphView, weighted: bool) -> Result<Scores, Centralit
             return Ok(Scores::from_values(x));
         }
     }
-    Err(CentralityError::NoConvergence {
-        measure: Measure::Eigenvector,
-        iterations: max_iter,
-    })
+    Err(CentralityError::NoConvergence { measure: Measure::Eigenvector, iterations: max_iter })
 }
 
 /// PageRank with damping 0.85: x ← 0.85 (xP + dangling mass / n) + 0.15 / n, where P
@@ -523,9 +494,7 @@ pub fn pagerank(view: &GraphView, weighted: bool) -> Result<Scores, CentralityEr
         return Ok(Scores::default());
     }
     let (alpha, max_iter, tol) = (0.85, 100, 1e-6);
-    let out: Vec<f64> = (0..n)
-        .map(|u| view.arcs(u).map(|a| strength(view, a, weighted)).sum())
-        .collect();
+    let out: Vec<f64> = (0..n).map(|u| view.arcs(u).map(|a| strength(view, a, weighted)).sum()).collect();
     let nf = n as f64;
     let mut x = vec![1.0 / nf; n];
     for _ in 0..max_iter {
@@ -546,10 +515,7 @@ pub fn pagerank(view: &GraphView, weighted: bool) -> Result<Scores, CentralityEr
             return Ok(Scores::from_values(x));
         }
     }
-    Err(CentralityError::NoConvergence {
-        measure: Measure::PageRank,
-        iterations: max_iter,
-    })
+    Err(CentralityError::NoConvergence { measure: Measure::PageRank, iterations: max_iter })
 }
 
 /// Katz centrality: x ← 0.1 · Aᵀx + 1 from x = 0 (incoming arcs), at most 1000
@@ -566,10 +532,7 @@ pub fn katz(view: &GraphView, weighted: bool) -> Result<Scores, CentralityError>
     for _ in 0..max_iter {
         let next: Vec<f64> = (0..n)
             .map(|v| {
-                let s: f64 = view
-                    .in_arcs(v)
-                    .map(|(u, a)| x[u] * strength(view, a, weighted))
-                    .sum();
+                let s: f64 = view.in_arcs(v).map(|(u, a)| x[u] * strength(view, a, weighted)).sum();
                 alpha * s + beta
             })
             .collect();
@@ -585,10 +548,7 @@ pub fn katz(view: &GraphView, weighted: bool) -> Result<Scores, CentralityError>
             return Ok(Scores::from_values(x));
         }
     }
-    Err(CentralityError::NoConvergence {
-        measure: Measure::Katz,
-        iterations: max_iter,
-    })
+    Err(CentralityError::NoConvergence { measure: Measure::Katz, iterations: max_iter })
 }
 
 /// Signed ties of one node.
@@ -614,11 +574,7 @@ pub fn signed_degree(view: &GraphView) -> Vec<SignedDegree> {
             }
             let positive = signs.iter().filter(|&&s| s > 0).count();
             let negative = signs.iter().filter(|&&s| s < 0).count();
-            SignedDegree {
-                positive,
-                negative,
-                net: positive as i64 - negative as i64,
-            }
+            SignedDegree { positive, negative, net: positive as i64 - negative as i64 }
         })
         .collect()
 }
@@ -632,16 +588,10 @@ mod tests {
     fn path_model(n: usize) -> Model {
         let mut m = Model::new("p");
         for i in 0..n {
-            m.add_node(Node::new(format!("n{i}"), NodeKind::Country, "x"))
-                .unwrap();
+            m.add_node(Node::new(format!("n{i}"), NodeKind::Country, "x")).unwrap();
         }
         for i in 1..n {
-            m.add_edge(Edge::new(
-                format!("n{}", i - 1),
-                format!("n{i}"),
-                EdgeKind::Sanctions,
-            ))
-            .unwrap();
+            m.add_edge(Edge::new(format!("n{}", i - 1), format!("n{i}"), EdgeKind::Sanctions)).unwrap();
         }
         m
     }
@@ -660,59 +610,29 @@ mod tests {
     fn parallel_and_sequential_runs_agree_bit_for_bit() {
         let m = path_model(60);
         let v = GraphView::new(&m, &ViewOptions::undirected());
-        assert_eq!(
-            betweenness_with(&v, true, None, true),
-            betweenness_with(&v, true, None, false)
-        );
-        assert_eq!(
-            closeness_with(&v, false, None, true),
-            closeness_with(&v, false, None, false)
-        );
-        assert_eq!(
-            closeness_with(&v, false, Some((7, 3)), true),
-            closeness_with(&v, false, Some((7, 3)), false)
-        );
+        assert_eq!(betweenness_with(&v, true, None, true), betweenness_with(&v, true, None, false));
+        assert_eq!(closeness_with(&v, false, None, true), closeness_with(&v, false, None, false));
+        assert_eq!(closeness_with(&v, false, Some((7, 3)), true), closeness_with(&v, false, Some((7, 3)), false));
     }
 
     #[test]
     fn sampling_with_k_equal_n_is_exact_and_seeded_sampling_is_reproducible() {
         let m = path_model(30);
         let v = GraphView::new(&m, &ViewOptions::undirected());
-        assert_eq!(
-            betweenness(&v, false, Some((30, 9))),
-            betweenness(&v, false, None)
-        );
-        assert_eq!(
-            closeness(&v, false, Some((30, 9))),
-            closeness(&v, false, None)
-        );
-        assert_eq!(
-            betweenness(&v, false, Some((5, 9))),
-            betweenness(&v, false, Some((5, 9)))
-        );
-        assert_ne!(
-            betweenness(&v, false, Some((5, 9))),
-            betweenness(&v, false, Some((5, 10)))
-        );
+        assert_eq!(betweenness(&v, false, Some((30, 9))), betweenness(&v, false, None));
+        assert_eq!(closeness(&v, false, Some((30, 9))), closeness(&v, false, None));
+        assert_eq!(betweenness(&v, false, Some((5, 9))), betweenness(&v, false, Some((5, 9))));
+        assert_ne!(betweenness(&v, false, Some((5, 9))), betweenness(&v, false, Some((5, 10))));
         let (p, sampled) = pivots(30, Some((5, 1)));
         assert!(sampled && p.len() == 5 && p.windows(2).all(|w| w[0] < w[1]));
-        assert!(betweenness(&v, false, Some((0, 1)))
-            .values()
-            .iter()
-            .all(|x| x.is_finite()));
+        assert!(betweenness(&v, false, Some((0, 1))).values().iter().all(|x| x.is_finite()));
     }
 
     #[test]
     fn empty_and_tiny_graphs_do_not_panic() {
         let empty = GraphView::new(&Model::new("e"), &ViewOptions::undirected());
         for m in Measure::ALL {
-            assert!(compute(
-                &empty,
-                m,
-                &CentralityOptions::default().with_sample(Some((3, 1)))
-            )
-            .unwrap()
-            .is_empty());
+            assert!(compute(&empty, m, &CentralityOptions::default().with_sample(Some((3, 1)))).unwrap().is_empty());
         }
         let one = GraphView::new(&path_model(1), &ViewOptions::directed());
         assert_eq!(degree(&one).values(), &[1.0]);
@@ -723,36 +643,17 @@ mod tests {
     fn katz_divergence_is_an_error_not_a_panic() {
         let mut m = Model::new("k");
         for i in 0..12 {
-            m.add_node(Node::new(format!("n{i}"), NodeKind::Country, "x"))
-                .unwrap();
+            m.add_node(Node::new(format!("n{i}"), NodeKind::Country, "x")).unwrap();
         }
         for i in 0..12 {
             for j in (i + 1)..12 {
-                m.add_edge(Edge::new(
-                    format!("n{i}"),
-                    format!("n{j}"),
-                    EdgeKind::Supports,
-                ))
-                .unwrap();
+                m.add_edge(Edge::new(format!("n{i}"), format!("n{j}"), EdgeKind::Supports)).unwrap();
             }
         }
         let v = GraphView::new(&m, &ViewOptions::undirected());
         let err = katz(&v, false).unwrap_err();
-        assert_eq!(
-            err,
-            CentralityError::NoConvergence {
-                measure: Measure::Katz,
-                iterations: 1000
-            }
-        );
+        assert_eq!(err, CentralityError::NoConvergence { measure: Measure::Katz, iterations: 1000 });
         assert_eq!(err.to_string(), "katz did not converge in 1000 iterations");
-        assert_eq!(
-            signed_degree(&v)[0],
-            SignedDegree {
-                positive: 11,
-                negative: 0,
-                net: 11
-            }
-        );
+        assert_eq!(signed_degree(&v)[0], SignedDegree { positive: 11, negative: 0, net: 11 });
     }
 }

@@ -18,10 +18,7 @@ pub struct Filter {
 impl Filter {
     /// Whether the filter keeps everything.
     pub fn is_empty(&self) -> bool {
-        self.at.is_none()
-            && self.node_kinds.is_empty()
-            && self.edge_kinds.is_empty()
-            && self.polarities.is_empty()
+        self.at.is_none() && self.node_kinds.is_empty() && self.edge_kinds.is_empty() && self.polarities.is_empty()
     }
 
     /// A new model with what the filter keeps (an edge needs both its ends kept).
@@ -51,8 +48,7 @@ mod tests {
         let mut m = Model::new("t");
         m.add_node(Node::new("a", NodeKind::Country, "A")).unwrap();
         m.add_node(Node::new("b", NodeKind::Country, "B")).unwrap();
-        m.add_node(Node::new("o", NodeKind::Organization, "O"))
-            .unwrap();
+        m.add_node(Node::new("o", NodeKind::Organization, "O")).unwrap();
         let mut old = Edge::new("a", "b", EdgeKind::Sanctions);
         old.until = Some(PartialDate::year(2000));
         m.add_edge(old).unwrap();
@@ -60,25 +56,13 @@ mod tests {
         m.add_edge(Edge::new("a", "o", EdgeKind::MemberOf)).unwrap();
         assert_eq!(Filter::default().apply(&m).edge_count(), 3);
         assert!(Filter::default().is_empty());
-        let f = Filter {
-            at: Some(PartialDate::year(2010)),
-            ..Filter::default()
-        };
+        let f = Filter { at: Some(PartialDate::year(2010)), ..Filter::default() };
         assert_eq!(f.apply(&m).edge_count(), 2);
-        let f = Filter {
-            node_kinds: vec![NodeKind::Country],
-            ..Filter::default()
-        };
+        let f = Filter { node_kinds: vec![NodeKind::Country], ..Filter::default() };
         assert_eq!(f.apply(&m).node_count(), 2);
-        let f = Filter {
-            polarities: vec![Polarity::Conflictual],
-            ..Filter::default()
-        };
+        let f = Filter { polarities: vec![Polarity::Conflictual], ..Filter::default() };
         assert_eq!(f.apply(&m).edge_count(), 1);
-        let f = Filter {
-            edge_kinds: vec![EdgeKind::MemberOf],
-            ..Filter::default()
-        };
+        let f = Filter { edge_kinds: vec![EdgeKind::MemberOf], ..Filter::default() };
         assert_eq!(f.apply(&m).edge_count(), 1);
     }
 }

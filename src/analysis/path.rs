@@ -53,10 +53,7 @@ pub struct PathQuery {
 impl PathQuery {
     /// A query scoring paths by `mode`, without constraints.
     pub fn new(mode: PathMode) -> Self {
-        Self {
-            mode,
-            ..Self::default()
-        }
+        Self { mode, ..Self::default() }
     }
 
     /// Sets [`PathQuery::via`].
@@ -159,13 +156,7 @@ struct Search<'v> {
 }
 
 impl<'v> Search<'v> {
-    fn new(
-        model: &Model,
-        view: &'v GraphView,
-        from: usize,
-        to: usize,
-        query: &PathQuery,
-    ) -> Result<Self, PathError> {
+    fn new(model: &Model, view: &'v GraphView, from: usize, to: usize, query: &PathQuery) -> Result<Self, PathError> {
         let n = view.node_count();
         let named = query.via.iter().chain(&query.avoid).map(|v| v.index());
         for i in [from, to].into_iter().chain(named) {
@@ -181,11 +172,7 @@ impl<'v> Search<'v> {
                     PathMode::Strongest => w > 0.0 && w <= 1.0,
                 };
                 if !ok {
-                    return Err(PathError::BadWeight {
-                        edge: e as usize,
-                        weight: w,
-                        mode: query.mode,
-                    });
+                    return Err(PathError::BadWeight { edge: e as usize, weight: w, mode: query.mode });
                 }
             }
         }
@@ -203,12 +190,7 @@ impl<'v> Search<'v> {
         blocked[from] = false;
         blocked[to] = false;
         let via = query.via.iter().map(|v| v.index()).collect();
-        Ok(Self {
-            view,
-            mode: query.mode,
-            blocked,
-            via,
-        })
+        Ok(Self { view, mode: query.mode, blocked, via })
     }
 
     /// The step cost of arc `a` and the model edge it stands for.
@@ -221,10 +203,7 @@ impl<'v> Search<'v> {
                     best = k;
                 }
             }
-            (
-                weights.get(best).copied().unwrap_or(1.0),
-                edges.get(best).copied().unwrap_or(0),
-            )
+            (weights.get(best).copied().unwrap_or(1.0), edges.get(best).copied().unwrap_or(0))
         };
         match self.mode {
             PathMode::Hops => (1.0, edges.first().copied().unwrap_or(0)),
@@ -248,22 +227,13 @@ impl<'v> Search<'v> {
             edges.push(EdgeIndex::new(e as usize));
             match self.mode {
                 PathMode::Strongest => {
-                    product *= self
-                        .view
-                        .edge_weights(a)
-                        .iter()
-                        .copied()
-                        .fold(0.0, f64::max);
+                    product *= self.view.edge_weights(a).iter().copied().fold(0.0, f64::max);
                     total += c;
                 }
                 _ => total += c,
             }
         }
-        let reported = if self.mode == PathMode::Strongest {
-            product
-        } else {
-            total
-        };
+        let reported = if self.mode == PathMode::Strongest { product } else { total };
         Some((reported, total, edges))
     }
 
@@ -278,13 +248,7 @@ impl<'v> Search<'v> {
     /// Paths are compared by cost, then by number of hops, so among equally good paths
     /// (e.g. equally strong ones when every weight is 1) the shortest wins. Lexicographic
     /// (cost, hops) labels keep Dijkstra exact because both parts only grow along a path.
-    fn dijkstra(
-        &self,
-        s: usize,
-        t: usize,
-        blocked: &[bool],
-        banned: &BTreeSet<(u32, u32)>,
-    ) -> Option<Vec<u32>> {
+    fn dijkstra(&self, s: usize, t: usize, blocked: &[bool], banned: &BTreeSet<(u32, u32)>) -> Option<Vec<u32>> {
         let n = self.view.node_count();
         let mut dist = vec![f64::INFINITY; n];
         let mut hops = vec![usize::MAX; n];
@@ -356,11 +320,7 @@ impl<'v> Search<'v> {
                     leg_blocked[later] = true;
                 }
             }
-            let banned_here = if i == 0 {
-                banned.clone()
-            } else {
-                BTreeSet::new()
-            };
+            let banned_here = if i == 0 { banned.clone() } else { BTreeSet::new() };
             let leg = self.dijkstra(at, next, &leg_blocked, &banned_here)?;
             for &v in &leg {
                 blocked[v as usize] = true;
@@ -383,9 +343,7 @@ pub fn shortest_path(
     to: NodeIndex,
     query: &PathQuery,
 ) -> Result<Option<Path>, PathError> {
-    Ok(k_shortest_paths(model, view, from, to, 1, query)?
-        .into_iter()
-        .next())
+    Ok(k_shortest_paths(model, view, from, to, 1, query)?.into_iter().next())
 }
 
 /// The `k` best loopless paths from `from` to `to`, best first (non-decreasing hops or
@@ -507,11 +465,7 @@ pub fn all_simple_paths(
             continue;
         }
         if w == t {
-            let nodes: Vec<u32> = stack
-                .iter()
-                .map(|(x, _)| *x)
-                .chain(std::iter::once(w as u32))
-                .collect();
+            let nodes: Vec<u32> = stack.iter().map(|(x, _)| *x).chain(std::iter::once(w as u32)).collect();
             let mut passed = 0;
             for &x in &nodes {
                 if search.via.get(passed) == Some(&(x as usize)) {
@@ -547,21 +501,12 @@ mod tests {
     fn diamond() -> Model {
         let mut m = Model::new("d");
         for id in ["a", "b", "c", "d"] {
-            let kind = if id == "c" {
-                NodeKind::Organization
-            } else {
-                NodeKind::Country
-            };
+            let kind = if id == "c" { NodeKind::Organization } else { NodeKind::Country };
             m.add_node(Node::new(id, kind, id)).unwrap();
         }
-        for (f, t, w) in [
-            ("a", "b", 0.9),
-            ("b", "d", 0.9),
-            ("a", "c", 0.2),
-            ("c", "d", 0.2),
-            ("a", "d", 0.5),
-            ("a", "d", 1.0),
-        ] {
+        for (f, t, w) in
+            [("a", "b", 0.9), ("b", "d", 0.9), ("a", "c", 0.2), ("c", "d", 0.2), ("a", "d", 0.5), ("a", "d", 1.0)]
+        {
             let mut e = Edge::new(f, t, EdgeKind::Supports);
             e.weight = Some(w);
             m.add_edge(e).unwrap();
@@ -578,51 +523,27 @@ mod tests {
         let m = diamond();
         let v = GraphView::new(&m, &ViewOptions::undirected());
         let (a, d) = (m.index_of("a").unwrap(), m.index_of("d").unwrap());
-        let hops = shortest_path(&m, &v, a, d, &PathQuery::new(PathMode::Hops))
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (ids(&m, &hops), hops.cost, hops.edges[0].index()),
-            (vec!["a".into(), "d".into()], 1.0, 4)
-        );
-        let w = shortest_path(&m, &v, a, d, &PathQuery::new(PathMode::Weighted))
-            .unwrap()
-            .unwrap();
+        let hops = shortest_path(&m, &v, a, d, &PathQuery::new(PathMode::Hops)).unwrap().unwrap();
+        assert_eq!((ids(&m, &hops), hops.cost, hops.edges[0].index()), (vec!["a".into(), "d".into()], 1.0, 4));
+        let w = shortest_path(&m, &v, a, d, &PathQuery::new(PathMode::Weighted)).unwrap().unwrap();
         assert_eq!(ids(&m, &w), vec!["a", "c", "d"]);
         assert!((w.cost - 0.4).abs() < 1e-12);
-        let s = shortest_path(&m, &v, a, d, &PathQuery::new(PathMode::Strongest))
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (ids(&m, &s), s.cost, s.edges[0].index()),
-            (vec!["a".into(), "d".into()], 1.0, 5)
-        );
+        let s = shortest_path(&m, &v, a, d, &PathQuery::new(PathMode::Strongest)).unwrap().unwrap();
+        assert_eq!((ids(&m, &s), s.cost, s.edges[0].index()), (vec!["a".into(), "d".into()], 1.0, 5));
     }
 
     #[test]
     fn k_shortest_lists_all_three_paths_in_order_and_constraints_apply() {
         let m = diamond();
         let v = GraphView::new(&m, &ViewOptions::undirected());
-        let (a, b, c, d) = (
-            NodeIndex::new(0),
-            NodeIndex::new(1),
-            NodeIndex::new(2),
-            NodeIndex::new(3),
-        );
+        let (a, b, c, d) = (NodeIndex::new(0), NodeIndex::new(1), NodeIndex::new(2), NodeIndex::new(3));
         let k = k_shortest_paths(&m, &v, a, d, 10, &PathQuery::new(PathMode::Weighted)).unwrap();
         let costs: Vec<f64> = k.iter().map(|p| (p.cost * 1e9).round() / 1e9).collect();
         assert_eq!(costs, vec![0.4, 0.5, 1.8]);
         let via = PathQuery::new(PathMode::Weighted).with_via(vec![b]);
-        assert_eq!(
-            ids(&m, &shortest_path(&m, &v, a, d, &via).unwrap().unwrap()),
-            vec!["a", "b", "d"]
-        );
-        let avoid =
-            PathQuery::new(PathMode::Weighted).with_avoid_kinds(vec![NodeKind::Organization]);
-        assert_eq!(
-            ids(&m, &shortest_path(&m, &v, a, d, &avoid).unwrap().unwrap()),
-            vec!["a", "d"]
-        );
+        assert_eq!(ids(&m, &shortest_path(&m, &v, a, d, &via).unwrap().unwrap()), vec!["a", "b", "d"]);
+        let avoid = PathQuery::new(PathMode::Weighted).with_avoid_kinds(vec![NodeKind::Organization]);
+        assert_eq!(ids(&m, &shortest_path(&m, &v, a, d, &avoid).unwrap().unwrap()), vec!["a", "d"]);
         let avoid = PathQuery::new(PathMode::Hops).with_avoid(vec![b, c]);
         assert_eq!(k_shortest_paths(&m, &v, a, d, 5, &avoid).unwrap().len(), 1);
     }
@@ -635,13 +556,7 @@ mod tests {
         let q = PathQuery::default();
         let all = all_simple_paths(&m, &v, a, d, 2, 10, &q).unwrap();
         assert_eq!((all.paths.len(), all.truncated), (3, false));
-        assert_eq!(
-            all_simple_paths(&m, &v, a, d, 1, 10, &q)
-                .unwrap()
-                .paths
-                .len(),
-            1
-        );
+        assert_eq!(all_simple_paths(&m, &v, a, d, 1, 10, &q).unwrap().paths.len(), 1);
         let cut = all_simple_paths(&m, &v, a, d, 3, 2, &q).unwrap();
         assert_eq!((cut.paths.len(), cut.truncated), (2, true));
     }
@@ -655,10 +570,7 @@ mod tests {
         m.add_edge(heavy).unwrap();
         let v = GraphView::new(&m, &ViewOptions::directed());
         let (a, z) = (NodeIndex::new(0), NodeIndex::new(4));
-        assert_eq!(
-            shortest_path(&m, &v, a, z, &PathQuery::default()).unwrap(),
-            None
-        );
+        assert_eq!(shortest_path(&m, &v, a, z, &PathQuery::default()).unwrap(), None);
         assert!(matches!(
             shortest_path(&m, &v, a, NodeIndex::new(99), &PathQuery::default()),
             Err(PathError::UnknownNode { index: 99 })
@@ -667,9 +579,7 @@ mod tests {
             shortest_path(&m, &v, a, z, &PathQuery::new(PathMode::Strongest)),
             Err(PathError::BadWeight { edge: 6, .. })
         ));
-        let same = shortest_path(&m, &v, a, a, &PathQuery::default())
-            .unwrap()
-            .unwrap();
+        let same = shortest_path(&m, &v, a, a, &PathQuery::default()).unwrap().unwrap();
         assert_eq!((same.nodes.len(), same.cost), (1, 0.0));
     }
 }

@@ -27,10 +27,7 @@ impl PartialOrd for Entry {
 impl Ord for Entry {
     fn cmp(&self, other: &Self) -> Ordering {
         // Reversed: BinaryHeap is a max-heap.
-        other
-            .dist
-            .total_cmp(&self.dist)
-            .then_with(|| other.seq.cmp(&self.seq))
+        other.dist.total_cmp(&self.dist).then_with(|| other.seq.cmp(&self.seq))
     }
 }
 
@@ -99,11 +96,7 @@ impl Workspace {
                 }
                 if weighted {
                     *seq += 1;
-                    ws.heap.push(Entry {
-                        dist: alt,
-                        seq: *seq,
-                        node: w as u32,
-                    });
+                    ws.heap.push(Entry { dist: alt, seq: *seq, node: w as u32 });
                 } else if fresh {
                     ws.queue.push_back(w as u32);
                 }
@@ -118,22 +111,14 @@ impl Workspace {
         self.sigma[s] = 1.0;
         let mut seq = 0u64;
         if weighted {
-            self.heap.push(Entry {
-                dist: 0.0,
-                seq,
-                node: s as u32,
-            });
+            self.heap.push(Entry { dist: 0.0, seq, node: s as u32 });
         } else {
             self.queue.push_back(s as u32);
         }
         loop {
             let v = if weighted {
                 match self.heap.pop() {
-                    Some(e)
-                        if self.done[e.node as usize] || e.dist > self.dist[e.node as usize] =>
-                    {
-                        continue
-                    }
+                    Some(e) if self.done[e.node as usize] || e.dist > self.dist[e.node as usize] => continue,
                     Some(e) => e.node as usize,
                     None => break,
                 }
@@ -180,10 +165,7 @@ mod tests {
         let mut ws = Workspace::new(4);
         for weighted in [false, true] {
             ws.run(&v, 0, weighted, false, true);
-            assert_eq!(
-                (ws.dist[3], ws.sigma[3], ws.preds[3].clone()),
-                (2.0, 2.0, vec![1, 2])
-            );
+            assert_eq!((ws.dist[3], ws.sigma[3], ws.preds[3].clone()), (2.0, 2.0, vec![1, 2]));
             ws.run(&v, 3, weighted, true, false);
             assert_eq!((ws.dist[0], ws.sigma[0], ws.order.len()), (2.0, 2.0, 4));
             ws.run(&v, 3, weighted, false, false);

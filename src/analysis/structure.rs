@@ -28,10 +28,7 @@ fn undirected(view: &GraphView) -> Vec<Vec<u32>> {
 
 fn to_nodes(mut members: Vec<u32>) -> Vec<NodeIndex> {
     members.sort_unstable();
-    members
-        .into_iter()
-        .map(|v| NodeIndex::new(v as usize))
-        .collect()
+    members.into_iter().map(|v| NodeIndex::new(v as usize)).collect()
 }
 
 /// Groups reachable from each other in `adj` without crossing `cut_node` or `cut_edge`,
@@ -172,12 +169,7 @@ const UNSEEN: u32 = u32::MAX;
 
 fn dfs(adj: &[Vec<u32>]) -> Dfs {
     let n = adj.len();
-    let mut d = Dfs {
-        disc: vec![UNSEEN; n],
-        low: vec![0; n],
-        parent: vec![UNSEEN; n],
-        children_of_root: vec![0; n],
-    };
+    let mut d = Dfs { disc: vec![UNSEEN; n], low: vec![0; n], parent: vec![UNSEEN; n], children_of_root: vec![0; n] };
     let mut time = 0;
     for root in 0..n {
         if d.disc[root] != UNSEEN {
@@ -236,11 +228,7 @@ pub fn articulation_points(view: &GraphView) -> Vec<CutVertex> {
     for comp in &all {
         for &v in comp.iter().filter(|v| cut[v.index()]) {
             let mut parts = groups(&adj, Some(v.index() as u32), None, Some(comp));
-            parts.sort_by(|x, y| {
-                y.len()
-                    .cmp(&x.len())
-                    .then_with(|| x.first().cmp(&y.first()))
-            });
+            parts.sort_by(|x, y| y.len().cmp(&x.len()).then_with(|| x.first().cmp(&y.first())));
             out.push(CutVertex { node: v, parts });
         }
     }
@@ -269,19 +257,12 @@ pub fn bridges(view: &GraphView) -> Vec<Bridge> {
             }
         }
         let cut = Some((a as u32, b as u32));
-        let side = |s: usize| {
-            groups(&adj, None, cut, Some(&[NodeIndex::new(s)]))
-                .into_iter()
-                .next()
-                .unwrap_or_default()
-        };
+        let side =
+            |s: usize| groups(&adj, None, cut, Some(&[NodeIndex::new(s)])).into_iter().next().unwrap_or_default();
         out.push(Bridge {
             a: NodeIndex::new(a),
             b: NodeIndex::new(b),
-            edges: edges
-                .into_iter()
-                .map(|e| EdgeIndex::new(e as usize))
-                .collect(),
+            edges: edges.into_iter().map(|e| EdgeIndex::new(e as usize)).collect(),
             parts: [side(a), side(b)],
         });
     }
@@ -305,13 +286,7 @@ pub enum Direction {
 /// on the view), and every model edge between two of them, as a new model keeping the
 /// title, description and sources. Breadth-first search, O(|V| + |E|).
 /// Reference: Wasserman & Faust 1994, §2.3 (ego-centred networks).
-pub fn ego(
-    model: &Model,
-    view: &GraphView,
-    center: NodeIndex,
-    depth: usize,
-    direction: Direction,
-) -> Model {
+pub fn ego(model: &Model, view: &GraphView, center: NodeIndex, depth: usize, direction: Direction) -> Model {
     let n = view.node_count().min(model.node_count());
     let mut dist = vec![usize::MAX; n];
     let mut queue = VecDeque::new();
@@ -340,11 +315,7 @@ pub fn ego(
     let graph = model.graph();
     let keep: HashSet<&str> = (0..n)
         .filter(|&i| dist[i] != usize::MAX)
-        .filter_map(|i| {
-            graph
-                .node_weight(NodeIndex::new(i))
-                .map(|node| node.id.as_str())
-        })
+        .filter_map(|i| graph.node_weight(NodeIndex::new(i)).map(|node| node.id.as_str()))
         .collect();
     model.filtered(|node| keep.contains(node.id.as_str()), |_| true)
 }
@@ -361,15 +332,7 @@ mod tests {
         for id in ["a", "b", "c", "d", "e", "f", "g"] {
             m.add_node(Node::new(id, NodeKind::Country, id)).unwrap();
         }
-        for (f, t) in [
-            ("a", "b"),
-            ("b", "c"),
-            ("c", "a"),
-            ("c", "d"),
-            ("d", "e"),
-            ("e", "f"),
-            ("f", "d"),
-        ] {
+        for (f, t) in [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "e"), ("e", "f"), ("f", "d")] {
             m.add_edge(Edge::new(f, t, EdgeKind::Sanctions)).unwrap();
         }
         m
@@ -385,17 +348,11 @@ mod tests {
         let v = GraphView::new(&m, &ViewOptions::undirected());
         assert_eq!(components(&v), vec![ix(&[0, 1, 2, 3, 4, 5]), ix(&[6])]);
         let cuts = articulation_points(&v);
-        assert_eq!(
-            cuts.iter().map(|c| c.node.index()).collect::<Vec<_>>(),
-            vec![2, 3]
-        );
+        assert_eq!(cuts.iter().map(|c| c.node.index()).collect::<Vec<_>>(), vec![2, 3]);
         assert_eq!(cuts[0].parts, vec![ix(&[3, 4, 5]), ix(&[0, 1])]);
         let br = bridges(&v);
         assert_eq!(br.len(), 1);
-        assert_eq!(
-            (br[0].a.index(), br[0].b.index(), br[0].edges[0].index()),
-            (2, 3, 3)
-        );
+        assert_eq!((br[0].a.index(), br[0].b.index(), br[0].edges[0].index()), (2, 3, 3));
         assert_eq!(br[0].parts, [ix(&[0, 1, 2]), ix(&[3, 4, 5])]);
     }
 
@@ -403,10 +360,7 @@ mod tests {
     fn strong_components_follow_direction() {
         let m = bowtie();
         let v = GraphView::new(&m, &ViewOptions::directed());
-        assert_eq!(
-            strong_components(&v),
-            vec![ix(&[0, 1, 2]), ix(&[3, 4, 5]), ix(&[6])]
-        );
+        assert_eq!(strong_components(&v), vec![ix(&[0, 1, 2]), ix(&[3, 4, 5]), ix(&[6])]);
     }
 
     #[test]
@@ -415,16 +369,10 @@ mod tests {
         let v = GraphView::new(&m, &ViewOptions::directed());
         let c = m.index_of("c").unwrap();
         let out1 = ego(&m, &v, c, 1, Direction::Out);
-        assert_eq!(
-            out1.nodes().map(|n| n.id.as_str()).collect::<Vec<_>>(),
-            vec!["a", "c", "d"]
-        );
+        assert_eq!(out1.nodes().map(|n| n.id.as_str()).collect::<Vec<_>>(), vec!["a", "c", "d"]);
         assert_eq!(out1.edge_count(), 2);
         let both2 = ego(&m, &v, c, 2, Direction::Both);
         assert_eq!(both2.node_count(), 6);
-        assert_eq!(
-            ego(&m, &v, NodeIndex::new(99), 2, Direction::Both).node_count(),
-            0
-        );
+        assert_eq!(ego(&m, &v, NodeIndex::new(99), 2, Direction::Both).node_count(), 0);
     }
 }

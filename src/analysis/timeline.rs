@@ -47,10 +47,7 @@ pub fn timeline(model: &Model, node: Option<NodeIndex>) -> Vec<TieEvent> {
             continue;
         }
         let edge = e.weight();
-        let dates = [
-            (edge.since, EventKind::Started),
-            (edge.until, EventKind::Ended),
-        ];
+        let dates = [(edge.since, EventKind::Started), (edge.until, EventKind::Ended)];
         for (date, kind) in dates {
             if let Some(date) = date {
                 out.push(TieEvent {
@@ -64,9 +61,7 @@ pub fn timeline(model: &Model, node: Option<NodeIndex>) -> Vec<TieEvent> {
             }
         }
     }
-    out.sort_by(|a, b| {
-        (a.date, a.kind, &a.from, &a.to, a.edge).cmp(&(b.date, b.kind, &b.from, &b.to, b.edge))
-    });
+    out.sort_by(|a, b| (a.date, a.kind, &a.from, &a.to, a.edge).cmp(&(b.date, b.kind, &b.from, &b.to, b.edge)));
     out
 }
 
@@ -116,11 +111,7 @@ pub struct DiffOptions {
 
 impl Default for DiffOptions {
     fn default() -> Self {
-        Self {
-            top: 10,
-            view: ViewOptions::default(),
-            centrality: CentralityOptions::default(),
-        }
+        Self { top: 10, view: ViewOptions::default(), centrality: CentralityOptions::default() }
     }
 }
 
@@ -172,11 +163,7 @@ fn polarity_of(sum: i64) -> Polarity {
     }
 }
 
-fn ranking(
-    model: &Model,
-    measure: Measure,
-    options: &DiffOptions,
-) -> Result<BTreeMap<String, Rank>, CentralityError> {
+fn ranking(model: &Model, measure: Measure, options: &DiffOptions) -> Result<BTreeMap<String, Rank>, CentralityError> {
     let view = GraphView::new(model, &options.view);
     let scores = centrality::compute(&view, measure, &options.centrality)?;
     Ok(scores
@@ -219,33 +206,18 @@ pub fn diff(
         .filter_map(|pair| {
             let was = polarity_of(before.get(pair).copied().unwrap_or(0));
             let now = polarity_of(after.get(pair).copied().unwrap_or(0));
-            (was != now).then(|| PolarityChange {
-                a: pair.0.clone(),
-                b: pair.1.clone(),
-                before: was,
-                after: now,
-            })
+            (was != now).then(|| PolarityChange { a: pair.0.clone(), b: pair.1.clone(), before: was, after: now })
         })
         .collect();
     let rank_before = ranking(&model.at(&from), measure, options)?;
     let rank_after = ranking(&model.at(&to), measure, options)?;
     let top = |r: &BTreeMap<String, Rank>| -> Vec<String> {
-        r.iter()
-            .filter(|(_, k)| k.rank <= options.top)
-            .map(|(id, _)| id.clone())
-            .collect()
+        r.iter().filter(|(_, k)| k.rank <= options.top).map(|(id, _)| id.clone()).collect()
     };
-    let followed: BTreeSet<String> = top(&rank_before)
-        .into_iter()
-        .chain(top(&rank_after))
-        .collect();
+    let followed: BTreeSet<String> = top(&rank_before).into_iter().chain(top(&rank_after)).collect();
     let mut ranks: Vec<RankMove> = followed
         .into_iter()
-        .map(|id| RankMove {
-            before: rank_before.get(&id).copied(),
-            after: rank_after.get(&id).copied(),
-            id,
-        })
+        .map(|id| RankMove { before: rank_before.get(&id).copied(), after: rank_after.get(&id).copied(), id })
         .collect();
     let key = |r: &Option<Rank>| r.map_or(usize::MAX, |r| r.rank);
     ranks.sort_by(|x, y| {
@@ -254,15 +226,7 @@ pub fn diff(
             .then_with(|| key(&x.before).cmp(&key(&y.before)))
             .then_with(|| x.id.cmp(&y.id))
     });
-    Ok(Diff {
-        from,
-        to,
-        appeared,
-        ended,
-        polarity_changes,
-        measure,
-        ranks,
-    })
+    Ok(Diff { from, to, appeared, ended, polarity_changes, measure, ranks })
 }
 
 #[cfg(test)]
@@ -282,20 +246,10 @@ mod tests {
         for id in ["a", "b", "c"] {
             m.add_node(Node::new(id, NodeKind::Country, id)).unwrap();
         }
-        m.add_edge(dated(
-            "a",
-            "b",
-            EdgeKind::AlliedWith,
-            Some(1990),
-            Some(2000),
-        ))
-        .unwrap();
-        m.add_edge(dated("b", "a", EdgeKind::Sanctions, Some(2000), None))
-            .unwrap();
-        m.add_edge(dated("a", "c", EdgeKind::AlliedWith, None, None))
-            .unwrap();
-        m.add_edge(dated("c", "b", EdgeKind::Supports, Some(2005), None))
-            .unwrap();
+        m.add_edge(dated("a", "b", EdgeKind::AlliedWith, Some(1990), Some(2000))).unwrap();
+        m.add_edge(dated("b", "a", EdgeKind::Sanctions, Some(2000), None)).unwrap();
+        m.add_edge(dated("a", "c", EdgeKind::AlliedWith, None, None)).unwrap();
+        m.add_edge(dated("c", "b", EdgeKind::Supports, Some(2005), None)).unwrap();
         m
     }
 
@@ -303,10 +257,8 @@ mod tests {
     fn timeline_sorts_by_date_then_kind_then_ids() {
         let m = model();
         let events = timeline(&m, None);
-        let seen: Vec<(u16, EventKind, &str)> = events
-            .iter()
-            .map(|e| (e.date.year_part(), e.kind, e.from.as_str()))
-            .collect();
+        let seen: Vec<(u16, EventKind, &str)> =
+            events.iter().map(|e| (e.date.year_part(), e.kind, e.from.as_str())).collect();
         assert_eq!(
             seen,
             vec![
@@ -322,22 +274,10 @@ mod tests {
     #[test]
     fn diff_lists_appeared_ended_polarity_changes_and_rank_moves() {
         let m = model();
-        let d = diff(
-            &m,
-            PartialDate::year(1995),
-            PartialDate::year(2010),
-            Measure::Degree,
-            &DiffOptions::default(),
-        )
-        .unwrap();
-        assert_eq!(
-            d.appeared.iter().map(|e| e.index()).collect::<Vec<_>>(),
-            vec![1, 3]
-        );
-        assert_eq!(
-            d.ended.iter().map(|e| e.index()).collect::<Vec<_>>(),
-            vec![0]
-        );
+        let d = diff(&m, PartialDate::year(1995), PartialDate::year(2010), Measure::Degree, &DiffOptions::default())
+            .unwrap();
+        assert_eq!(d.appeared.iter().map(|e| e.index()).collect::<Vec<_>>(), vec![1, 3]);
+        assert_eq!(d.ended.iter().map(|e| e.index()).collect::<Vec<_>>(), vec![0]);
         assert_eq!(
             d.polarity_changes,
             vec![

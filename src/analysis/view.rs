@@ -42,10 +42,7 @@ impl ViewOptions {
 
     /// Directed: edges follow their direction, symmetric kinds count both ways.
     pub fn directed() -> Self {
-        Self {
-            directed: true,
-            strict_direction: false,
-        }
+        Self { directed: true, strict_direction: false }
     }
 
     /// Sets [`ViewOptions::strict_direction`].
@@ -91,11 +88,7 @@ impl GraphView {
             let (a, b) = (to_u32(e.source().index()), to_u32(e.target().index()));
             let edge = e.weight();
             let both = !options.directed || (!options.strict_direction && edge.kind.is_symmetric());
-            let item = (
-                to_u32(e.id().index()),
-                edge.weight(),
-                edge.polarity().sign(),
-            );
+            let item = (to_u32(e.id().index()), edge.weight(), edge.polarity().sign());
             raw.push((a, b, item.0, item.1, item.2));
             if both && a != b {
                 raw.push((b, a, item.0, item.1, item.2));
@@ -103,10 +96,7 @@ impl GraphView {
         }
         raw.sort_by_key(|x| (x.0, x.1, x.2));
 
-        let mut view = GraphView {
-            directed: options.directed,
-            ..Self::default()
-        };
+        let mut view = GraphView { directed: options.directed, ..Self::default() };
         view.offsets = vec![0; n + 1];
         view.edge_offsets.push(0);
         let mut i = 0;
@@ -269,10 +259,7 @@ impl GraphView {
     pub fn find_arc(&self, u: usize, v: usize) -> Option<usize> {
         let range = self.arcs(u);
         let start = range.start;
-        self.targets[range]
-            .binary_search(&to_u32(v))
-            .ok()
-            .map(|k| start + k)
+        self.targets[range].binary_search(&to_u32(v)).ok().map(|k| start + k)
     }
 
     /// Whether `u` is a node of the view.
@@ -327,10 +314,7 @@ mod tests {
 
     #[test]
     fn directed_view_follows_direction_but_symmetric_kinds_count_both_ways() {
-        let m = model(&[
-            ("a", "b", EdgeKind::Sanctions, 1.0),
-            ("b", "c", EdgeKind::AlliedWith, 1.0),
-        ]);
+        let m = model(&[("a", "b", EdgeKind::Sanctions, 1.0), ("b", "c", EdgeKind::AlliedWith, 1.0)]);
         let v = GraphView::new(&m, &ViewOptions::directed());
         assert_eq!(v.neighbors(0), &[1]);
         assert_eq!(v.neighbors(1), &[2]);
@@ -342,10 +326,7 @@ mod tests {
 
     #[test]
     fn mixed_signs_make_a_neutral_arc_and_bad_indices_are_empty() {
-        let m = model(&[
-            ("a", "b", EdgeKind::Sanctions, 1.0),
-            ("a", "b", EdgeKind::Supports, 1.0),
-        ]);
+        let m = model(&[("a", "b", EdgeKind::Sanctions, 1.0), ("a", "b", EdgeKind::Supports, 1.0)]);
         let v = GraphView::new(&m, &ViewOptions::undirected());
         assert_eq!(v.sign(v.find_arc(0, 1).unwrap()), 0);
         assert!(v.arcs(99).is_empty());

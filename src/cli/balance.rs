@@ -96,7 +96,10 @@ pub fn run(args: &BalanceArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         text.push_str(&format!("  … {} more (--show N, or --json)\n", census.unbalanced.len() - args.show));
     }
     if !census.ambivalent.is_empty() {
-        text.push_str(&format!("\nambivalent pairs (both cooperative and conflictual ties, left out): {}\n", census.ambivalent.len()));
+        text.push_str(&format!(
+            "\nambivalent pairs (both cooperative and conflictual ties, left out): {}\n",
+            census.ambivalent.len()
+        ));
         for tie in &census.ambivalent {
             text.push_str(&format!("  {}\n", tie_text(&model, tie)));
         }

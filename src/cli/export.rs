@@ -180,7 +180,8 @@ fn input_error(error: impl std::fmt::Display) -> Failure {
 /// Loads any supported input format by extension (RON, edge lists, GraphML, JSON).
 pub fn load_any(path: &Path) -> Result<Model, Failure> {
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let read = |path: &Path| std::fs::read(path).map_err(|source| input_error(crate::Error::Io { path: path.into(), source }));
+    let read =
+        |path: &Path| std::fs::read(path).map_err(|source| input_error(crate::Error::Io { path: path.into(), source }));
     match extension.as_deref() {
         Some("graphml" | "xml") => crate::io::graphml::read_bytes(&read(path)?).map_err(|e| located(path, e)),
         Some("json") => crate::io::json::read_bytes(&read(path)?).map_err(|e| located(path, e)),
@@ -215,7 +216,8 @@ pub fn import(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         Some(path) => {
             crate::io::atomic::refuse_overwrite(path, &[&args.file])?;
             crate::io::ron::save(&model, path)?;
-            let line = format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
+            let line =
+                format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
             out.extend(line.into_bytes());
         }
         None => out.extend(crate::io::ron::to_string(&model).into_bytes()),
@@ -266,8 +268,7 @@ fn diagram(args: &ExportArgs, model: &Model) -> Result<DotOptions, Failure> {
             .with_via(analyse::nodes(model, &args.via)?)
             .with_avoid(analyse::nodes(model, &args.avoid)?)
             .with_avoid_kinds(args.avoid_kind.clone());
-        let paths = path::k_shortest_paths(model, &view(model, args), from, to, args.k, &query)
-            .map_err(input_error)?;
+        let paths = path::k_shortest_paths(model, &view(model, args), from, to, args.k, &query).map_err(input_error)?;
         if paths.is_empty() {
             let graph = model.graph();
             let message = format!("no path from {} to {} to highlight", graph[from].name, graph[to].name);
@@ -348,7 +349,8 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     match &args.output {
         Some(path) => {
             crate::io::atomic::write(path, text.as_bytes())?;
-            let line = format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
+            let line =
+                format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
             out.extend(line.into_bytes());
         }
         None => out.extend(text.into_bytes()),

@@ -75,28 +75,44 @@ enum Command {
     )]
     Centrality(centrality::CentralityArgs),
     /// List connected components (strongly connected with --directed).
-    #[command(after_help = "Examples:\n  relgraph components graphs/japan_russia_2014.ron\n  relgraph components network.tsv --directed --json")]
+    #[command(
+        after_help = "Examples:\n  relgraph components graphs/japan_russia_2014.ron\n  relgraph components network.tsv --directed --json"
+    )]
     Components(structure::ComponentsArgs),
     /// Find brokers: nodes and ties whose removal splits the network, and into what.
-    #[command(after_help = "Examples:\n  relgraph brokers graphs/japan_russia_2014.ron\n  relgraph brokers graphs/japan_russia_2014.ron --polarity cooperative --json")]
+    #[command(
+        after_help = "Examples:\n  relgraph brokers graphs/japan_russia_2014.ron\n  relgraph brokers graphs/japan_russia_2014.ron --polarity cooperative --json"
+    )]
     Brokers(structure::BrokersArgs),
     /// The neighbourhood of a node, listed or written as a new model.
-    #[command(after_help = "Examples:\n  relgraph ego graphs/japan_russia_2014.ron \"Kuril Islands dispute\" --depth 2\n  relgraph ego graphs/japan_russia_2014.ron Canada --depth 2 -o canada.ron")]
+    #[command(
+        after_help = "Examples:\n  relgraph ego graphs/japan_russia_2014.ron \"Kuril Islands dispute\" --depth 2\n  relgraph ego graphs/japan_russia_2014.ron Canada --depth 2 -o canada.ron"
+    )]
     Ego(structure::EgoArgs),
     /// Structural balance: balanced and unbalanced triangles, and Harary's two-camp test.
-    #[command(after_help = "Examples:\n  relgraph balance graphs/japan_russia_2014.ron\n  relgraph balance graphs/japan_russia_2014.ron --at 2014-06 --json")]
+    #[command(
+        after_help = "Examples:\n  relgraph balance graphs/japan_russia_2014.ron\n  relgraph balance graphs/japan_russia_2014.ron --at 2014-06 --json"
+    )]
     Balance(balance::BalanceArgs),
     /// Ties in the order they started and ended.
-    #[command(after_help = "Examples:\n  relgraph timeline graphs/japan_russia_2014.ron\n  relgraph timeline graphs/japan_russia_2014.ron --node Japan --json")]
+    #[command(
+        after_help = "Examples:\n  relgraph timeline graphs/japan_russia_2014.ron\n  relgraph timeline graphs/japan_russia_2014.ron --node Japan --json"
+    )]
     Timeline(timeline::TimelineArgs),
     /// What changed between two dates: ties that appeared or ended, polarity, rankings.
-    #[command(after_help = "Examples:\n  relgraph diff graphs/japan_russia_2014.ron --from 2014-03-17 --to 2014-07-31\n  relgraph diff graphs/japan_russia_2014.ron --from 2013 --to 2014-07 --measure pagerank --top 5")]
+    #[command(
+        after_help = "Examples:\n  relgraph diff graphs/japan_russia_2014.ron --from 2014-03-17 --to 2014-07-31\n  relgraph diff graphs/japan_russia_2014.ron --from 2013 --to 2014-07 --measure pagerank --top 5"
+    )]
     Diff(timeline::DiffArgs),
     /// Draw the model (DOT, SVG) or convert it (GraphML, GEXF, JSON, Neo4j, RON, edge list).
-    #[command(after_help = "Examples:\n  relgraph export graphs/japan_russia_2014.ron -o japan_russia_2014.svg\n  relgraph export graphs/japan_russia_2014.ron --format dot --cluster-by country\n  relgraph export graphs/japan_russia_2014.ron --focus \"Kuril Islands dispute\" --depth 1 -o kuril.svg\n  relgraph export graphs/japan_russia_2014.ron --highlight-path Canada kuril_dispute --strongest -o path.svg\n  relgraph export graphs/japan_russia_2014.ron --at 2014-01-01 --size-by betweenness -o before.svg\n  relgraph export graphs/japan_russia_2014.ron -o model.graphml\n  relgraph export graphs/japan_russia_2014.ron --format neo4j -o neo4j/")]
+    #[command(
+        after_help = "Examples:\n  relgraph export graphs/japan_russia_2014.ron -o japan_russia_2014.svg\n  relgraph export graphs/japan_russia_2014.ron --format dot --cluster-by country\n  relgraph export graphs/japan_russia_2014.ron --focus \"Kuril Islands dispute\" --depth 1 -o kuril.svg\n  relgraph export graphs/japan_russia_2014.ron --highlight-path Canada kuril_dispute --strongest -o path.svg\n  relgraph export graphs/japan_russia_2014.ron --at 2014-01-01 --size-by betweenness -o before.svg\n  relgraph export graphs/japan_russia_2014.ron -o model.graphml\n  relgraph export graphs/japan_russia_2014.ron --format neo4j -o neo4j/"
+    )]
     Export(export::ExportArgs),
     /// Read an edge list, GraphML or node-link JSON into a RON model.
-    #[command(after_help = "Examples:\n  relgraph import network.tsv -o network.ron\n  relgraph import model.graphml -o model.ron\n  relgraph import graph.json")]
+    #[command(
+        after_help = "Examples:\n  relgraph import network.tsv -o network.ron\n  relgraph import model.graphml -o model.ron\n  relgraph import graph.json"
+    )]
     Import(export::ImportArgs),
 }
 

@@ -74,7 +74,8 @@ fn listing(model: &Model, nodes: &[NodeIndex], at_most: usize) -> String {
 pub fn components(args: &ComponentsArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let model = args.selection.load()?;
     let view = args.selection.view(&model);
-    let mut parts = if args.selection.directed { structure::strong_components(&view) } else { structure::components(&view) };
+    let mut parts =
+        if args.selection.directed { structure::strong_components(&view) } else { structure::components(&view) };
     parts.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.first().cmp(&b.first())));
     if args.selection.json {
         let items: Vec<_> = parts.iter().map(|p| json!({"size": p.len(), "nodes": analyse::ids(&model, p)})).collect();

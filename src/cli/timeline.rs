@@ -142,7 +142,9 @@ pub fn diff(args: &DiffArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         .right_align(4)
         .right_align(5);
     for r in &diff.ranks {
-        let cell = |r: &Option<Rank>| r.map_or(("—".to_owned(), "—".to_owned()), |r| (r.rank.to_string(), format!("{:.4}", r.score)));
+        let cell = |r: &Option<Rank>| {
+            r.map_or(("—".to_owned(), "—".to_owned()), |r| (r.rank.to_string(), format!("{:.4}", r.score)))
+        };
         let (rb, sb) = cell(&r.before);
         let (ra, sa) = cell(&r.after);
         let movement = match (r.before, r.after) {

@@ -81,10 +81,8 @@ pub enum EdgeListError {
 
 /// Reads an edge list file. See the [module docs](self) for the format.
 pub fn read(path: &Path) -> Result<Model, EdgeListError> {
-    let text = std::fs::read_to_string(path).map_err(|source| EdgeListError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text =
+        std::fs::read_to_string(path).map_err(|source| EdgeListError::Io { path: path.to_path_buf(), source })?;
     parse(&text, path)
 }
 
@@ -138,10 +136,7 @@ fn split(line: &str, sep: char, quotes: bool) -> Result<Vec<Field>, usize> {
             }
             text = text.trim().to_owned();
         }
-        fields.push(Field {
-            text,
-            column: if start == i { start + 1 } else { column },
-        });
+        fields.push(Field { text, column: if start == i { start + 1 } else { column } });
         if i >= chars.len() {
             return Ok(fields);
         }
@@ -164,10 +159,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, EdgeListError> {
         .collect();
     let tab = lines.iter().any(|(_, l)| l.contains('\t'));
     let (sep, quotes) = if tab { ('\t', false) } else { (',', true) };
-    let title = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut model = Model::new(title);
     let error = |line: usize, column: usize, problem: LineProblem| EdgeListError::Line {
         path: path.to_path_buf(),
@@ -176,18 +168,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, EdgeListError> {
         problem,
     };
     for (k, &(number, line)) in lines.iter().enumerate() {
-        let fields =
-            split(line, sep, quotes).map_err(|col| error(number, col, LineProblem::BadQuote))?;
+        let fields = split(line, sep, quotes).map_err(|col| error(number, col, LineProblem::BadQuote))?;
         if k == 0 {
-            let named = |i: usize, word: &str| {
-                fields
-                    .get(i)
-                    .is_some_and(|f| f.text.eq_ignore_ascii_case(word))
-            };
+            let named = |i: usize, word: &str| fields.get(i).is_some_and(|f| f.text.eq_ignore_ascii_case(word));
             let header = (named(0, "source") && named(1, "target"))
-                || fields
-                    .get(2)
-                    .is_some_and(|f| !f.text.is_empty() && !is_number(&f.text));
+                || fields.get(2).is_some_and(|f| !f.text.is_empty() && !is_number(&f.text));
             if header {
                 continue;
             }
@@ -198,13 +183,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, EdgeListError> {
             return Err(error(number, end, LineProblem::MissingTarget));
         };
         if fields.len() > 3 {
-            return Err(error(
-                number,
-                fields[3].column,
-                LineProblem::TooManyFields {
-                    count: fields.len(),
-                },
-            ));
+            return Err(error(number, fields[3].column, LineProblem::TooManyFields { count: fields.len() }));
         }
         for f in [source, target] {
             if f.text.is_empty() {
@@ -218,15 +197,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, EdgeListError> {
                     .parse()
                     .ok()
                     .filter(|v: &f64| !v.is_nan())
-                    .ok_or_else(|| {
-                        error(
-                            number,
-                            f.column,
-                            LineProblem::NotANumber {
-                                text: f.text.clone(),
-                            },
-                        )
-                    })?;
+                    .ok_or_else(|| error(number, f.column, LineProblem::NotANumber { text: f.text.clone() }))?;
                 if value <= 0.0 || !value.is_finite() {
                     return Err(error(number, f.column, LineProblem::NotPositive { value }));
                 }
@@ -236,16 +207,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, EdgeListError> {
         };
         for name in [&source.text, &target.text] {
             if model.index_of(name).is_none() {
-                model
-                    .add_node(Node::new(name.as_str(), NodeKind::Actor, name.as_str()))
-                    .ok();
+                model.add_node(Node::new(name.as_str(), NodeKind::Actor, name.as_str())).ok();
             }
         }
-        let mut edge = Edge::new(
-            source.text.as_str(),
-            target.text.as_str(),
-            EdgeKind::RelatedTo,
-        );
+        let mut edge = Edge::new(source.text.as_str(), target.text.as_str(), EdgeKind::RelatedTo);
         edge.weight = weight;
         model.add_edge(edge).ok();
     }
@@ -284,27 +249,19 @@ mod tests {
 
     fn problem(text: &str) -> (usize, usize, LineProblem) {
         match p(text) {
-            Err(EdgeListError::Line {
-                line,
-                column,
-                problem,
-                ..
-            }) => (line, column, problem),
+            Err(EdgeListError::Line { line, column, problem, .. }) => (line, column, problem),
             other => panic!("expected a line error, got {other:?}"),
         }
     }
 
     #[test]
     fn reads_tabs_comments_header_spaces_and_unicode() {
-        let m = p("# comment\n\nsource\ttarget\tweight\nJean Valjean\tCosette\t2.5\nMlle Baptistine\tÉponine\n")
-            .unwrap();
+        let m =
+            p("# comment\n\nsource\ttarget\tweight\nJean Valjean\tCosette\t2.5\nMlle Baptistine\tÉponine\n").unwrap();
         assert_eq!(m.node_count(), 4);
         assert_eq!(m.edge_count(), 2);
         let node = m.node("Jean Valjean").unwrap();
-        assert_eq!(
-            (node.name.as_str(), node.kind),
-            ("Jean Valjean", NodeKind::Actor)
-        );
+        assert_eq!((node.name.as_str(), node.kind), ("Jean Valjean", NodeKind::Actor));
         assert_eq!(m.edges().next().unwrap().weight, Some(2.5));
         assert_eq!(m.edges().nth(1).unwrap().weight, None);
         assert!(m.node("Éponine").is_some());
@@ -323,31 +280,16 @@ mod tests {
     fn header_detected_by_non_numeric_third_field_only_on_first_line() {
         let m = p("from,to,strength\na,b,1\n").unwrap();
         assert_eq!(m.edge_count(), 1);
-        assert_eq!(
-            problem("a,b,1\nc,d,x\n"),
-            (2, 5, LineProblem::NotANumber { text: "x".into() })
-        );
+        assert_eq!(problem("a,b,1\nc,d,x\n"), (2, 5, LineProblem::NotANumber { text: "x".into() }));
     }
 
     #[test]
     fn bad_lines_name_line_and_column() {
         assert_eq!(problem("a,b\nlonely\n"), (2, 7, LineProblem::MissingTarget));
-        assert_eq!(
-            problem("a,b,0\n"),
-            (1, 5, LineProblem::NotPositive { value: 0.0 })
-        );
-        assert_eq!(
-            problem("a,b,-2\n"),
-            (1, 5, LineProblem::NotPositive { value: -2.0 })
-        );
-        assert_eq!(
-            problem("a,b,NaN\n").2,
-            LineProblem::NotANumber { text: "NaN".into() }
-        );
-        assert_eq!(
-            problem("a,b,1,2\n"),
-            (1, 7, LineProblem::TooManyFields { count: 4 })
-        );
+        assert_eq!(problem("a,b,0\n"), (1, 5, LineProblem::NotPositive { value: 0.0 }));
+        assert_eq!(problem("a,b,-2\n"), (1, 5, LineProblem::NotPositive { value: -2.0 }));
+        assert_eq!(problem("a,b,NaN\n").2, LineProblem::NotANumber { text: "NaN".into() });
+        assert_eq!(problem("a,b,1,2\n"), (1, 7, LineProblem::TooManyFields { count: 4 }));
         assert_eq!(problem("a,,1\n"), (1, 3, LineProblem::EmptyName));
         assert_eq!(problem("\"a,b\n").2, LineProblem::BadQuote);
         let e = p("a,b,0\n").unwrap_err().to_string();
@@ -356,9 +298,6 @@ mod tests {
 
     #[test]
     fn missing_file_is_an_io_error() {
-        assert!(matches!(
-            read(Path::new("/nonexistent/x.tsv")),
-            Err(EdgeListError::Io { .. })
-        ));
+        assert!(matches!(read(Path::new("/nonexistent/x.tsv")), Err(EdgeListError::Io { .. })));
     }
 }

@@ -1,11 +1,44 @@
 //! relgraph models international relations as a typed graph.
 //!
-//! Countries, leaders, organisations, agreements, disputes, territories and events are
-//! nodes; leadership, membership, treaties, claims, meetings, cooperation, sanctions,
+//! Countries, leaders, organisations, agreements, disputes, territories, events and projects
+//! are nodes; leadership, membership, treaties, claims, meetings, cooperation, sanctions,
 //! condemnation and competition are typed, dated, signed edges. Models are written in RON
 //! (see `docs/format.md`), checked with precise diagnostics, queried, analysed and drawn.
 //!
-//! The data flows one way: file → [`io`] → [`model`] → (view/filter) → [`analysis`] → [`export`].
+//! The data flows one way: file → [`io`] → [`model`] → (filter, view) → [`analysis`] →
+//! [`export`]. The [`cli`] module is the `relgraph` command, a thin layer over the rest.
+//!
+//! # Quick start
+//!
+//! ```
+//! use relgraph::analysis::path::{k_shortest_paths, PathMode, PathQuery};
+//! use relgraph::analysis::view::{GraphView, ViewOptions};
+//! use relgraph::{Edge, EdgeKind, Model, Node, NodeKind};
+//!
+//! // Build a model (or load one with `relgraph::io::ron::load`).
+//! let mut model = Model::new("Energy ties");
+//! model.add_node(Node::new("canada", NodeKind::Country, "Canada"))?;
+//! model.add_node(Node::new("japan", NodeKind::Country, "Japan"))?;
+//! model.add_node(Node::new("russia", NodeKind::Country, "Russia"))?;
+//! let mut lng = Edge::new("canada", "japan", EdgeKind::CooperatesWith);
+//! lng.weight = Some(0.6);
+//! lng.topic = Some("energy".into());
+//! model.add_edge(lng)?;
+//! model.add_edge(Edge::new("canada", "russia", EdgeKind::CompetesWith))?;
+//! model.add_edge(Edge::new("japan", "russia", EdgeKind::Negotiates))?;
+//!
+//! // Save it as RON and read it back: every problem would come with its line and column.
+//! let text = relgraph::io::ron::to_string(&model);
+//! let again = relgraph::io::ron::parse(&text, "energy.ron".as_ref()).expect("valid");
+//! assert_eq!(again, model);
+//!
+//! // The strongest influence path from Canada to Russia.
+//! let view = GraphView::new(&model, &ViewOptions::undirected());
+//! let (from, to) = (model.index_of("canada").unwrap(), model.index_of("russia").unwrap());
+//! let best = k_shortest_paths(&model, &view, from, to, 1, &PathQuery::new(PathMode::Strongest))?;
+//! assert_eq!(best[0].cost, 1.0); // the direct rivalry, strength 1
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![warn(missing_docs)]
 
 pub mod analysis;

@@ -368,3 +368,32 @@ fn gallery() {
     std::fs::write(dir.join("builtin-random-300.svg"), svg::render_builtin(&fixture::random(300, 600), &plain, &theme))
         .unwrap();
 }
+
+/// Every model shipped in `graphs/`: its DOT parses with graphviz-rust (and Graphviz, where
+/// installed, accepts it and draws SVG), and the SVG of both renderers is well-formed XML that
+/// names every node.
+#[test]
+fn every_shipped_graph_exports_cleanly() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("graphs/ exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no model in graphs/");
+    let theme = Theme::default();
+    for path in files {
+        let model = relgraph::io::ron::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let options = DotOptions::new().with_cluster_by_country(true).with_dates(true);
+        let text = dot::to_dot(&model, &options, &theme);
+        graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{}: DOT does not parse: {e}", path.display()));
+        assert_names_present(&model, &svg::render_builtin(&model, &options, &theme));
+        if graphviz_or_skip("Graphviz rendering of the shipped graphs") {
+            let svg_options = SvgOptions::new().with_renderer(Renderer::Graphviz).with_diagram(options);
+            let drawn = svg::render(&model, &svg_options, &theme).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert_names_present(&model, &drawn);
+        }
+    }
+}

@@ -193,10 +193,11 @@ fn located(path: &Path, error: crate::Error) -> Failure {
     input_error(format!("{}: {error}", path.display()))
 }
 
-/// Writes a model to `path` in the format its extension names (RON by default).
+/// Writes a model to `path` in the format its extension names, else in the input's format
+/// (RON when neither says).
 pub fn write_model(model: &Model, path: &Path, input: &Path) -> Result<(), Failure> {
     crate::io::atomic::refuse_overwrite(path, &[input])?;
-    let format = Format::from_path(path).unwrap_or(Format::Ron);
+    let format = Format::from_path(path).or_else(|| Format::from_path(input)).unwrap_or(Format::Ron);
     let text = match format {
         Format::Graphml => crate::io::graphml::write(model),
         Format::Gexf => crate::io::gexf::write(model),

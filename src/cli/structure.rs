@@ -51,8 +51,9 @@ pub struct EgoArgs {
     /// Which ties to follow (with --directed). Default: both.
     #[arg(long, value_enum, default_value_t = Way::Both)]
     direction: Way,
-    /// Write the neighbourhood as a model to this file (format by extension: .ron, .graphml,
-    /// .json); without it, list the nodes.
+    /// Write the neighbourhood as a model to this file, in the format its extension names
+    /// (.ron, .graphml, .gexf, .json, .tsv, .csv), else in the input's format; without it,
+    /// list the nodes.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
 }

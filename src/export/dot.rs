@@ -70,7 +70,8 @@ pub struct DotOptions {
     pub layout: Option<Layout>,
     /// Show the model's title above the diagram. Default: on.
     pub title: bool,
-    /// Longest node label, in characters; longer names are cut with `…`. Default: 60.
+    /// Longest node label, in characters; longer names are cut with `…`. Default: 160, so
+    /// real names show whole (wrapped) and only pathological ones are cut.
     pub max_label_chars: usize,
     /// Wrap node labels at about this many characters per line. Default: 22.
     pub wrap: usize,
@@ -89,7 +90,7 @@ impl Default for DotOptions {
             rankdir: RankDir::default(),
             layout: None,
             title: true,
-            max_label_chars: 60,
+            max_label_chars: 160,
             wrap: 22,
         }
     }

@@ -1,42 +1,13 @@
 //! Integration tests: cli — the real `relgraph` binary on the shipped graph and small models.
 
 use std::collections::BTreeSet;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use relgraph::model::Lookup;
 use relgraph::{Model, Polarity};
 use serde_json::Value;
 
-use crate::common::{self, small_with, temp_model, SMALL};
-
-fn relgraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relgraph")).args(args).output().expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// Runs a command that must succeed.
-fn ok(args: &[&str]) -> String {
-    let output = relgraph(args);
-    assert_eq!(output.status.code(), Some(0), "relgraph {args:?} failed:\n{}", stderr(&output));
-    stdout(&output)
-}
-
-/// Runs a command that must succeed and print JSON.
-fn json(args: &[&str]) -> Value {
-    let text = ok(args);
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("relgraph {args:?} printed bad JSON ({e}):\n{text}"))
-}
-
-fn array(value: &Value) -> &Vec<Value> {
-    value.as_array().unwrap_or_else(|| panic!("not an array: {value}"))
-}
+use crate::common::{self, array, json, ok, relgraph, small_with, stderr, stdout, temp_model, SMALL};
 
 fn graph() -> String {
     common::japan_russia().display().to_string()

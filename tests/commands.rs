@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use graphviz_rust::dot_structures::{Attribute, EdgeTy, Graph, Id, NodeId, Stmt, Vertex};
 use relgraph::analysis::centrality::{self, CentralityOptions, Measure};
@@ -15,38 +15,9 @@ use relgraph::model::{Lookup, PartialDate};
 use relgraph::{EdgeKind, Model, NodeKind};
 use serde_json::Value;
 
-use crate::common::{self, temp_model};
+use crate::common::{self, array, json, ok, relgraph, stderr, temp_model};
 
 // ---------------------------------------------------------------- helpers
-
-fn relgraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relgraph")).args(args).output().expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// Runs a command that must succeed.
-fn ok(args: &[&str]) -> String {
-    let output = relgraph(args);
-    assert_eq!(output.status.code(), Some(0), "relgraph {args:?} failed:\n{}", stderr(&output));
-    stdout(&output)
-}
-
-/// Runs a command that must succeed and print JSON.
-fn json(args: &[&str]) -> Value {
-    let text = ok(args);
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("relgraph {args:?} printed bad JSON ({e}):\n{text}"))
-}
-
-fn array(value: &Value) -> &Vec<Value> {
-    value.as_array().unwrap_or_else(|| panic!("not an array: {value}"))
-}
 
 fn text(value: &Value) -> &str {
     value.as_str().unwrap_or_else(|| panic!("not a string: {value}"))

@@ -52,11 +52,13 @@ pub enum Measure {
     PageRank,
     /// [`katz`].
     Katz,
+    /// [`signed_degree`]'s net count (cooperative minus conflictual ties) as the score.
+    SignedDegree,
 }
 
 impl Measure {
     /// Every measure.
-    pub const ALL: [Measure; 9] = [
+    pub const ALL: [Measure; 10] = [
         Measure::Degree,
         Measure::InDegree,
         Measure::OutDegree,
@@ -66,6 +68,7 @@ impl Measure {
         Measure::Eigenvector,
         Measure::PageRank,
         Measure::Katz,
+        Measure::SignedDegree,
     ];
 
     /// The lowercase name (`pagerank`, `in-degree`, …).
@@ -80,7 +83,22 @@ impl Measure {
             Measure::Eigenvector => "eigenvector",
             Measure::PageRank => "pagerank",
             Measure::Katz => "katz",
+            Measure::SignedDegree => "signed-degree",
         }
+    }
+}
+
+impl std::str::FromStr for Measure {
+    type Err = crate::model::kind::UnknownName;
+
+    /// Parses a measure's name (`pagerank`, `in-degree`, `signed_degree` …), in any case.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let wanted = text.trim().to_lowercase().replace('_', "-");
+        Measure::ALL
+            .iter()
+            .copied()
+            .find(|m| m.as_str() == wanted)
+            .ok_or_else(|| crate::model::kind::UnknownName { vocabulary: "measure", text: text.to_owned() })
     }
 }
 
@@ -179,6 +197,7 @@ pub fn compute(view: &GraphView, measure: Measure, options: &CentralityOptions) 
         Measure::Eigenvector => eigenvector(view, options.weighted)?,
         Measure::PageRank => pagerank(view, options.weighted)?,
         Measure::Katz => katz(view, options.weighted)?,
+        Measure::SignedDegree => Scores::from_values(signed_degree(view).iter().map(|d| d.net as f64).collect()),
     })
 }
 

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde_json::json;
 
@@ -98,77 +98,9 @@ pub fn load_any(path: &Path) -> Result<Model, Failure> {
     }
 }
 
-/// A centrality measure as the command line names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MeasureArg {
-    /// Degree centrality (NetworkX `degree_centrality`).
-    Degree,
-    /// In-degree centrality (directed).
-    InDegree,
-    /// Out-degree centrality (directed).
-    OutDegree,
-    /// Betweenness, normalised, endpoints excluded.
-    Betweenness,
-    /// Closeness, Wasserman–Faust scaled.
-    Closeness,
-    /// Harmonic centrality.
-    Harmonic,
-    /// Eigenvector centrality.
-    Eigenvector,
-    /// PageRank, alpha 0.85.
-    Pagerank,
-    /// Katz centrality, alpha 0.1, beta 1.
-    Katz,
-    /// Signed degree: cooperative minus conflictual ties.
-    SignedDegree,
-}
-
-impl MeasureArg {
-    /// Every measure, in table order.
-    pub const ALL: [MeasureArg; 10] = [
-        MeasureArg::Degree,
-        MeasureArg::InDegree,
-        MeasureArg::OutDegree,
-        MeasureArg::Betweenness,
-        MeasureArg::Closeness,
-        MeasureArg::Harmonic,
-        MeasureArg::Eigenvector,
-        MeasureArg::Pagerank,
-        MeasureArg::Katz,
-        MeasureArg::SignedDegree,
-    ];
-
-    /// The name used on the command line and in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self.measure() {
-            Some(measure) => measure.as_str(),
-            None => "signed-degree",
-        }
-    }
-
-    fn measure(self) -> Option<Measure> {
-        Some(match self {
-            MeasureArg::Degree => Measure::Degree,
-            MeasureArg::InDegree => Measure::InDegree,
-            MeasureArg::OutDegree => Measure::OutDegree,
-            MeasureArg::Betweenness => Measure::Betweenness,
-            MeasureArg::Closeness => Measure::Closeness,
-            MeasureArg::Harmonic => Measure::Harmonic,
-            MeasureArg::Eigenvector => Measure::Eigenvector,
-            MeasureArg::Pagerank => Measure::PageRank,
-            MeasureArg::Katz => Measure::Katz,
-            MeasureArg::SignedDegree => return None,
-        })
-    }
-
-    /// Scores every node of the view.
-    pub fn scores(self, view: &GraphView, options: &CentralityOptions) -> Result<Scores, Failure> {
-        match self.measure() {
-            Some(measure) => centrality::compute(view, measure, options)
-                .map_err(|e| Failure::Input { message: e.to_string(), reported: false }),
-            None => Ok(Scores::from_values(centrality::signed_degree(view).iter().map(|d| d.net as f64).collect())),
-        }
-    }
+/// Scores every node of the view by a measure; a failure to converge is bad input.
+pub fn scores(measure: Measure, view: &GraphView, options: &CentralityOptions) -> Result<Scores, Failure> {
+    centrality::compute(view, measure, options).map_err(|e| Failure::Input { message: e.to_string(), reported: false })
 }
 
 /// Resolves several node names.

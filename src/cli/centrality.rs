@@ -3,17 +3,18 @@
 use clap::Args;
 use serde_json::json;
 
-use super::analyse::{MeasureArg, Selection};
+use super::analyse::{self, Selection};
 use super::table::Table;
 use super::{output, Failure};
-use crate::analysis::centrality::{self, CentralityOptions};
+use crate::analysis::centrality::{self, CentralityOptions, Measure};
 
 /// Arguments of `centrality`.
 #[derive(Debug, Args)]
 pub struct CentralityArgs {
     #[command(flatten)]
     selection: Selection,
-    /// The measure; `all` prints one column per measure.
+    /// The measure: degree, in-degree, out-degree, betweenness, closeness, harmonic,
+    /// eigenvector, pagerank, katz, signed-degree; `all` prints one column per measure.
     #[arg(long, short = 'm', value_name = "MEASURE", default_value = "degree", value_parser = parse_measure)]
     measure: Choice,
     /// Use edge weights: as distances for betweenness, closeness and harmonic, as strengths
@@ -33,15 +34,15 @@ pub struct CentralityArgs {
 
 /// One measure, or all of them (`None`).
 #[derive(Debug, Clone, Copy)]
-pub struct Choice(Option<MeasureArg>);
+pub struct Choice(Option<Measure>);
 
 /// `all` or one measure.
 fn parse_measure(text: &str) -> Result<Choice, String> {
     if text.eq_ignore_ascii_case("all") {
         return Ok(Choice(None));
     }
-    <MeasureArg as clap::ValueEnum>::from_str(text, true).map(|m| Choice(Some(m))).map_err(|_| {
-        let names: Vec<&str> = MeasureArg::ALL.iter().map(|m| m.as_str()).collect();
+    text.parse::<Measure>().map(|m| Choice(Some(m))).map_err(|_| {
+        let names: Vec<&str> = Measure::ALL.iter().map(|m| m.as_str()).collect();
         format!("unknown measure `{text}`; expected one of {}, all", names.join(", "))
     })
 }
@@ -56,10 +57,10 @@ pub fn run(args: &CentralityArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let Choice(Some(measure)) = args.measure else {
         return all(args, &model, &view, &options, out);
     };
-    let scores = measure.scores(&view, &options)?;
+    let scores = analyse::scores(measure, &view, &options)?;
     let mut ranked = scores.ranked_indices(&model);
     ranked.truncate(args.top.unwrap_or(usize::MAX));
-    let signed = (measure == MeasureArg::SignedDegree).then(|| centrality::signed_degree(&view));
+    let signed = (measure == Measure::SignedDegree).then(|| centrality::signed_degree(&view));
     if args.selection.json {
         let items: Vec<_> = ranked
             .iter()
@@ -103,9 +104,9 @@ fn all(
     // A measure that cannot be computed (Katz diverges when alpha ≥ 1/λmax) becomes a
     // column of NaN, reported under the table, rather than failing the others.
     let mut notes = Vec::new();
-    let columns: Vec<(MeasureArg, Vec<f64>)> = MeasureArg::ALL
+    let columns: Vec<(Measure, Vec<f64>)> = Measure::ALL
         .iter()
-        .map(|&m| match m.scores(view, options) {
+        .map(|&m| match analyse::scores(m, view, options) {
             Ok(s) => (m, s.values().to_vec()),
             Err(Failure::Input { message, .. } | Failure::Usage(message)) => {
                 notes.push(format!("{}: {message}", m.as_str()));

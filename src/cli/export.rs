@@ -6,13 +6,13 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use super::analyse::{self, Filters, MeasureArg};
+use super::analyse::{self, Filters};
 use super::{input, Failure};
-use crate::analysis::path::{self, PathMode, PathQuery};
+use crate::analysis::path;
 use crate::analysis::structure::{self, Direction};
 use crate::analysis::view::{GraphView, ViewOptions};
 use crate::export::{dot, svg, DotOptions, Layout, Renderer, SvgOptions, Theme};
-use crate::model::{Model, NodeKind};
+use crate::model::Model;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,30 +111,15 @@ pub struct ExportArgs {
     /// Draw the best path between two nodes bold on top of the diagram.
     #[arg(long = "highlight-path", num_args = 2, value_names = ["FROM", "TO"])]
     highlight_path: Option<Vec<String>>,
-    /// With --highlight-path: the strongest path (largest product of tie strengths).
-    #[arg(long, conflicts_with = "weighted")]
-    strongest: bool,
-    /// With --highlight-path: the shortest path by weight as distance.
-    #[arg(long)]
-    weighted: bool,
-    /// With --highlight-path: highlight the K best paths.
-    #[arg(short = 'k', long = "k", value_name = "K", default_value_t = 1)]
-    k: usize,
-    /// With --highlight-path: the path must pass through this node (repeatable).
-    #[arg(long, value_name = "NODE")]
-    via: Vec<String>,
-    /// With --highlight-path: the path may not pass through this node (repeatable).
-    #[arg(long, value_name = "NODE")]
-    avoid: Vec<String>,
-    /// With --highlight-path: the path may not pass through nodes of this kind.
-    #[arg(long = "avoid-kind", value_name = "KIND", value_delimiter = ',')]
-    avoid_kind: Vec<NodeKind>,
+    /// How --highlight-path scores and constrains the path (as `relgraph path`).
+    #[command(flatten)]
+    ranking: super::path::Ranking,
     /// Follow edge direction for --focus, --highlight-path and --size-by.
     #[arg(long)]
     directed: bool,
-    /// Size nodes by a centrality measure.
-    #[arg(long = "size-by", value_enum, value_name = "MEASURE")]
-    size_by: Option<MeasureArg>,
+    /// Size nodes by a centrality measure (any of `centrality --measure`).
+    #[arg(long = "size-by", value_name = "MEASURE")]
+    size_by: Option<crate::analysis::centrality::Measure>,
     /// Label edges with their dates too.
     #[arg(long)]
     dates: bool,
@@ -260,16 +245,9 @@ fn diagram(args: &ExportArgs, model: &Model) -> Result<DotOptions, Failure> {
             return Err(Failure::usage("--highlight-path needs FROM and TO"));
         };
         let (from, to) = (input::node(model, from)?, input::node(model, to)?);
-        let mode = match (args.weighted, args.strongest) {
-            (_, true) => PathMode::Strongest,
-            (true, _) => PathMode::Weighted,
-            _ => PathMode::Hops,
-        };
-        let query = PathQuery::new(mode)
-            .with_via(analyse::nodes(model, &args.via)?)
-            .with_avoid(analyse::nodes(model, &args.avoid)?)
-            .with_avoid_kinds(args.avoid_kind.clone());
-        let paths = path::k_shortest_paths(model, &view(model, args), from, to, args.k, &query).map_err(input_error)?;
+        let query = args.ranking.query(model)?;
+        let paths =
+            path::k_shortest_paths(model, &view(model, args), from, to, args.ranking.k, &query).map_err(input_error)?;
         if paths.is_empty() {
             let graph = model.graph();
             let message = format!("no path from {} to {} to highlight", graph[from].name, graph[to].name);
@@ -280,7 +258,7 @@ fn diagram(args: &ExportArgs, model: &Model) -> Result<DotOptions, Failure> {
         options = options.with_highlight(nodes, edges);
     }
     if let Some(measure) = args.size_by {
-        let scores = measure.scores(&view(model, args), &Default::default())?;
+        let scores = analyse::scores(measure, &view(model, args), &Default::default())?;
         let by_id: BTreeMap<String, f64> = scores.ranked(model).into_iter().map(|(id, s)| (id.to_owned(), s)).collect();
         options = options.with_size_by(by_id);
     }

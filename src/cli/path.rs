@@ -6,7 +6,7 @@ use serde_json::json;
 use super::analyse::{self, Selection};
 use super::{output, Failure};
 use crate::analysis::path::{self, Path, PathMode, PathQuery};
-use crate::model::NodeKind;
+use crate::model::{Model, NodeKind};
 
 /// Arguments of `path`.
 #[derive(Debug, Args)]
@@ -19,15 +19,8 @@ pub struct PathArgs {
     /// Where the path ends (id, name or alias).
     #[arg(value_name = "TO")]
     to: String,
-    /// Use edge weights as distances and minimise their sum (as NetworkX `weight=`).
-    #[arg(long, conflicts_with = "strongest")]
-    weighted: bool,
-    /// Find the influence path that maximises the product of tie strengths (weights in (0, 1]).
-    #[arg(long)]
-    strongest: bool,
-    /// List the K best loopless paths, best first (Yen's algorithm). Default: 1.
-    #[arg(short = 'k', long = "k", value_name = "K", default_value_t = 1)]
-    k: usize,
+    #[command(flatten)]
+    ranking: Ranking,
     /// List every simple path up to --max-hops steps instead of the best ones.
     #[arg(long, requires = "max_hops")]
     all: bool,
@@ -37,6 +30,20 @@ pub struct PathArgs {
     /// With --all: stop after this many paths (the listing says when it was cut).
     #[arg(long, value_name = "N", default_value_t = 1000)]
     limit: usize,
+}
+
+/// How paths are scored and constrained; shared by `path` and `export --highlight-path`.
+#[derive(Debug, Args)]
+pub struct Ranking {
+    /// Use edge weights as distances and minimise their sum (as NetworkX `weight=`).
+    #[arg(long, conflicts_with = "strongest")]
+    weighted: bool,
+    /// Find the influence path that maximises the product of tie strengths (weights in (0, 1]).
+    #[arg(long)]
+    strongest: bool,
+    /// The K best loopless paths, best first (Yen's algorithm). Default: 1.
+    #[arg(short = 'k', long = "k", value_name = "K", default_value_t = 1)]
+    pub k: usize,
     /// The path must pass through this node (repeatable; in the order given).
     #[arg(long, value_name = "NODE")]
     via: Vec<String>,
@@ -48,28 +55,36 @@ pub struct PathArgs {
     avoid_kind: Vec<NodeKind>,
 }
 
+impl Ranking {
+    /// The scoring mode and the constraints, with node names resolved in `model`.
+    pub fn query(&self, model: &Model) -> Result<PathQuery, Failure> {
+        let mode = match (self.weighted, self.strongest) {
+            (_, true) => PathMode::Strongest,
+            (true, _) => PathMode::Weighted,
+            _ => PathMode::Hops,
+        };
+        Ok(PathQuery::new(mode)
+            .with_via(analyse::nodes(model, &self.via)?)
+            .with_avoid(analyse::nodes(model, &self.avoid)?)
+            .with_avoid_kinds(self.avoid_kind.clone()))
+    }
+}
+
 /// Runs `path`.
 pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let model = args.selection.load()?;
     let view = args.selection.view(&model);
     let from = super::input::node(&model, &args.from)?;
     let to = super::input::node(&model, &args.to)?;
-    let mode = match (args.weighted, args.strongest) {
-        (_, true) => PathMode::Strongest,
-        (true, _) => PathMode::Weighted,
-        _ => PathMode::Hops,
-    };
-    let query = PathQuery::new(mode)
-        .with_via(analyse::nodes(&model, &args.via)?)
-        .with_avoid(analyse::nodes(&model, &args.avoid)?)
-        .with_avoid_kinds(args.avoid_kind.clone());
+    let query = args.ranking.query(&model)?;
+    let mode = query.mode;
     let failure = |e: path::PathError| Failure::Input { message: e.to_string(), reported: false };
     let (paths, truncated) = if args.all {
         let hops = args.max_hops.unwrap_or(0);
         let listing = path::all_simple_paths(&model, &view, from, to, hops, args.limit, &query).map_err(failure)?;
         (listing.paths, listing.truncated)
     } else {
-        (path::k_shortest_paths(&model, &view, from, to, args.k, &query).map_err(failure)?, false)
+        (path::k_shortest_paths(&model, &view, from, to, args.ranking.k, &query).map_err(failure)?, false)
     };
     if args.selection.json {
         let items: Vec<_> = paths

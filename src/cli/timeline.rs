@@ -3,7 +3,7 @@
 use clap::Args;
 use serde_json::json;
 
-use super::analyse::{MeasureArg, Selection};
+use super::analyse::Selection;
 use super::table::Table;
 use super::{input, output, Failure};
 use crate::analysis::centrality::{CentralityOptions, Measure};
@@ -32,9 +32,9 @@ pub struct DiffArgs {
     /// The later date.
     #[arg(long, value_name = "DATE")]
     to: PartialDate,
-    /// The centrality measure whose ranking to compare.
-    #[arg(long, short = 'm', value_enum, default_value_t = MeasureArg::Betweenness)]
-    measure: MeasureArg,
+    /// The centrality measure whose ranking to compare (any of `centrality --measure`).
+    #[arg(long, short = 'm', default_value = "betweenness")]
+    measure: Measure,
     /// How many top nodes of each date to follow.
     #[arg(long, default_value_t = 10)]
     top: usize,
@@ -87,14 +87,6 @@ pub fn timeline(args: &TimelineArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     Ok(())
 }
 
-fn measure_of(arg: MeasureArg) -> Result<Measure, Failure> {
-    Measure::ALL
-        .iter()
-        .copied()
-        .find(|m| m.as_str() == arg.as_str())
-        .ok_or_else(|| Failure::usage(format!("diff cannot rank by {}", arg.as_str())))
-}
-
 /// Runs `diff`.
 pub fn diff(args: &DiffArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let model = args.selection.load()?;
@@ -103,8 +95,7 @@ pub fn diff(args: &DiffArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         view: if args.selection.directed { ViewOptions::directed() } else { ViewOptions::undirected() },
         centrality: CentralityOptions::default().with_weighted(args.weighted),
     };
-    let measure = measure_of(args.measure)?;
-    let diff = timeline::diff(&model, args.from, args.to, measure, &options)
+    let diff = timeline::diff(&model, args.from, args.to, args.measure, &options)
         .map_err(|e| Failure::Input { message: e.to_string(), reported: false })?;
     let graph = model.graph();
     let rank_json = |r: &Option<Rank>| r.map(|r| json!({"rank": r.rank, "score": r.score}));

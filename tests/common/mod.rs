@@ -1,9 +1,11 @@
 //! Helpers shared by the integration test modules: paths, a small model, parsing shortcuts.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use relgraph::io::diagnostic::{Diagnostic, Diagnostics};
 use relgraph::Model;
+use serde_json::Value;
 
 /// The repository root.
 pub fn repo() -> &'static Path {
@@ -70,4 +72,37 @@ pub fn temp_model(bytes: &[u8]) -> tempfile::NamedTempFile {
     let mut file = tempfile::Builder::new().suffix(".ron").tempfile().expect("temp file");
     std::io::Write::write_all(&mut file, bytes).expect("write temp file");
     file
+}
+
+/// Runs the real `relgraph` binary.
+pub fn relgraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relgraph")).args(args).output().expect("the binary runs")
+}
+
+/// A command's standard output as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// A command's standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Runs a command that must succeed.
+pub fn ok(args: &[&str]) -> String {
+    let output = relgraph(args);
+    assert_eq!(output.status.code(), Some(0), "relgraph {args:?} failed:\n{}", stderr(&output));
+    stdout(&output)
+}
+
+/// Runs a command that must succeed and print JSON.
+pub fn json(args: &[&str]) -> Value {
+    let text = ok(args);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("relgraph {args:?} printed bad JSON ({e}):\n{text}"))
+}
+
+/// A JSON value that must be an array.
+pub fn array(value: &Value) -> &Vec<Value> {
+    value.as_array().unwrap_or_else(|| panic!("not an array: {value}"))
 }

@@ -53,7 +53,7 @@ pub struct DotOptions {
     pub edge_labels: bool,
     /// Draw the legend; `None` follows the theme. Default: `None`. The DOT legend is a
     /// cluster, so it is left out when [`DotOptions::layout`] names an engine other than
-    /// `dot` or `fdp` (which would scatter it).
+    /// `dot` (the others scatter or ignore clusters); the built-in renderer always draws it.
     pub legend: Option<bool>,
     /// Draw leaders, persons and territories inside their country's box. Default: off.
     pub cluster_by_country: bool,
@@ -263,8 +263,9 @@ fn build(scene: &Scene, options: &DotOptions, theme: &Theme) -> Graph {
     for e in below.into_iter().chain(on_top) {
         stmts.push(Stmt::Edge(edge(e, theme)));
     }
-    // Only `dot` and `fdp` keep a cluster together; elsewhere the legend would scatter.
-    if scene.legend && options.layout.is_none_or(|l| matches!(l, Layout::Dot | Layout::Fdp)) {
+    // Only `dot` lays a cluster out in order; fdp keeps it together but scatters the samples,
+    // and the other engines ignore clusters, so the legend would be noise there.
+    if scene.legend && options.layout.is_none_or(|l| l == Layout::Dot) {
         stmts.push(Stmt::Subgraph(legend(scene, theme)));
     }
     Graph::DiGraph { id: Id::Plain("relgraph".to_owned()), strict: false, stmts }

@@ -210,6 +210,14 @@ struct Drawing<'a> {
 /// Bundles of at least this many edges between two nodes get one combined label.
 const BUNDLE_LABEL_MIN: usize = 3;
 
+/// How many times the nodes are spread out to make room for edge labels.
+const SPREAD_ATTEMPTS: usize = 3;
+/// When no more labels than this lack a spot, stop spreading and place them where they
+/// cover the least.
+const FEW_LABELS: usize = 2;
+/// How far each spreading moves the nodes apart.
+const SPREAD_FACTOR: f64 = 1.25;
+
 impl<'a> Drawing<'a> {
     fn new(scene: &'a Scene, theme: &'a Theme) -> Self {
         let sizes: Vec<Point> = scene
@@ -231,11 +239,41 @@ impl<'a> Drawing<'a> {
         let edge_length = (median + label_room).max(110.0) * density.clamp(1.0, 1.6);
         let params = LayoutParams { edge_length, padding: 14.0, component_gap: 50.0 };
         let pos = layout(&sizes, &edges, &groups, &params);
-        let labels = scene.edges.iter().map(|e| e.label.clone()).collect();
-        let mut drawing = Drawing { scene, theme, sizes, pos, curves: Vec::new(), labels, label_at: Vec::new() };
-        drawing.route_edges();
-        drawing.place_labels();
+        let labels: Vec<String> = scene.edges.iter().map(|e| e.label.clone()).collect();
+        let mut drawing =
+            Drawing { scene, theme, sizes, pos, curves: Vec::new(), labels: labels.clone(), label_at: Vec::new() };
+        // When some edge labels find no free spot, spread the nodes out (their sizes stay)
+        // and place the labels again, a few times at most: a larger picture beats labels
+        // left to tooltips.
+        // The few labels still without a spot then go where they cover the least.
+        for attempt in 0..=SPREAD_ATTEMPTS {
+            drawing.labels = labels.clone();
+            drawing.route_edges();
+            let last = attempt == SPREAD_ATTEMPTS;
+            let dropped = drawing.place_labels(false);
+            if dropped == 0 {
+                break;
+            }
+            if last || dropped <= FEW_LABELS {
+                drawing.labels = labels.clone();
+                drawing.route_edges();
+                drawing.place_labels(true);
+                break;
+            }
+            drawing.spread(SPREAD_FACTOR);
+        }
         drawing
+    }
+
+    /// Moves every node away from the drawing's centre by `factor`.
+    fn spread(&mut self, factor: f64) {
+        let n = self.pos.len().max(1) as f64;
+        let cx = self.pos.iter().map(|p| p.x).sum::<f64>() / n;
+        let cy = self.pos.iter().map(|p| p.y).sum::<f64>() / n;
+        for p in &mut self.pos {
+            p.x = cx + (p.x - cx) * factor;
+            p.y = cy + (p.y - cy) * factor;
+        }
     }
 
     /// Where an edge from the centre of node `i` heading in direction (dx, dy) leaves its box.
@@ -305,7 +343,10 @@ impl<'a> Drawing<'a> {
 
     /// Puts each edge label at the first spot along its edge (middle first) that does not
     /// cover a node or an earlier label; for very large graphs, simply at the middle.
-    fn place_labels(&mut self) {
+    /// Returns how many labels found no free spot: unless `force`, they are left to their
+    /// edge's tooltip; with `force`, they go to the candidate spot that covers the least.
+    fn place_labels(&mut self, force: bool) -> usize {
+        let mut dropped = 0;
         let font = self.theme.edge_font_size;
         let mut taken: Vec<(Point, Point)> =
             self.pos.iter().zip(&self.sizes).map(|(p, s)| (*p, Point { x: s.x / 2.0, y: s.y / 2.0 })).collect();
@@ -329,21 +370,47 @@ impl<'a> Drawing<'a> {
                 let len = (dx * dx + dy * dy).sqrt().max(1e-9);
                 let normal = Point { x: -dy / len, y: dx / len };
                 let side = half.y + 2.0;
-                [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]
+                let near =
+                    [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78].iter().flat_map(|&t| [0.0, 1.0, -1.0].map(move |n| (t, n)));
+                // Farther off the edge only when nothing near it is free.
+                let far = [0.5, 0.35, 0.65, 0.2, 0.8, 0.12, 0.88]
                     .iter()
-                    .flat_map(|&t| [0.0, 1.0, -1.0].map(move |n| (t, n)))
+                    .flat_map(|&t| [2.0, -2.0, 3.0, -3.0].map(move |n| (t, n)));
+                let candidates: Vec<Point> = near
+                    .chain(far)
                     .map(|(t, n)| {
                         let p = curve.at(t);
                         Point { x: p.x + normal.x * side * n, y: p.y + normal.y * side * n }
                     })
-                    .find(|p| free(*p, &taken))
+                    .collect();
+                candidates.iter().copied().find(|p| free(*p, &taken)).or_else(|| {
+                    // Labels are drawn under nodes, so covering a node (the first entries
+                    // of `taken`) hides text: weigh it far above covering another label.
+                    let nodes = self.pos.len();
+                    let covered = |p: &Point| -> f64 {
+                        taken
+                            .iter()
+                            .enumerate()
+                            .map(|(i, (q, h))| {
+                                let ox = (half.x + h.x - (p.x - q.x).abs()).max(0.0);
+                                let oy = (half.y + h.y - (p.y - q.y).abs()).max(0.0);
+                                ox * oy * if i < nodes { 20.0 } else { 1.0 }
+                            })
+                            .sum()
+                    };
+                    force.then(|| candidates.iter().copied().min_by(|a, b| covered(a).total_cmp(&covered(b)))).flatten()
+                })
             } else {
                 None
             };
             // A label with no free spot would only add to an unreadable pile: it is left to
             // the edge's tooltip, unless the edge is highlighted.
-            if careful && spot.is_none() && !e.highlighted {
-                self.labels[k].clear();
+            let found_free = spot.as_ref().is_some_and(|p| free(*p, &taken));
+            if careful && !found_free && !e.highlighted {
+                dropped += 1;
+                if spot.is_none() {
+                    self.labels[k].clear();
+                }
             }
             let spot = spot.unwrap_or_else(|| curve.at(0.5));
             if careful {
@@ -352,6 +419,7 @@ impl<'a> Drawing<'a> {
             label_at.push(spot);
         }
         self.label_at = label_at;
+        dropped
     }
 
     fn to_svg(&self) -> String {

@@ -6,9 +6,11 @@
 //! straight lines (gentle curves when two nodes share several edges) with arrowheads for
 //! directed kinds, edge labels with a white halo at a free spot near the middle of the edge
 //! (one combined list label when three or more edges join the same two nodes), drawn under
-//! the nodes so no label hides a name; a label with no free spot left is not drawn but stays
-//! in the edge's tooltip (`<title>`), as does every edge's full label,
-//! the legend and the title. All text is escaped ([`super::escape`]); the output is
+//! the nodes so no label hides a name. When labels find no free spot, the nodes are spread
+//! out and the labels placed again (up to three times); the last few go where they cover
+//! least. Only on graphs of over 1,500 edges, where this search is skipped, do labels sit at
+//! their edge's middle regardless. Every edge's full label is also its tooltip (`<title>`).
+//! Then the legend and the title. All text is escaped ([`super::escape`]); the output is
 //! well-formed XML with no scripts, links or event attributes.
 
 use std::collections::BTreeMap;
@@ -403,8 +405,8 @@ impl<'a> Drawing<'a> {
             } else {
                 None
             };
-            // A label with no free spot would only add to an unreadable pile: it is left to
-            // the edge's tooltip, unless the edge is highlighted.
+            // A label with no free spot is counted, so the caller can make room; without
+            // `force` it is left to the edge's tooltip, unless the edge is highlighted.
             let found_free = spot.as_ref().is_some_and(|p| free(*p, &taken));
             if careful && !found_free && !e.highlighted {
                 dropped += 1;

@@ -139,8 +139,12 @@ pub struct Scores {
 }
 
 impl Scores {
-    /// Wraps per-node values (index = node index).
-    pub fn from_values(values: Vec<f64>) -> Self {
+    /// Wraps per-node values (index = node index). Negative zeros become 0: an empty `f64`
+    /// sum is −0.0 in Rust, and a score of −0 helps nobody.
+    pub fn from_values(mut values: Vec<f64>) -> Self {
+        for v in &mut values {
+            *v += 0.0;
+        }
         Self { values }
     }
 
@@ -613,6 +617,17 @@ mod tests {
             m.add_edge(Edge::new(format!("n{}", i - 1), format!("n{i}"), EdgeKind::Sanctions)).unwrap();
         }
         m
+    }
+
+    #[test]
+    fn an_isolated_node_scores_zero_not_negative_zero() {
+        let mut m = Model::new("t");
+        m.add_node(crate::model::Node::new("a", crate::model::NodeKind::Actor, "a")).unwrap();
+        m.add_node(crate::model::Node::new("b", crate::model::NodeKind::Actor, "b")).unwrap();
+        let view = GraphView::new(&m, &crate::analysis::view::ViewOptions::undirected());
+        for value in harmonic(&view, false).values() {
+            assert!(value.is_sign_positive(), "harmonic gave {value}");
+        }
     }
 
     #[test]

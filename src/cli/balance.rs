@@ -115,7 +115,8 @@ pub fn run(args: &BalanceArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     }
     for (i, camp) in split.camps.iter().enumerate() {
         let names: Vec<&str> = camp.iter().map(|&n| graph[n].name.as_str()).collect();
-        text.push_str(&format!("  camp {}: {}\n", i + 1, names.join(", ")));
+        let members = if names.is_empty() { "(nobody)".to_owned() } else { names.join(", ") };
+        text.push_str(&format!("  camp {}: {members}\n", i + 1));
     }
     for tie in &split.frustrated {
         text.push_str(&format!("  in the way: {}\n", tie_text(&model, tie)));

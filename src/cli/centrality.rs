@@ -158,6 +158,8 @@ fn all(
 
 /// Scores to four decimals; whole numbers without decimals.
 pub fn format_score(score: f64) -> String {
+    // Adding zero turns −0 into 0, which is what a reader expects to see.
+    let score = score + 0.0;
     if score.is_nan() {
         "n/a".to_owned()
     } else if score.fract() == 0.0 && score.abs() < 1e15 {

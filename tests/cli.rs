@@ -3,23 +3,10 @@
 use std::collections::BTreeSet;
 use std::process::{Command, Stdio};
 
-use relgraph::model::Lookup;
 use relgraph::{Model, Polarity};
 use serde_json::Value;
 
-use crate::common::{self, array, json, ok, relgraph, small_with, stderr, stdout, temp_model, SMALL};
-
-fn graph() -> String {
-    common::japan_russia().display().to_string()
-}
-
-/// The id of the one node the library finds by this name.
-fn id_of(model: &Model, name: &str) -> String {
-    match model.lookup(name) {
-        Lookup::Found(index) => model.graph()[index].id.clone(),
-        other => panic!("{name}: {other:?}"),
-    }
-}
+use crate::common::{self, array, graph, id_of, json, ok, relgraph, small_with, stderr, stdout, temp_model, SMALL};
 
 /// `(from, to, kind)` of each edge object printed as JSON.
 fn edge_triples(value: &Value) -> Vec<(String, String, String)> {

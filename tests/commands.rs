@@ -11,11 +11,11 @@ use std::process::Command;
 use graphviz_rust::dot_structures::{Attribute, EdgeTy, Graph, Id, NodeId, Stmt, Vertex};
 use relgraph::analysis::centrality::{self, CentralityOptions, Measure};
 use relgraph::analysis::{GraphView, ViewOptions};
-use relgraph::model::{Lookup, PartialDate};
+use relgraph::model::PartialDate;
 use relgraph::{EdgeKind, Model, NodeKind};
 use serde_json::Value;
 
-use crate::common::{self, array, json, ok, relgraph, stderr, temp_model};
+use crate::common::{self, array, graph, id_of, json, ok, relgraph, stderr, temp_model};
 
 // ---------------------------------------------------------------- helpers
 
@@ -25,17 +25,6 @@ fn text(value: &Value) -> &str {
 
 fn number(value: &Value) -> f64 {
     value.as_f64().unwrap_or_else(|| panic!("not a number: {value}"))
-}
-
-fn graph() -> String {
-    common::japan_russia().display().to_string()
-}
-
-fn id_of(model: &Model, name: &str) -> String {
-    match model.lookup(name) {
-        Lookup::Found(index) => model.graph()[index].id.clone(),
-        other => panic!("{name}: {other:?}"),
-    }
 }
 
 fn fixture_dir() -> PathBuf {

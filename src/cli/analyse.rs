@@ -1,6 +1,6 @@
 //! Options shared by the analysis commands, and loading the part of a model they look at.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -15,7 +15,8 @@ use crate::model::{EdgeKind, Model, NodeKind, PartialDate, Polarity};
 /// The input and selection every analysis takes.
 #[derive(Debug, Args, Clone)]
 pub struct Selection {
-    /// The model: a .ron model, or an edge list (.tsv, .csv, .txt: `source<sep>target[<sep>weight]`).
+    /// The model: .ron, an edge list (.tsv, .csv, .txt: `source<sep>target[<sep>weight]`),
+    /// GraphML (.graphml) or node-link JSON (.json).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     #[command(flatten)]
@@ -65,7 +66,7 @@ impl Filters {
 impl Selection {
     /// Loads the file and applies the filters.
     pub fn load(&self) -> Result<Model, Failure> {
-        Ok(self.filters.apply(load_any(&self.file)?))
+        Ok(self.filters.apply(input::load_any(&self.file)?))
     }
 
     /// The analysis view of a model, directed or not as asked. Edge lists have only
@@ -73,7 +74,7 @@ impl Selection {
     /// as source → target.
     pub fn view(&self, model: &Model) -> GraphView {
         let options = if self.directed {
-            ViewOptions::directed().with_strict_direction(is_edge_list(&self.file))
+            ViewOptions::directed().with_strict_direction(input::is_edge_list(&self.file))
         } else {
             ViewOptions::undirected()
         };
@@ -81,26 +82,9 @@ impl Selection {
     }
 }
 
-/// Whether a path names an edge list (`.tsv`, `.csv`, `.txt`).
-pub fn is_edge_list(path: &Path) -> bool {
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    matches!(extension.as_deref(), Some("tsv" | "csv" | "txt"))
-}
-
-/// Loads a model by extension: `.tsv`, `.csv`, `.txt` are edge lists, anything else RON.
-pub fn load_any(path: &Path) -> Result<Model, Failure> {
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("tsv" | "csv" | "txt") => {
-            crate::io::edgelist::read(path).map_err(|e| Failure::Input { message: e.to_string(), reported: false })
-        }
-        _ => input::load(path, None),
-    }
-}
-
 /// Scores every node of the view by a measure; a failure to converge is bad input.
 pub fn scores(measure: Measure, view: &GraphView, options: &CentralityOptions) -> Result<Scores, Failure> {
-    centrality::compute(view, measure, options).map_err(|e| Failure::Input { message: e.to_string(), reported: false })
+    centrality::compute(view, measure, options).map_err(Failure::input)
 }
 
 /// Resolves several node names.

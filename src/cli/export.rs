@@ -158,26 +158,6 @@ pub struct ImportArgs {
     output: Option<PathBuf>,
 }
 
-fn input_error(error: impl std::fmt::Display) -> Failure {
-    Failure::Input { message: error.to_string(), reported: false }
-}
-
-/// Loads any supported input format by extension (RON, edge lists, GraphML, JSON).
-pub fn load_any(path: &Path) -> Result<Model, Failure> {
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let read =
-        |path: &Path| std::fs::read(path).map_err(|source| input_error(crate::Error::Io { path: path.into(), source }));
-    match extension.as_deref() {
-        Some("graphml" | "xml") => crate::io::graphml::read_bytes(&read(path)?).map_err(|e| located(path, e)),
-        Some("json") => crate::io::json::read_bytes(&read(path)?).map_err(|e| located(path, e)),
-        _ => analyse::load_any(path),
-    }
-}
-
-fn located(path: &Path, error: crate::Error) -> Failure {
-    input_error(format!("{}: {error}", path.display()))
-}
-
 /// Writes a model to `path` in the format its extension names, else in the input's format
 /// (RON when neither says).
 pub fn write_model(model: &Model, path: &Path, input: &Path) -> Result<(), Failure> {
@@ -197,7 +177,7 @@ pub fn write_model(model: &Model, path: &Path, input: &Path) -> Result<(), Failu
 
 /// Runs `import`.
 pub fn import(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = load_any(&args.file)?;
+    let model = input::load_any(&args.file)?;
     match &args.output {
         Some(path) => {
             crate::io::atomic::refuse_overwrite(path, &[&args.file])?;
@@ -213,7 +193,7 @@ pub fn import(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
 
 /// The model to draw: filtered, then focused.
 fn selected(args: &ExportArgs) -> Result<Model, Failure> {
-    let model = args.filters.apply(load_any(&args.file)?);
+    let model = args.filters.apply(input::load_any(&args.file)?);
     let Some(focus) = &args.focus else { return Ok(model) };
     let center = input::node(&model, focus)?;
     let view = view(&model, args);
@@ -224,7 +204,7 @@ fn selected(args: &ExportArgs) -> Result<Model, Failure> {
 /// as source → target with --directed, as in the analysis commands).
 fn view(model: &Model, args: &ExportArgs) -> GraphView {
     let options = if args.directed {
-        ViewOptions::directed().with_strict_direction(analyse::is_edge_list(&args.file))
+        ViewOptions::directed().with_strict_direction(input::is_edge_list(&args.file))
     } else {
         ViewOptions::undirected()
     };
@@ -246,12 +226,12 @@ fn diagram(args: &ExportArgs, model: &Model) -> Result<DotOptions, Failure> {
         };
         let (from, to) = (input::node(model, from)?, input::node(model, to)?);
         let query = args.ranking.query(model)?;
-        let paths =
-            path::k_shortest_paths(model, &view(model, args), from, to, args.ranking.k, &query).map_err(input_error)?;
+        let paths = path::k_shortest_paths(model, &view(model, args), from, to, args.ranking.k, &query)
+            .map_err(Failure::input)?;
         if paths.is_empty() {
             let graph = model.graph();
             let message = format!("no path from {} to {} to highlight", graph[from].name, graph[to].name);
-            return Err(Failure::Input { message, reported: false });
+            return Err(Failure::input(message));
         }
         let nodes = paths.iter().flat_map(|p| p.nodes.iter().copied());
         let edges: Vec<_> = paths.iter().flat_map(|p| p.edges.iter().copied()).collect();
@@ -285,7 +265,7 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let text = match format {
         Format::Dot | Format::Svg => {
             let theme = match &args.theme {
-                Some(path) => Theme::load(path).map_err(input_error)?,
+                Some(path) => Theme::load(path).map_err(Failure::input)?,
                 None => Theme::default(),
             };
             let mut diagram = diagram(args, &model)?;
@@ -307,7 +287,7 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                 if let Some(l) = args.layout {
                     options = options.with_layout(layout(l));
                 }
-                svg::render(&model, &options, &theme).map_err(input_error)?
+                svg::render(&model, &options, &theme).map_err(Failure::input)?
             }
         }
         Format::Graphml => crate::io::graphml::write(&model),

@@ -146,6 +146,11 @@ impl Failure {
     fn usage(message: impl Into<String>) -> Self {
         Failure::Usage(message.into())
     }
+
+    /// Bad input that has not been printed yet.
+    fn input(message: impl std::fmt::Display) -> Self {
+        Failure::Input { message: message.to_string(), reported: false }
+    }
 }
 
 impl From<crate::Error> for Failure {
@@ -158,9 +163,9 @@ impl From<crate::Error> for Failure {
                     diagnostics.path.display(),
                     diagnostics.items.len()
                 );
-                Failure::Input { message, reported: false }
+                Failure::input(message)
             }
-            other => Failure::Input { message: other.to_string(), reported: false },
+            other => Failure::input(other),
         }
     }
 }

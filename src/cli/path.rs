@@ -78,7 +78,7 @@ pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let to = super::input::node(&model, &args.to)?;
     let query = args.ranking.query(&model)?;
     let mode = query.mode;
-    let failure = |e: path::PathError| Failure::Input { message: e.to_string(), reported: false };
+    let failure = |e: path::PathError| Failure::input(e);
     let (paths, truncated) = if args.all {
         let hops = args.max_hops.unwrap_or(0);
         let listing = path::all_simple_paths(&model, &view, from, to, hops, args.limit, &query).map_err(failure)?;

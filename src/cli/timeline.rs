@@ -95,8 +95,7 @@ pub fn diff(args: &DiffArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         view: if args.selection.directed { ViewOptions::directed() } else { ViewOptions::undirected() },
         centrality: CentralityOptions::default().with_weighted(args.weighted),
     };
-    let diff = timeline::diff(&model, args.from, args.to, args.measure, &options)
-        .map_err(|e| Failure::Input { message: e.to_string(), reported: false })?;
+    let diff = timeline::diff(&model, args.from, args.to, args.measure, &options).map_err(Failure::input)?;
     let graph = model.graph();
     let rank_json = |r: &Option<Rank>| r.map(|r| json!({"rank": r.rank, "score": r.score}));
     if args.selection.json {

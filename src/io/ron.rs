@@ -68,7 +68,7 @@ pub fn to_string(model: &Model) -> String {
     ron::ser::to_string_pretty(&model.to_file(), config).unwrap_or_default() + "\n"
 }
 
-/// Saves a model atomically, refusing to overwrite `input` when given.
+/// Saves a model atomically (see [`crate::io::atomic`]).
 pub fn save(model: &Model, path: &Path) -> Result<(), Error> {
     crate::io::atomic::write(path, to_string(model).as_bytes())
 }

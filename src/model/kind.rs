@@ -188,6 +188,16 @@ const BODIES: &[NodeKind] = &[NodeKind::Country, NodeKind::Organization, NodeKin
 const PLACES: &[NodeKind] = &[NodeKind::Territory, NodeKind::Country, NodeKind::Actor];
 /// Any kind at all.
 const ANY: &[NodeKind] = &NodeKind::ALL;
+/// Actors, agreements and disputes: what can cite an agreement or be negotiated with.
+const ACTORS_AND_PACTS: &[NodeKind] = &[
+    NodeKind::Country,
+    NodeKind::Leader,
+    NodeKind::Person,
+    NodeKind::Organization,
+    NodeKind::Actor,
+    NodeKind::Agreement,
+    NodeKind::Dispute,
+];
 /// Actors and the things that can be supported or opposed.
 const ACTORS_AND_THINGS: &[NodeKind] = &[
     NodeKind::Country,
@@ -266,15 +276,7 @@ pub const SCHEMA: [EdgeRule; 31] = [
         Cites,
         Neutral,
         false,
-        &[
-            NodeKind::Country,
-            NodeKind::Leader,
-            NodeKind::Person,
-            NodeKind::Organization,
-            NodeKind::Actor,
-            NodeKind::Agreement,
-            NodeKind::Dispute
-        ],
+        ACTORS_AND_PACTS,
         &[NodeKind::Agreement, NodeKind::Actor],
         "invokes an agreement as legal basis"
     ),
@@ -344,15 +346,7 @@ pub const SCHEMA: [EdgeRule; 31] = [
         Cooperative,
         true,
         ACTORS,
-        &[
-            NodeKind::Country,
-            NodeKind::Leader,
-            NodeKind::Person,
-            NodeKind::Organization,
-            NodeKind::Actor,
-            NodeKind::Agreement,
-            NodeKind::Dispute
-        ],
+        ACTORS_AND_PACTS,
         "negotiates with another actor, or over an agreement"
     ),
     rule!(

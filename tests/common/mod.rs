@@ -106,3 +106,16 @@ pub fn json(args: &[&str]) -> Value {
 pub fn array(value: &Value) -> &Vec<Value> {
     value.as_array().unwrap_or_else(|| panic!("not an array: {value}"))
 }
+
+/// The shipped graph's path, as a command-line argument.
+pub fn graph() -> String {
+    japan_russia().display().to_string()
+}
+
+/// The id of the one node the library finds by this name.
+pub fn id_of(model: &Model, name: &str) -> String {
+    match model.lookup(name) {
+        relgraph::model::Lookup::Found(index) => model.graph()[index].id.clone(),
+        other => panic!("{name}: {other:?}"),
+    }
+}

@@ -25,6 +25,7 @@
 pub mod balance;
 pub mod centrality;
 pub mod filter;
+pub mod influence;
 pub mod path;
 mod sssp;
 pub mod structure;

@@ -5,8 +5,11 @@
 //! - **hops**: the number of ties (breadth-first search);
 //! - **weighted**: the sum of the weights read as distances (Dijkstra, as NetworkX
 //!   `shortest_path(weight="weight")`);
-//! - **strongest**: the product of the weights, which must lie in (0, 1], maximised
-//!   (Dijkstra on −ln w); the reported cost is the product.
+//! - **strongest**: the product of the weights, which must lie in (0, 1], maximised by
+//!   Dijkstra on the product itself (multiplying, never taking logarithms, so that the
+//!   interactive map's JavaScript computes the same bits); the reported cost is the product.
+//!   On a model this is run over the influence channels ([`super::influence`]), where each
+//!   arc's weight is the channel's strength.
 //!
 //! For each step the path reports one model edge of the merged arc: the first in file order
 //! (hops), the lightest (weighted) or the heaviest (strongest). Ties between equally good
@@ -208,32 +211,41 @@ impl<'v> Search<'v> {
         match self.mode {
             PathMode::Hops => (1.0, edges.first().copied().unwrap_or(0)),
             PathMode::Weighted => pick(|a, b| a < b),
-            PathMode::Strongest => {
-                let (w, e) = pick(|a, b| a > b);
-                (-w.ln(), e)
-            }
+            PathMode::Strongest => pick(|a, b| a > b),
         }
     }
 
-    /// Cost of a node sequence as reported (product for strongest) and the internal
-    /// additive cost used for ordering; `None` if a step is not an arc.
+    /// The cost of the empty path: 0, or −1 (minus the product) for strongest paths.
+    fn origin(&self) -> f64 {
+        if self.mode == PathMode::Strongest {
+            -1.0
+        } else {
+            0.0
+        }
+    }
+
+    /// Extends a path's cost by a step's: a sum, or for strongest paths minus the product
+    /// (`-p × w`), which grows towards 0 as the path weakens, so Dijkstra stays exact.
+    fn extend(&self, cost: f64, step: f64) -> f64 {
+        if self.mode == PathMode::Strongest {
+            cost * step
+        } else {
+            cost + step
+        }
+    }
+
+    /// Cost of a node sequence as reported (product for strongest) and the internal cost
+    /// used for ordering (minus the product for strongest); `None` if a step is not an arc.
     fn score(&self, nodes: &[u32]) -> Option<(f64, f64, Vec<EdgeIndex>)> {
-        let mut total = 0.0;
-        let mut product = 1.0;
+        let mut total = self.origin();
         let mut edges = Vec::with_capacity(nodes.len().saturating_sub(1));
         for pair in nodes.windows(2) {
             let a = self.view.find_arc(pair[0] as usize, pair[1] as usize)?;
             let (c, e) = self.step(a);
             edges.push(EdgeIndex::new(e as usize));
-            match self.mode {
-                PathMode::Strongest => {
-                    product *= self.view.edge_weights(a).iter().copied().fold(0.0, f64::max);
-                    total += c;
-                }
-                _ => total += c,
-            }
+            total = self.extend(total, c);
         }
-        let reported = if self.mode == PathMode::Strongest { product } else { total };
+        let reported = if self.mode == PathMode::Strongest { -total } else { total };
         Some((reported, total, edges))
     }
 
@@ -256,9 +268,9 @@ impl<'v> Search<'v> {
         let mut done = vec![false; n];
         let mut heap = std::collections::BinaryHeap::new();
         let mut seq = 0;
-        dist[s] = 0.0;
+        dist[s] = self.origin();
         hops[s] = 0;
-        heap.push(Label { dist: 0.0, hops: 0, seq, node: s as u32 });
+        heap.push(Label { dist: self.origin(), hops: 0, seq, node: s as u32 });
         while let Some(Label { dist: d, hops: h, node: v, .. }) = heap.pop() {
             let v = v as usize;
             if done[v] {
@@ -273,7 +285,7 @@ impl<'v> Search<'v> {
                 if done[w] || blocked[w] || banned.contains(&(v as u32, w as u32)) {
                     continue;
                 }
-                let alt = d + self.step(a).0;
+                let alt = self.extend(d, self.step(a).0);
                 if alt < dist[w] || (alt == dist[w] && h + 1 < hops[w]) {
                     dist[w] = alt;
                     hops[w] = h + 1;
@@ -335,7 +347,8 @@ impl<'v> Search<'v> {
 /// The best path from `from` to `to` under `query`, or `None` if there is none.
 ///
 /// Breadth-first order (hops) or Dijkstra (weighted, strongest): O(|E| + |V| log |V|) per
-/// leg. References: Dijkstra 1959; strongest paths as −ln-weight shortest paths.
+/// leg. References: Dijkstra 1959; strongest paths maximise a product of factors in (0, 1],
+/// which Dijkstra handles because a path's product never grows as it extends.
 pub fn shortest_path(
     model: &Model,
     view: &GraphView,

@@ -130,30 +130,71 @@ impl GraphView {
             }
             i = j;
         }
-        for k in 1..view.offsets.len() {
-            view.offsets[k] += view.offsets[k - 1];
-        }
         // Incoming adjacency, sorted by source because arcs are sorted by tail.
+        view.finish(n);
+        view
+    }
+
+    /// A directed view from ready-made arcs: `(tail, head, sign, [(model edge, weight)…])`,
+    /// one per ordered pair (later duplicates of a pair are merged into the first). Used for
+    /// derived graphs such as the influence channels. Arcs naming nodes at or above
+    /// `node_count` are ignored.
+    pub fn from_arcs(node_count: usize, mut arcs: Vec<(u32, u32, i8, Vec<(u32, f64)>)>) -> Self {
+        arcs.retain(|a| (a.0 as usize) < node_count && (a.1 as usize) < node_count);
+        arcs.sort_by_key(|a| (a.0, a.1));
+        let mut view = GraphView { directed: true, ..Self::default() };
+        view.offsets = vec![0; node_count + 1];
+        view.edge_offsets.push(0);
+        let mut last: Option<(u32, u32)> = None;
+        for (u, v, sign, edges) in arcs {
+            if last == Some((u, v)) {
+                continue;
+            }
+            last = Some((u, v));
+            let (mut min, mut sum) = (f64::INFINITY, 0.0);
+            for &(e, w) in &edges {
+                view.edges.push(e);
+                view.edge_weights.push(w);
+                min = min.min(w);
+                sum += w;
+            }
+            view.targets.push(v);
+            view.distance.push(min);
+            view.strength.push(sum);
+            view.sign.push(sign);
+            view.edge_offsets.push(to_u32(view.edges.len()));
+            if let Some(o) = view.offsets.get_mut(u as usize + 1) {
+                *o += 1;
+            }
+        }
+        view.finish(node_count);
+        view
+    }
+
+    /// Prefix sums of the out-degrees and the incoming adjacency.
+    fn finish(&mut self, n: usize) {
+        for k in 1..self.offsets.len() {
+            self.offsets[k] += self.offsets[k - 1];
+        }
         let mut counts = vec![0u32; n + 1];
-        for &t in &view.targets {
+        for &t in &self.targets {
             counts[t as usize + 1] += 1;
         }
         for k in 1..counts.len() {
             counts[k] += counts[k - 1];
         }
-        view.in_offsets = counts.clone();
-        view.in_arcs = vec![0; view.targets.len()];
-        view.sources = vec![0; view.targets.len()];
+        self.in_offsets = counts.clone();
+        self.in_arcs = vec![0; self.targets.len()];
+        self.sources = vec![0; self.targets.len()];
         for u in 0..n {
-            for a in view.arcs(u) {
-                let t = view.targets[a] as usize;
+            for a in self.arcs(u) {
+                let t = self.targets[a] as usize;
                 let slot = counts[t] as usize;
-                view.in_arcs[slot] = to_u32(a);
-                view.sources[slot] = to_u32(u);
+                self.in_arcs[slot] = to_u32(a);
+                self.sources[slot] = to_u32(u);
                 counts[t] += 1;
             }
         }
-        view
     }
 
     /// Whether the view follows edge direction.

@@ -99,6 +99,20 @@ pub enum Problem {
         /// The intensity given.
         value: f64,
     },
+    /// A profile rule's Goldstein score outside −10 … 10.
+    #[error("Goldstein score {value} is outside −10 … 10")]
+    Goldstein {
+        /// The score given.
+        value: f64,
+    },
+    /// A profile rule's share of influence outside 0 … 1.
+    #[error("{field} share {value} is outside 0 … 1")]
+    Share {
+        /// `forward` or `backward`.
+        field: &'static str,
+        /// The share given.
+        value: f64,
+    },
 }
 
 impl Problem {
@@ -116,6 +130,8 @@ impl Problem {
             Problem::UntilBeforeSince { .. } => "ends before it starts",
             Problem::Weight { .. } => "weight out of range",
             Problem::Intensity { .. } => "intensity out of range",
+            Problem::Goldstein { .. } => "score out of range",
+            Problem::Share { .. } => "share out of range",
         }
     }
 
@@ -143,6 +159,10 @@ impl Problem {
                 Some("intensity runs from −10 (most conflictual) to +10 (most cooperative)".into())
             }
             Problem::UntilBeforeSince { .. } => Some("swap the dates, or fix the one that is wrong".into()),
+            Problem::Goldstein { .. } => {
+                Some("the Goldstein scale runs from −10 (most conflictual) to +10 (most cooperative); 0 = no channel".into())
+            }
+            Problem::Share { .. } => Some("a share is the part of the tie's strength carried that way: 0 … 1".into()),
             _ => None,
         }
     }

@@ -621,6 +621,7 @@ fn build(raw: Raw) -> Result<Model, Error> {
         sources: Vec::new(),
         nodes: Vec::new(),
         edges: Vec::new(),
+        influence: Vec::new(),
     };
     let mut title_from_name = None;
     for (name, value) in fields(&raw.keys, &graph_defaults, &raw.graph) {

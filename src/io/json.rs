@@ -206,6 +206,7 @@ pub fn from_value(value: &Value) -> Result<Model, Error> {
         sources: Vec::new(),
         nodes: Vec::new(),
         edges: Vec::new(),
+        influence: Vec::new(),
     };
     match top.get("graph") {
         None | Some(Value::Null) => {}

@@ -6,5 +6,6 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod neo4j;
+pub mod profile;
 pub mod ron;
 pub mod spans;

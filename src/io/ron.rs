@@ -18,12 +18,13 @@ use serde::de::{self, Deserializer, EnumAccess, VariantAccess, Visitor};
 use serde::Deserialize;
 
 use crate::io::diagnostic::{Diagnostics, Problem};
+use crate::io::profile::RawRule;
 use crate::io::spans::{self, LineIndex, Spanned};
 use crate::model::{closest, Edge, EdgeKind, Evidence, Model, Node, NodeKind, PartialDate, Source};
 use crate::Error;
 
 /// The ron options every model file is read with: `Some` may be left implicit.
-fn options() -> ron::Options {
+pub(crate) fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
@@ -85,6 +86,8 @@ struct RawFile<'a> {
     nodes: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     edges: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    influence: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -146,7 +149,7 @@ struct RawEdge {
 
 /// A bare identifier such as `country` (an enum variant in RON), read without checking it
 /// against the vocabulary so that an unknown kind gets a diagnostic with a suggestion.
-struct Word(String);
+pub(crate) struct Word(pub(crate) String);
 
 impl<'de> Deserialize<'de> for Word {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -188,15 +191,15 @@ impl<'de> Deserialize<'de> for Identifier {
     }
 }
 
-struct Loader<'t, 'd> {
-    text: &'t str,
-    diagnostics: &'d mut Diagnostics,
+pub(crate) struct Loader<'t, 'd> {
+    pub(crate) text: &'t str,
+    pub(crate) diagnostics: &'d mut Diagnostics,
 }
 
 /// A parsed element with its spans in the whole file.
-struct Located<T> {
-    value: T,
-    spans: Spanned,
+pub(crate) struct Located<T> {
+    pub(crate) value: T,
+    pub(crate) spans: Spanned,
 }
 
 impl<'t> Loader<'t, '_> {
@@ -211,9 +214,13 @@ impl<'t> Loader<'t, '_> {
         let sources: Vec<Located<RawSource>> = raw.sources.iter().filter_map(|r| self.element(r)).collect();
         let nodes: Vec<Located<RawNode>> = raw.nodes.iter().filter_map(|r| self.element(r)).collect();
         let edges: Vec<Located<RawEdge>> = raw.edges.iter().filter_map(|r| self.element(r)).collect();
+        let rules: Vec<Located<RawRule>> = raw.influence.iter().filter_map(|r| self.element(r)).collect();
         // Elements that failed to parse were reported; carry on to find more problems.
-        let parsed_all =
-            sources.len() == raw.sources.len() && nodes.len() == raw.nodes.len() && edges.len() == raw.edges.len();
+        let parsed_all = sources.len() == raw.sources.len()
+            && nodes.len() == raw.nodes.len()
+            && edges.len() == raw.edges.len()
+            && rules.len() == raw.influence.len();
+        let influence = self.rules(rules);
 
         let sources = self.sources(sources);
         let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
@@ -239,6 +246,7 @@ impl<'t> Loader<'t, '_> {
             }
         }
         model.sources = sources;
+        model.influence = influence;
         for edge in checked_edges {
             let _ = model.add_edge(edge);
         }
@@ -252,7 +260,7 @@ impl<'t> Loader<'t, '_> {
         start.saturating_sub(base).min(self.text.len())
     }
 
-    fn element<T: for<'de> Deserialize<'de>>(&mut self, raw: &RawValue) -> Option<Located<T>> {
+    pub(crate) fn element<T: for<'de> Deserialize<'de>>(&mut self, raw: &RawValue) -> Option<Located<T>> {
         let offset = self.offset_of(raw);
         let text = raw.get_ron();
         let spans = spans::scan(text).shifted(offset);
@@ -266,7 +274,7 @@ impl<'t> Loader<'t, '_> {
     }
 
     /// Reports a ron error whose position is relative to the text starting at `offset`.
-    fn ron_error(&mut self, error: &ron::error::SpannedError, offset: usize) {
+    pub(crate) fn ron_error(&mut self, error: &ron::error::SpannedError, offset: usize) {
         let index = LineIndex::new(self.text);
         let (base_line, base_col) = index.position(offset);
         let absolute = |p: &ron::error::Position| {
@@ -370,7 +378,7 @@ impl<'t> Loader<'t, '_> {
         out
     }
 
-    fn kind<K: std::str::FromStr>(
+    pub(crate) fn kind<K: std::str::FromStr>(
         &mut self,
         text: &str,
         vocabulary: &'static str,

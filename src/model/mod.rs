@@ -6,6 +6,7 @@
 //! the direction the file gives, and analyses read them both ways.
 
 pub mod date;
+pub mod influence;
 pub mod kind;
 mod lookup;
 
@@ -17,6 +18,7 @@ use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
 pub use date::{in_force, PartialDate};
+pub use influence::{EdgeInfluence, Profile, Rule, Sign};
 pub use kind::{schema_markdown, EdgeKind, EdgeRule, NodeKind, Polarity, SCHEMA};
 pub use lookup::{closest, Lookup};
 
@@ -191,6 +193,9 @@ pub struct ModelFile {
     /// The edges.
     #[serde(default)]
     pub edges: Vec<Edge>,
+    /// Influence rules that override the profile for this model (see [`influence`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub influence: Vec<Rule>,
 }
 
 /// Why a model cannot be built from parts (the loader reports these with file positions).
@@ -220,6 +225,8 @@ pub struct Model {
     pub description: Option<String>,
     /// Documents the evidence comes from.
     pub sources: Vec<Source>,
+    /// Influence rules that override the profile for this model (see [`influence`]).
+    pub influence: Vec<Rule>,
     graph: DiGraph<Node, Edge>,
     ids: HashMap<String, NodeIndex>,
 }
@@ -296,8 +303,13 @@ impl Model {
 
     /// Builds a model from its file form, checking ids and references.
     pub fn from_file(file: ModelFile) -> Result<Self, ModelError> {
-        let mut model =
-            Model { title: file.title, description: file.description, sources: file.sources, ..Self::default() };
+        let mut model = Model {
+            title: file.title,
+            description: file.description,
+            sources: file.sources,
+            influence: file.influence,
+            ..Self::default()
+        };
         for node in file.nodes {
             model.add_node(node)?;
         }
@@ -315,6 +327,7 @@ impl Model {
             sources: self.sources.clone(),
             nodes: self.graph.node_weights().cloned().collect(),
             edges: self.graph.edge_weights().cloned().collect(),
+            influence: self.influence.clone(),
         }
     }
 
@@ -325,6 +338,7 @@ impl Model {
             title: self.title.clone(),
             description: self.description.clone(),
             sources: self.sources.clone(),
+            influence: self.influence.clone(),
             ..Self::default()
         };
         for node in self.graph.node_weights().filter(|n| keep_node(n)) {
@@ -355,6 +369,25 @@ impl Model {
         out.sort_by_key(|(e, _, _)| e.index());
         out.dedup_by_key(|(e, _, _)| e.index());
         out.into_iter().map(|(e, other, outgoing)| (&self.graph[e], other, outgoing)).collect()
+    }
+
+    /// The influence profile this model is read with: the built-in profile followed by the
+    /// model's own rules.
+    pub fn profile(&self) -> Profile {
+        Profile::builtin().with_rules(&self.influence)
+    }
+
+    /// The influence each edge carries under `profile` (with the model's own rules on top),
+    /// in file order; `None` for edges that are no channel.
+    pub fn edge_influence(&self, profile: &Profile) -> Vec<Option<EdgeInfluence>> {
+        let profile = profile.clone().with_rules(&self.influence);
+        self.graph
+            .edge_references()
+            .map(|e| {
+                let (from, to) = (&self.graph[e.source()], &self.graph[e.target()]);
+                profile.edge(e.weight(), from.kind, to.kind)
+            })
+            .collect()
     }
 
     /// Earliest and latest date named anywhere in the model.

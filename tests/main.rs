@@ -6,3 +6,4 @@ mod common;
 mod export;
 mod interchange;
 mod model;
+mod viewer;

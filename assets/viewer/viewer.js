@@ -9,7 +9,7 @@
   var nodes = D.nodes, edges = D.edges, theme = D.theme;
   var N = nodes.length, E = edges.length;
   var $ = function (id) { return document.getElementById(id); };
-  var map = $("map"), viewport = $("viewport");
+  var map = $("map"), viewport = $("viewport"), overlayViewport = $("overlay-viewport");
 
   // ---------------------------------------------------------------- small helpers
   function el(tag, cls, text) {
@@ -167,9 +167,14 @@
   });
 
   // ---------------------------------------------------------------- pan and zoom
-  var view = { x: 0, y: 0, k: 1 };
+  var view = { x: 0, y: 0, k: 1 }, far = false;
   function applyView() {
-    viewport.setAttribute("transform", "translate(" + view.x.toFixed(2) + "," + view.y.toFixed(2) + ") scale(" + view.k.toFixed(5) + ")");
+    // Labels under 4 px are unreadable: leave them out, which also keeps large maps quick.
+    var isFar = view.k * theme.font_size < 4;
+    if (isFar !== far) { far = isFar; map.classList.toggle("far", far); }
+    var transform = "translate(" + view.x.toFixed(2) + "," + view.y.toFixed(2) + ") scale(" + view.k.toFixed(5) + ")";
+    viewport.setAttribute("transform", transform);
+    overlayViewport.setAttribute("transform", transform);
   }
   function zoomAt(factor, px, py) {
     var k = Math.max(0.02, Math.min(20, view.k * factor));
@@ -244,9 +249,10 @@
   map.addEventListener("click", function (ev) {
     if (moved) { moved = false; return; }
     var t = ev.target;
-    var nodeG = t.closest ? t.closest("[data-node]") : null;
-    if (nodeG) { selectNode(idIndex[nodeG.getAttribute("data-node")]); return; }
-    if (t.hasAttribute && t.hasAttribute("data-edge")) { selectEdge(edgeByNumber[t.getAttribute("data-edge")]); return; }
+    var nodeG = t.closest ? t.closest("[data-node], [data-ref-node]") : null;
+    if (nodeG) { selectNode(idIndex[nodeG.getAttribute("data-node") || nodeG.getAttribute("data-ref-node")]); return; }
+    var tie = t.closest ? t.closest("[data-edge], [data-ref-edge]") : null;
+    if (tie) { selectEdge(edgeByNumber[tie.getAttribute("data-edge") || tie.getAttribute("data-ref-edge")]); return; }
     if (t.closest && t.closest("title")) return;
     clearSelection();
   });
@@ -425,14 +431,41 @@
   }
 
   // ---------------------------------------------------------------- selection and details
+  // Highlighting never restyles or repaints the whole map: the map is dimmed as one layer,
+  // and copies of the lit nodes and ties are drawn on the overlay above it.
   var selected = null; // {node: i} or {edge: k}
   var lit = [];
+  var litEdges = $("lit-edges"), litNodes = $("lit-nodes"), pathEdges = $("path-edges"), pathNodes = $("path-nodes");
+  var dimmed = false;
+  function setDim(on) {
+    if (on === dimmed) return;
+    dimmed = on;
+    map.classList.toggle("dim", on);
+  }
+  // A copy of a node or tie element for an upper layer: the same look, no hooks of its own.
+  function copyOf(original, cls) {
+    var copy = original.cloneNode(true);
+    ["data-node", "data-edge", "tabindex", "role", "aria-label"].forEach(function (a) { copy.removeAttribute(a); });
+    if (original.hasAttribute("data-node")) copy.setAttribute("data-ref-node", original.getAttribute("data-node"));
+    if (original.hasAttribute("data-edge")) copy.setAttribute("data-ref-edge", original.getAttribute("data-edge"));
+    copy.classList.remove("lit", "on-path");
+    copy.classList.add(cls);
+    return copy;
+  }
   function clearLit() {
-    lit.forEach(function (e) { e.classList.remove("hl", "sel"); });
+    lit.forEach(function (e) { e.classList.remove("lit"); });
     lit = [];
+    litEdges.textContent = "";
+    litNodes.textContent = "";
     labelsLayer.textContent = "";
   }
-  function light(e, cls) { e.classList.add(cls); lit.push(e); }
+  // The element itself only gets the class `lit` (no style: nothing on the map repaints);
+  // its copy on the overlay is drawn bold.
+  function light(e, cls, layer) {
+    e.classList.add("lit");
+    lit.push(e);
+    layer.appendChild(copyOf(e, cls));
+  }
   function edgeLabel(k) {
     var e = edges[k], m = edgeMid[k];
     var t = svg("text", { "class": "edge-label", x: m[0].toFixed(1), y: m[1].toFixed(1), "text-anchor": "middle" });
@@ -441,22 +474,25 @@
   }
   function refreshHighlight() {
     clearLit();
-    if (!selected) { map.classList.toggle("dimmed", pathLit.length > 0); return; }
-    map.classList.add("dimmed");
+    if (!selected) { setDim(pathLit.length > 0); return; }
+    setDim(true);
+    var ends = [];
     if (selected.node !== undefined) {
       var i = selected.node;
-      light(nodeEl[i], "hl"); light(nodeEl[i], "sel");
       incident[i].forEach(function (k) {
         if (!edgeShown[k]) return;
         var e = edges[k];
-        light(edgeEl[k], "hl");
-        light(nodeEl[e.from === i ? e.to : e.from], "hl");
+        light(edgeEl[k], "hl", litEdges);
+        ends.push(e.from === i ? e.to : e.from);
         edgeLabel(k);
       });
+      ends.forEach(function (j) { if (j !== i) light(nodeEl[j], "hl", litNodes); });
+      light(nodeEl[i], "sel", litNodes);
     } else {
       var k = selected.edge, e = edges[k];
-      light(edgeEl[k], "hl"); light(edgeEl[k], "sel");
-      light(nodeEl[e.from], "hl"); light(nodeEl[e.to], "hl");
+      light(edgeEl[k], "sel", litEdges);
+      light(nodeEl[e.from], "hl", litNodes);
+      if (e.to !== e.from) light(nodeEl[e.to], "hl", litNodes);
       edgeLabel(k);
     }
   }
@@ -738,10 +774,17 @@
   }
 
   var path = null, pathLit = [];
+  function markPath(e, layer) {
+    e.classList.add("on-path");
+    pathLit.push(e);
+    layer.appendChild(copyOf(e, "path"));
+  }
   var pathResult = $("path-result");
   function clearPath() {
-    pathLit.forEach(function (e) { e.classList.remove("path"); });
+    pathLit.forEach(function (e) { e.classList.remove("on-path"); });
     pathLit = [];
+    pathEdges.textContent = "";
+    pathNodes.textContent = "";
     path = null;
     pathResult.textContent = "";
     pathResult.removeAttribute("data-nodes");
@@ -775,9 +818,9 @@
       ol.appendChild(li);
     });
     pathResult.appendChild(ol);
-    p.indices.forEach(function (i) { nodeEl[i].classList.add("path"); pathLit.push(nodeEl[i]); });
-    p.edgeIndices.forEach(function (k) { edgeEl[k].classList.add("path"); pathLit.push(edgeEl[k]); });
-    map.classList.add("dimmed");
+    p.indices.forEach(function (i) { markPath(nodeEl[i], pathNodes); });
+    p.edgeIndices.forEach(function (k) { markPath(edgeEl[k], pathEdges); });
+    setDim(true);
     return p;
   }
   $("path-go").addEventListener("click", function () {
@@ -805,9 +848,9 @@
   showTime();
   var highlighted = [];
   nodes.forEach(function (n, i) { if (n.highlighted) highlighted.push(i); });
-  edges.forEach(function (e, k) { if (e.highlighted) { edgeEl[k].classList.add("path"); pathLit.push(edgeEl[k]); } });
-  highlighted.forEach(function (i) { nodeEl[i].classList.add("path"); pathLit.push(nodeEl[i]); });
-  if (highlighted.length) map.classList.add("dimmed");
+  edges.forEach(function (e, k) { if (e.highlighted) markPath(edgeEl[k], pathEdges); });
+  highlighted.forEach(function (i) { markPath(nodeEl[i], pathNodes); });
+  if (highlighted.length) setDim(true);
   fit();
   document.documentElement.setAttribute("data-ready", "true");
 })();

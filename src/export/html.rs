@@ -33,7 +33,8 @@ mod sha256;
 use super::dot::DotOptions;
 use super::escape::xml_text;
 use super::theme::Theme;
-use crate::model::{Model, PartialDate};
+use crate::analysis::influence::edge_strengths;
+use crate::model::{Model, PartialDate, Profile};
 
 /// The viewer's script, embedded in every page.
 pub const VIEWER_JS: &str = include_str!("../../assets/viewer/viewer.js");
@@ -98,10 +99,15 @@ pub fn edge_numbers(file: &Model, part: &Model) -> Vec<usize> {
         .collect()
 }
 
-/// Per edge, `[forward, backward, sign]` influence strengths, or `None` for kinds that carry
-/// no influence.
+/// Per edge, `[forward, backward, sign]` as the built-in influence profile with the model's
+/// own rules gives them ([`crate::analysis::influence::edge_strengths`]), or `None` for ties
+/// that are no channel. The page combines them into channels exactly as
+/// [`crate::analysis::influence::channels_from`] does.
 fn influence(model: &Model) -> Vec<Option<[f64; 3]>> {
-    vec![None; model.edge_count()]
+    edge_strengths(model, &Profile::builtin())
+        .into_iter()
+        .map(|e| e.map(|e| [e.forward, e.backward, f64::from(e.sign.value())]))
+        .collect()
 }
 
 /// The page as HTML text; never fails.

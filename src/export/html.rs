@@ -4,7 +4,7 @@
 //! - `assets/viewer/page.html`, the skeleton with the stable hooks (`#search`, `#details`,
 //!   `#time`, …; see `docs/viewer.md`);
 //! - `assets/viewer/viewer.css` and `assets/viewer/viewer.js`, hand-written, no library;
-//! - the model as JSON ([`data`]): nodes and ties with dates, evidence, influence strengths
+//! - the model as JSON (the `data` submodule): nodes and ties with dates, evidence, influence strengths
 //!   and positions from the built-in layout, inside `<script type="application/json">`.
 //!
 //! Safety: user text only ever reaches the page inside that JSON, escaped so that it cannot

@@ -205,6 +205,15 @@ def hostile(driver, job):
     return out
 
 
+def paths(driver, job):
+    out = {"ready": open_page(driver, job["file"])}
+    out["paths"] = driver.execute_script(
+        "return arguments[0].map(function (p) { return relgraph.strongestPath(p[0], p[1]); });", job["pairs"]
+    )
+    out["console"], out["requests"] = logs(driver)
+    return out
+
+
 MEASURE = """
 var done = arguments[arguments.length - 1];
 var t0 = performance.now();
@@ -247,7 +256,7 @@ def main():
     profile = tempfile.mkdtemp(prefix="relgraph-chromium-")
     driver = start(job, profile)
     try:
-        result = {"shipped": shipped, "hostile": hostile, "bench": bench, "screenshot": screenshot}[job["scenario"]](
+        result = {"shipped": shipped, "hostile": hostile, "paths": paths, "bench": bench, "screenshot": screenshot}[job["scenario"]](
             driver, job
         )
     finally:

@@ -89,15 +89,17 @@
     var size = theme.font_size * n.scale;
     var t = svg("text", { "text-anchor": "middle", "font-size": size.toFixed(1), fill: style.font, "font-family": theme.font_name });
     var lines = n.label.length ? n.label : [""];
-    lines.forEach(function (line, j) {
-      var span = svg("tspan", { x: "0", y: ((j - (lines.length - 1) / 2) * size * 1.2 + size * 0.35).toFixed(1) });
-      span.textContent = line;
-      t.appendChild(span);
-    });
+    if (lines.length === 1) {
+      t.setAttribute("y", (size * 0.35).toFixed(1));
+      t.textContent = lines[0];
+    } else {
+      lines.forEach(function (line, j) {
+        var span = svg("tspan", { x: "0", y: ((j - (lines.length - 1) / 2) * size * 1.2 + size * 0.35).toFixed(1) });
+        span.textContent = line;
+        t.appendChild(span);
+      });
+    }
     g.appendChild(t);
-    var title = svg("title", {});
-    title.textContent = n.name;
-    g.appendChild(title);
     nodesLayer.appendChild(g);
     nodeEl[i] = g;
   });
@@ -145,9 +147,6 @@
         else if (e.line === "bold") path.setAttribute("stroke-width", (e.width * 2).toFixed(2));
         if (!e.symmetric) path.setAttribute("marker-end", markerFor[e.polarity]);
         path.setAttribute("data-edge", String(e.n));
-        var title = svg("title", {});
-        title.textContent = nodes[e.from].name + " — " + e.label + " → " + nodes[e.to].name;
-        path.appendChild(title);
         edgeEl[k] = path;
       });
     });

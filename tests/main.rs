@@ -4,5 +4,6 @@ mod cli;
 mod commands;
 mod common;
 mod export;
+mod influence;
 mod interchange;
 mod model;

@@ -598,7 +598,8 @@ fn build(
             edge
         })
         .collect();
-    Model::from_file(ModelFile { title, description, sources, nodes, edges }).expect("generated models are valid")
+    Model::from_file(ModelFile { title, description, sources, nodes, edges, influence: Vec::new() })
+        .expect("generated models are valid")
 }
 
 fn valid_model() -> impl Strategy<Value = Model> {

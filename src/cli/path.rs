@@ -4,8 +4,11 @@ use clap::Args;
 use serde_json::json;
 
 use super::analyse::{self, Selection};
+use super::influence::{self as channel, ProfileArg};
 use super::{output, Failure};
+use crate::analysis::influence;
 use crate::analysis::path::{self, Path, PathMode, PathQuery};
+use crate::analysis::view::GraphView;
 use crate::model::{Model, NodeKind};
 
 /// Arguments of `path`.
@@ -38,7 +41,8 @@ pub struct Ranking {
     /// Use edge weights as distances and minimise their sum (as NetworkX `weight=`).
     #[arg(long, conflicts_with = "strongest")]
     weighted: bool,
-    /// Find the influence path that maximises the product of tie strengths (weights in (0, 1]).
+    /// Find the strongest influence path: the product of the channels' strengths, read from
+    /// the influence profile on models and from the weights (in (0, 1]) on edge lists.
     #[arg(long)]
     strongest: bool,
     /// The K best loopless paths, best first (Yen's algorithm). Default: 1.
@@ -53,6 +57,8 @@ pub struct Ranking {
     /// The path may not pass through nodes of this kind (repeatable or comma-separated).
     #[arg(long = "avoid-kind", value_name = "KIND", value_delimiter = ',')]
     avoid_kind: Vec<NodeKind>,
+    #[command(flatten)]
+    pub profile: ProfileArg,
 }
 
 impl Ranking {
@@ -68,12 +74,27 @@ impl Ranking {
             .with_avoid(analyse::nodes(model, &self.avoid)?)
             .with_avoid_kinds(self.avoid_kind.clone()))
     }
+
+    /// Whether paths are strongest influence paths.
+    pub fn strongest(&self) -> bool {
+        self.strongest
+    }
+
+    /// The view paths are searched on: the influence channels for `--strongest`, else the
+    /// selection's view.
+    pub fn view(&self, selection: &Selection, model: &Model) -> Result<GraphView, Failure> {
+        if self.strongest {
+            self.profile.channels(model, &selection.file, selection.directed)
+        } else {
+            Ok(selection.view(model))
+        }
+    }
 }
 
 /// Runs `path`.
 pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let model = args.selection.load()?;
-    let view = args.selection.view(&model);
+    let view = args.ranking.view(&args.selection, &model)?;
     let from = super::input::node(&model, &args.from)?;
     let to = super::input::node(&model, &args.to)?;
     let query = args.ranking.query(&model)?;
@@ -90,11 +111,22 @@ pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         let items: Vec<_> = paths
             .iter()
             .map(|p: &Path| {
-                json!({
-                    "nodes": analyse::ids(&model, &p.nodes),
-                    "edges": analyse::edges_json(&model, &p.edges),
-                    "cost": p.cost,
-                })
+                if mode == PathMode::Strongest {
+                    let read = influence::describe(&view, p.clone());
+                    json!({
+                        "nodes": analyse::ids(&model, &p.nodes),
+                        "edges": channel::edges_json(&model, &read),
+                        "cost": p.cost,
+                        "strength": read.strength(),
+                        "sign": read.sign.as_str(),
+                    })
+                } else {
+                    json!({
+                        "nodes": analyse::ids(&model, &p.nodes),
+                        "edges": analyse::edges_json(&model, &p.edges),
+                        "cost": p.cost,
+                    })
+                }
             })
             .collect();
         output::print(&serde_json::Value::Array(items), out);
@@ -106,12 +138,30 @@ pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         out.extend(format!("no path from {a} to {b}\n").into_bytes());
         return Ok(());
     }
+    if mode == PathMode::Strongest {
+        out.extend(
+            format!("strongest influence paths ({})\n", args.ranking.profile.describe(&args.selection.file))
+                .into_bytes(),
+        );
+    }
     let unit = match mode {
         PathMode::Hops => "hops",
         PathMode::Weighted => "total distance",
-        PathMode::Strongest => "strength (product of weights)",
+        PathMode::Strongest => "strength",
     };
     for (i, p) in paths.iter().enumerate() {
+        if mode == PathMode::Strongest {
+            let read = influence::describe(&view, p.clone());
+            let line = format!(
+                "{:>3}. strength {:.4} · {}\n     {}\n",
+                i + 1,
+                p.cost,
+                read.sign,
+                channel::chain(&model, &read)
+            );
+            out.extend(line.into_bytes());
+            continue;
+        }
         let cost = if mode == PathMode::Hops { format!("{}", p.cost) } else { format!("{:.4}", p.cost) };
         out.extend(
             format!("{:>3}. {unit} {cost}\n     {}\n", i + 1, analyse::chain(&model, &p.nodes, &p.edges)).into_bytes(),

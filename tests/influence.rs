@@ -235,6 +235,36 @@ fn influence_and_strongest_paths_on_edge_lists_use_the_weights() {
 }
 
 #[test]
+fn the_readme_shows_real_influence_output() {
+    let readme = std::fs::read_to_string(common::repo().join("README.md")).expect("README");
+    let docs = std::fs::read_to_string(common::repo().join("docs/influence.md")).expect("docs");
+    let runs: [&[&str]; 3] = [
+        &["path", "Canada", "Kuril Islands dispute", "--strongest", "-k", "3"],
+        &["path", "United States", "Putin", "--strongest", "-k", "3"],
+        &["influence", "--on", "Russia", "--top", "8"],
+    ];
+    for args in runs {
+        let mut full = vec![args[0], "graphs/japan_russia_2014.ron"];
+        full.extend_from_slice(&args[1..]);
+        let out = relgraph(&full);
+        assert!(out.status.success());
+        let printed = common::stdout(&out);
+        assert!(readme.contains(&printed), "README is out of date for `relgraph {}`:\n{printed}", full.join(" "));
+    }
+    let total = common::stdout(&relgraph(&[
+        "influence",
+        "graphs/japan_russia_2014.ron",
+        "--from",
+        "United States",
+        "--top",
+        "6",
+        "--method",
+        "total",
+    ]));
+    assert!(docs.contains(&total), "docs/influence.md is out of date:\n{total}");
+}
+
+#[test]
 fn a_bad_profile_is_reported_at_its_line_and_column() {
     let profile =
         temp_model(b"Profile(rules: [\n    Rule(kind: sanction, goldstein: -8.0, forward: 1.0, backward: 0.0),\n])\n");

@@ -14,7 +14,7 @@
 //! product of their signs: support passed along pressure is pressure, pressure on someone
 //! who pressures a third party is support to that party's rivals… and so on, as in signed
 //! graphs (Cartwright & Harary 1956). The strongest path is found by
-//! [`k_shortest_paths`](super::path::k_shortest_paths) in [`PathMode::Strongest`] on the
+//! [`k_shortest_paths`](super::path::k_shortest_paths) in [`PathMode::Strongest`](super::path::PathMode::Strongest) on the
 //! channel view.
 //!
 //! **Rankings.** [`rank`] scores every node by its influence on a target (or a source's on

@@ -58,6 +58,7 @@ pub mod error;
 pub mod export;
 pub mod io;
 pub mod model;
+pub mod report;
 
 pub use error::Error;
 pub use model::{Edge, EdgeKind, Model, Node, NodeKind, PartialDate, Polarity};

@@ -647,7 +647,7 @@ fn diff_appeared_and_ended_are_the_ties_in_force_at_one_date_only() {
     // A tie is part of the model on a date when it and both its ends are in force then,
     // exactly what Model::at keeps.
     let present = |e: &relgraph::Edge, at: &PartialDate| {
-        let node = |id: &str| model.node(id).is_some_and(|n| n.in_force(at));
+        let node = |id: &str| model.node_by_id(id).is_some_and(|n| n.in_force(at));
         e.in_force(at) && node(&e.from) && node(&e.to)
     };
     let appeared = library_of(&model, &|e| !present(e, &from) && present(e, &to));

@@ -407,7 +407,7 @@ Model(
 fn the_rich_fixture_is_valid() {
     let model = parse_ok(RICH);
     assert_eq!((model.node_count(), model.edge_count()), (2, 1));
-    assert_eq!(model.node("b").map(|n| n.kind), Some(NodeKind::Leader));
+    assert_eq!(model.node_by_id("b").map(|n| n.kind), Some(NodeKind::Leader));
 }
 
 #[test]
@@ -692,7 +692,7 @@ fn the_four_islands_are_part_of_the_southern_kurils() {
     let kurils = id_named("Southern Kurils");
     for island in ["Etorofu", "Kunashiri", "Shikotan", "Habomai"] {
         let id = id_named(island);
-        assert_eq!(model.node(&id).map(|n| n.kind), Some(NodeKind::Territory), "{island}");
+        assert_eq!(model.node_by_id(&id).map(|n| n.kind), Some(NodeKind::Territory), "{island}");
         assert!(
             model.edges().any(|e| e.from == id && e.to == kurils && e.kind == EdgeKind::PartOf),
             "{island} is not part_of {kurils}"

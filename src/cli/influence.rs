@@ -4,13 +4,10 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use petgraph::graph::{EdgeIndex, NodeIndex};
-use serde_json::json;
 
-use super::analyse::{self, Selection};
-use super::table::Table;
+use super::analyse::Selection;
 use super::{input, output, Failure};
-use crate::analysis::influence::{self, InfluencePath, Method, Ranking, Strengths, Toward};
+use crate::analysis::influence::{self, Method, Strengths, Toward};
 use crate::analysis::view::GraphView;
 use crate::model::{Model, Profile};
 
@@ -85,9 +82,9 @@ pub fn run(args: &InfluenceArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let model = args.selection.load()?;
     let file = &args.selection.file;
     let view = args.profile.channels(&model, file, args.selection.directed)?;
-    let (toward, name) = match (&args.on, &args.from) {
-        (Some(on), _) => (Toward::On(input::node(&model, on)?), on),
-        (None, Some(from)) => (Toward::From(input::node(&model, from)?), from),
+    let toward = match (&args.on, &args.from) {
+        (Some(on), _) => Toward::On(input::node(&model, on)?),
+        (None, Some(from)) => Toward::From(input::node(&model, from)?),
         (None, None) => return Err(Failure::usage("give --on NODE or --from NODE")),
     };
     let method = match args.method {
@@ -99,110 +96,7 @@ pub fn run(args: &InfluenceArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     if let Some(top) = args.top {
         ranking.rows.truncate(top);
     }
-    if args.selection.json {
-        output::print(&ranking_json(&model, &ranking), out);
-        return Ok(());
-    }
-    let graph = model.graph();
-    let (root, heading) = match toward {
-        Toward::On(i) => (i, "Influence on"),
-        Toward::From(i) => (i, "Influence of"),
-    };
-    let root_name = graph.node_weight(root).map_or(name.as_str(), |n| n.name.as_str());
-    let how = match method {
-        Method::Strongest => "strongest single channel".to_owned(),
-        Method::Total => format!(
-            "total over all channels, attenuation β = {:.4} (ρ = {:.4})",
-            ranking.attenuation.unwrap_or(0.0),
-            ranking.spectral_radius.unwrap_or(0.0)
-        ),
-    };
-    out.extend(format!("{heading} {root_name} ({how}; {})\n", args.profile.describe(file)).into_bytes());
-    let mut table = Table::new(&["rank", "node", "kind", "score", "sign", "channel"]).right_align(0).right_align(3);
-    for (i, row) in ranking.rows.iter().enumerate() {
-        let Some(node) = graph.node_weight(row.node) else { continue };
-        let channel = row.path.as_ref().map(|p| chain(&model, p)).unwrap_or_default();
-        table.row(vec![
-            (i + 1).to_string(),
-            node.name.clone(),
-            node.kind.as_str().to_owned(),
-            format!("{:.4}", row.score),
-            row.sign.as_str().to_owned(),
-            channel,
-        ]);
-    }
-    out.extend(table.render().into_bytes());
-    let others = model.node_count().saturating_sub(1 + reached);
-    if others > 0 {
-        let line = if matches!(toward, Toward::On(_)) {
-            format!("{others} other node(s) have no channel to {root_name}\n")
-        } else {
-            format!("{others} other node(s) cannot be reached from {root_name}\n")
-        };
-        out.extend(line.into_bytes());
-    }
+    let report = crate::report::influence(&model, &ranking, toward, method, &args.profile.describe(file), reached);
+    output::report(&report, args.selection.json, out);
     Ok(())
-}
-
-/// The ranking as JSON: `[{id, name, kind, score, sign, path: {nodes, edges, strength}}]`.
-fn ranking_json(model: &Model, ranking: &Ranking) -> serde_json::Value {
-    let graph = model.graph();
-    ranking
-        .rows
-        .iter()
-        .filter_map(|row| {
-            let node = graph.node_weight(row.node)?;
-            let path = row.path.as_ref().map(|p| {
-                json!({
-                    "nodes": analyse::ids(model, &p.path.nodes),
-                    "edges": edges_json(model, p),
-                    "strength": p.strength(),
-                    "sign": p.sign.as_str(),
-                })
-            });
-            Some(json!({
-                "id": node.id,
-                "name": node.name,
-                "kind": node.kind.as_str(),
-                "score": row.score,
-                "sign": row.sign.as_str(),
-                "path": path,
-            }))
-        })
-        .collect()
-}
-
-/// A path's edges as JSON `{from, to, kind, strength}`.
-pub fn edges_json(model: &Model, path: &InfluencePath) -> serde_json::Value {
-    let graph = model.graph();
-    path.path
-        .edges
-        .iter()
-        .zip(&path.steps)
-        .filter_map(|(&e, &s)| graph.edge_weight(e).map(|w| (w, s)))
-        .map(|(e, s)| json!({"from": e.from, "to": e.to, "kind": e.kind.as_str(), "strength": s}))
-        .collect()
-}
-
-/// The path as `A —kind 0.80→ B ←leads 0.50— C`.
-pub fn chain(model: &Model, path: &InfluencePath) -> String {
-    let graph = model.graph();
-    let nodes = &path.path.nodes;
-    let name = |i: NodeIndex| graph.node_weight(i).map_or("?", |n| n.name.as_str());
-    let mut text = nodes.first().map(|&i| name(i).to_owned()).unwrap_or_default();
-    for (step, (edge, strength)) in path.path.edges.iter().zip(&path.steps).enumerate() {
-        let (Some(&next), Some(weight)) = (nodes.get(step + 1), graph.edge_weight(*edge)) else { break };
-        let label = format!("{} {strength:.2}", weight.kind.label());
-        if forward(model, *edge, nodes.get(step)) || weight.kind.is_symmetric() {
-            text.push_str(&format!(" —{label}→ {}", name(next)));
-        } else {
-            text.push_str(&format!(" ←{label}— {}", name(next)));
-        }
-    }
-    text
-}
-
-/// Whether a step travels an edge from its `from` end.
-fn forward(model: &Model, edge: EdgeIndex, at: Option<&NodeIndex>) -> bool {
-    model.graph().edge_endpoints(edge).is_some_and(|(from, _)| Some(&from) == at)
 }

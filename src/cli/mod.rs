@@ -13,7 +13,7 @@ mod output;
 mod path;
 mod query;
 mod structure;
-mod table;
+
 mod timeline;
 
 use std::io::Write;

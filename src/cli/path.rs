@@ -1,13 +1,11 @@
 //! `relgraph path`: the best paths between two nodes.
 
 use clap::Args;
-use serde_json::json;
 
 use super::analyse::{self, Selection};
-use super::influence::{self as channel, ProfileArg};
+use super::influence::ProfileArg;
 use super::{output, Failure};
-use crate::analysis::influence;
-use crate::analysis::path::{self, Path, PathMode, PathQuery};
+use crate::analysis::path::{self, PathMode, PathQuery};
 use crate::analysis::view::GraphView;
 use crate::model::{Model, NodeKind};
 
@@ -107,71 +105,9 @@ pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     } else {
         (path::k_shortest_paths(&model, &view, from, to, args.ranking.k, &query).map_err(failure)?, false)
     };
-    if args.selection.json {
-        let items: Vec<_> = paths
-            .iter()
-            .map(|p: &Path| {
-                if mode == PathMode::Strongest {
-                    let read = influence::describe(&view, p.clone());
-                    json!({
-                        "nodes": analyse::ids(&model, &p.nodes),
-                        "edges": channel::edges_json(&model, &read),
-                        "cost": p.cost,
-                        "strength": read.strength(),
-                        "sign": read.sign.as_str(),
-                    })
-                } else {
-                    json!({
-                        "nodes": analyse::ids(&model, &p.nodes),
-                        "edges": analyse::edges_json(&model, &p.edges),
-                        "cost": p.cost,
-                    })
-                }
-            })
-            .collect();
-        output::print(&serde_json::Value::Array(items), out);
-        return Ok(());
-    }
-    let graph = model.graph();
-    let (a, b) = (&graph[from].name, &graph[to].name);
-    if paths.is_empty() {
-        out.extend(format!("no path from {a} to {b}\n").into_bytes());
-        return Ok(());
-    }
-    if mode == PathMode::Strongest {
-        out.extend(
-            format!("strongest influence paths ({})\n", args.ranking.profile.describe(&args.selection.file))
-                .into_bytes(),
-        );
-    }
-    let unit = match mode {
-        PathMode::Hops => "hops",
-        PathMode::Weighted => "total distance",
-        PathMode::Strongest => "strength",
-    };
-    for (i, p) in paths.iter().enumerate() {
-        if mode == PathMode::Strongest {
-            let read = influence::describe(&view, p.clone());
-            let line = format!(
-                "{:>3}. strength {:.4} · {}\n     {}\n",
-                i + 1,
-                p.cost,
-                read.sign,
-                channel::chain(&model, &read)
-            );
-            out.extend(line.into_bytes());
-            continue;
-        }
-        let cost = if mode == PathMode::Hops { format!("{}", p.cost) } else { format!("{:.4}", p.cost) };
-        out.extend(
-            format!("{:>3}. {unit} {cost}\n     {}\n", i + 1, analyse::chain(&model, &p.nodes, &p.edges)).into_bytes(),
-        );
-    }
-    if truncated {
-        out.extend(
-            format!("listing cut at --limit {}: there are more paths; raise --limit or lower --max-hops\n", args.limit)
-                .into_bytes(),
-        );
-    }
+    let cut_at = truncated.then_some(args.limit);
+    let strengths = args.ranking.profile.describe(&args.selection.file);
+    let report = crate::report::paths(&model, &view, &paths, mode, &strengths, from, to, cut_at);
+    output::report(&report, args.selection.json, out);
     Ok(())
 }

@@ -107,7 +107,7 @@ pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     };
     let cut_at = truncated.then_some(args.limit);
     let strengths = args.ranking.profile.describe(&args.selection.file);
-    let report = crate::report::paths(&model, &view, &paths, mode, &strengths, from, to, cut_at);
+    let report = crate::report::paths(&model, &view, &paths, mode, &strengths, (from, to), cut_at);
     output::report(&report, args.selection.json, out);
     Ok(())
 }

@@ -129,17 +129,16 @@ pub fn influence_chain(model: &Model, path: &InfluencePath) -> String {
     text
 }
 
-/// Paths as `relgraph path` prints them. For strongest paths `view` must be the channel
-/// view they were found on; `strengths` says what the strengths were read from; `limit` is
-/// the `--all` cap when the listing was cut there.
+/// Paths between two nodes as `relgraph path` prints them. For strongest paths `view` must
+/// be the channel view they were found on; `strengths` says what the strengths were read
+/// from; `cut_at` is the `--all` cap when the listing was cut there.
 pub fn paths(
     model: &Model,
     view: &GraphView,
     found: &[Path],
     mode: PathMode,
     strengths: &str,
-    from: NodeIndex,
-    to: NodeIndex,
+    (from, to): (NodeIndex, NodeIndex),
     cut_at: Option<usize>,
 ) -> Report {
     let json: Vec<Value> = found

@@ -53,6 +53,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod api;
 pub mod cli;
 pub mod error;
 pub mod export;

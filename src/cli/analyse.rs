@@ -68,6 +68,27 @@ impl Selection {
         Ok(self.filters.apply(input::load_any(&self.file)?))
     }
 
+    /// The selection of a (loaded, unfiltered) model these options ask for.
+    pub fn select<'m>(&self, model: &'m Model) -> crate::api::Selection<'m> {
+        let mut selection = model.view();
+        if let Some(at) = self.filters.at {
+            selection = selection.at(at);
+        }
+        if !self.filters.node_kind.is_empty() {
+            selection = selection.nodes_of(self.filters.node_kind.clone());
+        }
+        if !self.filters.edge_kind.is_empty() {
+            selection = selection.edges_of(self.filters.edge_kind.clone());
+        }
+        if !self.filters.polarity.is_empty() {
+            selection = selection.polarity(self.filters.polarity.clone());
+        }
+        if self.directed {
+            selection = selection.directed(input::is_edge_list(&self.file));
+        }
+        selection
+    }
+
     /// The analysis view of a model, directed or not as asked. Edge lists have only
     /// `related_to` edges, a symmetric kind; with `--directed` their lines are read strictly
     /// as source → target.

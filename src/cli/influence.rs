@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::analyse::Selection;
 use super::{input, output, Failure};
-use crate::analysis::influence::{self, Method, Strengths, Toward};
+use crate::analysis::influence::{self, Method, Strengths};
 use crate::analysis::view::GraphView;
 use crate::model::{Model, Profile};
 
@@ -37,13 +37,21 @@ impl ProfileArg {
         influence::channel_view(model, strengths).map_err(|e| Failure::input(format!("{}: {e}", file.display())))
     }
 
-    /// Words for what the strengths were read with.
-    pub fn describe(&self, file: &std::path::Path) -> String {
-        match &self.profile {
-            Some(path) => format!("profile {}", path.display()),
-            None if input::is_edge_list(file) => "edge weights".to_owned(),
-            None => "built-in profile".to_owned(),
-        }
+    /// The selection with its strengths read as asked: `--profile`, else the built-in
+    /// profile on models and the weights on edge lists.
+    pub fn apply<'m>(
+        &self,
+        selection: crate::api::Selection<'m>,
+        file: &std::path::Path,
+    ) -> Result<crate::api::Selection<'m>, Failure> {
+        Ok(match &self.profile {
+            Some(path) => {
+                let profile = crate::io::profile::load(path)?;
+                selection.with_named_profile(profile, &format!("profile {}", path.display()))
+            }
+            None if input::is_edge_list(file) => selection.with_weights(),
+            None => selection,
+        })
     }
 }
 
@@ -79,24 +87,21 @@ pub struct InfluenceArgs {
 
 /// Runs `influence`.
 pub fn run(args: &InfluenceArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = args.selection.load()?;
-    let file = &args.selection.file;
-    let view = args.profile.channels(&model, file, args.selection.directed)?;
-    let toward = match (&args.on, &args.from) {
-        (Some(on), _) => Toward::On(input::node(&model, on)?),
-        (None, Some(from)) => Toward::From(input::node(&model, from)?),
+    let model = input::load_any(&args.selection.file)?;
+    let selection = args.profile.apply(args.selection.select(&model), &args.selection.file)?;
+    let mut query = match (&args.on, &args.from) {
+        (Some(on), _) => selection.influence_on(on),
+        (None, Some(from)) => selection.influence_from(from),
         (None, None) => return Err(Failure::usage("give --on NODE or --from NODE")),
     };
-    let method = match args.method {
+    query = query.method(match args.method {
         MethodArg::Strongest => Method::Strongest,
         MethodArg::Total => Method::Total,
-    };
-    let mut ranking = influence::rank(&view, toward, method).map_err(Failure::input)?;
-    let reached = ranking.rows.len();
+    });
     if let Some(top) = args.top {
-        ranking.rows.truncate(top);
+        query = query.top(top);
     }
-    let report = crate::report::influence(&model, &ranking, toward, method, &args.profile.describe(file), reached);
-    output::report(&report, args.selection.json, out);
+    let ranking = query.run()?;
+    output::report(ranking.report(), args.selection.json, out);
     Ok(())
 }

@@ -171,6 +171,7 @@ impl From<crate::Error> for Failure {
                 );
                 Failure::input(message)
             }
+            crate::Error::Lookup(e) => Failure::usage(e.to_string()),
             other => Failure::input(other),
         }
     }

@@ -4,9 +4,8 @@ use clap::Args;
 
 use super::analyse::{self, Selection};
 use super::influence::ProfileArg;
-use super::{output, Failure};
-use crate::analysis::path::{self, PathMode, PathQuery};
-use crate::analysis::view::GraphView;
+use super::{input, output, Failure};
+use crate::analysis::path::{PathMode, PathQuery};
 use crate::model::{Model, NodeKind};
 
 /// Arguments of `path`.
@@ -77,37 +76,32 @@ impl Ranking {
     pub fn strongest(&self) -> bool {
         self.strongest
     }
-
-    /// The view paths are searched on: the influence channels for `--strongest`, else the
-    /// selection's view.
-    pub fn view(&self, selection: &Selection, model: &Model) -> Result<GraphView, Failure> {
-        if self.strongest {
-            self.profile.channels(model, &selection.file, selection.directed)
-        } else {
-            Ok(selection.view(model))
-        }
-    }
 }
 
 /// Runs `path`.
 pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = args.selection.load()?;
-    let view = args.ranking.view(&args.selection, &model)?;
-    let from = super::input::node(&model, &args.from)?;
-    let to = super::input::node(&model, &args.to)?;
-    let query = args.ranking.query(&model)?;
-    let mode = query.mode;
-    let failure = |e: path::PathError| Failure::input(e);
-    let (paths, truncated) = if args.all {
-        let hops = args.max_hops.unwrap_or(0);
-        let listing = path::all_simple_paths(&model, &view, from, to, hops, args.limit, &query).map_err(failure)?;
-        (listing.paths, listing.truncated)
-    } else {
-        (path::k_shortest_paths(&model, &view, from, to, args.ranking.k, &query).map_err(failure)?, false)
+    let model = input::load_any(&args.selection.file)?;
+    let selection = args.ranking.profile.apply(args.selection.select(&model), &args.selection.file)?;
+    let r = &args.ranking;
+    let mut search = selection.paths(&args.from, &args.to).k(r.k);
+    search = match (r.weighted, r.strongest) {
+        (_, true) => search.strongest(),
+        (true, _) => search.weighted(),
+        _ => search,
     };
-    let cut_at = truncated.then_some(args.limit);
-    let strengths = args.ranking.profile.describe(&args.selection.file);
-    let report = crate::report::paths(&model, &view, &paths, mode, &strengths, (from, to), cut_at);
-    output::report(&report, args.selection.json, out);
+    for node in &r.via {
+        search = search.via(node);
+    }
+    for node in &r.avoid {
+        search = search.avoid(node);
+    }
+    for &kind in &r.avoid_kind {
+        search = search.avoid_kind(kind);
+    }
+    if args.all {
+        search = search.all(args.max_hops.unwrap_or(0), args.limit);
+    }
+    let paths = search.find()?;
+    output::report(paths.report(), args.selection.json, out);
     Ok(())
 }

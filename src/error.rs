@@ -32,6 +32,24 @@ pub enum Error {
     /// A model-building error.
     #[error(transparent)]
     Model(#[from] crate::model::ModelError),
+    /// A name does not name exactly one node.
+    #[error(transparent)]
+    Lookup(#[from] crate::model::LookupError),
+    /// A path search cannot run.
+    #[error(transparent)]
+    Path(#[from] crate::analysis::path::PathError),
+    /// Influence cannot be computed.
+    #[error(transparent)]
+    Influence(#[from] crate::analysis::influence::InfluenceError),
+    /// A centrality measure cannot be computed.
+    #[error(transparent)]
+    Centrality(#[from] crate::analysis::centrality::CentralityError),
+    /// An edge list cannot be read.
+    #[error(transparent)]
+    EdgeList(#[from] crate::io::edgelist::EdgeListError),
+    /// A diagram cannot be drawn.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
     /// An XML interchange document (GraphML) is not well-formed.
     #[error("{format}: malformed XML at byte {offset}: {source}")]
     Xml {

@@ -11,7 +11,9 @@
 //! # Quick start
 //!
 //! ```
+//! use relgraph::analysis::influence::{channel_view, describe, Strengths};
 //! use relgraph::analysis::path::{k_shortest_paths, PathMode, PathQuery};
+//! use relgraph::model::{Profile, Sign};
 //! use relgraph::analysis::view::{GraphView, ViewOptions};
 //! use relgraph::{Edge, EdgeKind, Model, Node, NodeKind};
 //!
@@ -32,21 +34,32 @@
 //! let again = relgraph::io::ron::parse(&text, "energy.ron".as_ref()).expect("valid");
 //! assert_eq!(again, model);
 //!
-//! // The strongest influence path from Canada to Russia.
+//! // Fewest hops from Canada to Russia, on the undirected view.
 //! let view = GraphView::new(&model, &ViewOptions::undirected());
 //! let (from, to) = (model.index_of("canada").unwrap(), model.index_of("russia").unwrap());
-//! let best = k_shortest_paths(&model, &view, from, to, 1, &PathQuery::new(PathMode::Strongest))?;
-//! assert_eq!(best[0].cost, 1.0); // the direct rivalry, strength 1
+//! let hops = k_shortest_paths(&model, &view, from, to, 1, &PathQuery::new(PathMode::Hops))?;
+//! assert_eq!(hops[0].cost, 1.0);
+//!
+//! // The strongest influence path, on the channels the influence profile gives the ties:
+//! // rivalry (CAMEO 16, Goldstein −4.0) is pressure 0.4 each way, stronger than the route
+//! // through Japan (0.6 × 0.6 weight, then negotiation 0.7).
+//! let channels = channel_view(&model, Strengths::Profile(&Profile::builtin()))?;
+//! let best = k_shortest_paths(&model, &channels, from, to, 2, &PathQuery::new(PathMode::Strongest))?;
+//! let (first, second) = (describe(&channels, best[0].clone()), describe(&channels, best[1].clone()));
+//! assert_eq!((first.strength(), first.sign), (0.4, Sign::Pressure));
+//! assert!((second.strength() - 0.36 * 0.7).abs() < 1e-12 && second.sign == Sign::Support);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod api;
 pub mod cli;
 pub mod error;
 pub mod export;
 pub mod io;
 pub mod model;
+pub mod report;
 
 pub use error::Error;
 pub use model::{Edge, EdgeKind, Model, Node, NodeKind, PartialDate, Polarity};

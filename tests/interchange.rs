@@ -32,6 +32,7 @@ fn realistic() -> Model {
         ],
         nodes: Vec::new(),
         edges: Vec::new(),
+        influence: Vec::new(),
     };
     let mut japan = Node::new("japan", NodeKind::Country, "Japan");
     japan.aliases = vec!["Nippon".into(), "Nihon; 日本".into()];
@@ -502,7 +503,8 @@ fn model() -> impl Strategy<Value = Model> {
                     e
                 })
                 .collect();
-            Model::from_file(ModelFile { title, description, sources: Vec::new(), nodes, edges }).unwrap()
+            Model::from_file(ModelFile { title, description, sources: Vec::new(), nodes, edges, influence: Vec::new() })
+                .unwrap()
         })
 }
 

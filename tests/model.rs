@@ -407,7 +407,7 @@ Model(
 fn the_rich_fixture_is_valid() {
     let model = parse_ok(RICH);
     assert_eq!((model.node_count(), model.edge_count()), (2, 1));
-    assert_eq!(model.node("b").map(|n| n.kind), Some(NodeKind::Leader));
+    assert_eq!(model.node_by_id("b").map(|n| n.kind), Some(NodeKind::Leader));
 }
 
 #[test]
@@ -598,7 +598,8 @@ fn build(
             edge
         })
         .collect();
-    Model::from_file(ModelFile { title, description, sources, nodes, edges }).expect("generated models are valid")
+    Model::from_file(ModelFile { title, description, sources, nodes, edges, influence: Vec::new() })
+        .expect("generated models are valid")
 }
 
 fn valid_model() -> impl Strategy<Value = Model> {
@@ -691,7 +692,7 @@ fn the_four_islands_are_part_of_the_southern_kurils() {
     let kurils = id_named("Southern Kurils");
     for island in ["Etorofu", "Kunashiri", "Shikotan", "Habomai"] {
         let id = id_named(island);
-        assert_eq!(model.node(&id).map(|n| n.kind), Some(NodeKind::Territory), "{island}");
+        assert_eq!(model.node_by_id(&id).map(|n| n.kind), Some(NodeKind::Territory), "{island}");
         assert!(
             model.edges().any(|e| e.from == id && e.to == kurils && e.kind == EdgeKind::PartOf),
             "{island} is not part_of {kurils}"

@@ -14,7 +14,7 @@
 //! product of their signs: support passed along pressure is pressure, pressure on someone
 //! who pressures a third party is support to that party's rivals… and so on, as in signed
 //! graphs (Cartwright & Harary 1956). The strongest path is found by
-//! [`k_shortest_paths`](super::path::k_shortest_paths) in [`PathMode::Strongest`] on the
+//! [`k_shortest_paths`](super::path::k_shortest_paths) in [`PathMode::Strongest`](super::path::PathMode::Strongest) on the
 //! channel view.
 //!
 //! **Rankings.** [`rank`] scores every node by its influence on a target (or a source's on
@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BinaryHeap};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use super::path::{Path, PathMode};
+use super::path::Path;
 use super::view::GraphView;
 use crate::model::{EdgeInfluence, Model, Profile, Sign};
 
@@ -101,10 +101,13 @@ pub fn channel_view(model: &Model, strengths: Strengths<'_>) -> Result<GraphView
     Ok(channels_from(model, &per_edge))
 }
 
+/// A tie carrying influence one way: (model edge, strength, sign).
+type Tie = (u32, f64, Sign);
+
 /// The channel view from per-edge influence (as [`edge_strengths`] gives it).
 pub fn channels_from(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> GraphView {
     // (u, v) → ties carrying influence u → v: (model edge, strength, sign), file order.
-    let mut pairs: BTreeMap<(u32, u32), Vec<(u32, f64, Sign)>> = BTreeMap::new();
+    let mut pairs: BTreeMap<(u32, u32), Vec<Tie>> = BTreeMap::new();
     for e in model.graph().edge_references() {
         let Some(Some(inf)) = per_edge.get(e.id().index()) else { continue };
         let (u, v) = (e.source().index() as u32, e.target().index() as u32);
@@ -247,7 +250,12 @@ pub fn rank(view: &GraphView, toward: Toward, method: Method) -> Result<Ranking,
                 .enumerate()
                 .filter_map(|(v, p)| {
                     let p = p.as_ref()?;
-                    Some(Influence { node: NodeIndex::new(v), score: p.strength(), sign: p.sign, path: Some(p.clone()) })
+                    Some(Influence {
+                        node: NodeIndex::new(v),
+                        score: p.strength(),
+                        sign: p.sign,
+                        path: Some(p.clone()),
+                    })
                 })
                 .collect();
             (rows, None, None)
@@ -463,7 +471,7 @@ fn walk_sums(view: &GraphView, root: usize, reverse: bool, beta: f64) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::path::{k_shortest_paths, PathQuery};
+    use crate::analysis::path::{k_shortest_paths, PathMode, PathQuery};
     use crate::model::{Edge, EdgeKind, Node, NodeKind};
 
     /// us —sanctions→ ru ←leads— putin; us —allied_with— jp —negotiates— ru; and a

@@ -138,7 +138,7 @@ pub struct Diff {
 /// Whether an edge is part of the model as it stands on `at` ([`Model::at`]): the edge and
 /// both its ends in force.
 fn present(model: &Model, edge: &crate::model::Edge, at: &PartialDate) -> bool {
-    let node_in_force = |id: &str| model.node(id).is_some_and(|n| n.in_force(at));
+    let node_in_force = |id: &str| model.node_by_id(id).is_some_and(|n| n.in_force(at));
     edge.in_force(at) && node_in_force(&edge.from) && node_in_force(&edge.to)
 }
 

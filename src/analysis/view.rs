@@ -52,6 +52,10 @@ impl ViewOptions {
     }
 }
 
+/// A ready-made arc for [`GraphView::from_arcs`]: tail, head, sign, and the model edges it
+/// stands for with their weights.
+pub type ArcSpec = (u32, u32, i8, Vec<(u32, f64)>);
+
 /// A compact CSR adjacency built from a [`Model`]; see the [module docs](self).
 #[derive(Debug, Clone, Default)]
 pub struct GraphView {
@@ -139,7 +143,7 @@ impl GraphView {
     /// one per ordered pair (later duplicates of a pair are merged into the first). Used for
     /// derived graphs such as the influence channels. Arcs naming nodes at or above
     /// `node_count` are ignored.
-    pub fn from_arcs(node_count: usize, mut arcs: Vec<(u32, u32, i8, Vec<(u32, f64)>)>) -> Self {
+    pub fn from_arcs(node_count: usize, mut arcs: Vec<ArcSpec>) -> Self {
         arcs.retain(|a| (a.0 as usize) < node_count && (a.1 as usize) < node_count);
         arcs.sort_by_key(|a| (a.0, a.1));
         let mut view = GraphView { directed: true, ..Self::default() };

@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use petgraph::graph::{EdgeIndex, NodeIndex};
-use serde_json::json;
+use petgraph::graph::NodeIndex;
 
 use super::{input, Failure};
 use crate::analysis::centrality::{self, CentralityOptions, Measure, Scores};
@@ -69,6 +68,27 @@ impl Selection {
         Ok(self.filters.apply(input::load_any(&self.file)?))
     }
 
+    /// The selection of a (loaded, unfiltered) model these options ask for.
+    pub fn select<'m>(&self, model: &'m Model) -> crate::api::Selection<'m> {
+        let mut selection = model.view();
+        if let Some(at) = self.filters.at {
+            selection = selection.at(at);
+        }
+        if !self.filters.node_kind.is_empty() {
+            selection = selection.nodes_of(self.filters.node_kind.clone());
+        }
+        if !self.filters.edge_kind.is_empty() {
+            selection = selection.edges_of(self.filters.edge_kind.clone());
+        }
+        if !self.filters.polarity.is_empty() {
+            selection = selection.polarity(self.filters.polarity.clone());
+        }
+        if self.directed {
+            selection = selection.directed(input::is_edge_list(&self.file));
+        }
+        selection
+    }
+
     /// The analysis view of a model, directed or not as asked. Edge lists have only
     /// `related_to` edges, a symmetric kind; with `--directed` their lines are read strictly
     /// as source → target.
@@ -92,35 +112,4 @@ pub fn nodes(model: &Model, names: &[String]) -> Result<Vec<NodeIndex>, Failure>
     names.iter().map(|n| input::node(model, n)).collect()
 }
 
-/// One step of a path as `—kind→ Name` (or `←kind— Name` against the edge's direction).
-pub fn chain(model: &Model, nodes: &[NodeIndex], edges: &[EdgeIndex]) -> String {
-    let graph = model.graph();
-    let name = |i: NodeIndex| graph.node_weight(i).map_or("?", |n| n.name.as_str());
-    let mut text = nodes.first().map(|&i| name(i).to_owned()).unwrap_or_default();
-    for (step, edge) in edges.iter().enumerate() {
-        let (Some(&next), Some(weight)) = (nodes.get(step + 1), graph.edge_weight(*edge)) else { break };
-        let forward = graph.edge_endpoints(*edge).is_some_and(|(from, _)| Some(&from) == nodes.get(step));
-        let label = weight.kind.label();
-        if forward || weight.kind.is_symmetric() {
-            text.push_str(&format!(" —{label}→ {}", name(next)));
-        } else {
-            text.push_str(&format!(" ←{label}— {}", name(next)));
-        }
-    }
-    text
-}
-
-/// A path's edges as JSON `{from, to, kind}`.
-pub fn edges_json(model: &Model, edges: &[EdgeIndex]) -> serde_json::Value {
-    let graph = model.graph();
-    edges
-        .iter()
-        .filter_map(|&e| graph.edge_weight(e))
-        .map(|e| json!({"from": e.from, "to": e.to, "kind": e.kind.as_str()}))
-        .collect()
-}
-
-/// Node ids of a list of indices.
-pub fn ids(model: &Model, nodes: &[NodeIndex]) -> Vec<String> {
-    nodes.iter().filter_map(|&i| model.graph().node_weight(i)).map(|n| n.id.clone()).collect()
-}
+pub use crate::report::ids;

@@ -4,9 +4,9 @@ use clap::Args;
 use serde_json::json;
 
 use super::analyse::{self, Selection};
-use super::table::Table;
 use super::{output, Failure};
 use crate::analysis::centrality::{self, CentralityOptions, Measure};
+use crate::report::table::Table;
 
 /// Arguments of `centrality`.
 #[derive(Debug, Args)]
@@ -53,44 +53,13 @@ pub fn run(args: &CentralityArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let view = args.selection.view(&model);
     let options =
         CentralityOptions::default().with_weighted(args.weighted).with_sample(args.sample.map(|k| (k, args.seed)));
-    let graph = model.graph();
     let Choice(Some(measure)) = args.measure else {
         return all(args, &model, &view, &options, out);
     };
     let scores = analyse::scores(measure, &view, &options)?;
-    let mut ranked = scores.ranked_indices(&model);
-    ranked.truncate(args.top.unwrap_or(usize::MAX));
     let signed = (measure == Measure::SignedDegree).then(|| centrality::signed_degree(&view));
-    if args.selection.json {
-        let items: Vec<_> = ranked
-            .iter()
-            .map(|&(i, score)| {
-                let node = &graph[i];
-                let mut value = json!({"id": node.id, "name": node.name, "kind": node.kind.as_str(), "score": score});
-                if let (Some(signed), Some(map)) = (&signed, value.as_object_mut()) {
-                    if let Some(d) = signed.get(i.index()) {
-                        map.insert("positive".into(), json!(d.positive));
-                        map.insert("negative".into(), json!(d.negative));
-                    }
-                }
-                value
-            })
-            .collect();
-        output::print(&serde_json::Value::Array(items), out);
-        return Ok(());
-    }
-    let mut table = Table::new(&["rank", "id", "name", "kind", measure.as_str()]).right_align(0).right_align(4);
-    for (rank, &(i, score)) in ranked.iter().enumerate() {
-        let node = &graph[i];
-        table.row(vec![
-            (rank + 1).to_string(),
-            node.id.clone(),
-            node.name.clone(),
-            node.kind.to_string(),
-            format_score(score),
-        ]);
-    }
-    out.extend(table.render().into_bytes());
+    let report = crate::report::centrality(&model, measure, &scores, args.top, signed.as_deref());
+    output::report(&report, args.selection.json, out);
     Ok(())
 }
 
@@ -156,15 +125,4 @@ fn all(
     Ok(())
 }
 
-/// Scores to four decimals; whole numbers without decimals.
-pub fn format_score(score: f64) -> String {
-    // Adding zero turns −0 into 0, which is what a reader expects to see.
-    let score = score + 0.0;
-    if score.is_nan() {
-        "n/a".to_owned()
-    } else if score.fract() == 0.0 && score.abs() < 1e15 {
-        format!("{score:.0}")
-    } else {
-        format!("{score:.4}")
-    }
-}
+pub use crate::report::format_score;

@@ -8,9 +8,9 @@ use clap::{Args, ValueEnum};
 
 use super::analyse::{self, Filters};
 use super::{input, Failure};
-use crate::analysis::path;
 use crate::analysis::structure::{self, Direction};
 use crate::analysis::view::{GraphView, ViewOptions};
+use crate::analysis::{influence, path};
 use crate::export::{dot, html, svg, DotOptions, HtmlOptions, Layout, Renderer, SvgOptions, Theme};
 use crate::model::Model;
 
@@ -120,9 +120,13 @@ pub struct ExportArgs {
     /// Follow edge direction for --focus, --highlight-path and --size-by.
     #[arg(long)]
     directed: bool,
-    /// Size nodes by a centrality measure (any of `centrality --measure`).
-    #[arg(long = "size-by", value_name = "MEASURE")]
-    size_by: Option<crate::analysis::centrality::Measure>,
+    /// Size nodes by a centrality measure (any of `centrality --measure`), or by
+    /// `influence` on the node given with --on.
+    #[arg(long = "size-by", value_name = "MEASURE", value_parser = parse_size_by)]
+    size_by: Option<SizeBy>,
+    /// With --size-by influence: the node whose influencers are drawn large.
+    #[arg(long, value_name = "NODE")]
+    on: Option<String>,
     /// Label edges with their dates too.
     #[arg(long)]
     dates: bool,
@@ -147,6 +151,24 @@ pub struct ExportArgs {
     /// Stop Graphviz after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     timeout: u64,
+}
+
+/// What sizes the nodes.
+#[derive(Debug, Clone, Copy)]
+pub enum SizeBy {
+    /// A centrality measure.
+    Measure(crate::analysis::centrality::Measure),
+    /// Strongest influence on the node named by --on.
+    Influence,
+}
+
+fn parse_size_by(text: &str) -> Result<SizeBy, String> {
+    if text.eq_ignore_ascii_case("influence") {
+        return Ok(SizeBy::Influence);
+    }
+    text.parse()
+        .map(SizeBy::Measure)
+        .map_err(|_| format!("unknown measure `{text}`; give a centrality measure or `influence`"))
 }
 
 /// Arguments of `import`.
@@ -229,8 +251,12 @@ fn diagram(args: &ExportArgs, model: &Model) -> Result<DotOptions, Failure> {
         };
         let (from, to) = (input::node(model, from)?, input::node(model, to)?);
         let query = args.ranking.query(model)?;
-        let paths = path::k_shortest_paths(model, &view(model, args), from, to, args.ranking.k, &query)
-            .map_err(Failure::input)?;
+        let search = if args.ranking.strongest() {
+            args.ranking.profile.channels(model, &args.file, args.directed)?
+        } else {
+            view(model, args)
+        };
+        let paths = path::k_shortest_paths(model, &search, from, to, args.ranking.k, &query).map_err(Failure::input)?;
         if paths.is_empty() {
             let graph = model.graph();
             let message = format!("no path from {} to {} to highlight", graph[from].name, graph[to].name);
@@ -238,12 +264,39 @@ fn diagram(args: &ExportArgs, model: &Model) -> Result<DotOptions, Failure> {
         }
         let nodes = paths.iter().flat_map(|p| p.nodes.iter().copied());
         let edges: Vec<_> = paths.iter().flat_map(|p| p.edges.iter().copied()).collect();
+        if args.ranking.strongest() {
+            let mut notes = BTreeMap::new();
+            for p in &paths {
+                let read = influence::describe(&search, p.clone());
+                for (e, s) in read.path.edges.iter().zip(&read.steps) {
+                    notes.insert(*e, format!("{s:.2}"));
+                }
+            }
+            options = options.with_edge_notes(notes);
+        }
         options = options.with_highlight(nodes, edges);
     }
-    if let Some(measure) = args.size_by {
-        let scores = analyse::scores(measure, &view(model, args), &Default::default())?;
-        let by_id: BTreeMap<String, f64> = scores.ranked(model).into_iter().map(|(id, s)| (id.to_owned(), s)).collect();
-        options = options.with_size_by(by_id);
+    match (args.size_by, &args.on) {
+        (Some(SizeBy::Measure(measure)), _) => {
+            let scores = analyse::scores(measure, &view(model, args), &Default::default())?;
+            let by_id: BTreeMap<String, f64> =
+                scores.ranked(model).into_iter().map(|(id, s)| (id.to_owned(), s)).collect();
+            options = options.with_size_by(by_id);
+        }
+        (Some(SizeBy::Influence), Some(on)) => {
+            let target = input::node(model, on)?;
+            let channels = args.ranking.profile.channels(model, &args.file, args.directed)?;
+            let ranking = influence::rank(&channels, influence::Toward::On(target), influence::Method::Strongest)
+                .map_err(Failure::input)?;
+            let graph = model.graph();
+            let mut by_id: BTreeMap<String, f64> =
+                ranking.rows.iter().filter_map(|r| Some((graph.node_weight(r.node)?.id.clone(), r.score))).collect();
+            // The target itself is drawn at the largest size.
+            by_id.insert(graph[target].id.clone(), 1.0);
+            options = options.with_size_by(by_id);
+        }
+        (Some(SizeBy::Influence), None) => return Err(Failure::usage("--size-by influence needs --on NODE")),
+        (None, _) => {}
     }
     Ok(options)
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use petgraph::graph::NodeIndex;
 
 use super::Failure;
-use crate::model::{Lookup, Model, PartialDate};
+use crate::model::{Model, PartialDate};
 
 /// Loads a model by file extension, then keeps what is in force `at` a date.
 pub fn load(path: &Path, at: Option<&PartialDate>) -> Result<Model, Failure> {
@@ -16,38 +16,26 @@ pub fn load(path: &Path, at: Option<&PartialDate>) -> Result<Model, Failure> {
     })
 }
 
-/// The lowercase extension of a path.
-fn extension(path: &Path) -> Option<String> {
-    path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
-}
-
 /// Whether a path names an edge list (`.tsv`, `.csv`, `.txt`).
 pub fn is_edge_list(path: &Path) -> bool {
-    matches!(extension(path).as_deref(), Some("tsv" | "csv" | "txt"))
+    crate::io::is_edge_list(path)
 }
 
-/// Loads a model in any supported format, by extension: edge lists (`.tsv`, `.csv`,
-/// `.txt`), GraphML (`.graphml`, `.xml`), node-link JSON (`.json`), else RON.
+/// Loads a model in any supported format (see [`crate::io::load`]); interchange errors are
+/// prefixed with the file's name.
 pub fn load_any(path: &Path) -> Result<Model, Failure> {
-    let read = || std::fs::read(path).map_err(|source| crate::Error::Io { path: path.into(), source });
-    let located = |error: crate::Error| Failure::input(format!("{}: {error}", path.display()));
-    match extension(path).as_deref() {
-        Some("tsv" | "csv" | "txt") => crate::io::edgelist::read(path).map_err(Failure::input),
-        Some("graphml" | "xml") => crate::io::graphml::read_bytes(&read()?).map_err(located),
-        Some("json") => crate::io::json::read_bytes(&read()?).map_err(located),
-        _ => Ok(crate::io::ron::load(path)?),
-    }
+    use crate::Error;
+    crate::io::load(path).map_err(|error| match error {
+        Error::EdgeList(e) => Failure::input(e),
+        e @ (Error::Xml { .. } | Error::Json { .. } | Error::Import { .. }) => {
+            Failure::input(format!("{}: {e}", path.display()))
+        }
+        other => Failure::from(other),
+    })
 }
 
 /// Resolves a node named by id, name or alias; unknown or ambiguous names are usage errors
 /// that list the candidates.
 pub fn node(model: &Model, name: &str) -> Result<NodeIndex, Failure> {
-    match model.lookup(name) {
-        Lookup::Found(index) => Ok(index),
-        Lookup::Ambiguous(ids) => Err(Failure::usage(format!("`{name}` is ambiguous: it could be {}", ids.join(", ")))),
-        Lookup::NotFound(ids) if ids.is_empty() => Err(Failure::usage(format!("no node is called `{name}`"))),
-        Lookup::NotFound(ids) => {
-            Err(Failure::usage(format!("no node is called `{name}`; did you mean {}?", ids.join(", "))))
-        }
-    }
+    model.node_index(name).map_err(|e| Failure::usage(e.to_string()))
 }

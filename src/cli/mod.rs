@@ -7,12 +7,13 @@ mod balance;
 mod centrality;
 mod check;
 mod export;
+mod influence;
 mod input;
 mod output;
 mod path;
 mod query;
 mod structure;
-mod table;
+
 mod timeline;
 
 use std::io::Write;
@@ -69,6 +70,11 @@ enum Command {
         after_help = "Examples:\n  relgraph path graphs/japan_russia_2014.ron Canada \"Kuril Islands dispute\"\n  relgraph path graphs/japan_russia_2014.ron Canada kuril_dispute --strongest -k 3\n  relgraph path graphs/japan_russia_2014.ron Obama Putin --all --max-hops 3 --avoid-kind event\n  relgraph path network.tsv \"Node A\" \"Node B\" --weighted --json"
     )]
     Path(path::PathArgs),
+    /// Rank who influences a node (--on) or whom a node influences (--from), with the channel.
+    #[command(
+        after_help = "Examples:\n  relgraph influence graphs/japan_russia_2014.ron --on Russia --top 10\n  relgraph influence graphs/japan_russia_2014.ron --from \"United States\" --method total\n  relgraph influence graphs/japan_russia_2014.ron --on Japan --at 2014-07-31 --json\n  relgraph influence network.tsv --on 7 --directed\n\nStrengths come from the influence profile (docs/influence.md) on models, from the weights on edge lists."
+    )]
+    Influence(influence::InfluenceArgs),
     /// Score nodes by centrality: degree, betweenness, closeness, PageRank … or all.
     #[command(
         after_help = "Examples:\n  relgraph centrality graphs/japan_russia_2014.ron --measure betweenness --top 10\n  relgraph centrality graphs/japan_russia_2014.ron --measure all --polarity cooperative\n  relgraph centrality network.tsv --measure pagerank --weighted --json\n  relgraph centrality big.tsv --measure betweenness --sample 200 --seed 7"
@@ -165,6 +171,7 @@ impl From<crate::Error> for Failure {
                 );
                 Failure::input(message)
             }
+            crate::Error::Lookup(e) => Failure::usage(e.to_string()),
             other => Failure::input(other),
         }
     }
@@ -212,6 +219,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Edges(args) => query::edges(&args, out),
         Command::Neighbors(args) => query::neighbors(&args, out),
         Command::Path(args) => path::run(&args, out),
+        Command::Influence(args) => influence::run(&args, out),
         Command::Centrality(args) => centrality::run(&args, out),
         Command::Components(args) => structure::components(&args, out),
         Command::Brokers(args) => structure::brokers(&args, out),

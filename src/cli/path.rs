@@ -1,11 +1,11 @@
 //! `relgraph path`: the best paths between two nodes.
 
 use clap::Args;
-use serde_json::json;
 
 use super::analyse::{self, Selection};
-use super::{output, Failure};
-use crate::analysis::path::{self, Path, PathMode, PathQuery};
+use super::influence::ProfileArg;
+use super::{input, output, Failure};
+use crate::analysis::path::{PathMode, PathQuery};
 use crate::model::{Model, NodeKind};
 
 /// Arguments of `path`.
@@ -38,7 +38,8 @@ pub struct Ranking {
     /// Use edge weights as distances and minimise their sum (as NetworkX `weight=`).
     #[arg(long, conflicts_with = "strongest")]
     weighted: bool,
-    /// Find the influence path that maximises the product of tie strengths (weights in (0, 1]).
+    /// Find the strongest influence path: the product of the channels' strengths, read from
+    /// the influence profile on models and from the weights (in (0, 1]) on edge lists.
     #[arg(long)]
     strongest: bool,
     /// The K best loopless paths, best first (Yen's algorithm). Default: 1.
@@ -53,6 +54,8 @@ pub struct Ranking {
     /// The path may not pass through nodes of this kind (repeatable or comma-separated).
     #[arg(long = "avoid-kind", value_name = "KIND", value_delimiter = ',')]
     avoid_kind: Vec<NodeKind>,
+    #[command(flatten)]
+    pub profile: ProfileArg,
 }
 
 impl Ranking {
@@ -68,60 +71,37 @@ impl Ranking {
             .with_avoid(analyse::nodes(model, &self.avoid)?)
             .with_avoid_kinds(self.avoid_kind.clone()))
     }
+
+    /// Whether paths are strongest influence paths.
+    pub fn strongest(&self) -> bool {
+        self.strongest
+    }
 }
 
 /// Runs `path`.
 pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = args.selection.load()?;
-    let view = args.selection.view(&model);
-    let from = super::input::node(&model, &args.from)?;
-    let to = super::input::node(&model, &args.to)?;
-    let query = args.ranking.query(&model)?;
-    let mode = query.mode;
-    let failure = |e: path::PathError| Failure::input(e);
-    let (paths, truncated) = if args.all {
-        let hops = args.max_hops.unwrap_or(0);
-        let listing = path::all_simple_paths(&model, &view, from, to, hops, args.limit, &query).map_err(failure)?;
-        (listing.paths, listing.truncated)
-    } else {
-        (path::k_shortest_paths(&model, &view, from, to, args.ranking.k, &query).map_err(failure)?, false)
+    let model = input::load_any(&args.selection.file)?;
+    let selection = args.ranking.profile.apply(args.selection.select(&model), &args.selection.file)?;
+    let r = &args.ranking;
+    let mut search = selection.paths(&args.from, &args.to).k(r.k);
+    search = match (r.weighted, r.strongest) {
+        (_, true) => search.strongest(),
+        (true, _) => search.weighted(),
+        _ => search,
     };
-    if args.selection.json {
-        let items: Vec<_> = paths
-            .iter()
-            .map(|p: &Path| {
-                json!({
-                    "nodes": analyse::ids(&model, &p.nodes),
-                    "edges": analyse::edges_json(&model, &p.edges),
-                    "cost": p.cost,
-                })
-            })
-            .collect();
-        output::print(&serde_json::Value::Array(items), out);
-        return Ok(());
+    for node in &r.via {
+        search = search.via(node);
     }
-    let graph = model.graph();
-    let (a, b) = (&graph[from].name, &graph[to].name);
-    if paths.is_empty() {
-        out.extend(format!("no path from {a} to {b}\n").into_bytes());
-        return Ok(());
+    for node in &r.avoid {
+        search = search.avoid(node);
     }
-    let unit = match mode {
-        PathMode::Hops => "hops",
-        PathMode::Weighted => "total distance",
-        PathMode::Strongest => "strength (product of weights)",
-    };
-    for (i, p) in paths.iter().enumerate() {
-        let cost = if mode == PathMode::Hops { format!("{}", p.cost) } else { format!("{:.4}", p.cost) };
-        out.extend(
-            format!("{:>3}. {unit} {cost}\n     {}\n", i + 1, analyse::chain(&model, &p.nodes, &p.edges)).into_bytes(),
-        );
+    for &kind in &r.avoid_kind {
+        search = search.avoid_kind(kind);
     }
-    if truncated {
-        out.extend(
-            format!("listing cut at --limit {}: there are more paths; raise --limit or lower --max-hops\n", args.limit)
-                .into_bytes(),
-        );
+    if args.all {
+        search = search.all(args.max_hops.unwrap_or(0), args.limit);
     }
+    let paths = search.find()?;
+    output::report(paths.report(), args.selection.json, out);
     Ok(())
 }

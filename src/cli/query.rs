@@ -6,9 +6,9 @@ use clap::{Args, ValueEnum};
 use petgraph::graph::NodeIndex;
 use serde_json::json;
 
-use super::table::Table;
 use super::{input, output, Common, Failure, FileArg};
 use crate::model::{Edge, EdgeKind, Model, NodeKind, Polarity};
+use crate::report::table::Table;
 
 /// Arguments of `info`.
 #[derive(Debug, Args)]
@@ -185,7 +185,7 @@ pub fn edges(args: &EdgesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
 }
 
 fn edge_table(model: &Model, edges: &[&Edge], out: &mut Vec<u8>) {
-    let name = |id: &str| model.node(id).map_or_else(|| id.to_owned(), |n| n.name.clone());
+    let name = |id: &str| model.node_by_id(id).map_or_else(|| id.to_owned(), |n| n.name.clone());
     let mut table = Table::new(&["from", "kind", "to", "polarity", "dates", "weight", "topic"]).right_align(5);
     for edge in edges {
         table.row(vec![
@@ -231,8 +231,8 @@ pub fn neighbors(args: &NeighborsArgs, out: &mut Vec<u8>) -> Result<(), Failure>
         let via: Vec<String> = via
             .iter()
             .map(|e| {
-                let from = model.node(&e.from).map_or(e.from.as_str(), |n| n.name.as_str());
-                let to = model.node(&e.to).map_or(e.to.as_str(), |n| n.name.as_str());
+                let from = model.node_by_id(&e.from).map_or(e.from.as_str(), |n| n.name.as_str());
+                let to = model.node_by_id(&e.to).map_or(e.to.as_str(), |n| n.name.as_str());
                 format!("{from} —{}→ {to}", e.kind.label())
             })
             .collect();

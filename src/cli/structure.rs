@@ -3,14 +3,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use petgraph::graph::NodeIndex;
 use serde_json::json;
 
 use super::analyse::{self, Selection};
-use super::table::Table;
 use super::{input, output, Failure};
 use crate::analysis::structure::{self, Direction};
-use crate::model::Model;
+use crate::report::table::Table;
 
 /// Arguments of `components`.
 #[derive(Debug, Args)]
@@ -58,18 +56,7 @@ pub struct EgoArgs {
     output: Option<PathBuf>,
 }
 
-fn names(model: &Model, nodes: &[NodeIndex]) -> Vec<String> {
-    nodes.iter().filter_map(|&i| model.graph().node_weight(i)).map(|n| n.name.clone()).collect()
-}
-
-fn listing(model: &Model, nodes: &[NodeIndex], at_most: usize) -> String {
-    let all = names(model, nodes);
-    if all.len() <= at_most {
-        all.join(", ")
-    } else {
-        format!("{} … and {} more", all[..at_most].join(", "), all.len() - at_most)
-    }
-}
+use crate::report::listing;
 
 /// Runs `components`: connected (or, with --directed, strongly connected) components.
 pub fn components(args: &ComponentsArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
@@ -99,46 +86,7 @@ pub fn brokers(args: &BrokersArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let view = crate::analysis::view::GraphView::new(&model, &crate::analysis::view::ViewOptions::undirected());
     let cuts = structure::articulation_points(&view);
     let bridges = structure::bridges(&view);
-    let graph = model.graph();
-    if args.selection.json {
-        let cuts_json: Vec<_> = cuts
-            .iter()
-            .map(|c| {
-                let parts: Vec<_> = c.parts.iter().map(|p| analyse::ids(&model, p)).collect();
-                json!({"id": graph[c.node].id, "name": graph[c.node].name, "parts": parts})
-            })
-            .collect();
-        let bridges_json: Vec<_> = bridges
-            .iter()
-            .map(|b| {
-                let parts: Vec<_> = b.parts.iter().map(|p| analyse::ids(&model, p)).collect();
-                json!({"a": graph[b.a].id, "b": graph[b.b].id, "edges": analyse::edges_json(&model, &b.edges), "parts": parts})
-            })
-            .collect();
-        output::print(&json!({"articulation_points": cuts_json, "bridges": bridges_json}), out);
-        return Ok(());
-    }
-    let mut sorted: Vec<_> = cuts.iter().collect();
-    // The broker whose removal cuts off the most comes first.
-    let cut_off = |c: &&structure::CutVertex| c.parts.iter().skip(1).map(Vec::len).sum::<usize>();
-    sorted.sort_by(|a, b| cut_off(b).cmp(&cut_off(a)).then_with(|| graph[a.node].id.cmp(&graph[b.node].id)));
-    let mut table = Table::new(&["broker", "kind", "cuts off", "what it alone connects to the rest"]).right_align(2);
-    for cut in sorted {
-        let node = &graph[cut.node];
-        // Parts come largest first; the largest is "the rest of the network".
-        let pieces: Vec<String> = cut.parts.iter().skip(1).map(|p| format!("[{}]", listing(&model, p, 4))).collect();
-        table.row(vec![node.name.clone(), node.kind.to_string(), cut_off(&cut).to_string(), pieces.join(" ")]);
-    }
-    out.extend(format!("Articulation points: {} (nodes whose removal splits the network)\n", cuts.len()).into_bytes());
-    out.extend(table.render().into_bytes());
-    out.extend(format!("\nBridges: {} (ties whose removal splits the network)\n", bridges.len()).into_bytes());
-    let mut table = Table::new(&["tie", "smaller side"]);
-    for bridge in &bridges {
-        let tie = analyse::chain(&model, &[bridge.a, bridge.b], bridge.edges.get(..1).unwrap_or(&[]));
-        let smaller = bridge.parts.iter().min_by_key(|p| p.len()).map(|p| listing(&model, p, 4)).unwrap_or_default();
-        table.row(vec![tie, smaller]);
-    }
-    out.extend(table.render().into_bytes());
+    output::report(&crate::report::brokers(&model, &cuts, &bridges), args.selection.json, out);
     Ok(())
 }
 

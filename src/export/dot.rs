@@ -61,6 +61,9 @@ pub struct DotOptions {
     pub highlight_nodes: BTreeSet<NodeIndex>,
     /// Edges to draw bold, on top; their end nodes are highlighted too.
     pub highlight_edges: BTreeSet<EdgeIndex>,
+    /// Text added to some edges' labels (model indices), e.g. the strength of an influence
+    /// step on a highlighted path.
+    pub edge_notes: BTreeMap<EdgeIndex, String>,
     /// A score per node id; nodes are drawn up to twice as large, in proportion to their
     /// score over the largest score. Non-finite and non-positive scores are ignored.
     pub size_by: BTreeMap<String, f64>,
@@ -86,6 +89,7 @@ impl Default for DotOptions {
             cluster_by_country: false,
             highlight_nodes: BTreeSet::new(),
             highlight_edges: BTreeSet::new(),
+            edge_notes: BTreeMap::new(),
             size_by: BTreeMap::new(),
             rankdir: RankDir::default(),
             layout: None,
@@ -129,6 +133,11 @@ impl DotOptions {
     ) -> Self {
         self.highlight_nodes = nodes.into_iter().collect();
         self.highlight_edges = edges.into_iter().collect();
+        self
+    }
+    /// Adds text to these edges' labels (model indices; out-of-range ones are ignored).
+    pub fn with_edge_notes(mut self, notes: BTreeMap<EdgeIndex, String>) -> Self {
+        self.edge_notes = notes;
         self
     }
     /// Size nodes by a score per node id.

@@ -122,6 +122,9 @@ impl Scene {
                         let until = edge.until.map(|d| d.to_string()).unwrap_or_default();
                         label.push_str(&format!("\n{since}–{until}"));
                     }
+                    if let Some(note) = options.edge_notes.get(&e.id()) {
+                        label.push_str(&format!(" {}", clean(note, 30, false)));
+                    }
                 }
                 let line = theme.line(edge.kind);
                 if line != LineStyle::Solid {

@@ -159,9 +159,9 @@ impl Problem {
                 Some("intensity runs from −10 (most conflictual) to +10 (most cooperative)".into())
             }
             Problem::UntilBeforeSince { .. } => Some("swap the dates, or fix the one that is wrong".into()),
-            Problem::Goldstein { .. } => {
-                Some("the Goldstein scale runs from −10 (most conflictual) to +10 (most cooperative); 0 = no channel".into())
-            }
+            Problem::Goldstein { .. } => Some(
+                "the Goldstein scale runs from −10 (most conflictual) to +10 (most cooperative); 0 = no channel".into(),
+            ),
             Problem::Share { .. } => Some("a share is the part of the tie's strength carried that way: 0 … 1".into()),
             _ => None,
         }

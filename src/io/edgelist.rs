@@ -264,15 +264,15 @@ mod tests {
         assert_eq!((node.name.as_str(), node.kind), ("Jean Valjean", NodeKind::Actor));
         assert_eq!(m.edges().next().unwrap().weight, Some(2.5));
         assert_eq!(m.edges().nth(1).unwrap().weight, None);
-        assert!(m.node("Éponine").is_some());
+        assert!(m.node("Éponine").is_ok());
         assert_eq!(m.title, "g");
     }
 
     #[test]
     fn reads_quoted_csv_fields_and_keeps_duplicates() {
         let m = p("\"Paris, TX\",\"He said \"\"hi\"\"\", 0.5\na,b\na,b\r\n").unwrap();
-        assert!(m.node("Paris, TX").is_some());
-        assert!(m.node("He said \"hi\"").is_some());
+        assert!(m.node("Paris, TX").is_ok());
+        assert!(m.node("He said \"hi\"").is_ok());
         assert_eq!(m.edge_count(), 3);
     }
 

@@ -9,3 +9,28 @@ pub mod neo4j;
 pub mod profile;
 pub mod ron;
 pub mod spans;
+
+use std::path::Path;
+
+use crate::{Error, Model};
+
+/// Whether a path names an edge list (`.tsv`, `.csv`, `.txt`).
+pub fn is_edge_list(path: &Path) -> bool {
+    matches!(extension(path).as_deref(), Some("tsv" | "csv" | "txt"))
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
+}
+
+/// Loads a model in any supported format, by extension: edge lists (`.tsv`, `.csv`,
+/// `.txt`), GraphML (`.graphml`, `.xml`), node-link JSON (`.json`), else RON.
+pub fn load(path: &Path) -> Result<Model, Error> {
+    let read = || std::fs::read(path).map_err(|source| Error::Io { path: path.into(), source });
+    match extension(path).as_deref() {
+        Some("tsv" | "csv" | "txt") => Ok(edgelist::read(path)?),
+        Some("graphml" | "xml") => graphml::read_bytes(&read()?),
+        Some("json") => json::read_bytes(&read()?),
+        _ => ron::load(path),
+    }
+}

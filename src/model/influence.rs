@@ -255,6 +255,16 @@ mod tests {
     }
 
     #[test]
+    fn docs_show_the_current_profile() {
+        let docs = include_str!("../../docs/influence.md");
+        let table = Profile::builtin().markdown();
+        assert!(
+            docs.contains(&table),
+            "docs/influence.md is out of date: paste Profile::builtin().markdown():\n{table}"
+        );
+    }
+
+    #[test]
     fn signs_multiply() {
         assert_eq!(Sign::Support.times(Sign::Pressure), Sign::Pressure);
         assert_eq!(Sign::Pressure.times(Sign::Pressure), Sign::Support);

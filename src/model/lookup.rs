@@ -15,6 +15,47 @@ pub enum Lookup {
     NotFound(Vec<String>),
 }
 
+/// Why a name does not name exactly one node; the messages are the ones the CLI prints.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LookupError {
+    /// No node has this id, name or alias.
+    #[error("no node is called `{name}`{}", did_you_mean(suggestions))]
+    NotFound {
+        /// The name given.
+        name: String,
+        /// The ids of the closest nodes, best first.
+        suggestions: Vec<String>,
+    },
+    /// Several nodes have this name or alias.
+    #[error("`{name}` is ambiguous: it could be {}", candidates.join(", "))]
+    Ambiguous {
+        /// The name given.
+        name: String,
+        /// Their ids, sorted.
+        candidates: Vec<String>,
+    },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+impl Lookup {
+    /// The node found, or why there is none.
+    pub fn into_result(self, name: &str) -> Result<NodeIndex, LookupError> {
+        match self {
+            Lookup::Found(index) => Ok(index),
+            Lookup::Ambiguous(candidates) => Err(LookupError::Ambiguous { name: name.to_owned(), candidates }),
+            Lookup::NotFound(suggestions) => Err(LookupError::NotFound { name: name.to_owned(), suggestions }),
+        }
+    }
+}
+
 fn fold(text: &str) -> String {
     text.trim().to_lowercase()
 }

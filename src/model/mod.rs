@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use date::{in_force, PartialDate};
 pub use influence::{EdgeInfluence, Profile, Rule, Sign};
 pub use kind::{schema_markdown, EdgeKind, EdgeRule, NodeKind, Polarity, SCHEMA};
-pub use lookup::{closest, Lookup};
+pub use lookup::{closest, Lookup, LookupError};
 
 /// A document the model's evidence is drawn from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -282,8 +282,19 @@ impl Model {
     }
 
     /// The node with this exact id.
-    pub fn node(&self, id: &str) -> Option<&Node> {
+    pub fn node_by_id(&self, id: &str) -> Option<&Node> {
         self.index_of(id).map(|i| &self.graph[i])
+    }
+
+    /// The node a user names by id, name or alias, in any case (an exact id wins); an
+    /// error carries the closest ids or the candidates, as the command line prints them.
+    pub fn node(&self, name: &str) -> Result<&Node, LookupError> {
+        self.node_index(name).map(|i| &self.graph[i])
+    }
+
+    /// The index of the node named by id, name or alias (see [`Model::node`]).
+    pub fn node_index(&self, name: &str) -> Result<NodeIndex, LookupError> {
+        self.lookup(name).into_result(name)
     }
 
     /// Nodes in file order.

@@ -1,4 +1,4 @@
-//! Aligned plain-text tables for human output.
+//! Aligned plain-text tables, as every command and report prints them.
 
 use unicode_width::UnicodeWidthStr;
 

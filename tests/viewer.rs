@@ -278,8 +278,11 @@ fn assert_quiet(seen: &Value, page: &Path) {
     }
 }
 
-/// The strongest path as the library finds it: `(node ids, strength, sign)`.
-fn library_path(model: &Model, a: &str, b: &str) -> Option<(Vec<String>, f64, String)> {
+/// A strongest path as node ids, strength and sign (`support` or `pressure`).
+type Answer = (Vec<String>, f64, String);
+
+/// The strongest path as the library finds it.
+fn library_path(model: &Model, a: &str, b: &str) -> Option<Answer> {
     let view = influence::channel_view(model, Strengths::Profile(&Profile::builtin())).unwrap();
     let (from, to) = (model.index_of(a)?, model.index_of(b)?);
     let path = paths::shortest_path(model, &view, from, to, &PathQuery::new(PathMode::Strongest)).unwrap()?;
@@ -292,7 +295,7 @@ fn library_path(model: &Model, a: &str, b: &str) -> Option<(Vec<String>, f64, St
 /// The strongest path as `relgraph path --strongest --json` prints it, with the kind of the
 /// tie shown for each step, when the CLI gives influence paths (with a sign); `Err` when it
 /// does not.
-fn cli_path(a: &str, b: &str) -> Result<(Option<(Vec<String>, f64, String)>, Vec<String>), String> {
+fn cli_path(a: &str, b: &str) -> Result<(Option<Answer>, Vec<String>), String> {
     let output = relgraph(&["path", &graph(), a, b, "--strongest", "--json"]);
     let text = common::stdout(&output);
     if !output.status.success() {
@@ -306,7 +309,7 @@ fn cli_path(a: &str, b: &str) -> Result<(Option<(Vec<String>, f64, String)>, Vec
     Ok((Some((ids, first["strength"].as_f64().unwrap(), sign.to_owned())), kinds))
 }
 
-fn page_path(value: &Value) -> Option<(Vec<String>, f64, String)> {
+fn page_path(value: &Value) -> Option<Answer> {
     if value.is_null() || value["nodes"].as_array().is_none_or(|n| n.is_empty()) {
         return None;
     }
@@ -314,7 +317,7 @@ fn page_path(value: &Value) -> Option<(Vec<String>, f64, String)> {
     Some((ids, value["strength"].as_f64().unwrap(), value["sign"].as_str().unwrap().to_owned()))
 }
 
-fn same_path(page: &Option<(Vec<String>, f64, String)>, reference: &Option<(Vec<String>, f64, String)>) -> bool {
+fn same_path(page: &Option<Answer>, reference: &Option<Answer>) -> bool {
     match (page, reference) {
         (None, None) => true,
         (Some((n1, s1, g1)), Some((n2, s2, g2))) => n1 == n2 && (s1 - s2).abs() <= 1e-12 && g1 == g2,

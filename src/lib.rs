@@ -60,6 +60,7 @@ pub mod export;
 pub mod io;
 pub mod model;
 pub mod report;
+pub mod script;
 
 pub use error::Error;
 pub use model::{Edge, EdgeKind, Model, Node, NodeKind, PartialDate, Polarity};

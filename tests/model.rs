@@ -425,7 +425,7 @@ fn deeply_nested_input_does_not_overflow_the_stack() {
     let texts = [
         "[".repeat(deep),
         "(".repeat(deep),
-        "[".repeat(deep) + &"]".repeat(deep),
+        "[".repeat(deep) + "]".repeat(deep).as_str(),
         format!("Model(title: \"t\", nodes: [{}", "[".repeat(deep)),
         format!("Model(title: \"t\", nodes: [{}{}])", "(".repeat(deep), ")".repeat(deep)),
         format!(

@@ -12,6 +12,7 @@ mod input;
 mod output;
 mod path;
 mod query;
+mod run;
 mod structure;
 
 mod timeline;
@@ -115,6 +116,11 @@ enum Command {
         after_help = "Examples:\n  relgraph export graphs/japan_russia_2014.ron -o japan_russia_2014.svg\n  relgraph export graphs/japan_russia_2014.ron --format dot --cluster-by country\n  relgraph export graphs/japan_russia_2014.ron --focus \"Kuril Islands dispute\" --depth 1 -o kuril.svg\n  relgraph export graphs/japan_russia_2014.ron --highlight-path Canada kuril_dispute --strongest -o path.svg\n  relgraph export graphs/japan_russia_2014.ron --at 2014-01-01 --size-by betweenness -o before.svg\n  relgraph export graphs/japan_russia_2014.ron -o model.graphml\n  relgraph export graphs/japan_russia_2014.ron --format neo4j -o neo4j/"
     )]
     Export(export::ExportArgs),
+    /// Run a Rhai script with relgraph's API: load, query, analyse, print, export.
+    #[command(
+        after_help = "Examples:\n  relgraph run examples/scripts/report.rhai\n  relgraph run examples/scripts/diagrams.rhai out/\n  relgraph run examples/scripts/edge_list.rhai network.tsv\n\nEvery function a script can call is in docs/scripting.md. Errors are reported at SCRIPT:LINE:COL (exit 1)."
+    )]
+    Run(run::RunArgs),
     /// Read an edge list, GraphML or node-link JSON into a RON model.
     #[command(
         after_help = "Examples:\n  relgraph import network.tsv -o network.ron\n  relgraph import model.graphml -o model.ron\n  relgraph import graph.json"
@@ -229,6 +235,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Diff(args) => timeline::diff(&args, out),
         Command::Export(args) => export::export(&args, out),
         Command::Import(args) => export::import(&args, out),
+        Command::Run(args) => run::run(&args, out),
     }
 }
 

@@ -289,7 +289,7 @@ pub const HOSTILE: &[&str] = &[
 pub fn hostile() -> Model {
     let mut m = Model::new("<script>alert('title')</script> & \"quotes\"");
     let mut names: Vec<String> = HOSTILE.iter().map(|s| s.to_string()).collect();
-    names.push("A".repeat(5_000) + &"é".repeat(2_500));
+    names.push("A".repeat(5_000) + "é".repeat(2_500).as_str());
     let kinds = NodeKind::ALL;
     for (i, name) in names.iter().enumerate() {
         m.add_node(Node::new(format!("h{i}"), kinds[i % kinds.len()], name.clone())).expect("unique ids");

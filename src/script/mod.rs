@@ -1,0 +1,517 @@
+//! Scripting relgraph in Rhai: the engine behind `relgraph run SCRIPT.rhai [ARGS…]`.
+//!
+//! A script sees the fluent API ([`crate::api`]) as functions on a `Model` value: load a
+//! model, look nodes up, select a part, run any analysis, read the results as maps and
+//! arrays, print the same tables the commands print, and write exports. Every function is
+//! listed in [`FUNCTIONS`] with its signature and a line of help; `docs/scripting.md` shows
+//! them all (a test keeps the page and the registrations equal).
+//!
+//! Scripts are sandboxed: they can read models and write outputs only through these
+//! functions (no module imports, no `eval`), and they run under an operation limit and size
+//! limits for strings, arrays and maps, so a runaway loop ends with an error, not a hang.
+//! Every error is reported at `SCRIPT:LINE:COL`.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use rhai::{Array, Dynamic, Engine, EvalAltResult, Map, Position, Scope, AST};
+
+use crate::analysis::centrality::Measure;
+use crate::analysis::structure::{self, Direction};
+use crate::analysis::view::{GraphView, ViewOptions};
+use crate::api::Format;
+use crate::export::{DotOptions, Theme};
+use crate::model::{EdgeKind, Model, NodeKind, PartialDate, Polarity};
+use crate::report::table::Table;
+use crate::report::Report;
+
+/// Every function a script can call: (name, signature, help).
+pub const FUNCTIONS: &[(&str, &str, &str)] = &[
+    ("load", "load(path) -> Model", "Loads a model in any supported format (RON, edge list, GraphML, JSON)."),
+    ("title", "model.title -> string", "The model's title."),
+    ("node_count", "model.node_count() -> int", "Number of nodes."),
+    ("edge_count", "model.edge_count() -> int", "Number of edges."),
+    ("node", "model.node(name) -> map", "A node by id, name or alias: #{id, name, kind, aliases}; an error lists the closest ids."),
+    ("nodes", "model.nodes() / model.nodes(kind) -> array", "The nodes (of one kind), as maps, in file order."),
+    ("edges", "model.edges() -> array", "The edges as maps: #{from, to, kind, polarity, since, until, weight, topic}."),
+    ("at", "model.at(date) -> Model", "What is in force on a date (\"2014\", \"2014-07\", \"2014-07-31\")."),
+    ("only_nodes", "model.only_nodes(kinds) -> Model", "Only nodes of these kinds (a kind or an array of kinds)."),
+    ("only_edges", "model.only_edges(kinds) -> Model", "Only edges of these kinds (a kind or an array of kinds)."),
+    ("only_polarity", "model.only_polarity(polarities) -> Model", "Only edges of these polarities."),
+    ("without_edge", "model.without_edge(from, to, kind) -> Model", "The model without the ties of this kind between two nodes (either way)."),
+    ("without_node", "model.without_node(name) -> Model", "The model without a node and its ties."),
+    ("focus", "model.focus(name, depth) -> Model", "The neighbourhood of a node, `depth` steps out."),
+    ("paths", "model.paths(from, to) / model.paths(from, to, options) -> Report", "Best paths, as `relgraph path`; options #{strongest, weighted, k, via, avoid}."),
+    ("influence_on", "model.influence_on(name) / (name, options) -> Report", "Who influences a node, as `relgraph influence --on`; options #{method: \"total\", top}."),
+    ("influence_from", "model.influence_from(name) / (name, options) -> Report", "Whom a node influences, as `relgraph influence --from`."),
+    ("centrality", "model.centrality(measure) / (measure, options) -> Report", "A centrality measure, as `relgraph centrality`; options #{top, weighted}."),
+    ("brokers", "model.brokers() -> Report", "Articulation points and bridges, as `relgraph brokers`."),
+    ("balance", "model.balance() -> Report", "Structural balance, as `relgraph balance`."),
+    ("components", "model.components() -> array", "Connected components, largest first, as arrays of node ids."),
+    ("diff", "model.diff(from, to) / (from, to, options) -> Report", "What changed between two dates, as `relgraph diff`; options #{measure, top}."),
+    ("text", "model.text(format) -> string", "The model as dot, svg, graphml, gexf, json, ron, tsv or csv text."),
+    ("save", "model.save(path) / model.save(path, options) -> ()", "Writes a diagram or file atomically, format from the extension; options #{format, cluster_by_country, edge_labels, legend}."),
+    ("data", "report.data -> map or array", "A report's data: exactly the command's --json output, as maps and arrays."),
+    ("json", "json(value) -> string", "Any value as pretty JSON."),
+    ("fixed", "fixed(number, digits) -> string", "A number written with this many decimals."),
+    ("join", "join(array, separator) -> string", "The items of an array as text, between separators."),
+    ("table", "table(columns, rows) -> string", "An aligned text table: an array of column names and an array of rows (arrays)."),
+    ("write", "write(path, text) -> ()", "Writes text to a file atomically."),
+];
+
+/// Limits a script runs under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Most operations (Rhai's unit of work) before the script is stopped. Default: 50 million.
+    pub operations: u64,
+    /// Longest string, in bytes. Default: 64 MiB.
+    pub string: usize,
+    /// Largest array or map. Default: 1 million items.
+    pub items: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { operations: 50_000_000, string: 64 << 20, items: 1_000_000 }
+    }
+}
+
+/// A script failed: where, and why.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}:{line}:{column}: {message}", path.display())]
+pub struct ScriptError {
+    /// The script.
+    pub path: PathBuf,
+    /// 1-based line (0 when unknown).
+    pub line: usize,
+    /// 1-based column (0 when unknown).
+    pub column: usize,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// A model as scripts hold it (cheap to copy).
+#[derive(Debug, Clone)]
+pub struct ScriptModel(Rc<Model>);
+
+impl ScriptModel {
+    fn new(model: Model) -> Self {
+        ScriptModel(Rc::new(model))
+    }
+}
+
+type Fallible<T> = Result<T, Box<EvalAltResult>>;
+
+fn fail<T>(message: impl std::fmt::Display) -> Fallible<T> {
+    Err(Box::new(EvalAltResult::ErrorRuntime(message.to_string().into(), Position::NONE)))
+}
+
+fn lift<T, E: std::fmt::Display>(result: Result<T, E>) -> Fallible<T> {
+    result.or_else(fail)
+}
+
+fn to_dynamic(value: &serde_json::Value) -> Fallible<Dynamic> {
+    rhai::serde::to_dynamic(value)
+}
+
+fn node_map(node: &crate::Node) -> Map {
+    let mut map = Map::new();
+    map.insert("id".into(), node.id.clone().into());
+    map.insert("name".into(), node.name.clone().into());
+    map.insert("kind".into(), node.kind.as_str().into());
+    let aliases: Array = node.aliases.iter().map(|a| Dynamic::from(a.clone())).collect();
+    map.insert("aliases".into(), aliases.into());
+    map
+}
+
+fn words(value: &Dynamic) -> Vec<String> {
+    if let Some(array) = value.clone().try_cast::<Array>() {
+        array.into_iter().map(|v| v.to_string()).collect()
+    } else {
+        vec![value.to_string()]
+    }
+}
+
+fn parse_all<T: std::str::FromStr>(value: &Dynamic) -> Fallible<Vec<T>>
+where
+    T::Err: std::fmt::Display,
+{
+    words(value).iter().map(|w| lift(w.parse::<T>())).collect()
+}
+
+fn option<'a>(options: &'a Map, key: &str) -> Option<&'a Dynamic> {
+    options.get(key).filter(|v| !v.is_unit())
+}
+
+fn int_option(options: &Map, key: &str) -> Fallible<Option<usize>> {
+    match option(options, key) {
+        None => Ok(None),
+        Some(v) => match v.as_int() {
+            Ok(n) if n >= 0 => Ok(Some(n as usize)),
+            _ => fail(format!("option `{key}` must be a whole number ≥ 0, not {v}")),
+        },
+    }
+}
+
+fn bool_option(options: &Map, key: &str) -> Fallible<bool> {
+    match option(options, key) {
+        None => Ok(false),
+        Some(v) => v.as_bool().or_else(|_| fail(format!("option `{key}` must be true or false, not {v}"))),
+    }
+}
+
+fn date(text: &str) -> Fallible<PartialDate> {
+    lift(text.parse::<PartialDate>())
+}
+
+/// Where a script may read from and write to: paths relative to the working directory.
+fn script_path(text: &str) -> PathBuf {
+    PathBuf::from(text)
+}
+
+fn paths(model: &mut ScriptModel, from: &str, to: &str, options: Map) -> Fallible<Report> {
+    let mut search = model.0.paths(from, to);
+    if bool_option(&options, "strongest")? {
+        search = search.strongest();
+    } else if bool_option(&options, "weighted")? {
+        search = search.weighted();
+    }
+    if let Some(k) = int_option(&options, "k")? {
+        search = search.k(k);
+    }
+    for node in option(&options, "via").map(words).unwrap_or_default() {
+        search = search.via(&node);
+    }
+    for node in option(&options, "avoid").map(words).unwrap_or_default() {
+        search = search.avoid(&node);
+    }
+    Ok(lift(search.find())?.report().clone())
+}
+
+fn influence(model: &mut ScriptModel, node: &str, options: Map, on: bool) -> Fallible<Report> {
+    let mut query = if on { model.0.influence_on(node) } else { model.0.influence_from(node) };
+    match option(&options, "method").map(|m| m.to_string()) {
+        None => {}
+        Some(m) if m == "total" => query = query.total(),
+        Some(m) if m == "strongest" => {}
+        Some(m) => return fail(format!("unknown method `{m}`; expected strongest or total")),
+    }
+    if let Some(top) = int_option(&options, "top")? {
+        query = query.top(top);
+    }
+    Ok(lift(query.run())?.report().clone())
+}
+
+fn centrality(model: &mut ScriptModel, measure: &str, options: Map) -> Fallible<Report> {
+    let measure: Measure = lift(measure.parse())?;
+    let mut query = model.0.centrality(measure);
+    if bool_option(&options, "weighted")? {
+        query = query.weighted();
+    }
+    if let Some(top) = int_option(&options, "top")? {
+        query = query.top(top);
+    }
+    Ok(lift(query.run())?.report().clone())
+}
+
+fn diff(model: &mut ScriptModel, from: &str, to: &str, options: Map) -> Fallible<Report> {
+    let mut query = model.0.diff(date(from)?, date(to)?);
+    if let Some(m) = option(&options, "measure") {
+        query = query.measure(lift(m.to_string().parse::<Measure>())?);
+    }
+    if let Some(top) = int_option(&options, "top")? {
+        query = query.top(top);
+    }
+    lift(query.run())
+}
+
+fn save(model: &mut ScriptModel, path: &str, options: Map) -> Fallible<()> {
+    let target = script_path(path);
+    let format = match option(&options, "format") {
+        Some(f) => Format::from_name(&f.to_string()),
+        None => Format::from_path(&target),
+    };
+    let Some(format) = format else {
+        return fail(format!("cannot tell the format of `{path}`; give #{{format: \"svg\"}} or an extension"));
+    };
+    let mut diagram = DotOptions::new().with_cluster_by_country(bool_option(&options, "cluster_by_country")?);
+    if option(&options, "edge_labels").is_some() {
+        diagram = diagram.with_edge_labels(bool_option(&options, "edge_labels")?);
+    }
+    if option(&options, "legend").is_some() {
+        diagram = diagram.with_legend(bool_option(&options, "legend")?);
+    }
+    let text = lift(model.0.view().export_with(format, &diagram, &Theme::default()))?;
+    lift(crate::io::atomic::write(&target, text.as_bytes()))
+}
+
+fn filtered(
+    model: &ScriptModel,
+    keep_node: impl Fn(&crate::Node) -> bool,
+    keep_edge: impl Fn(&crate::Edge) -> bool,
+) -> ScriptModel {
+    ScriptModel::new(model.0.filtered(keep_node, keep_edge))
+}
+
+fn table(columns: Array, rows: Array) -> Fallible<String> {
+    let header: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+    let names: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = Table::new(&names);
+    for row in rows {
+        let Some(cells) = row.clone().try_cast::<Array>() else {
+            return fail(format!("a table row must be an array, not {row}"));
+        };
+        table.row(cells.iter().map(|c| c.to_string()).collect());
+    }
+    Ok(table.render())
+}
+
+/// Builds the engine with every function of [`FUNCTIONS`] registered, printing into `out`.
+pub fn engine(out: Rc<RefCell<Vec<u8>>>, limits: Limits) -> Engine {
+    let mut engine = Engine::new();
+    engine.set_module_resolver(rhai::module_resolvers::DummyModuleResolver::new());
+    engine.disable_symbol("eval");
+    engine.set_max_operations(limits.operations);
+    engine.set_max_string_size(limits.string);
+    engine.set_max_array_size(limits.items);
+    engine.set_max_map_size(limits.items);
+    engine.set_max_call_levels(64);
+    engine.set_max_expr_depths(128, 64);
+    let printed = out.clone();
+    engine.on_print(move |text| {
+        let mut out = printed.borrow_mut();
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'\n');
+    });
+    engine.on_debug(move |text, _, _| {
+        let mut out = out.borrow_mut();
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'\n');
+    });
+
+    engine.register_type_with_name::<ScriptModel>("Model");
+    engine.register_type_with_name::<Report>("Report");
+    engine.register_fn("load", |path: &str| -> Fallible<ScriptModel> {
+        lift(Model::load(&script_path(path))).map(ScriptModel::new)
+    });
+    engine.register_get("title", |m: &mut ScriptModel| m.0.title.clone());
+    engine.register_fn("node_count", |m: &mut ScriptModel| m.0.node_count() as i64);
+    engine.register_fn("edge_count", |m: &mut ScriptModel| m.0.edge_count() as i64);
+    engine.register_fn("to_string", |m: &mut ScriptModel| {
+        format!("{} ({} nodes, {} edges)", m.0.title, m.0.node_count(), m.0.edge_count())
+    });
+    engine
+        .register_fn("node", |m: &mut ScriptModel, name: &str| -> Fallible<Map> { lift(m.0.node(name)).map(node_map) });
+    engine.register_fn("nodes", |m: &mut ScriptModel| -> Array {
+        m.0.nodes().map(|n| Dynamic::from(node_map(n))).collect()
+    });
+    engine.register_fn("nodes", |m: &mut ScriptModel, kind: &str| -> Fallible<Array> {
+        let kind: NodeKind = lift(kind.parse())?;
+        Ok(m.0.nodes().filter(|n| n.kind == kind).map(|n| Dynamic::from(node_map(n))).collect())
+    });
+    engine.register_fn("edges", |m: &mut ScriptModel| -> Fallible<Array> {
+        m.0.edges().map(|e| to_dynamic(&crate::report::json::edge(e))).collect()
+    });
+    engine.register_fn("at", |m: &mut ScriptModel, when: &str| -> Fallible<ScriptModel> {
+        Ok(ScriptModel::new(m.0.at(&date(when)?)))
+    });
+    engine.register_fn("only_nodes", |m: &mut ScriptModel, kinds: Dynamic| -> Fallible<ScriptModel> {
+        let kinds: Vec<NodeKind> = parse_all(&kinds)?;
+        Ok(filtered(m, |n| kinds.contains(&n.kind), |_| true))
+    });
+    engine.register_fn("only_edges", |m: &mut ScriptModel, kinds: Dynamic| -> Fallible<ScriptModel> {
+        let kinds: Vec<EdgeKind> = parse_all(&kinds)?;
+        Ok(filtered(m, |_| true, |e| kinds.contains(&e.kind)))
+    });
+    engine.register_fn("only_polarity", |m: &mut ScriptModel, polarities: Dynamic| -> Fallible<ScriptModel> {
+        let polarities: Vec<Polarity> = parse_all(&polarities)?;
+        Ok(filtered(m, |_| true, |e| polarities.contains(&e.polarity())))
+    });
+    engine.register_fn(
+        "without_edge",
+        |m: &mut ScriptModel, from: &str, to: &str, kind: &str| -> Fallible<ScriptModel> {
+            let (a, b) = (lift(m.0.node(from))?.id.clone(), lift(m.0.node(to))?.id.clone());
+            let kind: EdgeKind = lift(kind.parse())?;
+            let between = |e: &crate::Edge| (e.from == a && e.to == b) || (e.from == b && e.to == a);
+            if !m.0.edges().any(|e| between(e) && e.kind == kind) {
+                return fail(format!("there is no `{kind}` tie between {from} and {to}"));
+            }
+            Ok(filtered(m, |_| true, |e| !(between(e) && e.kind == kind)))
+        },
+    );
+    engine.register_fn("without_node", |m: &mut ScriptModel, name: &str| -> Fallible<ScriptModel> {
+        let id = lift(m.0.node(name))?.id.clone();
+        Ok(filtered(m, |n| n.id != id, |_| true))
+    });
+    engine.register_fn("focus", |m: &mut ScriptModel, name: &str, depth: i64| -> Fallible<ScriptModel> {
+        let center = lift(m.0.node_index(name))?;
+        let view = GraphView::new(&m.0, &ViewOptions::undirected());
+        Ok(ScriptModel::new(structure::ego(&m.0, &view, center, depth.max(0) as usize, Direction::Both)))
+    });
+    engine.register_fn("paths", |m: &mut ScriptModel, from: &str, to: &str| paths(m, from, to, Map::new()));
+    engine.register_fn("paths", paths);
+    engine.register_fn("influence_on", |m: &mut ScriptModel, node: &str| influence(m, node, Map::new(), true));
+    engine.register_fn("influence_on", |m: &mut ScriptModel, node: &str, o: Map| influence(m, node, o, true));
+    engine.register_fn("influence_from", |m: &mut ScriptModel, node: &str| influence(m, node, Map::new(), false));
+    engine.register_fn("influence_from", |m: &mut ScriptModel, node: &str, o: Map| influence(m, node, o, false));
+    engine.register_fn("centrality", |m: &mut ScriptModel, measure: &str| centrality(m, measure, Map::new()));
+    engine.register_fn("centrality", centrality);
+    engine.register_fn("brokers", |m: &mut ScriptModel| -> Fallible<Report> { lift(m.0.view().brokers()) });
+    engine.register_fn("balance", |m: &mut ScriptModel| -> Fallible<Report> { lift(m.0.view().balance()) });
+    engine.register_fn("components", |m: &mut ScriptModel| -> Array {
+        m.0.view()
+            .components()
+            .into_iter()
+            .map(|part| Dynamic::from(part.into_iter().map(Dynamic::from).collect::<Array>()))
+            .collect()
+    });
+    engine.register_fn("diff", |m: &mut ScriptModel, from: &str, to: &str| diff(m, from, to, Map::new()));
+    engine.register_fn("diff", diff);
+    engine.register_fn("text", |m: &mut ScriptModel, format: &str| -> Fallible<String> {
+        let Some(format) = Format::from_name(format) else {
+            return fail(format!("unknown format `{format}`; expected dot, svg, graphml, gexf, json, ron, tsv or csv"));
+        };
+        lift(m.0.view().export(format))
+    });
+    engine.register_fn("save", |m: &mut ScriptModel, path: &str| save(m, path, Map::new()));
+    engine.register_fn("save", save);
+    engine.register_fn("to_string", |r: &mut Report| r.text().to_owned());
+    engine.register_get("data", |r: &mut Report| -> Fallible<Dynamic> { to_dynamic(r.json()) });
+    engine.register_fn("json", |value: Dynamic| -> Fallible<String> {
+        let json: serde_json::Value = lift(rhai::serde::from_dynamic(&value))?;
+        lift(serde_json::to_string_pretty(&json))
+    });
+    engine.register_fn("table", table);
+    engine.register_fn("join", |items: Array, separator: &str| {
+        items.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(separator)
+    });
+    engine.register_fn("fixed", |x: f64, digits: i64| format!("{x:.*}", digits.clamp(0, 17) as usize));
+    engine.register_fn("fixed", |x: i64, digits: i64| format!("{:.*}", digits.clamp(0, 17) as usize, x as f64));
+    engine.register_fn("write", |path: &str, text: &str| -> Fallible<()> {
+        lift(crate::io::atomic::write(&script_path(path), text.as_bytes()))
+    });
+    engine
+}
+
+fn position_of(error: &EvalAltResult) -> Position {
+    let mut error = error;
+    let mut best = error.position();
+    // The innermost position names the line inside a script function.
+    while let EvalAltResult::ErrorInFunctionCall(_, _, inner, _) = error {
+        error = inner;
+        if !error.position().is_none() {
+            best = error.position();
+        }
+    }
+    best
+}
+
+fn message_of(error: &EvalAltResult) -> String {
+    match error.unwrap_inner() {
+        EvalAltResult::ErrorRuntime(message, _) => message.to_string(),
+        EvalAltResult::ErrorTooManyOperations(_) => {
+            "the script ran past its operation limit (a runaway loop?); raise it with --max-operations".to_owned()
+        }
+        EvalAltResult::ErrorDataTooLarge(what, _) => format!("{what} grew past the script's size limit"),
+        inner => inner.to_string().split(" (line ").next().unwrap_or_default().to_owned(),
+    }
+}
+
+/// Compiles a script, reporting syntax errors at their line and column.
+pub fn compile(engine: &Engine, path: &Path, text: &str) -> Result<AST, ScriptError> {
+    engine.compile(text).map_err(|e| {
+        let position = e.position();
+        ScriptError {
+            path: path.to_path_buf(),
+            line: position.line().unwrap_or(0),
+            column: position.position().unwrap_or(0),
+            message: e.err_type().to_string(),
+        }
+    })
+}
+
+/// Runs a script with its arguments (the `args` array), writing what it prints to `out`.
+pub fn run(path: &Path, args: &[String], limits: Limits, out: &mut Vec<u8>) -> Result<(), ScriptError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ScriptError {
+        path: path.to_path_buf(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read the script: {e}"),
+    })?;
+    run_text(path, &text, args, limits, out)
+}
+
+/// Runs script text; `path` names it in errors.
+pub fn run_text(
+    path: &Path,
+    text: &str,
+    args: &[String],
+    limits: Limits,
+    out: &mut Vec<u8>,
+) -> Result<(), ScriptError> {
+    let printed = Rc::new(RefCell::new(Vec::new()));
+    let engine = engine(printed.clone(), limits);
+    let ast = compile(&engine, path, text)?;
+    let mut scope = Scope::new();
+    let array: Array = args.iter().map(|a| Dynamic::from(a.clone())).collect();
+    scope.push("args", array);
+    let result = engine.run_ast_with_scope(&mut scope, &ast);
+    out.extend(printed.borrow().iter());
+    result.map_err(|e| {
+        let position = position_of(&e);
+        ScriptError {
+            path: path.to_path_buf(),
+            line: position.line().unwrap_or(0),
+            column: position.position().unwrap_or(0),
+            message: message_of(&e),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Result<String, ScriptError> {
+        let mut out = Vec::new();
+        run_text(Path::new("t.rhai"), text, &["a".into()], Limits::default(), &mut out)?;
+        Ok(String::from_utf8_lossy(&out).into_owned())
+    }
+
+    #[test]
+    fn a_runaway_loop_stops_at_the_operation_limit() {
+        let mut out = Vec::new();
+        let limits = Limits { operations: 100_000, ..Limits::default() };
+        let error =
+            run_text(Path::new("loop.rhai"), "let x = 0;\nloop { x += 1; }\n", &[], limits, &mut out).unwrap_err();
+        assert_eq!((error.line, error.message.contains("operation limit")), (2, true), "{error}");
+    }
+
+    #[test]
+    fn a_growing_string_stops_at_the_size_limit() {
+        let mut out = Vec::new();
+        let limits = Limits { string: 1000, ..Limits::default() };
+        let error = run_text(Path::new("s.rhai"), "let s = \"x\";\nwhile true { s += s; }\n", &[], limits, &mut out)
+            .unwrap_err();
+        assert!(error.message.contains("size limit"), "{error}");
+    }
+
+    #[test]
+    fn errors_name_the_line_and_column() {
+        let syntax = run("let x = ;\n").unwrap_err();
+        assert_eq!((syntax.line, syntax.column), (1, 9), "{syntax}");
+        let unknown =
+            run("let m = load(\"graphs/japan_russia_2014.ron\");\n\nlet n = m.node(\"Atlantis\");\n").unwrap_err();
+        assert_eq!((unknown.line, unknown.column), (3, 11), "{unknown}");
+        assert!(unknown.message.starts_with("no node is called `Atlantis`"), "{unknown}");
+        assert!(unknown.to_string().starts_with("t.rhai:3:11: "), "{unknown}");
+    }
+
+    #[test]
+    fn imports_and_eval_are_refused() {
+        assert!(run("import \"x\" as x;").is_err());
+        assert!(run("eval(\"1\")").is_err());
+        assert_eq!(run("print(args[0]);").unwrap(), "a\n");
+    }
+}

@@ -597,6 +597,13 @@ fn interactions_on_two_thousand_nodes_answer_within_100_ms() {
     let jump: Vec<String> = (0..runs)
         .map(|i| format!("var t = document.getElementById('time'); t.value = String(Math.floor(Number(t.max) * {} / {runs})); t.dispatchEvent(new Event('input'));", (i * 7) % (runs - 1) + 1))
         .collect();
+    // From a date in the middle to All dates and back: the largest changes of all.
+    let back_and_forth: Vec<String> = (0..runs - 1)
+        .map(|i| match i % 2 {
+            0 => "document.getElementById('time-all').click();".to_owned(),
+            _ => "var t = document.getElementById('time'); t.value = String(Math.floor(Number(t.max) / 2)); t.dispatchEvent(new Event('input'));".to_owned(),
+        })
+        .collect();
     let filter: Vec<String> =
         (0..runs).map(|_| "document.querySelector('[data-filter=\"polarity:neutral\"]').click();".to_owned()).collect();
     let path: Vec<String> = (0..runs)
@@ -612,19 +619,22 @@ fn interactions_on_two_thousand_nodes_answer_within_100_ms() {
         "scenario": "bench",
         "file": file,
         "interactions": {"search": search, "click": click, "slider jump": jump, "slider step": step, "legend filter": filter,
-            "all dates again": ["document.getElementById('time-all').click();"], "influence path": path},
+            "all dates and back": back_and_forth, "influence path": path},
     });
-    // The machine may be busy with other work: a second run is allowed to confirm a slow one,
-    // and each interaction is judged by its better median.
+    // The machine may be busy with other work (other tests run beside this one): up to two
+    // more runs may confirm a slow one, and each interaction is judged by its best median.
     let mut seen = drive(&browser, job.clone(), dir.path());
     assert_quiet(&seen, &file);
     assert_eq!(seen["nodes_drawn"], 2000);
     let slow = |seen: &Value| {
         seen["interactions"].as_object().unwrap().values().any(|r| r["median_ms"].as_f64().unwrap() >= 100.0)
     };
-    if slow(&seen) {
-        println!("slow first run, measuring again: {}", seen["interactions"]);
-        let again = drive(&browser, job, dir.path());
+    for _ in 0..2 {
+        if !slow(&seen) {
+            break;
+        }
+        println!("slow run, measuring again: {}", seen["interactions"]);
+        let again = drive(&browser, job.clone(), dir.path());
         assert_quiet(&again, &file);
         for (name, result) in again["interactions"].as_object().unwrap() {
             if result["median_ms"].as_f64() < seen["interactions"][name]["median_ms"].as_f64() {

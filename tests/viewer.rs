@@ -382,6 +382,7 @@ fn the_map_works_in_chromium_on_the_shipped_model() {
         "dates": ["2014-02-28", "2014-07-31"],
         "pairs": pairs.iter().map(|(a, b)| [a, b]).collect::<Vec<_>>(),
         "ui_pairs": ui_pairs,
+        "key_node": "russia",
     });
     let seen = drive(&browser, job, dir.path());
     assert_quiet(&seen, &page);
@@ -423,6 +424,11 @@ fn the_map_works_in_chromium_on_the_shipped_model() {
         }
     }
     assert_eq!(seen["edges_after_all"], model.edge_count());
+    // Keyboard selection, wheel zoom and fit.
+    assert_eq!(seen["key_details"], "Russia");
+    let zoom = &seen["zoom"];
+    assert_ne!(zoom["zoomed"], zoom["fitted"], "the wheel did not zoom");
+    assert_eq!(zoom["refitted"], zoom["fitted"], "F did not fit the map again");
 
     // The picker: the page's answers are the library's, and the CLI's once it prints them.
     let answers = seen["paths"].as_array().unwrap();

@@ -172,6 +172,21 @@ def shipped(driver, job):
     out["paths"] = driver.execute_script(
         "return arguments[0].map(function (p) { return relgraph.strongestPath(p[0], p[1]); });", job["pairs"]
     )
+    # Keyboard: Tab reaches nodes, Enter selects; wheel zooms, F fits again.
+    keyed = driver.find_element(By.CSS_SELECTOR, '[data-node="%s"]' % job["key_node"])
+    driver.execute_script("arguments[0].focus();", keyed)
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    out["key_details"] = driver.execute_script("return document.querySelector('#details h3').textContent;")
+    viewport = "return document.getElementById('viewport').getAttribute('transform');"
+    driver.execute_script("relgraph.fit();")
+    fitted = driver.execute_script(viewport)
+    driver.execute_script(
+        "var m = document.getElementById('map'), r = m.getBoundingClientRect();"
+        "m.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, clientX: r.left + 200, clientY: r.top + 200, bubbles: true, cancelable: true }));"
+    )
+    zoomed = driver.execute_script(viewport)
+    driver.find_element(By.TAG_NAME, "body").send_keys("f")
+    out["zoom"] = {"fitted": fitted, "zoomed": zoomed, "refitted": driver.execute_script(viewport)}
     out["alert"] = alert_text(driver)
     out["console"], out["requests"] = logs(driver)
     return out

@@ -7,3 +7,4 @@ mod export;
 mod influence;
 mod interchange;
 mod model;
+mod scripting;

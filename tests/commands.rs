@@ -210,26 +210,6 @@ fn costs(paths: &Value) -> Vec<f64> {
     array(paths).iter().map(|p| number(&p["cost"])).collect()
 }
 
-/// Four countries: A–B 0.9, B–D 0.9, A–C 0.5, C–D 1.0, A–D 0.3 (all cooperative). By hand,
-/// shortest A→D by weight as distance: 0.3, 1.5, 1.8 (strongest paths: tests/influence.rs).
-const WEIGHTED: &str = r#"Model(
-    title: "Weighted square",
-    nodes: [
-        Node(id: "a", kind: country, name: "A"),
-        Node(id: "b", kind: country, name: "B"),
-        Node(id: "c", kind: country, name: "C"),
-        Node(id: "d", kind: country, name: "D"),
-    ],
-    edges: [
-        Edge(from: "a", to: "b", kind: cooperates_with, weight: 0.9),
-        Edge(from: "b", to: "d", kind: cooperates_with, weight: 0.9),
-        Edge(from: "a", to: "c", kind: cooperates_with, weight: 0.5),
-        Edge(from: "c", to: "d", kind: cooperates_with, weight: 1.0),
-        Edge(from: "a", to: "d", kind: cooperates_with, weight: 0.3),
-    ],
-)
-"#;
-
 /// Three countries: A + B, then the B–C and A–C ties as given.
 fn triad(bc: &str, ac: &str) -> String {
     format!(
@@ -290,7 +270,7 @@ fn path_strongest_cost_is_the_product_of_the_step_strengths() {
     assert!(c.windows(2).all(|w| w[0] >= w[1]), "strongest costs not non-increasing: {c:?}");
 
     // Weights as distances on the square: the hand-worked values.
-    let file = temp_model(WEIGHTED.as_bytes());
+    let file = temp_model(common::WEIGHTED.as_bytes());
     let path = file.path().display().to_string();
     let weighted = costs(&json(&["path", &path, "A", "D", "--weighted", "-k", "3", "--json"]));
     for (g, w) in weighted.iter().zip([0.3, 1.5, 1.8]) {

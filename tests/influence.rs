@@ -34,24 +34,7 @@ fn text(v: &Value) -> &str {
     v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
 }
 
-/// Four countries tied by cooperation: A–B 0.9, B–D 0.9, A–C 0.5, C–D 1.0, A–D 0.3.
-const SQUARE: &str = r#"Model(
-    title: "Weighted square",
-    nodes: [
-        Node(id: "a", kind: country, name: "A"),
-        Node(id: "b", kind: country, name: "B"),
-        Node(id: "c", kind: country, name: "C"),
-        Node(id: "d", kind: country, name: "D"),
-    ],
-    edges: [
-        Edge(from: "a", to: "b", kind: cooperates_with, weight: 0.9),
-        Edge(from: "b", to: "d", kind: cooperates_with, weight: 0.9),
-        Edge(from: "a", to: "c", kind: cooperates_with, weight: 0.5),
-        Edge(from: "c", to: "d", kind: cooperates_with, weight: 1.0),
-        Edge(from: "a", to: "d", kind: cooperates_with, weight: 0.3),
-    ],
-)
-"#;
+use crate::common::WEIGHTED as SQUARE;
 
 fn nodes(path: &Value) -> Vec<String> {
     array(&path["nodes"]).iter().map(|v| text(v).to_owned()).collect()

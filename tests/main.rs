@@ -7,4 +7,5 @@ mod export;
 mod influence;
 mod interchange;
 mod model;
+mod scripting;
 mod viewer;

@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BinaryHeap};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use super::path::Path;
+use super::path::{Label, Path};
 use super::view::GraphView;
 use crate::model::{EdgeInfluence, Model, Profile, Sign};
 
@@ -299,9 +299,9 @@ fn best_channels(view: &GraphView, root: usize, reverse: bool) -> Tree {
     let mut seq = 0u64;
     best[root] = -1.0;
     hops[root] = 0;
-    heap.push(Label { key: -1.0, hops: 0, seq, node: root as u32 });
+    heap.push(Label { dist: -1.0, hops: 0, seq, node: root as u32 });
     let mut steps: Vec<(usize, f64)> = Vec::new();
-    while let Some(Label { key, hops: h, node, .. }) = heap.pop() {
+    while let Some(Label { dist: key, hops: h, node, .. }) = heap.pop() {
         let v = node as usize;
         if done[v] {
             continue;
@@ -323,7 +323,7 @@ fn best_channels(view: &GraphView, root: usize, reverse: bool) -> Tree {
                 hops[w] = h + 1;
                 next[w] = v as u32;
                 seq += 1;
-                heap.push(Label { key: alt, hops: h + 1, seq, node: w as u32 });
+                heap.push(Label { dist: alt, hops: h + 1, seq, node: w as u32 });
             }
         }
     }
@@ -358,35 +358,6 @@ impl Tree {
         }
         let path = Path { nodes: nodes.into_iter().map(NodeIndex::new).collect(), edges, cost: product };
         Some(describe(view, path))
-    }
-}
-
-/// A Dijkstra label: smallest key (minus the product) first, then fewest hops, then order.
-#[derive(Debug, Clone, Copy)]
-struct Label {
-    key: f64,
-    hops: usize,
-    seq: u64,
-    node: u32,
-}
-
-impl PartialEq for Label {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == std::cmp::Ordering::Equal
-    }
-}
-
-impl Eq for Label {}
-
-impl PartialOrd for Label {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Label {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        other.key.total_cmp(&self.key).then_with(|| other.hops.cmp(&self.hops)).then_with(|| other.seq.cmp(&self.seq))
     }
 }
 

@@ -120,13 +120,14 @@ pub enum PathError {
     },
 }
 
-/// A Dijkstra label: smallest cost first, then fewest hops, then insertion order.
+/// A Dijkstra label: smallest cost first, then fewest hops, then insertion order (shared
+/// with the influence rankings, so both break ties alike).
 #[derive(Debug, Clone, Copy)]
-struct Label {
-    dist: f64,
-    hops: usize,
-    seq: u64,
-    node: u32,
+pub(crate) struct Label {
+    pub(crate) dist: f64,
+    pub(crate) hops: usize,
+    pub(crate) seq: u64,
+    pub(crate) node: u32,
 }
 
 impl PartialEq for Label {

@@ -18,18 +18,8 @@ use crate::Error;
 
 /// Reads and checks a profile file.
 pub fn load(path: &Path) -> Result<Profile, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    match String::from_utf8(bytes) {
-        Ok(text) => parse(&text, path).map_err(|diagnostics| Error::Invalid { diagnostics }),
-        Err(error) => {
-            let valid = error.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            let mut diagnostics = Diagnostics::new(path, text);
-            let start = String::from_utf8_lossy(&error.as_bytes()[..valid]).len();
-            diagnostics.push(Problem::NotUtf8, start..start + 1);
-            Err(Error::Invalid { diagnostics })
-        }
-    }
+    let text = crate::io::ron::read_utf8(path)?;
+    parse(&text, path).map_err(|diagnostics| Error::Invalid { diagnostics })
 }
 
 /// Parses and checks profile text; `path` names the file in diagnostics.

@@ -30,18 +30,21 @@ pub(crate) fn options() -> ron::Options {
 
 /// Reads and validates a model file.
 pub fn load(path: &Path) -> Result<Model, Error> {
+    let text = read_utf8(path)?;
+    parse(&text, path).map_err(|diagnostics| Error::Invalid { diagnostics })
+}
+
+/// Reads a text file; bytes that are not UTF-8 are a diagnostic at the first bad one.
+pub(crate) fn read_utf8(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    match String::from_utf8(bytes) {
-        Ok(text) => parse(&text, path).map_err(|diagnostics| Error::Invalid { diagnostics }),
-        Err(error) => {
-            let valid = error.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            let mut diagnostics = Diagnostics::new(path, text);
-            let start = String::from_utf8_lossy(&error.as_bytes()[..valid]).len();
-            diagnostics.push(Problem::NotUtf8, start..start + 1);
-            Err(Error::Invalid { diagnostics })
-        }
-    }
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+        let mut diagnostics = Diagnostics::new(path, text);
+        let start = String::from_utf8_lossy(&error.as_bytes()[..valid]).len();
+        diagnostics.push(Problem::NotUtf8, start..start + 1);
+        Error::Invalid { diagnostics }
+    })
 }
 
 /// Parses and validates model text; `path` names the file in diagnostics.

@@ -394,6 +394,16 @@ pub fn engine(out: Rc<RefCell<Vec<u8>>>, limits: Limits) -> Engine {
     engine
 }
 
+/// Every script function as the Markdown table `docs/scripting.md` shows (a test keeps
+/// them equal).
+pub fn markdown() -> String {
+    let mut out = String::from("| function | call | what it does |\n|---|---|---|\n");
+    for (name, signature, help) in FUNCTIONS {
+        out.push_str(&format!("| `{name}` | `{signature}` | {help} |\n"));
+    }
+    out
+}
+
 fn position_of(error: &EvalAltResult) -> Position {
     let mut error = error;
     let mut best = error.position();
@@ -506,6 +516,29 @@ mod tests {
         assert_eq!((unknown.line, unknown.column), (3, 11), "{unknown}");
         assert!(unknown.message.starts_with("no node is called `Atlantis`"), "{unknown}");
         assert!(unknown.to_string().starts_with("t.rhai:3:11: "), "{unknown}");
+    }
+
+    #[test]
+    fn every_registered_function_is_documented_and_every_documented_one_registered() {
+        let engine = engine(Rc::new(RefCell::new(Vec::new())), Limits::default());
+        let mut registered: Vec<String> = engine
+            .gen_fn_signatures(false)
+            .iter()
+            .filter_map(|s| s.split('(').next())
+            .map(|name| name.trim_start_matches("get$").to_owned())
+            .filter(|name| name != "to_string")
+            .collect();
+        registered.sort();
+        registered.dedup();
+        let mut listed: Vec<String> = FUNCTIONS.iter().map(|(n, _, _)| (*n).to_owned()).collect();
+        listed.sort();
+        assert_eq!(registered, listed);
+        let docs = include_str!("../../docs/scripting.md");
+        assert!(
+            docs.contains(&markdown()),
+            "docs/scripting.md is out of date: paste script::markdown():\n{}",
+            markdown()
+        );
     }
 
     #[test]

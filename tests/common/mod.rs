@@ -119,3 +119,23 @@ pub fn id_of(model: &Model, name: &str) -> String {
         other => panic!("{name}: {other:?}"),
     }
 }
+
+/// Four countries tied by cooperation: A–B 0.9, B–D 0.9, A–C 0.5, C–D 1.0, A–D 0.3. By hand,
+/// shortest A→D by weight as distance: 0.3, 1.5, 1.8; strongest paths in tests/influence.rs.
+pub const WEIGHTED: &str = r#"Model(
+    title: "Weighted square",
+    nodes: [
+        Node(id: "a", kind: country, name: "A"),
+        Node(id: "b", kind: country, name: "B"),
+        Node(id: "c", kind: country, name: "C"),
+        Node(id: "d", kind: country, name: "D"),
+    ],
+    edges: [
+        Edge(from: "a", to: "b", kind: cooperates_with, weight: 0.9),
+        Edge(from: "b", to: "d", kind: cooperates_with, weight: 0.9),
+        Edge(from: "a", to: "c", kind: cooperates_with, weight: 0.5),
+        Edge(from: "c", to: "d", kind: cooperates_with, weight: 1.0),
+        Edge(from: "a", to: "d", kind: cooperates_with, weight: 0.3),
+    ],
+)
+"#;

@@ -370,6 +370,15 @@ fn the_map_works_in_chromium_on_the_shipped_model() {
     let canada = common::id_of(&model, "Canada");
     let kuril = common::id_of(&model, "Kuril Islands dispute");
     pairs.push((canada.clone(), kuril.clone()));
+    // A tie to a node with no other tie, where no other tie passes close by.
+    let near_tie = model
+        .graph()
+        .node_indices()
+        .find_map(|i| match model.incident(i).as_slice() {
+            [(e, _, _)] => model.edges().position(|x| std::ptr::eq(x, *e)),
+            _ => None,
+        })
+        .expect("a node with one tie");
     let ui_pairs = [("Canada", "Kuril Islands dispute"), ("Japan", "Crimea"), ("Vladimir Putin", "Shinzo Abe")];
 
     let job = json!({
@@ -383,6 +392,7 @@ fn the_map_works_in_chromium_on_the_shipped_model() {
         "pairs": pairs.iter().map(|(a, b)| [a, b]).collect::<Vec<_>>(),
         "ui_pairs": ui_pairs,
         "key_node": "russia",
+        "near_tie": near_tie,
     });
     let seen = drive(&browser, job, dir.path());
     assert_quiet(&seen, &page);
@@ -424,6 +434,7 @@ fn the_map_works_in_chromium_on_the_shipped_model() {
         }
     }
     assert_eq!(seen["edges_after_all"], model.edge_count());
+    assert_eq!(seen["near_click"], format!("Tie {near_tie}"), "a click beside a tie");
     // Keyboard selection, wheel zoom and fit.
     assert_eq!(seen["key_details"], "Russia");
     let zoom = &seen["zoom"];

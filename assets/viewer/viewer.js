@@ -117,7 +117,7 @@
     return [n.x + ux * t, n.y + uy * t];
   }
 
-  var edgeMid = new Array(E);
+  var edgeMid = new Array(E), edgeCurve = new Array(E);
   (function drawEdges() {
     var bundles = Object.create(null);
     edges.forEach(function (e, k) {
@@ -132,6 +132,7 @@
           var top = a.y - a.h / 2, lift = 40 + 15 * slot;
           d = "M" + (a.x - 8) + "," + top + " C" + (a.x - 30) + "," + (top - lift) + " " + (a.x + 30) + "," + (top - lift) + " " + (a.x + 8) + "," + top;
           edgeMid[k] = [a.x, top - lift * 0.75];
+          edgeCurve[k] = [a.x - 8, top, a.x, top - lift * 1.5, a.x + 8, top];
         } else {
           var lo = nodes[Math.min(e.from, e.to)], hi = nodes[Math.max(e.from, e.to)];
           var mx = (lo.x + hi.x) / 2, my = (lo.y + hi.y) / 2, dx = hi.x - lo.x, dy = hi.y - lo.y;
@@ -140,6 +141,7 @@
           var p = clip(e.from, cx, cy), q = clip(e.to, cx, cy);
           d = "M" + p[0].toFixed(1) + "," + p[1].toFixed(1) + " Q" + cx.toFixed(1) + "," + cy.toFixed(1) + " " + q[0].toFixed(1) + "," + q[1].toFixed(1);
           edgeMid[k] = [(p[0] + 2 * cx + q[0]) / 4, (p[1] + 2 * cy + q[1]) / 4];
+          edgeCurve[k] = [p[0], p[1], cx, cy, q[0], q[1]];
         }
         var path = svg("path", { d: d, "class": "edge pol-" + e.polarity + " kind-" + e.kind, stroke: polColour(e.polarity), "stroke-width": e.width.toFixed(2) });
         if (e.line === "dashed") path.setAttribute("stroke-dasharray", "6 4");
@@ -252,9 +254,29 @@
     if (nodeG) { selectNode(idIndex[nodeG.getAttribute("data-node") || nodeG.getAttribute("data-ref-node")]); return; }
     var tie = t.closest ? t.closest("[data-edge], [data-ref-edge]") : null;
     if (tie) { selectEdge(edgeByNumber[tie.getAttribute("data-edge") || tie.getAttribute("data-ref-edge")]); return; }
-    if (t.closest && t.closest("title")) return;
-    clearSelection();
+    var r = map.getBoundingClientRect(), near = nearestEdge((ev.clientX - r.left - view.x) / view.k, (ev.clientY - r.top - view.y) / view.k, 6 / view.k);
+    if (near >= 0) selectEdge(near); else clearSelection();
   });
+  // Thin ties are hard to hit: a click on the background within 6 px of a shown tie picks it.
+  function nearestEdge(x, y, within) {
+    var best = -1, bestD = within * within;
+    for (var k = 0; k < E; k++) {
+      if (!edgeShown[k]) continue;
+      var c = edgeCurve[k], px = c[0], py = c[1];
+      if (Math.min(c[0], c[2], c[4]) - within > x || Math.max(c[0], c[2], c[4]) + within < x) continue;
+      if (Math.min(c[1], c[3], c[5]) - within > y || Math.max(c[1], c[3], c[5]) + within < y) continue;
+      for (var j = 1; j <= 16; j++) {
+        var t = j / 16, u = 1 - t;
+        var qx = u * u * c[0] + 2 * u * t * c[2] + t * t * c[4], qy = u * u * c[1] + 2 * u * t * c[3] + t * t * c[5];
+        var dx = qx - px, dy = qy - py, len = dx * dx + dy * dy, s = 0;
+        if (len > 0) s = Math.max(0, Math.min(1, ((x - px) * dx + (y - py) * dy) / len));
+        var ex = px + s * dx - x, ey = py + s * dy - y, d = ex * ex + ey * ey;
+        if (d < bestD) { bestD = d; best = k; }
+        px = qx; py = qy;
+      }
+    }
+    return best;
+  }
   $("zoom-in").addEventListener("click", function () { var r = map.getBoundingClientRect(); zoomAt(1.25, r.width / 2, r.height / 2); });
   $("zoom-out").addEventListener("click", function () { var r = map.getBoundingClientRect(); zoomAt(0.8, r.width / 2, r.height / 2); });
   $("fit").addEventListener("click", function () { fit(); });

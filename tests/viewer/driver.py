@@ -172,6 +172,17 @@ def shipped(driver, job):
     out["paths"] = driver.execute_script(
         "return arguments[0].map(function (p) { return relgraph.strongestPath(p[0], p[1]); });", job["pairs"]
     )
+    # A click on the background 2 px beside a tie picks that tie.
+    out["near_click"] = driver.execute_script(
+        """
+        var e = document.querySelector('[data-edge="' + arguments[0] + '"]');
+        var p = e.getPointAtLength(e.getTotalLength() / 2), m = e.getScreenCTM();
+        var x = m.a * p.x + m.c * p.y + m.e + 2, y = m.b * p.x + m.d * p.y + m.f + 2;
+        document.getElementById('map').dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }));
+        return document.querySelector('#details h2').textContent;
+        """,
+        job["near_tie"],
+    )
     # Keyboard: Tab reaches nodes, Enter selects; wheel zooms, F fits again.
     keyed = driver.find_element(By.CSS_SELECTOR, '[data-node="%s"]' % job["key_node"])
     driver.execute_script("arguments[0].focus();", keyed)

@@ -3,7 +3,9 @@
 //! The page is [`render`]ed from four parts, all compiled into the binary:
 //! - `assets/viewer/page.html`, the skeleton with the stable hooks (`#search`, `#details`,
 //!   `#time`, …; see `docs/viewer.md`);
-//! - `assets/viewer/viewer.css` and `assets/viewer/viewer.js`, hand-written, no library;
+//! - `assets/viewer/viewer.css`, `assets/viewer/influence.js` (channels and the strongest
+//!   path, by the rules of [`crate::analysis::influence`]) and `assets/viewer/viewer.js`
+//!   (drawing and interaction), hand-written, no library;
 //! - the model as JSON (the `data` submodule): nodes and ties with dates, evidence, influence strengths
 //!   and positions from the built-in layout, inside `<script type="application/json">`.
 //!
@@ -36,8 +38,9 @@ use super::theme::Theme;
 use crate::analysis::influence::edge_strengths;
 use crate::model::{Model, PartialDate, Profile};
 
-/// The viewer's script, embedded in every page.
-pub const VIEWER_JS: &str = include_str!("../../assets/viewer/viewer.js");
+/// The viewer's script, embedded in every page: the influence rules, then the viewer.
+pub const VIEWER_JS: &str =
+    concat!(include_str!("../../assets/viewer/influence.js"), include_str!("../../assets/viewer/viewer.js"));
 /// The viewer's style sheet, embedded in every page.
 pub const VIEWER_CSS: &str = include_str!("../../assets/viewer/viewer.css");
 /// The page skeleton; `{{NAME}}` marks where the parts go.

@@ -513,6 +513,29 @@ fn hostile_names_run_nothing_in_chromium() {
     assert_eq!(seen["suggestions"].as_array().unwrap().len(), ids.len());
 }
 
+#[test]
+fn a_map_made_with_at_opens_on_that_date_in_chromium() {
+    let Some(browser) = browser("a_map_made_with_at_opens_on_that_date_in_chromium") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (page, _) = export_shipped(dir.path(), &["--at", "2014-03"]);
+    let seen = drive(&browser, json!({"scenario": "opening", "file": page}), dir.path());
+    assert_quiet(&seen, &page);
+    assert_eq!(seen["label"], "2014-03");
+    // Exactly what `--at 2014-03` keeps (in force on some day of March 2014).
+    let model = common::load_japan_russia();
+    let at: PartialDate = "2014-03".parse().unwrap();
+    let nodes: BTreeSet<String> = model.nodes().filter(|n| n.in_force(&at)).map(|n| n.id.clone()).collect();
+    let edges: BTreeSet<String> = model
+        .edges()
+        .enumerate()
+        .filter(|(_, e)| e.in_force(&at) && nodes.contains(&e.from) && nodes.contains(&e.to))
+        .map(|(k, _)| k.to_string())
+        .collect();
+    assert_eq!(strings(&seen["nodes"]), nodes);
+    assert_eq!(strings(&seen["edges"]), edges);
+    assert!(edges.len() < model.edge_count());
+}
+
 /// Many equally strong paths: weights 0.5 or 1, parallel ties of both signs, every kind.
 fn tie_heavy() -> Model {
     let mut model = Model::new("ties");

@@ -240,6 +240,15 @@ def paths(driver, job):
     return out
 
 
+def opening(driver, job):
+    out = {"ready": open_page(driver, job["file"])}
+    out["label"] = driver.find_element(By.ID, "time-label").text
+    out["nodes"] = displayed(driver, "[data-node]", "data-node")
+    out["edges"] = displayed(driver, "[data-edge]", "data-edge")
+    out["console"], out["requests"] = logs(driver)
+    return out
+
+
 MEASURE = """
 var done = arguments[arguments.length - 1];
 var t0 = performance.now();
@@ -282,7 +291,7 @@ def main():
     profile = tempfile.mkdtemp(prefix="relgraph-chromium-")
     driver = start(job, profile)
     try:
-        result = {"shipped": shipped, "hostile": hostile, "paths": paths, "bench": bench, "screenshot": screenshot}[job["scenario"]](
+        result = {"shipped": shipped, "hostile": hostile, "paths": paths, "opening": opening, "bench": bench, "screenshot": screenshot}[job["scenario"]](
             driver, job
         )
     finally:

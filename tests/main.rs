@@ -8,3 +8,4 @@ mod influence;
 mod interchange;
 mod model;
 mod scripting;
+mod viewer;

@@ -11,7 +11,7 @@ use super::{input, Failure};
 use crate::analysis::structure::{self, Direction};
 use crate::analysis::view::{GraphView, ViewOptions};
 use crate::analysis::{influence, path};
-use crate::export::{dot, svg, DotOptions, Layout, Renderer, SvgOptions, Theme};
+use crate::export::{dot, html, svg, DotOptions, HtmlOptions, Layout, Renderer, SvgOptions, Theme};
 use crate::model::Model;
 
 /// Output formats.
@@ -21,6 +21,8 @@ pub enum Format {
     Dot,
     /// SVG drawn by Graphviz when installed, else by the built-in renderer.
     Svg,
+    /// An interactive map in one self-contained HTML file (see docs/viewer.md).
+    Html,
     /// GraphML (Gephi, yEd, NetworkX read_graphml).
     Graphml,
     /// GEXF 1.3 with time intervals (Gephi's timeline).
@@ -44,6 +46,7 @@ impl Format {
         Some(match extension.as_str() {
             "dot" | "gv" => Format::Dot,
             "svg" => Format::Svg,
+            "html" | "htm" => Format::Html,
             "graphml" | "xml" => Format::Graphml,
             "gexf" => Format::Gexf,
             "json" => Format::Json,
@@ -314,6 +317,9 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     if let Some(output) = &args.output {
         crate::io::atomic::refuse_overwrite(output, &[&args.file])?;
     }
+    if format == Format::Html {
+        return html(args, out);
+    }
     let model = selected(args)?;
     let text = match format {
         Format::Dot | Format::Svg => {
@@ -346,7 +352,7 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         Format::Graphml => crate::io::graphml::write(&model),
         Format::Gexf => crate::io::gexf::write(&model),
         Format::Json => crate::io::json::write(&model),
-        Format::Ron => crate::io::ron::to_string(&model),
+        Format::Ron | Format::Html => crate::io::ron::to_string(&model),
         Format::Tsv => crate::io::edgelist::write(&model, '\t'),
         Format::Csv => crate::io::edgelist::write(&model, ','),
         Format::Neo4j => {
@@ -366,6 +372,38 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             out.extend(line.into_bytes());
         }
         None => out.extend(text.into_bytes()),
+    }
+    Ok(())
+}
+
+/// Runs `export --format html`: the whole date range stays in the page (`--at` only sets the
+/// date it opens on), and ties keep their position in the file as `data-edge`.
+fn html(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
+    let file = input::load_any(&args.file)?;
+    let mut filters = args.filters.clone();
+    filters.at = None;
+    let mut model = filters.apply(file.clone());
+    if let Some(focus) = &args.focus {
+        let center = input::node(&model, focus)?;
+        model = structure::ego(&model, &view(&model, args), center, args.depth, Direction::Both);
+    }
+    let theme = match &args.theme {
+        Some(path) => Theme::load(path).map_err(Failure::input)?,
+        None => Theme::default(),
+    };
+    let options = HtmlOptions::new()
+        .with_diagram(diagram(args, &model)?)
+        .with_at(args.filters.at)
+        .with_edge_numbers(html::edge_numbers(&file, &model));
+    let page = html::render(&model, &options, &theme);
+    match &args.output {
+        Some(path) => {
+            crate::io::atomic::write(path, page.as_bytes())?;
+            let line =
+                format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
+            out.extend(line.into_bytes());
+        }
+        None => out.extend(page.into_bytes()),
     }
     Ok(())
 }

@@ -6,6 +6,8 @@
 //!   the pure-Rust built-in renderer ([`layout`] + [`svg`]), chosen by [`Renderer`].
 //! - [`theme::Theme`] says how each node kind and polarity looks; the default is
 //!   `themes/default.ron`.
+//! - [`html::render`] writes an interactive map: one self-contained HTML file with the same
+//!   layout and theme, a time slider, filters, evidence and influence paths.
 //!
 //! What to draw is chosen by the caller: pass a filtered [`Model`](crate::model::Model)
 //! (focus, date, filters) and, in the options, the node and edge indices to highlight and a
@@ -31,6 +33,7 @@
 pub mod dot;
 pub mod escape;
 pub mod graphviz;
+pub mod html;
 pub mod layout;
 mod scene;
 pub mod svg;
@@ -41,6 +44,7 @@ use std::time::Duration;
 
 pub use dot::{DotOptions, RankDir};
 pub use graphviz::Layout;
+pub use html::HtmlOptions;
 pub use svg::{Renderer, SvgOptions};
 pub use theme::Theme;
 

@@ -103,6 +103,8 @@ pub enum Format {
     Tsv,
     /// Comma-separated edge list.
     Csv,
+    /// The interactive map: one self-contained HTML file.
+    Html,
 }
 
 impl Format {
@@ -118,11 +120,13 @@ impl Format {
             "ron" => Format::Ron,
             "tsv" | "txt" => Format::Tsv,
             "csv" => Format::Csv,
+            "html" | "htm" => Format::Html,
             _ => return None,
         })
     }
 
-    /// The format named by a word: `dot`, `svg`, `graphml`, `gexf`, `json`, `ron`, `tsv`, `csv`.
+    /// The format named by a word: `dot`, `svg`, `graphml`, `gexf`, `json`, `ron`, `tsv`, `csv`,
+    /// `html`.
     pub fn from_name(name: &str) -> Option<Format> {
         Format::from_path(Path::new(&format!("x.{}", name.trim())))
     }
@@ -325,6 +329,11 @@ impl<'m> Selection<'m> {
             Format::Ron => crate::io::ron::to_string(model),
             Format::Tsv => crate::io::edgelist::write(model, '\t'),
             Format::Csv => crate::io::edgelist::write(model, ','),
+            Format::Html => crate::export::html::render(
+                model,
+                &crate::export::html::HtmlOptions::new().with_diagram(options.clone()),
+                theme,
+            ),
         })
     }
 

@@ -50,7 +50,7 @@ pub const FUNCTIONS: &[(&str, &str, &str)] = &[
     ("balance", "model.balance() -> Report", "Structural balance, as `relgraph balance`."),
     ("components", "model.components() -> array", "Connected components, largest first, as arrays of node ids."),
     ("diff", "model.diff(from, to) / (from, to, options) -> Report", "What changed between two dates, as `relgraph diff`; options #{measure, top}."),
-    ("text", "model.text(format) -> string", "The model as dot, svg, graphml, gexf, json, ron, tsv or csv text."),
+    ("text", "model.text(format) -> string", "The model as dot, svg, graphml, gexf, json, ron, tsv, csv or html text."),
     ("save", "model.save(path) / model.save(path, options) -> ()", "Writes a diagram or file atomically, format from the extension; options #{format, cluster_by_country, edge_labels, legend}."),
     ("data", "report.data -> map or array", "A report's data: exactly the command's --json output, as maps and arrays."),
     ("json", "json(value) -> string", "Any value as pretty JSON."),
@@ -370,7 +370,9 @@ pub fn engine(out: Rc<RefCell<Vec<u8>>>, limits: Limits) -> Engine {
     engine.register_fn("diff", diff);
     engine.register_fn("text", |m: &mut ScriptModel, format: &str| -> Fallible<String> {
         let Some(format) = Format::from_name(format) else {
-            return fail(format!("unknown format `{format}`; expected dot, svg, graphml, gexf, json, ron, tsv or csv"));
+            return fail(format!(
+                "unknown format `{format}`; expected dot, svg, graphml, gexf, json, ron, tsv, csv or html"
+            ));
         };
         lift(m.0.view().export(format))
     });

@@ -11,7 +11,7 @@ use super::{input, Failure};
 use crate::analysis::path;
 use crate::analysis::structure::{self, Direction};
 use crate::analysis::view::{GraphView, ViewOptions};
-use crate::export::{dot, svg, DotOptions, Layout, Renderer, SvgOptions, Theme};
+use crate::export::{dot, raster, svg, DotOptions, Layout, Renderer, SvgOptions, Theme};
 use crate::model::Model;
 
 /// Output formats.
@@ -21,6 +21,10 @@ pub enum Format {
     Dot,
     /// SVG drawn by Graphviz when installed, else by the built-in renderer.
     Svg,
+    /// PNG, rasterised from the built-in renderer's SVG with the bundled font (see --scale, --dpi).
+    Png,
+    /// PDF (one page, text kept as text), converted from the built-in renderer's SVG.
+    Pdf,
     /// GraphML (Gephi, yEd, NetworkX read_graphml).
     Graphml,
     /// GEXF 1.3 with time intervals (Gephi's timeline).
@@ -44,6 +48,8 @@ impl Format {
         Some(match extension.as_str() {
             "dot" | "gv" => Format::Dot,
             "svg" => Format::Svg,
+            "png" => Format::Png,
+            "pdf" => Format::Pdf,
             "graphml" | "xml" => Format::Graphml,
             "gexf" => Format::Gexf,
             "json" => Format::Json,
@@ -141,6 +147,12 @@ pub struct ExportArgs {
     /// Graphviz layout engine. Default: dot for small graphs, sfdp for large ones.
     #[arg(long, value_enum)]
     layout: Option<LayoutArg>,
+    /// PNG only: pixels per SVG pixel. Default: 2 (sharp on high-density screens and in print).
+    #[arg(long, value_name = "FACTOR", conflicts_with = "dpi")]
+    scale: Option<f64>,
+    /// PNG only: resolution, taking the SVG's pixel as 1/96 inch (192 dpi is --scale 2).
+    #[arg(long, value_name = "DPI")]
+    dpi: Option<f64>,
     /// Stop Graphviz after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     timeout: u64,
@@ -263,7 +275,7 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     }
     let model = selected(args)?;
     let text = match format {
-        Format::Dot | Format::Svg => {
+        Format::Dot | Format::Svg | Format::Png | Format::Pdf => {
             let theme = match &args.theme {
                 Some(path) => Theme::load(path).map_err(Failure::input)?,
                 None => Theme::default(),
@@ -275,7 +287,10 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             if format == Format::Dot {
                 dot::to_dot(&model, &diagram, &theme)
             } else {
+                let raster = matches!(format, Format::Png | Format::Pdf);
                 let renderer = match args.renderer {
+                    // PNG and PDF come from the built-in SVG, whose text fits the bundled font.
+                    RendererArg::Auto if raster => Renderer::Builtin,
                     RendererArg::Auto => Renderer::Auto,
                     RendererArg::Graphviz => Renderer::Graphviz,
                     RendererArg::Builtin => Renderer::Builtin,
@@ -287,7 +302,12 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                 if let Some(l) = args.layout {
                     options = options.with_layout(layout(l));
                 }
-                svg::render(&model, &options, &theme).map_err(Failure::input)?
+                let picture = svg::render(&model, &options, &theme).map_err(Failure::input)?;
+                match format {
+                    Format::Png => return finish(args, &model, &raster::to_png(&picture, png_scale(args)?).map_err(Failure::input)?, out),
+                    Format::Pdf => return finish(args, &model, &raster::to_pdf(&picture).map_err(Failure::input)?, out),
+                    _ => picture,
+                }
             }
         }
         Format::Graphml => crate::io::graphml::write(&model),
@@ -305,14 +325,32 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             return Ok(());
         }
     };
+    finish(args, &model, text.as_bytes(), out)
+}
+
+/// The PNG scale from --scale or --dpi (default 2).
+fn png_scale(args: &ExportArgs) -> Result<f64, Failure> {
+    let scale = match (args.scale, args.dpi) {
+        (Some(scale), _) => scale,
+        (None, Some(dpi)) => dpi / 96.0,
+        (None, None) => 2.0,
+    };
+    if !scale.is_finite() || scale <= 0.0 || scale > 16.0 {
+        return Err(Failure::usage("--scale must be above 0 and at most 16 (--dpi above 0 and at most 1536)"));
+    }
+    Ok(scale)
+}
+
+/// Writes `bytes` to -o (atomically, with a one-line note) or to standard output.
+fn finish(args: &ExportArgs, model: &Model, bytes: &[u8], out: &mut Vec<u8>) -> Result<(), Failure> {
     match &args.output {
         Some(path) => {
-            crate::io::atomic::write(path, text.as_bytes())?;
+            crate::io::atomic::write(path, bytes)?;
             let line =
                 format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
             out.extend(line.into_bytes());
         }
-        None => out.extend(text.into_bytes()),
+        None => out.extend_from_slice(bytes),
     }
     Ok(())
 }

@@ -4,6 +4,8 @@
 //!   and printer.
 //! - [`svg::render`] draws SVG, either by running Graphviz (when it is installed) or with
 //!   the pure-Rust built-in renderer ([`layout`] + [`svg`]), chosen by [`Renderer`].
+//! - [`raster::to_png`] and [`raster::to_pdf`] turn an SVG into PNG or PDF with the bundled
+//!   font ([`font`]).
 //! - [`theme::Theme`] says how each node kind and polarity looks; the default is
 //!   `themes/default.ron`.
 //!
@@ -30,8 +32,10 @@
 
 pub mod dot;
 pub mod escape;
+pub mod font;
 pub mod graphviz;
 pub mod layout;
+pub mod raster;
 mod scene;
 pub mod svg;
 pub mod theme;
@@ -113,6 +117,12 @@ pub enum ExportError {
         status: String,
         /// What it wrote to stderr (at most 4 kB).
         stderr: String,
+    },
+    /// An SVG could not be turned into PNG or PDF.
+    #[error("cannot convert the SVG to PNG or PDF: {message}")]
+    Raster {
+        /// What the converter said.
+        message: String,
     },
     /// Graphviz's output was not UTF-8.
     #[error("Graphviz `{program}` wrote output that is not UTF-8")]

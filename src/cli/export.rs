@@ -132,6 +132,9 @@ pub struct ExportArgs {
     /// Leave edge labels out.
     #[arg(long = "no-edge-labels")]
     no_edge_labels: bool,
+    /// Built-in renderer: draw every tie as its own line instead of one bundle per pair.
+    #[arg(long = "no-bundle")]
+    no_bundle: bool,
     /// Leave the legend out.
     #[arg(long = "no-legend")]
     no_legend: bool,
@@ -298,14 +301,27 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                 let mut options = SvgOptions::new()
                     .with_diagram(diagram)
                     .with_renderer(renderer)
+                    .with_bundle(!args.no_bundle)
                     .with_timeout(Duration::from_secs(args.timeout));
+                if let Some(id) = focus_id(args, &model) {
+                    options = options.with_focus(id);
+                }
                 if let Some(l) = args.layout {
                     options = options.with_layout(layout(l));
                 }
                 let picture = svg::render(&model, &options, &theme).map_err(Failure::input)?;
                 match format {
-                    Format::Png => return finish(args, &model, &raster::to_png(&picture, png_scale(args)?).map_err(Failure::input)?, out),
-                    Format::Pdf => return finish(args, &model, &raster::to_pdf(&picture).map_err(Failure::input)?, out),
+                    Format::Png => {
+                        return finish(
+                            args,
+                            &model,
+                            &raster::to_png(&picture, png_scale(args)?).map_err(Failure::input)?,
+                            out,
+                        )
+                    }
+                    Format::Pdf => {
+                        return finish(args, &model, &raster::to_pdf(&picture).map_err(Failure::input)?, out)
+                    }
                     _ => picture,
                 }
             }
@@ -326,6 +342,12 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         }
     };
     finish(args, &model, text.as_bytes(), out)
+}
+
+/// The id of the --focus node, to centre the drawing on.
+fn focus_id(args: &ExportArgs, model: &Model) -> Option<String> {
+    let index = input::node(model, args.focus.as_deref()?).ok()?;
+    Some(model.graph()[index].id.clone())
 }
 
 /// The PNG scale from --scale or --dpi (default 2).

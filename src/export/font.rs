@@ -32,7 +32,8 @@ impl Metrics {
         let face = Face::parse(data, 0).ok();
         let units = face.as_ref().map_or(1000.0, |f| f64::from(f.units_per_em().max(1)));
         let mut metrics = Metrics { face, units, table: Vec::new() };
-        metrics.table = (0..TABLE as u32).map(|c| char::from_u32(c).map_or(0.6, |c| metrics.lookup(c)) as f32).collect();
+        metrics.table =
+            (0..TABLE as u32).map(|c| char::from_u32(c).map_or(0.6, |c| metrics.lookup(c)) as f32).collect();
         metrics
     }
 
@@ -58,8 +59,14 @@ fn fallback(c: char) -> f64 {
     match c as u32 {
         0..=0x1F => 0.0,
         // CJK, Hangul, kana, full-width forms and emoji are about one em wide.
-        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
-        | 0x1F000..=0x1FAFF | 0x20000..=0x3FFFD => 1.0,
+        0x1100..=0x115F
+        | 0x2E80..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0x1F000..=0x1FAFF
+        | 0x20000..=0x3FFFD => 1.0,
         _ => 0.6,
     }
 }

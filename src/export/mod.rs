@@ -30,8 +30,10 @@
 //! assert!(picture.contains("Japan"));
 //! ```
 
+mod bundle;
 pub mod dot;
 pub mod escape;
+mod focus;
 pub mod font;
 pub mod graphviz;
 pub mod layout;

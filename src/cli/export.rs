@@ -11,7 +11,7 @@ use super::{input, Failure};
 use crate::analysis::path;
 use crate::analysis::structure::{self, Direction};
 use crate::analysis::view::{GraphView, ViewOptions};
-use crate::export::{dot, raster, svg, DotOptions, Layout, Renderer, SvgOptions, Theme};
+use crate::export::{dot, raster, stats, svg, DotOptions, Layout, Renderer, SvgOptions, Theme};
 use crate::model::Model;
 
 /// Output formats.
@@ -150,6 +150,10 @@ pub struct ExportArgs {
     /// Graphviz layout engine. Default: dot for small graphs, sfdp for large ones.
     #[arg(long, value_enum)]
     layout: Option<LayoutArg>,
+    /// After writing an SVG, PNG or PDF diagram, print its edge crossings, label and node
+    /// overlaps, area and aspect ratio (measured from the SVG, whoever drew it). Needs -o.
+    #[arg(long)]
+    stats: bool,
     /// PNG only: pixels per SVG pixel. Default: 2 (sharp on high-density screens and in print).
     #[arg(long, value_name = "FACTOR", conflicts_with = "dpi")]
     scale: Option<f64>,
@@ -276,6 +280,9 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     if let Some(output) = &args.output {
         crate::io::atomic::refuse_overwrite(output, &[&args.file])?;
     }
+    if args.stats && (args.output.is_none() || !matches!(format, Format::Svg | Format::Png | Format::Pdf)) {
+        return Err(Failure::usage("--stats measures an SVG, PNG or PDF diagram written with -o FILE"));
+    }
     let model = selected(args)?;
     let text = match format {
         Format::Dot | Format::Svg | Format::Png | Format::Pdf => {
@@ -310,20 +317,24 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                     options = options.with_layout(layout(l));
                 }
                 let picture = svg::render(&model, &options, &theme).map_err(Failure::input)?;
-                match format {
-                    Format::Png => {
-                        return finish(
-                            args,
-                            &model,
-                            &raster::to_png(&picture, png_scale(args)?).map_err(Failure::input)?,
-                            out,
-                        )
+                let measured = if args.stats {
+                    Some(stats::measure(&picture).map_err(Failure::input)?)
+                } else {
+                    None
+                };
+                let finish = |bytes: &[u8], out: &mut Vec<u8>| {
+                    finish(args, &model, bytes, out)?;
+                    if let Some(m) = &measured {
+                        out.extend(m.to_string().into_bytes());
                     }
-                    Format::Pdf => {
-                        return finish(args, &model, &raster::to_pdf(&picture).map_err(Failure::input)?, out)
-                    }
-                    _ => picture,
-                }
+                    Ok(())
+                };
+                let bytes = match format {
+                    Format::Png => raster::to_png(&picture, png_scale(args)?).map_err(Failure::input)?,
+                    Format::Pdf => raster::to_pdf(&picture).map_err(Failure::input)?,
+                    _ => picture.into_bytes(),
+                };
+                return finish(&bytes, out);
             }
         }
         Format::Graphml => crate::io::graphml::write(&model),

@@ -6,6 +6,8 @@
 //!   the pure-Rust built-in renderer ([`layout`] + [`svg`]), chosen by [`Renderer`].
 //! - [`raster::to_png`] and [`raster::to_pdf`] turn an SVG into PNG or PDF with the bundled
 //!   font ([`font`]).
+//! - [`stats::measure`] counts crossings, overlaps, area and aspect ratio in any SVG the
+//!   built-in renderer or Graphviz drew.
 //! - [`theme::Theme`] says how each node kind and polarity looks; the default is
 //!   `themes/default.ron`.
 //!
@@ -38,6 +40,7 @@ pub mod font;
 pub mod graphviz;
 pub mod layout;
 pub mod raster;
+pub mod stats;
 mod scene;
 pub mod svg;
 pub mod theme;
@@ -124,6 +127,12 @@ pub enum ExportError {
     #[error("cannot convert the SVG to PNG or PDF: {message}")]
     Raster {
         /// What the converter said.
+        message: String,
+    },
+    /// An SVG to measure is not well-formed XML.
+    #[error("cannot read the SVG to measure it: {message}")]
+    Measure {
+        /// What the XML reader said.
         message: String,
     },
     /// Graphviz's output was not UTF-8.

@@ -317,11 +317,7 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                     options = options.with_layout(layout(l));
                 }
                 let picture = svg::render(&model, &options, &theme).map_err(Failure::input)?;
-                let measured = if args.stats {
-                    Some(stats::measure(&picture).map_err(Failure::input)?)
-                } else {
-                    None
-                };
+                let measured = if args.stats { Some(stats::measure(&picture).map_err(Failure::input)?) } else { None };
                 let finish = |bytes: &[u8], out: &mut Vec<u8>| {
                     finish(args, &model, bytes, out)?;
                     if let Some(m) = &measured {

@@ -5,7 +5,8 @@
 //! members' total box width (plus padding) over 2π, so a ring never overlaps itself; its
 //! members keep the order of their angles around the focus in the stress layout and are
 //! spaced by their widths, the whole ring turned to match those angles best (circular mean
-//! of the differences). Nodes the focus cannot reach go on one more ring. O(n log n + m).
+//! of the differences). Nodes the focus cannot reach go on one more ring. Then nodes of the
+//! same ring trade places where that lowers crossings ([`super::untangle`]).
 
 use std::collections::VecDeque;
 
@@ -84,6 +85,9 @@ pub(crate) fn radial(
     }
     if out.iter().all(|p| p.x.is_finite() && p.y.is_finite()) {
         remove_overlaps(&mut out, sizes, padding);
+        // Trading places within a ring removes crossings and keeps the rings.
+        let rings: Vec<Option<usize>> = hops.iter().map(|&h| Some(h)).collect();
+        super::untangle::untangle(&mut out, sizes, edges, &rings, padding, true);
         pos.copy_from_slice(&out);
     }
 }

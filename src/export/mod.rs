@@ -40,10 +40,11 @@ pub mod font;
 pub mod graphviz;
 pub mod layout;
 pub mod raster;
-pub mod stats;
 mod scene;
+pub mod stats;
 pub mod svg;
 pub mod theme;
+mod untangle;
 
 use std::path::PathBuf;
 use std::time::Duration;

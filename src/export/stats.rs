@@ -88,7 +88,11 @@ impl fmt::Display for Stats {
         writeln!(f, "edge curves          {}", self.curves)?;
         writeln!(f, "edge labels          {}", self.edge_labels)?;
         writeln!(f, "edge crossings       {}", self.crossings)?;
-        writeln!(f, "label overlaps       {} (label on label), {} (label on node)", self.label_overlaps, self.label_node_overlaps)?;
+        writeln!(
+            f,
+            "label overlaps       {} (label on label), {} (label on node)",
+            self.label_overlaps, self.label_node_overlaps
+        )?;
         writeln!(f, "node overlaps        {}", self.node_overlaps)?;
         writeln!(f, "labels off their edge {}", self.detached_labels)?;
         writeln!(f, "area                 {:.0} × {:.0} = {:.0}", self.width, self.height, self.area())?;
@@ -111,7 +115,10 @@ struct Rect {
 
 impl Rect {
     fn empty() -> Self {
-        Rect { lo: Point { x: f64::INFINITY, y: f64::INFINITY }, hi: Point { x: f64::NEG_INFINITY, y: f64::NEG_INFINITY } }
+        Rect {
+            lo: Point { x: f64::INFINITY, y: f64::INFINITY },
+            hi: Point { x: f64::NEG_INFINITY, y: f64::NEG_INFINITY },
+        }
     }
     fn add(&mut self, p: Point) {
         self.lo.x = self.lo.x.min(p.x);
@@ -168,7 +175,12 @@ impl Transform {
             let Some((name, args)) = part.split_once('(') else { continue };
             let v: Vec<f64> = numbers(args);
             let op = match name.trim() {
-                "translate" => Transform { sx: 1.0, sy: 1.0, tx: v.first().copied().unwrap_or(0.0), ty: v.get(1).copied().unwrap_or(0.0) },
+                "translate" => Transform {
+                    sx: 1.0,
+                    sy: 1.0,
+                    tx: v.first().copied().unwrap_or(0.0),
+                    ty: v.get(1).copied().unwrap_or(0.0),
+                },
                 "scale" => {
                     let sx = v.first().copied().unwrap_or(1.0);
                     Transform { sx, sy: v.get(1).copied().unwrap_or(sx), tx: 0.0, ty: 0.0 }
@@ -270,7 +282,13 @@ fn flatten(d: &str) -> Vec<Vec<Point>> {
                     for i in 1..=PIECES {
                         let t = i as f64 / PIECES as f64;
                         let u = 1.0 - t;
-                        push(&mut lines, Point { x: u * u * s.x + 2.0 * u * t * c.x + t * t * e.x, y: u * u * s.y + 2.0 * u * t * c.y + t * t * e.y });
+                        push(
+                            &mut lines,
+                            Point {
+                                x: u * u * s.x + 2.0 * u * t * c.x + t * t * e.x,
+                                y: u * u * s.y + 2.0 * u * t * c.y + t * t * e.y,
+                            },
+                        );
                     }
                     cur = e;
                 }
@@ -283,7 +301,13 @@ fn flatten(d: &str) -> Vec<Vec<Point>> {
                         let t = i as f64 / PIECES as f64;
                         let u = 1.0 - t;
                         let (a, b, c, dd) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
-                        push(&mut lines, Point { x: a * s.x + b * c1.x + c * c2.x + dd * e.x, y: a * s.y + b * c1.y + c * c2.y + dd * e.y });
+                        push(
+                            &mut lines,
+                            Point {
+                                x: a * s.x + b * c1.x + c * c2.x + dd * e.x,
+                                y: a * s.y + b * c1.y + c * c2.y + dd * e.y,
+                            },
+                        );
                     }
                     cur = e;
                 }
@@ -359,7 +383,11 @@ struct Geometry {
 }
 
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.as_ref() == name.as_bytes()).and_then(|a| a.unescape_value().ok()).map(|v| v.into_owned())
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name.as_bytes())
+        .and_then(|a| a.unescape_value().ok())
+        .map(|v| v.into_owned())
 }
 
 fn num(e: &BytesStart, name: &str) -> Option<f64> {
@@ -375,7 +403,14 @@ pub fn measure(svg: &str) -> Result<Stats, ExportError> {
 fn read(svg: &str) -> Result<Geometry, ExportError> {
     let mut reader = Reader::from_str(svg);
     let mut g = Geometry::default();
-    let root = Frame { transform: Transform::IDENTITY, font_size: 14.0, anchor: Anchor::Start, bold: false, owner: None, ignored: false };
+    let root = Frame {
+        transform: Transform::IDENTITY,
+        font_size: 14.0,
+        anchor: Anchor::Start,
+        bold: false,
+        owner: None,
+        ignored: false,
+    };
     let mut stack: Vec<Frame> = vec![root];
     let mut text: Option<TextLine> = None;
     let mut text_box: Option<(Option<Owner>, Option<String>, Rect)> = None;
@@ -432,7 +467,8 @@ fn read(svg: &str) -> Result<Geometry, ExportError> {
                 let p = |x: &str, y: &str| Point { x: num(&e, x).unwrap_or(0.0), y: num(&e, y).unwrap_or(0.0) };
                 match name.as_str() {
                     "rect" => {
-                        let (o, w, h) = (p("x", "y"), num(&e, "width").unwrap_or(0.0), num(&e, "height").unwrap_or(0.0));
+                        let (o, w, h) =
+                            (p("x", "y"), num(&e, "width").unwrap_or(0.0), num(&e, "height").unwrap_or(0.0));
                         r.add(t.apply(o));
                         r.add(t.apply(Point { x: o.x + w, y: o.y + h }));
                     }
@@ -491,7 +527,13 @@ fn read(svg: &str) -> Result<Geometry, ExportError> {
             if (name == "text" || name == "tspan") && text_box.is_some() {
                 if let (Some(x), Some(y)) = (num(&e, "x"), num(&e, "y")) {
                     flush_line(&mut text, &mut text_box);
-                    text = Some(TextLine { at: t.apply(Point { x, y }), size: frame.font_size * t.sy.abs(), anchor: frame.anchor, bold: frame.bold, text: String::new() });
+                    text = Some(TextLine {
+                        at: t.apply(Point { x, y }),
+                        size: frame.font_size * t.sy.abs(),
+                        anchor: frame.anchor,
+                        bold: frame.bold,
+                        text: String::new(),
+                    });
                 }
             }
             if !empty {
@@ -637,7 +679,11 @@ fn count(g: &Geometry) -> Stats {
             }
             let n = crossings_between(a, b);
             if n > 0 {
-                let key = if a.pair < b.pair { (a.pair.as_str(), b.pair.as_str()) } else { (b.pair.as_str(), a.pair.as_str()) };
+                let key = if a.pair < b.pair {
+                    (a.pair.as_str(), b.pair.as_str())
+                } else {
+                    (b.pair.as_str(), a.pair.as_str())
+                };
                 let entry = per_pair.entry(key).or_insert(0);
                 *entry = (*entry).max(n);
             }
@@ -653,7 +699,8 @@ fn count(g: &Geometry) -> Stats {
             g.nodes.iter().enumerate().filter(|(n, b)| *oa != Owner::Node(*n) && a.overlaps(b)).count();
         if let Owner::Edge(e) = oa {
             let r = a.grown(1.5);
-            let touches = g.edges[*e].lines.iter().any(|l| l.windows(2).any(|s| segment_hits_box(s[0], s[1], r.lo, r.hi)));
+            let touches =
+                g.edges[*e].lines.iter().any(|l| l.windows(2).any(|s| segment_hits_box(s[0], s[1], r.lo, r.hi)));
             if !touches {
                 stats.detached_labels += 1;
             }

@@ -385,6 +385,20 @@ impl<'a> Drawing<'a> {
             .map(|(p, s)| (*p, Point { x: s.x / 2.0 + gap, y: s.y / 2.0 + gap }))
             .collect();
         let polylines: Vec<[Point; SEGMENTS + 1]> = self.curves.iter().map(Curve::polyline).collect();
+        let extents: Vec<(Point, Point)> = polylines
+            .iter()
+            .map(|l| {
+                l.iter().fold(
+                    (
+                        Point { x: f64::INFINITY, y: f64::INFINITY },
+                        Point { x: f64::NEG_INFINITY, y: f64::NEG_INFINITY },
+                    ),
+                    |(lo, hi), p| {
+                        (Point { x: lo.x.min(p.x), y: lo.y.min(p.y) }, Point { x: hi.x.max(p.x), y: hi.y.max(p.y) })
+                    },
+                )
+            })
+            .collect();
         let mut order: Vec<usize> = (0..self.lines.len()).filter(|&k| !self.lines[k].label.is_empty()).collect();
         order.sort_by(|&a, &b| self.lines[b].importance.total_cmp(&self.lines[a].importance).then(a.cmp(&b)));
         let mut label_at = vec![None; self.lines.len()];
@@ -403,8 +417,14 @@ impl<'a> Drawing<'a> {
                     .iter()
                     .enumerate()
                     .filter(|&(j, _)| {
+                        let (elo, ehi) = extents[j];
                         let l = &self.lines[j];
-                        j != k && (l.from.min(l.to), l.from.max(l.to)) != pair
+                        ehi.x >= lo.x
+                            && elo.x <= hi.x
+                            && ehi.y >= lo.y
+                            && elo.y <= hi.y
+                            && j != k
+                            && (l.from.min(l.to), l.from.max(l.to)) != pair
                     })
                     .filter(|(_, line)| line.windows(2).any(|s| segment_hits_box(s[0], s[1], lo, hi)))
                     .count()

@@ -4,19 +4,21 @@
 //! Stress majorization places nodes at good distances but does not look at crossings.
 //! Each sweep tries, for every node in index order, a few new places — around its only
 //! neighbour for a leaf (16 directions at its current distance), the centre of its
-//! neighbours, the places of the other nodes (a swap) — and keeps the one that lowers
+//! neighbours, the places of its nearest nodes (a swap) — and keeps the one that lowers
 //! `crossings + edges through other nodes' boxes` the most, provided no box then overlaps
 //! another (grown by the padding). A node in a group (country cluster) stays inside its
 //! group's bounding box. Sweeps stop when one improves nothing, after [`SWEEPS`] or when the
 //! work budget is spent. Deterministic. Time per sweep O(n · deg · m · candidates) for the
-//! moves and O(n² · deg · m) for the swaps, bounded by [`BUDGET`] segment tests.
+//! moves and O(n · deg · m) for the swaps, bounded by [`BUDGET`] segment tests.
 
 use super::layout::Point;
 
 /// Most sweeps.
 const SWEEPS: usize = 4;
-/// Most segment tests in all (about a second in a debug build).
-const BUDGET: u64 = 150_000_000;
+/// Most segment tests in all.
+const BUDGET: u64 = 100_000_000;
+/// A node tries trading places with this many of its nearest nodes.
+const SWAP_WITH: usize = 40;
 
 /// Whether segments p–q and r–s properly cross.
 fn cross(p: Point, q: Point, r: Point, s: Point) -> bool {
@@ -57,7 +59,12 @@ impl State<'_> {
                 seen.push(e);
                 let (a, b) = self.edges[e];
                 let (p, q) = (self.pos[a], self.pos[b]);
+                let (lx, hx, ly, hy) = (p.x.min(q.x), p.x.max(q.x), p.y.min(q.y), p.y.max(q.y));
                 for (f, &(c, d)) in self.edges.iter().enumerate() {
+                    let (r, t) = (self.pos[c], self.pos[d]);
+                    if r.x.max(t.x) < lx || r.x.min(t.x) > hx || r.y.max(t.y) < ly || r.y.min(t.y) > hy {
+                        continue;
+                    }
                     if f == e || c == a || c == b || d == a || d == b {
                         continue;
                     }
@@ -70,9 +77,12 @@ impl State<'_> {
                     }
                 }
                 for w in 0..n {
+                    let (c, h) = (self.pos[w], Point { x: self.sizes[w].x / 2.0, y: self.sizes[w].y / 2.0 });
+                    if c.x + h.x < lx || c.x - h.x > hx || c.y + h.y < ly || c.y - h.y > hy {
+                        continue;
+                    }
                     if w != a && w != b {
-                        let h = Point { x: self.sizes[w].x / 2.0, y: self.sizes[w].y / 2.0 };
-                        if through(p, q, self.pos[w], h) {
+                        if through(p, q, c, h) {
                             cost += 1;
                         }
                     }
@@ -154,10 +164,16 @@ impl State<'_> {
         best.1 != home
     }
 
-    /// Tries swapping `v` with every later node; returns whether it swapped.
+    /// Tries swapping `v` with each of its [`SWAP_WITH`] nearest nodes; returns whether it
+    /// swapped.
     fn improve_swap(&mut self, v: usize) -> bool {
         let mut changed = false;
-        for u in v + 1..self.pos.len() {
+        let p = self.pos[v];
+        let mut near: Vec<usize> = (0..self.pos.len()).filter(|&u| u != v).collect();
+        let d = |u: usize| (self.pos[u].x - p.x).powi(2) + (self.pos[u].y - p.y).powi(2);
+        near.sort_by(|&a, &b| d(a).total_cmp(&d(b)).then(a.cmp(&b)));
+        near.truncate(SWAP_WITH);
+        for u in near {
             if self.work > BUDGET {
                 break;
             }

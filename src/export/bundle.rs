@@ -81,7 +81,7 @@ pub(crate) fn compact_label(kinds: &[String]) -> String {
         }
     }
     // Stable: equal counts keep first appearance.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let items: Vec<String> = counts.into_iter().map(|(k, n)| if n > 1 { format!("{k} ×{n}") } else { k }).collect();
     let mut lines: Vec<String> = Vec::new();
     for item in items {

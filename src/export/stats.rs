@@ -642,7 +642,7 @@ fn intersection(p: Point, q: Point, r: Point, s: Point) -> Option<Point> {
     }
     let t = ((r.x - p.x) * d2y - (r.y - p.y) * d2x) / den;
     let u = ((r.x - p.x) * d1y - (r.y - p.y) * d1x) / den;
-    ((0.0..1.0).contains(&t) && (0.0..1.0).contains(&u)).then(|| Point { x: p.x + t * d1x, y: p.y + t * d1y })
+    ((0.0..1.0).contains(&t) && (0.0..1.0).contains(&u)).then_some(Point { x: p.x + t * d1x, y: p.y + t * d1y })
 }
 
 fn crossings_between(a: &Edge, b: &Edge) -> usize {

@@ -1,17 +1,23 @@
 //! SVG diagrams, drawn by Graphviz or by the built-in renderer.
 //!
-//! The built-in renderer needs nothing installed: it sizes each node's box to its label,
-//! lays the graph out with [`super::layout`] (stress majorization, overlap removal,
-//! component packing), draws country clusters as rounded hulls behind their members, edges as
-//! straight lines (gentle curves when two nodes share several edges) with arrowheads for
-//! directed kinds, edge labels with a white halo at a free spot near the middle of the edge
-//! (one combined list label when three or more edges join the same two nodes), drawn under
-//! the nodes so no label hides a name. When labels find no free spot, the nodes are spread
-//! out and the labels placed again (up to three times); the last few go where they cover
-//! least. Only on graphs of over 1,500 edges, where this search is skipped, do labels sit at
-//! their edge's middle regardless. Every edge's full label is also its tooltip (`<title>`).
-//! Then the legend and the title. All text is escaped ([`super::escape`]); the output is
-//! well-formed XML with no scripts, links or event attributes.
+//! The built-in renderer needs nothing installed: it sizes each node's box to its label
+//! (measured with the bundled font, [`super::font`]), lays the graph out with
+//! [`super::layout`] (stress majorization, overlap removal, crossing reduction, component
+//! packing) — or, with a focus node, in rings around it — and draws country clusters as
+//! rounded hulls behind their members. Ties between the same two nodes are bundled by
+//! default (see `bundle.rs`: one strand per polarity, width by count, one compact label, a
+//! tooltip listing every tie with its dates); unbundled, parallel edges fan out as bows.
+//!
+//! Edge labels are placed most important first (highlighted, then the pairs with the most
+//! ties), each at the spot along its line — on it or moved sideways by less than its own
+//! reach, so it always touches the line — that covers no node and no placed label and
+//! crosses the fewest other lines. When labels find no such spot, the nodes are spread out
+//! and the labels placed again (up to three times); the labels still without a spot are left
+//! out and counted in a note under the legend. So no label ever overlaps another label or a
+//! node; [`super::stats`] measures this from the SVG. Labels go under the nodes and over the
+//! edges, with a white halo. Then the legend and the title. All text is escaped
+//! ([`super::escape`]); the output is well-formed XML with no scripts, links or event
+//! attributes.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -81,10 +81,8 @@ impl State<'_> {
                     if c.x + h.x < lx || c.x - h.x > hx || c.y + h.y < ly || c.y - h.y > hy {
                         continue;
                     }
-                    if w != a && w != b {
-                        if through(p, q, c, h) {
-                            cost += 1;
-                        }
+                    if w != a && w != b && through(p, q, c, h) {
+                        cost += 1;
                     }
                 }
                 self.work += (self.edges.len() + n) as u64;

@@ -8,7 +8,7 @@ use resvg::tiny_skia::Pixmap;
 
 use crate::common::{self, graph, ok, relgraph, stderr};
 
-/// The gallery views: the arguments of every `draw …` line of docs/gallery.sh, without `-o`.
+/// The gallery views: name and export arguments of every `draw NAME …` line of docs/gallery.sh.
 fn gallery_views() -> Vec<(String, Vec<String>)> {
     let script = std::fs::read_to_string(common::repo().join("docs/gallery.sh")).expect("docs/gallery.sh");
     let mut views = Vec::new();
@@ -29,10 +29,8 @@ fn gallery_views() -> Vec<(String, Vec<String>)> {
         if !word.is_empty() {
             words.push(word);
         }
-        let at = words.iter().position(|w| w == "-o").expect("each draw line has -o");
-        let out = words.remove(at + 1);
-        words.remove(at);
-        let name = Path::new(&out).file_stem().and_then(|s| s.to_str()).unwrap_or("view").to_owned();
+        assert!(!words.is_empty(), "a draw line names its view");
+        let name = words.remove(0);
         views.push((name, words));
     }
     assert!(views.len() >= 5, "gallery.sh should draw at least five views: {views:?}");

@@ -312,6 +312,14 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                     .with_timeout(Duration::from_secs(args.timeout));
                 if let Some(id) = focus_id(args, &model) {
                     options = options.with_focus(id);
+                    if options.renderer == Renderer::Builtin || raster {
+                        // The focus view keeps the whole drawing's directions.
+                        let whole = args.filters.apply(input::load_any(&args.file)?);
+                        let plain = DotOptions::new()
+                            .with_edge_labels(!args.no_edge_labels)
+                            .with_cluster_by_country(args.cluster_by == Some(ClusterBy::Country));
+                        options = options.with_reference(svg::node_positions(&whole, &plain, &theme));
+                    }
                 }
                 if let Some(l) = args.layout {
                     options = options.with_layout(layout(l));

@@ -19,7 +19,7 @@
 //! 5. **Overlap removal**: nodes are boxes sized to their labels; a sort-and-sweep pass finds
 //!    overlapping pairs and pushes each pair apart along the axis of least overlap, repeated
 //!    until nothing overlaps (or 200 passes).
-//! 6. **Crossing reduction** ([`super::untangle`]): local moves and swaps that lower the
+//! 6. **Crossing reduction** (`untangle.rs`): local moves and swaps that lower the
 //!    number of crossings without creating overlaps.
 //! 7. **Packing**: components are placed in rows, largest first.
 //!

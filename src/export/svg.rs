@@ -64,6 +64,10 @@ pub struct SvgOptions {
     /// Built-in renderer: the id of the node to put in the centre, its neighbours in rings
     /// around it by distance. Default: none.
     pub focus: Option<String>,
+    /// Built-in renderer, with a focus: node positions of the whole model (from
+    /// [`node_positions`]) whose directions around the focus the rings keep. Default: none
+    /// (the directions of this model's own layout).
+    pub reference: Option<BTreeMap<String, Point>>,
 }
 
 impl Default for SvgOptions {
@@ -75,6 +79,7 @@ impl Default for SvgOptions {
             timeout: DEFAULT_TIMEOUT,
             bundle: true,
             focus: None,
+            reference: None,
         }
     }
 }
@@ -107,6 +112,11 @@ impl SvgOptions {
     /// Centre the drawing on the node with this id (built-in renderer).
     pub fn with_focus(mut self, id: impl Into<String>) -> Self {
         self.focus = Some(id.into());
+        self
+    }
+    /// With a focus, keep the directions of these whole-model positions (see [`node_positions`]).
+    pub fn with_reference(mut self, positions: BTreeMap<String, Point>) -> Self {
+        self.reference = Some(positions);
         self
     }
     /// Time limit for Graphviz.
@@ -166,8 +176,53 @@ pub fn render_builtin(model: &Model, options: &DotOptions, theme: &Theme) -> Str
 
 fn builtin(model: &Model, options: &SvgOptions, theme: &Theme) -> String {
     let scene = Scene::new(model, &options.diagram, theme);
-    let focus = options.focus.as_deref().and_then(|id| model.index_of(id)).map(|i| i.index());
+    let reference: Vec<Option<Point>> = match &options.reference {
+        Some(by_id) => model.graph().node_weights().map(|n| by_id.get(&n.id).copied()).collect(),
+        None => Vec::new(),
+    };
+    let focus = options.focus.as_deref().and_then(|id| model.index_of(id)).map(|i| (i.index(), reference.as_slice()));
     Drawing::new(&scene, theme, options.bundle, focus).to_svg()
+}
+
+/// Where the built-in renderer puts each node of `model` (centres by node id, in pixels),
+/// before any focus: pass them to a focus view of a part of the model
+/// ([`SvgOptions::with_reference`]) so that it keeps the whole drawing's directions.
+pub fn node_positions(model: &Model, options: &DotOptions, theme: &Theme) -> BTreeMap<String, Point> {
+    let scene = Scene::new(model, options, theme);
+    let placed = node_layout(&scene, theme);
+    model.graph().node_weights().zip(placed.pos).map(|(n, p)| (n.id.clone(), p)).collect()
+}
+
+/// Node boxes and centres, and the parameters they were laid out with.
+struct NodeLayout {
+    sizes: Vec<Point>,
+    pos: Vec<Point>,
+    edges: Vec<(usize, usize)>,
+    edge_length: f64,
+    padding: f64,
+}
+
+fn node_layout(scene: &Scene, theme: &Theme) -> NodeLayout {
+    let sizes: Vec<Point> = scene
+        .nodes
+        .iter()
+        .map(|n| {
+            let font = theme.font_size * n.scale;
+            box_size(theme.node(n.kind).shape, text_size(&n.label, font), font)
+        })
+        .collect();
+    let edges: Vec<(usize, usize)> = scene.edges.iter().map(|e| (e.from, e.to)).collect();
+    let groups = scene.cluster_of();
+    let mut widths: Vec<f64> = sizes.iter().map(|s| s.x).collect();
+    widths.sort_by(f64::total_cmp);
+    let median = widths.get(widths.len() / 2).copied().unwrap_or(80.0);
+    let label_room = if scene.edges.iter().any(|e| !e.label.is_empty()) { 70.0 } else { 30.0 };
+    // Denser graphs get longer edges, so hubs' neighbourhoods have room for labels.
+    let density = if sizes.is_empty() { 1.0 } else { (edges.len() as f64 / sizes.len() as f64 / 1.5).sqrt() };
+    let edge_length = (median + label_room).max(110.0) * density.clamp(1.0, 1.6);
+    let params = LayoutParams { edge_length, padding: 14.0, component_gap: 50.0 };
+    let pos = layout(&sizes, &edges, &groups, &params);
+    NodeLayout { sizes, pos, edges, edge_length, padding: params.padding }
 }
 
 /// Width and height in pixels of `text` (lines separated by `\n`) at `size`, measured with
@@ -262,28 +317,14 @@ const SPREAD_FACTOR: f64 = 1.2;
 const LABEL_GAP: f64 = 2.0;
 
 impl<'a> Drawing<'a> {
-    fn new(scene: &'a Scene, theme: &'a Theme, bundle: bool, focus: Option<usize>) -> Self {
-        let sizes: Vec<Point> = scene
-            .nodes
-            .iter()
-            .map(|n| {
-                let font = theme.font_size * n.scale;
-                box_size(theme.node(n.kind).shape, text_size(&n.label, font), font)
-            })
-            .collect();
-        let edges: Vec<(usize, usize)> = scene.edges.iter().map(|e| (e.from, e.to)).collect();
-        let groups = scene.cluster_of();
-        let mut widths: Vec<f64> = sizes.iter().map(|s| s.x).collect();
-        widths.sort_by(f64::total_cmp);
-        let median = widths.get(widths.len() / 2).copied().unwrap_or(80.0);
-        let label_room = if scene.edges.iter().any(|e| !e.label.is_empty()) { 70.0 } else { 30.0 };
-        // Denser graphs get longer edges, so hubs' neighbourhoods have room for labels.
-        let density = if sizes.is_empty() { 1.0 } else { (edges.len() as f64 / sizes.len() as f64 / 1.5).sqrt() };
-        let edge_length = (median + label_room).max(110.0) * density.clamp(1.0, 1.6);
-        let params = LayoutParams { edge_length, padding: 14.0, component_gap: 50.0 };
-        let mut pos = layout(&sizes, &edges, &groups, &params);
-        if let Some(f) = focus.filter(|&f| f < pos.len()) {
-            focus::radial(&mut pos, &sizes, &edges, f, edge_length, params.padding);
+    fn new(scene: &'a Scene, theme: &'a Theme, bundle: bool, focus: Option<(usize, &[Option<Point>])>) -> Self {
+        let NodeLayout { sizes, mut pos, edges, edge_length, padding } = node_layout(scene, theme);
+        if let Some((f, reference)) = focus.filter(|(f, _)| *f < pos.len()) {
+            // The rings keep the whole-model layout's angles around the focus where known.
+            if reference.len() == pos.len() && reference.iter().all(Option::is_some) {
+                pos = reference.iter().map(|p| p.unwrap_or_default()).collect();
+            }
+            focus::radial(&mut pos, &sizes, &edges, f, edge_length, padding);
         }
         let lines = bundle::lines(scene, theme, bundle);
         let mut drawing =

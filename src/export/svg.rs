@@ -12,8 +12,9 @@
 //! ties), each at the spot along its line — on it or moved sideways by less than its own
 //! reach, so it always touches the line — that covers no node and no placed label and
 //! crosses the fewest other lines. When labels find no such spot, the nodes are spread out
-//! and the labels placed again (up to three times); the labels still without a spot are left
-//! out and counted in a note under the legend. So no label ever overlaps another label or a
+//! and the labels placed again (up to three times); the labels still without a spot (and,
+//! on graphs of over 1,500 labelled lines, all but the 1,500 most important) are left out and
+//! counted in a note under the legend. So no label ever overlaps another label or a
 //! node; [`super::stats`] measures this from the SVG. Labels go under the nodes and over the
 //! edges, with a white halo. Then the legend and the title. All text is escaped
 //! ([`super::escape`]); the output is well-formed XML with no scripts, links or event
@@ -313,6 +314,8 @@ const SPREAD_ATTEMPTS: usize = 3;
 const FEW_LABELS: usize = 2;
 /// How far each spreading moves the nodes apart.
 const SPREAD_FACTOR: f64 = 1.2;
+/// Most labels placed; beyond this, the least important are left out.
+const MAX_LABELS: usize = 1500;
 /// Empty space kept between a label and any node or other label, in pixels.
 const LABEL_GAP: f64 = 2.0;
 
@@ -449,7 +452,10 @@ impl<'a> Drawing<'a> {
         let mut order: Vec<usize> = (0..self.lines.len()).filter(|&k| !self.lines[k].label.is_empty()).collect();
         order.sort_by(|&a, &b| self.lines[b].importance.total_cmp(&self.lines[a].importance).then(a.cmp(&b)));
         let mut label_at = vec![None; self.lines.len()];
-        let mut dropped = 0;
+        // On very large graphs only the most important labels are tried (the search is
+        // quadratic); the rest are left out and counted like any other.
+        let mut dropped = order.len().saturating_sub(MAX_LABELS);
+        order.truncate(MAX_LABELS);
         for k in order {
             let curve = self.curves[k];
             let t = text_size(&self.lines[k].label, font);

@@ -9,7 +9,8 @@
 //! another (grown by the padding). A node in a group (country cluster) stays inside its
 //! group's bounding box. Sweeps stop when one improves nothing, after [`SWEEPS`] or when the
 //! work budget is spent. Deterministic. Time per sweep O(n · deg · m · candidates) for the
-//! moves and O(n · deg · m) for the swaps, bounded by [`BUDGET`] segment tests.
+//! moves and O(n · deg · m) for the swaps, bounded by [`BUDGET`] segment tests; components over [`MAX_NODES`]
+//! nodes are skipped.
 
 use super::layout::Point;
 
@@ -17,6 +18,8 @@ use super::layout::Point;
 const SWEEPS: usize = 4;
 /// Most segment tests in all.
 const BUDGET: u64 = 100_000_000;
+/// Components larger than this are left as they are (the swaps' neighbour search is O(n²)).
+pub(crate) const MAX_NODES: usize = 1000;
 /// A node tries trading places with this many of its nearest nodes.
 const SWAP_WITH: usize = 40;
 
@@ -205,6 +208,9 @@ pub(crate) fn untangle(
     swaps_only: bool,
 ) {
     let n = pos.len();
+    if n > MAX_NODES {
+        return;
+    }
     let mut distinct: Vec<(usize, usize)> =
         edges.iter().filter(|(a, b)| a != b && *a < n && *b < n).map(|&(a, b)| (a.min(b), a.max(b))).collect();
     distinct.sort_unstable();

@@ -81,6 +81,11 @@ fn metrics(bold: bool) -> &'static Metrics {
     }
 }
 
+/// Whether the bundled font has a glyph for `c`.
+pub fn has_glyph(c: char) -> bool {
+    metrics(false).face.as_ref().is_some_and(|f| f.glyph_index(c).is_some())
+}
+
 /// Width in pixels of one line of `text` at font `size` (pixels per em).
 pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
     let m = metrics(bold);

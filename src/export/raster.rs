@@ -2,7 +2,10 @@
 //! ([`super::font`]) as the only font, so the text looks the same on every machine.
 //!
 //! Every family the SVG names that is not DejaVu Sans (`Helvetica`, `sans-serif`, …) falls
-//! back to the bundled font; system fonts are never read. The input is the built-in
+//! back to the bundled font. DejaVu Sans covers Latin, Greek, Cyrillic, Arabic, Hebrew and
+//! more, but not Chinese, Japanese or Korean: only when the SVG holds characters it lacks are
+//! the system's fonts loaded as well, for those characters alone (their look then depends on
+//! the machine; without such a font they are left blank). The input is the built-in
 //! renderer's SVG, but any SVG works.
 
 use std::sync::Arc;
@@ -16,11 +19,15 @@ use super::ExportError;
 /// Largest PNG side, in pixels (a 16k × 16k RGBA image is 1 GiB).
 pub const MAX_PIXELS_SIDE: u32 = 16_384;
 
-/// Parsing options with the bundled font as the only font.
-fn options() -> usvg::Options<'static> {
+/// Parsing options with the bundled font first, and the system's fonts for characters it
+/// lacks.
+fn options(svg: &str) -> usvg::Options<'static> {
     let mut db = usvg::fontdb::Database::new();
     db.load_font_data(font::REGULAR.to_vec());
     db.load_font_data(font::BOLD.to_vec());
+    if svg.chars().any(|c| !c.is_control() && !font::has_glyph(c)) {
+        db.load_system_fonts();
+    }
     for set in [
         usvg::fontdb::Database::set_sans_serif_family,
         usvg::fontdb::Database::set_serif_family,
@@ -34,7 +41,7 @@ fn options() -> usvg::Options<'static> {
 }
 
 fn parse(svg: &str) -> Result<usvg::Tree, ExportError> {
-    usvg::Tree::from_str(svg, &options()).map_err(|e| ExportError::Raster { message: e.to_string() })
+    usvg::Tree::from_str(svg, &options(svg)).map_err(|e| ExportError::Raster { message: e.to_string() })
 }
 
 /// Rasterises `svg` to PNG bytes, `scale` pixels per SVG pixel (1 = the SVG's own size;

@@ -120,6 +120,11 @@ fn shipped_diagram_rasterises_to_a_legible_png_of_the_right_size() {
     let ink = pixmap.pixels().iter().filter(|p| p.red() < 200 || p.green() < 200 || p.blue() < 200).count();
     let share = ink as f64 / (pixmap.width() * pixmap.height()) as f64;
     assert!(share > 0.01, "the PNG is nearly blank: {:.2}% ink", share * 100.0);
+    // Every character of the shipped diagram is in the bundled font: the PNG is the same on
+    // every machine.
+    let lacking: Vec<char> =
+        picture.chars().filter(|c| !c.is_control() && !relgraph::export::font::has_glyph(*c)).collect();
+    assert!(lacking.is_empty(), "characters the bundled font lacks: {lacking:?}");
     let pdf = raster::to_pdf(&picture).expect("converts");
     assert!(pdf.starts_with(b"%PDF-") && pdf.len() > 10_000);
     assert!(pdf.windows(6).any(|w| w == b"DejaVu"), "the bundled font should be embedded");

@@ -184,3 +184,17 @@ fn stats_count_graphviz_drawings_too() {
     assert_eq!(s.curves, model.edge_count(), "{s}");
     assert!(s.crossings > 0 && s.area() > 0.0, "{s}");
 }
+
+#[test]
+fn hostile_and_random_models_rasterise_and_measure_without_panicking() {
+    let theme = Theme::default();
+    for model in [super::fixture::hostile(), super::fixture::random(40, 120)] {
+        let picture = svg::render_builtin(&model, &DotOptions::new().with_cluster_by_country(true), &theme);
+        let png = raster::to_png(&picture, 0.5).expect("rasterises");
+        assert!(Pixmap::decode_png(&png).is_ok());
+        assert!(raster::to_pdf(&picture).expect("converts").starts_with(b"%PDF-"));
+        let s = stats::measure(&picture).expect("readable");
+        assert_eq!(s.nodes, model.node_count());
+        assert_eq!((s.label_overlaps, s.label_node_overlaps, s.node_overlaps, s.detached_labels), (0, 0, 0, 0), "{s}");
+    }
+}

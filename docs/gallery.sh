@@ -2,16 +2,22 @@
 # Regenerates the diagrams in docs/ from the shipped Japan–Russia model:
 #   sh docs/gallery.sh
 # Uses the built-in renderer so the pictures are the same on every machine, with or
-# without Graphviz. Run from anywhere; writes into docs/.
+# without Graphviz. Run from anywhere; writes docs/NAME.svg and docs/NAME.png for each view.
+# tests/export/diagrams.rs reads the `draw` lines below and checks every view for overlaps.
 set -eu
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 relgraph=target/release/relgraph
 model=graphs/japan_russia_2014.ron
-draw() { "$relgraph" export "$model" --format svg --renderer builtin "$@"; }
+draw() {
+    name=$1
+    shift
+    "$relgraph" export "$model" --renderer builtin "$@" -o "docs/$name.svg"
+    "$relgraph" export "$model" --renderer builtin "$@" --scale 1 -o "docs/$name.png"
+}
 
-draw --cluster-by country -o docs/japan_russia_2014.svg
-draw --focus "Kuril Islands dispute" --depth 1 -o docs/kuril_focus.svg
-draw --highlight-path Canada "Kuril Islands dispute" --strongest -k 2 -o docs/canada_kuril_path.svg
-draw --at 2014-03-17 --node-kind country,leader,organization,agreement --size-by betweenness -o docs/before_crimea.svg
-draw --at 2014-07-31 --node-kind country,leader,organization,agreement --size-by betweenness -o docs/after_crimea.svg
+draw japan_russia_2014 --cluster-by country
+draw kuril_focus --focus "Kuril Islands dispute" --depth 1
+draw canada_kuril_path --highlight-path Canada "Kuril Islands dispute" --strongest -k 2
+draw before_crimea --at 2014-03-17 --node-kind country,leader,organization,agreement --size-by betweenness
+draw after_crimea --at 2014-07-31 --node-kind country,leader,organization,agreement --size-by betweenness

@@ -2,6 +2,8 @@
 
 // `#[path]` so the file resolves the same whether this is a module of `tests/main.rs` or its
 // own test target (Cargo also auto-discovers `tests/export.rs`).
+#[path = "export/diagrams.rs"]
+mod diagrams;
 #[path = "export/fixture.rs"]
 mod fixture;
 
@@ -405,20 +407,30 @@ fn drawn_edge_labels(svg: &str) -> String {
     svg_text(&format!("<svg>{}</svg>", &svg[start..end]))
 }
 
-/// Regression: in the dense shipped model some edge labels found no free spot and were left
-/// to tooltips; the renderer now spreads the layout and places the last few where they cover
-/// least, so every edge's label is drawn.
+/// Regression: in the dense shipped model some edge labels were stacked where they covered
+/// other labels. Labels are now left out when they find no free spot (counted under the
+/// legend, see `diagrams.rs`); unbundled, all but a few of the shipped graph's labels still fit.
 #[test]
-fn builtin_svg_draws_every_edge_label_of_the_shipped_graph() {
+fn builtin_svg_draws_nearly_every_edge_label_of_the_shipped_graph() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/japan_russia_2014.ron");
     let model = relgraph::io::ron::load(&path).expect("the shipped graph loads");
-    let svg = svg::render_builtin(&model, &DotOptions::new().with_cluster_by_country(true), &Theme::default());
+    let options = SvgOptions::new()
+        .with_renderer(Renderer::Builtin)
+        .with_bundle(false)
+        .with_diagram(DotOptions::new().with_cluster_by_country(true));
+    let svg = svg::render(&model, &options, &Theme::default()).unwrap();
     let drawn = drawn_edge_labels(&svg);
-    for edge in model.edges() {
-        let label = match &edge.topic {
+    let missing: Vec<String> = model
+        .edges()
+        .map(|edge| match &edge.topic {
             Some(topic) => format!("{} ({topic})", edge.kind.label()),
             None => edge.kind.label(),
-        };
-        assert!(drawn.contains(&squash(&label)), "label `{label}` of {} → {} is not drawn", edge.from, edge.to);
-    }
+        })
+        .filter(|label| !drawn.contains(&squash(label)))
+        .collect();
+    // Left-out labels are counted under the legend: a few, never silently.
+    let note = svg.split(" left out").next().and_then(|t| t.rsplit('>').next()).unwrap_or("");
+    let left_out: usize = note.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(left_out <= 3, "{left_out} labels left out");
+    assert_eq!(missing.is_empty(), left_out == 0, "labels missing without a note: {missing:?}");
 }

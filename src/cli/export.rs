@@ -11,7 +11,7 @@ use super::{input, Failure};
 use crate::analysis::structure::{self, Direction};
 use crate::analysis::view::{GraphView, ViewOptions};
 use crate::analysis::{influence, path};
-use crate::export::{dot, html, svg, DotOptions, HtmlOptions, Layout, Renderer, SvgOptions, Theme};
+use crate::export::{dot, html, raster, stats, svg, DotOptions, HtmlOptions, Layout, Renderer, SvgOptions, Theme};
 use crate::model::Model;
 
 /// Output formats.
@@ -21,6 +21,10 @@ pub enum Format {
     Dot,
     /// SVG drawn by Graphviz when installed, else by the built-in renderer.
     Svg,
+    /// PNG, rasterised from the built-in renderer's SVG with the bundled font (see --scale, --dpi).
+    Png,
+    /// PDF (one page, text kept as text), converted from the built-in renderer's SVG.
+    Pdf,
     /// An interactive map in one self-contained HTML file (see docs/viewer.md).
     Html,
     /// GraphML (Gephi, yEd, NetworkX read_graphml).
@@ -46,6 +50,8 @@ impl Format {
         Some(match extension.as_str() {
             "dot" | "gv" => Format::Dot,
             "svg" => Format::Svg,
+            "png" => Format::Png,
+            "pdf" => Format::Pdf,
             "html" | "htm" => Format::Html,
             "graphml" | "xml" => Format::Graphml,
             "gexf" => Format::Gexf,
@@ -133,6 +139,9 @@ pub struct ExportArgs {
     /// Leave edge labels out.
     #[arg(long = "no-edge-labels")]
     no_edge_labels: bool,
+    /// Built-in renderer: draw every tie as its own line instead of one bundle per pair.
+    #[arg(long = "no-bundle")]
+    no_bundle: bool,
     /// Leave the legend out.
     #[arg(long = "no-legend")]
     no_legend: bool,
@@ -148,6 +157,16 @@ pub struct ExportArgs {
     /// Graphviz layout engine. Default: dot for small graphs, sfdp for large ones.
     #[arg(long, value_enum)]
     layout: Option<LayoutArg>,
+    /// After writing an SVG, PNG or PDF diagram, print its edge crossings, label and node
+    /// overlaps, area and aspect ratio (measured from the SVG, whoever drew it). Needs -o.
+    #[arg(long)]
+    stats: bool,
+    /// PNG only: pixels per SVG pixel. Default: 2 (sharp on high-density screens and in print).
+    #[arg(long, value_name = "FACTOR", conflicts_with = "dpi")]
+    scale: Option<f64>,
+    /// PNG only: resolution, taking the SVG's pixel as 1/96 inch (192 dpi is --scale 2).
+    #[arg(long, value_name = "DPI")]
+    dpi: Option<f64>,
     /// Stop Graphviz after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     timeout: u64,
@@ -317,12 +336,15 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     if let Some(output) = &args.output {
         crate::io::atomic::refuse_overwrite(output, &[&args.file])?;
     }
+    if args.stats && (args.output.is_none() || !matches!(format, Format::Svg | Format::Png | Format::Pdf)) {
+        return Err(Failure::usage("--stats measures an SVG, PNG or PDF diagram written with -o FILE"));
+    }
     if format == Format::Html {
         return html(args, out);
     }
     let model = selected(args)?;
     let text = match format {
-        Format::Dot | Format::Svg => {
+        Format::Dot | Format::Svg | Format::Png | Format::Pdf => {
             let theme = match &args.theme {
                 Some(path) => Theme::load(path).map_err(Failure::input)?,
                 None => Theme::default(),
@@ -334,7 +356,10 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             if format == Format::Dot {
                 dot::to_dot(&model, &diagram, &theme)
             } else {
+                let raster = matches!(format, Format::Png | Format::Pdf);
                 let renderer = match args.renderer {
+                    // PNG and PDF come from the built-in SVG, whose text fits the bundled font.
+                    RendererArg::Auto if raster => Renderer::Builtin,
                     RendererArg::Auto => Renderer::Auto,
                     RendererArg::Graphviz => Renderer::Graphviz,
                     RendererArg::Builtin => Renderer::Builtin,
@@ -342,11 +367,37 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                 let mut options = SvgOptions::new()
                     .with_diagram(diagram)
                     .with_renderer(renderer)
+                    .with_bundle(!args.no_bundle)
                     .with_timeout(Duration::from_secs(args.timeout));
+                if let Some(id) = focus_id(args, &model) {
+                    options = options.with_focus(id);
+                    if options.renderer == Renderer::Builtin || raster {
+                        // The focus view keeps the whole drawing's directions.
+                        let whole = args.filters.apply(input::load_any(&args.file)?);
+                        let plain = DotOptions::new()
+                            .with_edge_labels(!args.no_edge_labels)
+                            .with_cluster_by_country(args.cluster_by == Some(ClusterBy::Country));
+                        options = options.with_reference(svg::node_positions(&whole, &plain, &theme));
+                    }
+                }
                 if let Some(l) = args.layout {
                     options = options.with_layout(layout(l));
                 }
-                svg::render(&model, &options, &theme).map_err(Failure::input)?
+                let picture = svg::render(&model, &options, &theme).map_err(Failure::input)?;
+                let measured = if args.stats { Some(stats::measure(&picture).map_err(Failure::input)?) } else { None };
+                let finish = |bytes: &[u8], out: &mut Vec<u8>| {
+                    finish(args, &model, bytes, out)?;
+                    if let Some(m) = &measured {
+                        out.extend(m.to_string().into_bytes());
+                    }
+                    Ok(())
+                };
+                let bytes = match format {
+                    Format::Png => raster::to_png(&picture, png_scale(args)?).map_err(Failure::input)?,
+                    Format::Pdf => raster::to_pdf(&picture).map_err(Failure::input)?,
+                    _ => picture.into_bytes(),
+                };
+                return finish(&bytes, out);
             }
         }
         Format::Graphml => crate::io::graphml::write(&model),
@@ -364,14 +415,38 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             return Ok(());
         }
     };
+    finish(args, &model, text.as_bytes(), out)
+}
+
+/// The id of the --focus node, to centre the drawing on.
+fn focus_id(args: &ExportArgs, model: &Model) -> Option<String> {
+    let index = input::node(model, args.focus.as_deref()?).ok()?;
+    Some(model.graph()[index].id.clone())
+}
+
+/// The PNG scale from --scale or --dpi (default 2).
+fn png_scale(args: &ExportArgs) -> Result<f64, Failure> {
+    let scale = match (args.scale, args.dpi) {
+        (Some(scale), _) => scale,
+        (None, Some(dpi)) => dpi / 96.0,
+        (None, None) => 2.0,
+    };
+    if !scale.is_finite() || scale <= 0.0 || scale > 16.0 {
+        return Err(Failure::usage("--scale must be above 0 and at most 16 (--dpi above 0 and at most 1536)"));
+    }
+    Ok(scale)
+}
+
+/// Writes `bytes` to -o (atomically, with a one-line note) or to standard output.
+fn finish(args: &ExportArgs, model: &Model, bytes: &[u8], out: &mut Vec<u8>) -> Result<(), Failure> {
     match &args.output {
         Some(path) => {
-            crate::io::atomic::write(path, text.as_bytes())?;
+            crate::io::atomic::write(path, bytes)?;
             let line =
                 format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
             out.extend(line.into_bytes());
         }
-        None => out.extend(text.into_bytes()),
+        None => out.extend_from_slice(bytes),
     }
     Ok(())
 }

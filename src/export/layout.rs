@@ -19,7 +19,9 @@
 //! 5. **Overlap removal**: nodes are boxes sized to their labels; a sort-and-sweep pass finds
 //!    overlapping pairs and pushes each pair apart along the axis of least overlap, repeated
 //!    until nothing overlaps (or 200 passes).
-//! 6. **Packing**: components are placed in rows, largest first.
+//! 6. **Crossing reduction** (`untangle.rs`): local moves and swaps that lower the
+//!    number of crossings without creating overlaps.
+//! 7. **Packing**: components are placed in rows, largest first.
 //!
 //! Everything is deterministic: no randomness, ties broken by index. Time is O(n² ·
 //! iterations) per component for stress, O(n · (n + m) log n) for distances; memory n² f32
@@ -109,6 +111,14 @@ pub fn layout(
         let mut pos: Vec<Point> = local;
         let boxes: Vec<Point> = members.iter().map(|&i| sizes[i]).collect();
         remove_overlaps(&mut pos, &boxes, padding);
+        let sorted: &[usize] = &members;
+        let local: Vec<(usize, usize)> = members
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &i)| adjacency[i].iter().filter_map(move |&j| sorted.binary_search(&j).ok().map(|l| (k, l))))
+            .collect();
+        let local_groups: Vec<Option<usize>> = members.iter().map(|&i| group(i)).collect();
+        super::untangle::untangle(&mut pos, &boxes, &local, &local_groups, padding, false);
         let (lo, hi) = bounds(&pos, &boxes);
         for (k, &i) in members.iter().enumerate() {
             positions[i] = pos[k];

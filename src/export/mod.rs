@@ -4,6 +4,10 @@
 //!   and printer.
 //! - [`svg::render`] draws SVG, either by running Graphviz (when it is installed) or with
 //!   the pure-Rust built-in renderer ([`layout`] + [`svg`]), chosen by [`Renderer`].
+//! - [`raster::to_png`] and [`raster::to_pdf`] turn an SVG into PNG or PDF with the bundled
+//!   font ([`font`]).
+//! - [`stats::measure`] counts crossings, overlaps, area and aspect ratio in any SVG the
+//!   built-in renderer or Graphviz drew.
 //! - [`theme::Theme`] says how each node kind and polarity looks; the default is
 //!   `themes/default.ron`.
 //! - [`html::render`] writes an interactive map: one self-contained HTML file with the same
@@ -30,14 +34,20 @@
 //! assert!(picture.contains("Japan"));
 //! ```
 
+mod bundle;
 pub mod dot;
 pub mod escape;
+mod focus;
+pub mod font;
 pub mod graphviz;
 pub mod html;
 pub mod layout;
+pub mod raster;
 mod scene;
+pub mod stats;
 pub mod svg;
 pub mod theme;
+mod untangle;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -117,6 +127,18 @@ pub enum ExportError {
         status: String,
         /// What it wrote to stderr (at most 4 kB).
         stderr: String,
+    },
+    /// An SVG could not be turned into PNG or PDF.
+    #[error("cannot convert the SVG to PNG or PDF: {message}")]
+    Raster {
+        /// What the converter said.
+        message: String,
+    },
+    /// An SVG to measure is not well-formed XML.
+    #[error("cannot read the SVG to measure it: {message}")]
+    Measure {
+        /// What the XML reader said.
+        message: String,
     },
     /// Graphviz's output was not UTF-8.
     #[error("Graphviz `{program}` wrote output that is not UTF-8")]

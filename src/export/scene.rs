@@ -34,6 +34,10 @@ pub(crate) struct SceneEdge {
     pub polarity: Polarity,
     /// Kind in words, topic, dates; lines separated by `\n`. Empty when labels are off.
     pub label: String,
+    /// Kind in words and topic, whether or not labels are on (for bundle labels and tooltips).
+    pub summary: String,
+    /// `since–until`, or empty when the edge has no dates.
+    pub dates: String,
     pub width: f64,
     pub line: LineStyle,
     /// Whether to draw an arrowhead (not for symmetric kinds).
@@ -111,16 +115,22 @@ impl Scene {
             .edge_references()
             .map(|e| {
                 let edge = e.weight();
+                let mut summary = edge.kind.label();
+                if let Some(topic) = edge.topic.as_deref().map(|t| clean(t, 30, false)).filter(|t| !t.is_empty()) {
+                    summary.push_str(&format!(" ({topic})"));
+                }
+                let dates = if edge.since.is_some() || edge.until.is_some() {
+                    let since = edge.since.map(|d| d.to_string()).unwrap_or_default();
+                    let until = edge.until.map(|d| d.to_string()).unwrap_or_default();
+                    format!("{since}–{until}")
+                } else {
+                    String::new()
+                };
                 let mut label = String::new();
                 if options.edge_labels {
-                    label = edge.kind.label();
-                    if let Some(topic) = edge.topic.as_deref().map(|t| clean(t, 30, false)).filter(|t| !t.is_empty()) {
-                        label.push_str(&format!(" ({topic})"));
-                    }
-                    if options.dates && (edge.since.is_some() || edge.until.is_some()) {
-                        let since = edge.since.map(|d| d.to_string()).unwrap_or_default();
-                        let until = edge.until.map(|d| d.to_string()).unwrap_or_default();
-                        label.push_str(&format!("\n{since}–{until}"));
+                    label = summary.clone();
+                    if options.dates && !dates.is_empty() {
+                        label.push_str(&format!("\n{dates}"));
                     }
                     if let Some(note) = options.edge_notes.get(&e.id()) {
                         label.push_str(&format!(" {}", clean(note, 30, false)));
@@ -137,6 +147,8 @@ impl Scene {
                     kind: edge.kind,
                     polarity: edge.polarity(),
                     label,
+                    summary,
+                    dates,
                     width: theme.pen_width(edge.weight()),
                     line,
                     directed: !edge.kind.is_symmetric(),

@@ -1,27 +1,37 @@
 //! SVG diagrams, drawn by Graphviz or by the built-in renderer.
 //!
-//! The built-in renderer needs nothing installed: it sizes each node's box to its label,
-//! lays the graph out with [`super::layout`] (stress majorization, overlap removal,
-//! component packing), draws country clusters as rounded hulls behind their members, edges as
-//! straight lines (gentle curves when two nodes share several edges) with arrowheads for
-//! directed kinds, edge labels with a white halo at a free spot near the middle of the edge
-//! (one combined list label when three or more edges join the same two nodes), drawn under
-//! the nodes so no label hides a name. When labels find no free spot, the nodes are spread
-//! out and the labels placed again (up to three times); the last few go where they cover
-//! least. Only on graphs of over 1,500 edges, where this search is skipped, do labels sit at
-//! their edge's middle regardless. Every edge's full label is also its tooltip (`<title>`).
-//! Then the legend and the title. All text is escaped ([`super::escape`]); the output is
-//! well-formed XML with no scripts, links or event attributes.
+//! The built-in renderer needs nothing installed: it sizes each node's box to its label
+//! (measured with the bundled font, [`super::font`]), lays the graph out with
+//! [`super::layout`] (stress majorization, overlap removal, crossing reduction, component
+//! packing) — or, with a focus node, in rings around it — and draws country clusters as
+//! rounded hulls behind their members. Ties between the same two nodes are bundled by
+//! default (see `bundle.rs`: one strand per polarity, width by count, one compact label, a
+//! tooltip listing every tie with its dates); unbundled, parallel edges fan out as bows.
+//!
+//! Edge labels are placed most important first (highlighted, then the pairs with the most
+//! ties), each at the spot along its line — on it or moved sideways by less than its own
+//! reach, so it always touches the line — that covers no node and no placed label and
+//! crosses the fewest other lines. When labels find no such spot, the nodes are spread out
+//! and the labels placed again (up to three times); the labels still without a spot (and,
+//! on graphs of over 1,500 labelled lines, all but the 1,500 most important) are left out and
+//! counted in a note under the legend. So no label ever overlaps another label or a
+//! node; [`super::stats`] measures this from the SVG. Labels go under the nodes and over the
+//! edges, with a white halo. Then the legend and the title. All text is escaped
+//! ([`super::escape`]); the output is well-formed XML with no scripts, links or event
+//! attributes.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use super::bundle::{self, Line};
 use super::dot::{to_dot, DotOptions};
 use super::escape::xml_text;
+use super::focus;
+use super::font;
 use super::graphviz::{self, Layout, DEFAULT_TIMEOUT};
 use super::layout::{layout, LayoutParams, Point};
-use super::scene::{Scene, SceneEdge, SceneNode};
+use super::scene::{Scene, SceneNode};
 use super::theme::{LineStyle, Shape, Theme};
 use super::ExportError;
 use crate::model::{Model, NodeKind};
@@ -50,11 +60,28 @@ pub struct SvgOptions {
     pub layout: Option<Layout>,
     /// Time limit for Graphviz. Default: 60 s.
     pub timeout: Duration,
+    /// Built-in renderer: draw the ties between two nodes as one bundle. Default: true.
+    pub bundle: bool,
+    /// Built-in renderer: the id of the node to put in the centre, its neighbours in rings
+    /// around it by distance. Default: none.
+    pub focus: Option<String>,
+    /// Built-in renderer, with a focus: node positions of the whole model (from
+    /// [`node_positions`]) whose directions around the focus the rings keep. Default: none
+    /// (the directions of this model's own layout).
+    pub reference: Option<BTreeMap<String, Point>>,
 }
 
 impl Default for SvgOptions {
     fn default() -> Self {
-        Self { diagram: DotOptions::default(), renderer: Renderer::Auto, layout: None, timeout: DEFAULT_TIMEOUT }
+        Self {
+            diagram: DotOptions::default(),
+            renderer: Renderer::Auto,
+            layout: None,
+            timeout: DEFAULT_TIMEOUT,
+            bundle: true,
+            focus: None,
+            reference: None,
+        }
     }
 }
 
@@ -76,6 +103,21 @@ impl SvgOptions {
     /// The Graphviz engine.
     pub fn with_layout(mut self, layout: Layout) -> Self {
         self.layout = Some(layout);
+        self
+    }
+    /// Bundle the ties between two nodes (built-in renderer; on by default).
+    pub fn with_bundle(mut self, on: bool) -> Self {
+        self.bundle = on;
+        self
+    }
+    /// Centre the drawing on the node with this id (built-in renderer).
+    pub fn with_focus(mut self, id: impl Into<String>) -> Self {
+        self.focus = Some(id.into());
+        self
+    }
+    /// With a focus, keep the directions of these whole-model positions (see [`node_positions`]).
+    pub fn with_reference(mut self, positions: BTreeMap<String, Point>) -> Self {
+        self.reference = Some(positions);
         self
     }
     /// Time limit for Graphviz.
@@ -124,39 +166,76 @@ pub fn render(model: &Model, options: &SvgOptions, theme: &Theme) -> Result<Stri
         let dot = to_dot(model, &options.diagram.clone().with_layout(engine), theme);
         graphviz::to_svg(&dot, engine, options.timeout)
     } else {
-        Ok(render_builtin(model, &options.diagram, theme))
+        Ok(builtin(model, options, theme))
     }
 }
 
-/// Draws `model` as SVG with the built-in renderer; never fails.
+/// Draws `model` as SVG with the built-in renderer, ties bundled; never fails.
 pub fn render_builtin(model: &Model, options: &DotOptions, theme: &Theme) -> String {
+    builtin(model, &SvgOptions::new().with_diagram(options.clone()), theme)
+}
+
+fn builtin(model: &Model, options: &SvgOptions, theme: &Theme) -> String {
+    let scene = Scene::new(model, &options.diagram, theme);
+    let reference: Vec<Option<Point>> = match &options.reference {
+        Some(by_id) => model.graph().node_weights().map(|n| by_id.get(&n.id).copied()).collect(),
+        None => Vec::new(),
+    };
+    let focus = options.focus.as_deref().and_then(|id| model.index_of(id)).map(|i| (i.index(), reference.as_slice()));
+    Drawing::new(&scene, theme, options.bundle, focus).to_svg()
+}
+
+/// Where the built-in renderer puts each node of `model` (centres by node id, in pixels),
+/// before any focus: pass them to a focus view of a part of the model
+/// ([`SvgOptions::with_reference`]) so that it keeps the whole drawing's directions.
+pub fn node_positions(model: &Model, options: &DotOptions, theme: &Theme) -> BTreeMap<String, Point> {
     let scene = Scene::new(model, options, theme);
-    Drawing::new(&scene, theme).to_svg()
+    let placed = node_layout(&scene, theme);
+    model.graph().node_weights().zip(placed.pos).map(|(n, p)| (n.id.clone(), p)).collect()
 }
 
-/// Approximate advance of `c` in ems, for sizing boxes without font files.
-fn char_width(c: char) -> f64 {
-    match c {
-        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | ' ' | 'f' | 't' | 'r' => 0.32,
-        'm' | 'w' | 'M' | 'W' => 0.85,
-        c if c.is_ascii_uppercase() => 0.68,
-        c if (c as u32) < 0x0250 => 0.56,
-        // CJK, Hangul, kana, full-width forms and emoji are about one em wide.
-        c if matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0x1F000..=0x1FAFF | 0x20000..=0x3FFFD) => {
-            1.0
-        }
-        _ => 0.6,
-    }
+/// Node boxes and centres, and the parameters they were laid out with.
+struct NodeLayout {
+    sizes: Vec<Point>,
+    pos: Vec<Point>,
+    edges: Vec<(usize, usize)>,
+    edge_length: f64,
+    padding: f64,
 }
 
-/// Width and height in pixels of `text` (lines separated by `\n`) at `size`.
-fn text_size(text: &str, size: f64) -> Point {
+fn node_layout(scene: &Scene, theme: &Theme) -> NodeLayout {
+    let sizes: Vec<Point> = scene
+        .nodes
+        .iter()
+        .map(|n| {
+            let font = theme.font_size * n.scale;
+            box_size(theme.node(n.kind).shape, text_size(&n.label, font), font)
+        })
+        .collect();
+    let edges: Vec<(usize, usize)> = scene.edges.iter().map(|e| (e.from, e.to)).collect();
+    let groups = scene.cluster_of();
+    let mut widths: Vec<f64> = sizes.iter().map(|s| s.x).collect();
+    widths.sort_by(f64::total_cmp);
+    let median = widths.get(widths.len() / 2).copied().unwrap_or(80.0);
+    let label_room = if scene.edges.iter().any(|e| !e.label.is_empty()) { 70.0 } else { 30.0 };
+    // Denser graphs get longer edges, so hubs' neighbourhoods have room for labels.
+    let density = if sizes.is_empty() { 1.0 } else { (edges.len() as f64 / sizes.len() as f64 / 1.5).sqrt() };
+    let edge_length = (median + label_room).max(110.0) * density.clamp(1.0, 1.6);
+    let params = LayoutParams { edge_length, padding: 14.0, component_gap: 50.0 };
+    let pos = layout(&sizes, &edges, &groups, &params);
+    NodeLayout { sizes, pos, edges, edge_length, padding: params.padding }
+}
+
+/// Width and height in pixels of `text` (lines separated by `\n`) at `size`, measured with
+/// the bundled font's metrics ([`super::font`]).
+pub(crate) fn text_size(text: &str, size: f64) -> Point {
     let lines: Vec<&str> = text.split('\n').collect();
-    let width = lines.iter().map(|l| l.chars().map(char_width).sum::<f64>()).fold(0.0, f64::max) * size;
+    let width = lines.iter().map(|l| font::text_width(l, size, false)).fold(0.0, f64::max);
     Point { x: width, y: lines.len() as f64 * size * LINE_HEIGHT }
 }
 
-const LINE_HEIGHT: f64 = 1.2;
+/// Line spacing in ems; a line's box runs from 0.95 em above its baseline to 0.25 em below.
+pub(crate) const LINE_HEIGHT: f64 = 1.2;
 const MARGIN: f64 = 24.0;
 
 /// A node's box (outer size) for its shape around text of size `t`.
@@ -190,7 +269,27 @@ impl Curve {
             y: u * u * self.a.y + 2.0 * u * t * self.c.y + t * t * self.b.y,
         }
     }
+
+    /// The unit normal at `t` (left of the direction of travel).
+    fn normal(&self, t: f64) -> Point {
+        let u = 1.0 - t;
+        let dx = 2.0 * u * (self.c.x - self.a.x) + 2.0 * t * (self.b.x - self.c.x);
+        let dy = 2.0 * u * (self.c.y - self.a.y) + 2.0 * t * (self.b.y - self.c.y);
+        let len = (dx * dx + dy * dy).sqrt();
+        if len < 1e-9 {
+            Point { x: 0.0, y: -1.0 }
+        } else {
+            Point { x: -dy / len, y: dx / len }
+        }
+    }
+
+    /// The curve as `SEGMENTS` straight pieces.
+    fn polyline(&self) -> [Point; SEGMENTS + 1] {
+        std::array::from_fn(|i| self.at(i as f64 / SEGMENTS as f64))
+    }
 }
+
+const SEGMENTS: usize = 12;
 
 struct Drawing<'a> {
     scene: &'a Scene,
@@ -199,67 +298,47 @@ struct Drawing<'a> {
     sizes: Vec<Point>,
     /// Centre of every node.
     pos: Vec<Point>,
-    /// Geometry of every edge.
+    /// What is drawn for the edges: single edges or bundle strands ([`bundle`]).
+    lines: Vec<Line>,
+    /// Geometry of every line.
     curves: Vec<Curve>,
-    /// Text of every edge label: the edge's own, or for the first edge of a bundle of
-    /// [`BUNDLE_LABEL_MIN`] or more edges between the same two nodes, all their labels as one
-    /// list (the others then have none).
-    labels: Vec<String>,
-    /// Centre of every edge label.
-    label_at: Vec<Point>,
+    /// Centre of every line's label, `None` when it has none or it was left out.
+    label_at: Vec<Option<Point>>,
+    /// Labels left out for lack of room.
+    dropped: usize,
 }
-
-/// Bundles of at least this many edges between two nodes get one combined label.
-const BUNDLE_LABEL_MIN: usize = 3;
 
 /// How many times the nodes are spread out to make room for edge labels.
 const SPREAD_ATTEMPTS: usize = 3;
-/// When no more labels than this lack a spot, stop spreading and place them where they
-/// cover the least.
+/// When no more labels than this lack a spot, stop spreading and leave them out.
 const FEW_LABELS: usize = 2;
 /// How far each spreading moves the nodes apart.
-const SPREAD_FACTOR: f64 = 1.25;
+const SPREAD_FACTOR: f64 = 1.2;
+/// Most labels placed; beyond this, the least important are left out.
+const MAX_LABELS: usize = 1500;
+/// Empty space kept between a label and any node or other label, in pixels.
+const LABEL_GAP: f64 = 2.0;
 
 impl<'a> Drawing<'a> {
-    fn new(scene: &'a Scene, theme: &'a Theme) -> Self {
-        let sizes: Vec<Point> = scene
-            .nodes
-            .iter()
-            .map(|n| {
-                let font = theme.font_size * n.scale;
-                box_size(theme.node(n.kind).shape, text_size(&n.label, font), font)
-            })
-            .collect();
-        let edges: Vec<(usize, usize)> = scene.edges.iter().map(|e| (e.from, e.to)).collect();
-        let groups = scene.cluster_of();
-        let mut widths: Vec<f64> = sizes.iter().map(|s| s.x).collect();
-        widths.sort_by(f64::total_cmp);
-        let median = widths.get(widths.len() / 2).copied().unwrap_or(80.0);
-        let label_room = if scene.edges.iter().any(|e| !e.label.is_empty()) { 70.0 } else { 30.0 };
-        // Denser graphs get longer edges, so hubs' neighbourhoods have room for labels.
-        let density = if sizes.is_empty() { 1.0 } else { (edges.len() as f64 / sizes.len() as f64 / 1.5).sqrt() };
-        let edge_length = (median + label_room).max(110.0) * density.clamp(1.0, 1.6);
-        let params = LayoutParams { edge_length, padding: 14.0, component_gap: 50.0 };
-        let pos = layout(&sizes, &edges, &groups, &params);
-        let labels: Vec<String> = scene.edges.iter().map(|e| e.label.clone()).collect();
-        let mut drawing =
-            Drawing { scene, theme, sizes, pos, curves: Vec::new(), labels: labels.clone(), label_at: Vec::new() };
-        // When some edge labels find no free spot, spread the nodes out (their sizes stay)
-        // and place the labels again, a few times at most: a larger picture beats labels
-        // left to tooltips.
-        // The few labels still without a spot then go where they cover the least.
-        for attempt in 0..=SPREAD_ATTEMPTS {
-            drawing.labels = labels.clone();
-            drawing.route_edges();
-            let last = attempt == SPREAD_ATTEMPTS;
-            let dropped = drawing.place_labels(false);
-            if dropped == 0 {
-                break;
+    fn new(scene: &'a Scene, theme: &'a Theme, bundle: bool, focus: Option<(usize, &[Option<Point>])>) -> Self {
+        let NodeLayout { sizes, mut pos, edges, edge_length, padding } = node_layout(scene, theme);
+        if let Some((f, reference)) = focus.filter(|(f, _)| *f < pos.len()) {
+            // The rings keep the whole-model layout's angles around the focus where known.
+            if reference.len() == pos.len() && reference.iter().all(Option::is_some) {
+                pos = reference.iter().map(|p| p.unwrap_or_default()).collect();
             }
-            if last || dropped <= FEW_LABELS {
-                drawing.labels = labels.clone();
-                drawing.route_edges();
-                drawing.place_labels(true);
+            focus::radial(&mut pos, &sizes, &edges, f, edge_length, padding);
+        }
+        let lines = bundle::lines(scene, theme, bundle);
+        let mut drawing =
+            Drawing { scene, theme, sizes, pos, lines, curves: Vec::new(), label_at: Vec::new(), dropped: 0 };
+        // When some edge labels find no free spot, spread the nodes out (their sizes stay)
+        // and place the labels again, a few times at most; what still finds no spot is left
+        // out, least important first, and counted under the legend.
+        for attempt in 0..=SPREAD_ATTEMPTS {
+            drawing.route_edges();
+            drawing.dropped = drawing.place_labels();
+            if drawing.dropped <= FEW_LABELS || attempt == SPREAD_ATTEMPTS {
                 break;
             }
             drawing.spread(SPREAD_FACTOR);
@@ -297,128 +376,138 @@ impl<'a> Drawing<'a> {
         Point { x: c.x + ux * t, y: c.y + uy * t }
     }
 
-    /// Straight lines, or symmetric bows when a pair of nodes has several edges.
+    /// Straight lines; bundle strands side by side; unbundled parallel edges as symmetric bows.
     fn route_edges(&mut self) {
-        let mut bundles: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-        for (k, e) in self.scene.edges.iter().enumerate() {
-            bundles.entry((e.from.min(e.to), e.from.max(e.to))).or_default().push(k);
+        let mut widest: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        for l in &self.lines {
+            let w = widest.entry((l.from.min(l.to), l.from.max(l.to))).or_insert(0.0);
+            *w = w.max(l.width);
         }
-        let mut curves =
-            vec![Curve { a: Point::default(), c: Point::default(), b: Point::default() }; self.scene.edges.len()];
-        for ((lo, hi), members) in bundles {
-            let count = members.len() as f64;
-            // A large bundle fans out at most about 150 px, and shares one label.
-            let step = (150.0 / count).min(36.0);
-            if members.len() >= BUNDLE_LABEL_MIN && members.iter().any(|&k| !self.labels[k].is_empty()) {
-                let lines: Vec<String> = members.iter().map(|&k| self.labels[k].replace('\n', " ")).collect();
-                for &k in &members {
-                    self.labels[k].clear();
-                }
-                self.labels[members[members.len() / 2]] = lines.join("\n");
+        let mut curves = Vec::with_capacity(self.lines.len());
+        for l in &self.lines {
+            let (lo, hi) = (l.from.min(l.to), l.from.max(l.to));
+            let offset = l.slot as f64 - (l.slots as f64 - 1.0) / 2.0;
+            if lo == hi {
+                // A self-loop: a small bow above the node.
+                let p = self.pos[lo];
+                let top = Point { x: p.x, y: p.y - self.sizes[lo].y / 2.0 };
+                let a = Point { x: top.x - 8.0, y: top.y };
+                let b = Point { x: top.x + 8.0, y: top.y };
+                curves.push(Curve { a, c: Point { x: top.x, y: top.y - 40.0 - 15.0 * l.slot as f64 }, b });
+                continue;
             }
-            for (slot, &k) in members.iter().enumerate() {
-                let e = &self.scene.edges[k];
-                let (p, q) = (self.pos[lo], self.pos[hi]);
-                if lo == hi {
-                    // A self-loop: a small bow above the node.
-                    let top = Point { x: p.x, y: p.y - self.sizes[lo].y / 2.0 };
-                    let a = Point { x: top.x - 8.0, y: top.y };
-                    let b = Point { x: top.x + 8.0, y: top.y };
-                    curves[k] = Curve { a, c: Point { x: top.x, y: top.y - 40.0 - 15.0 * slot as f64 }, b };
-                    continue;
-                }
-                let mid = Point { x: (p.x + q.x) / 2.0, y: (p.y + q.y) / 2.0 };
-                let (dx, dy) = (q.x - p.x, q.y - p.y);
-                let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-                let offset = (slot as f64 - (count - 1.0) / 2.0) * step;
-                // The control point is twice the wanted bow height off the chord.
-                let c = Point { x: mid.x - dy / len * offset * 2.0, y: mid.y + dx / len * offset * 2.0 };
-                let (from, to) = (e.from, e.to);
-                let a = self.clip(from, if offset == 0.0 { self.pos[to] } else { c });
-                let b = self.clip(to, if offset == 0.0 { self.pos[from] } else { c });
-                let c = if offset == 0.0 { Point { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 } } else { c };
-                curves[k] = Curve { a, c, b };
+            let (p, q) = (self.pos[lo], self.pos[hi]);
+            let mid = Point { x: (p.x + q.x) / 2.0, y: (p.y + q.y) / 2.0 };
+            let (dx, dy) = (q.x - p.x, q.y - p.y);
+            let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+            let normal = Point { x: -dy / len, y: dx / len };
+            if l.bow {
+                // A large fan spreads at most about 150 px; the control point is twice the
+                // wanted bow height off the chord.
+                let off = offset * (150.0 / l.slots as f64).min(36.0);
+                let c = Point { x: mid.x + normal.x * off * 2.0, y: mid.y + normal.y * off * 2.0 };
+                let a = self.clip(l.from, if off == 0.0 { self.pos[l.to] } else { c });
+                let b = self.clip(l.to, if off == 0.0 { self.pos[l.from] } else { c });
+                let c = if off == 0.0 { Point { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 } } else { c };
+                curves.push(Curve { a, c, b });
+            } else {
+                let off = offset * (widest.get(&(lo, hi)).copied().unwrap_or(1.0) + 1.5);
+                let shift = |p: Point| Point { x: p.x + normal.x * off, y: p.y + normal.y * off };
+                let a = shift(self.clip(l.from, self.pos[l.to]));
+                let b = shift(self.clip(l.to, self.pos[l.from]));
+                curves.push(Curve { a, c: Point { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 }, b });
             }
         }
         self.curves = curves;
     }
 
-    /// Puts each edge label at the first spot along its edge (middle first) that does not
-    /// cover a node or an earlier label; for very large graphs, simply at the middle.
-    /// Returns how many labels found no free spot: unless `force`, they are left to their
-    /// edge's tooltip; with `force`, they go to the candidate spot that covers the least.
-    fn place_labels(&mut self, force: bool) -> usize {
-        let mut dropped = 0;
+    /// Places labels, most important first, each at the free spot touching its line that
+    /// crosses the fewest other lines (the middle first among equals). A spot is free when
+    /// the label's box, grown by [`LABEL_GAP`], covers no node box and no placed label.
+    /// Returns how many labels found no free spot; they are left out.
+    fn place_labels(&mut self) -> usize {
         let font = self.theme.edge_font_size;
-        let mut taken: Vec<(Point, Point)> =
-            self.pos.iter().zip(&self.sizes).map(|(p, s)| (*p, Point { x: s.x / 2.0, y: s.y / 2.0 })).collect();
-        let careful = self.scene.edges.len() <= 1500;
-        let mut label_at = Vec::with_capacity(self.scene.edges.len());
-        for (k, e) in self.scene.edges.iter().enumerate() {
+        let gap = LABEL_GAP / 2.0;
+        let mut taken: Vec<(Point, Point)> = self
+            .pos
+            .iter()
+            .zip(&self.sizes)
+            .map(|(p, s)| (*p, Point { x: s.x / 2.0 + gap, y: s.y / 2.0 + gap }))
+            .collect();
+        let polylines: Vec<[Point; SEGMENTS + 1]> = self.curves.iter().map(Curve::polyline).collect();
+        let extents: Vec<(Point, Point)> = polylines
+            .iter()
+            .map(|l| {
+                l.iter().fold(
+                    (
+                        Point { x: f64::INFINITY, y: f64::INFINITY },
+                        Point { x: f64::NEG_INFINITY, y: f64::NEG_INFINITY },
+                    ),
+                    |(lo, hi), p| {
+                        (Point { x: lo.x.min(p.x), y: lo.y.min(p.y) }, Point { x: hi.x.max(p.x), y: hi.y.max(p.y) })
+                    },
+                )
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..self.lines.len()).filter(|&k| !self.lines[k].label.is_empty()).collect();
+        order.sort_by(|&a, &b| self.lines[b].importance.total_cmp(&self.lines[a].importance).then(a.cmp(&b)));
+        let mut label_at = vec![None; self.lines.len()];
+        // On very large graphs only the most important labels are tried (the search is
+        // quadratic); the rest are left out and counted like any other.
+        let mut dropped = order.len().saturating_sub(MAX_LABELS);
+        order.truncate(MAX_LABELS);
+        for k in order {
             let curve = self.curves[k];
-            let label = &self.labels[k];
-            if label.is_empty() {
-                label_at.push(curve.at(0.5));
-                continue;
-            }
-            let t = text_size(label, font);
-            let half = Point { x: t.x / 2.0 + 2.0, y: t.y / 2.0 + 1.0 };
-            let free = |p: Point, taken: &[(Point, Point)]| {
+            let t = text_size(&self.lines[k].label, font);
+            let half = Point { x: t.x / 2.0 + gap, y: t.y / 2.0 + gap };
+            let free = |p: Point| {
                 taken.iter().all(|(q, h)| (p.x - q.x).abs() >= half.x + h.x || (p.y - q.y).abs() >= half.y + h.y)
             };
-            // Candidates: along the edge from the middle outwards, then nudged off it sideways.
-            let spot = if careful {
-                let (dx, dy) = (curve.b.x - curve.a.x, curve.b.y - curve.a.y);
-                let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-                let normal = Point { x: -dy / len, y: dx / len };
-                let side = half.y + 2.0;
-                let near =
-                    [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78].iter().flat_map(|&t| [0.0, 1.0, -1.0].map(move |n| (t, n)));
-                // Farther off the edge only when nothing near it is free.
-                let far = [0.5, 0.35, 0.65, 0.2, 0.8, 0.12, 0.88]
+            let pair = (self.lines[k].from.min(self.lines[k].to), self.lines[k].from.max(self.lines[k].to));
+            let crossings = |p: Point| -> usize {
+                let (lo, hi) = (Point { x: p.x - half.x, y: p.y - half.y }, Point { x: p.x + half.x, y: p.y + half.y });
+                polylines
                     .iter()
-                    .flat_map(|&t| [2.0, -2.0, 3.0, -3.0].map(move |n| (t, n)));
-                let candidates: Vec<Point> = near
-                    .chain(far)
-                    .map(|(t, n)| {
-                        let p = curve.at(t);
-                        Point { x: p.x + normal.x * side * n, y: p.y + normal.y * side * n }
+                    .enumerate()
+                    .filter(|&(j, _)| {
+                        let (elo, ehi) = extents[j];
+                        let l = &self.lines[j];
+                        ehi.x >= lo.x
+                            && elo.x <= hi.x
+                            && ehi.y >= lo.y
+                            && elo.y <= hi.y
+                            && j != k
+                            && (l.from.min(l.to), l.from.max(l.to)) != pair
                     })
-                    .collect();
-                candidates.iter().copied().find(|p| free(*p, &taken)).or_else(|| {
-                    // Labels are drawn under nodes, so covering a node (the first entries
-                    // of `taken`) hides text: weigh it far above covering another label.
-                    let nodes = self.pos.len();
-                    let covered = |p: &Point| -> f64 {
-                        taken
-                            .iter()
-                            .enumerate()
-                            .map(|(i, (q, h))| {
-                                let ox = (half.x + h.x - (p.x - q.x).abs()).max(0.0);
-                                let oy = (half.y + h.y - (p.y - q.y).abs()).max(0.0);
-                                ox * oy * if i < nodes { 20.0 } else { 1.0 }
-                            })
-                            .sum()
-                    };
-                    force.then(|| candidates.iter().copied().min_by(|a, b| covered(a).total_cmp(&covered(b)))).flatten()
-                })
-            } else {
-                None
+                    .filter(|(_, line)| line.windows(2).any(|s| segment_hits_box(s[0], s[1], lo, hi)))
+                    .count()
             };
-            // A label with no free spot is counted, so the caller can make room; without
-            // `force` it is left to the edge's tooltip, unless the edge is highlighted.
-            let found_free = spot.as_ref().is_some_and(|p| free(*p, &taken));
-            if careful && !found_free && !e.highlighted {
-                dropped += 1;
-                if spot.is_none() {
-                    self.labels[k].clear();
+            let mut best: Option<(usize, usize, Point)> = None; // crossings, rank, spot
+            let spots = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88];
+            for (rank, (t, side)) in spots.iter().flat_map(|&t| [0.0, 1.0, -1.0].map(move |s| (t, s))).enumerate() {
+                let on = curve.at(t);
+                let n = curve.normal(t);
+                // Moved sideways by 80 % of the box's reach along the normal: still on the line.
+                let reach = (half.x - gap) * n.x.abs() + (half.y - gap) * n.y.abs();
+                let p = Point { x: on.x + n.x * reach * 0.8 * side, y: on.y + n.y * reach * 0.8 * side };
+                if !p.x.is_finite() || !p.y.is_finite() || !free(p) {
+                    continue;
+                }
+                let c = crossings(p);
+                if best.is_none_or(|(bc, _, _)| c < bc) {
+                    best = Some((c, rank, p));
+                }
+                if c == 0 {
+                    break;
                 }
             }
-            let spot = spot.unwrap_or_else(|| curve.at(0.5));
-            if careful {
-                taken.push((spot, half));
+            match best {
+                Some((_, _, p)) => {
+                    taken.push((p, half));
+                    label_at[k] = Some(p);
+                }
+                None => dropped += 1,
             }
-            label_at.push(spot);
         }
         self.label_at = label_at;
         dropped
@@ -427,7 +516,7 @@ impl<'a> Drawing<'a> {
     fn to_svg(&self) -> String {
         let theme = self.theme;
         let scene = self.scene;
-        // Extent of nodes and labels.
+        // Extent of nodes, lines and labels.
         let mut lo = Point { x: f64::INFINITY, y: f64::INFINITY };
         let mut hi = Point { x: f64::NEG_INFINITY, y: f64::NEG_INFINITY };
         let mut grow = |p: Point, h: Point| {
@@ -439,9 +528,11 @@ impl<'a> Drawing<'a> {
         for (p, s) in self.pos.iter().zip(&self.sizes) {
             grow(*p, Point { x: s.x / 2.0 + 16.0, y: s.y / 2.0 + 16.0 });
         }
-        for k in 0..scene.edges.len() {
-            let t = text_size(&self.labels[k], theme.edge_font_size);
-            grow(self.label_at[k], Point { x: t.x / 2.0 + 4.0, y: t.y / 2.0 + 4.0 });
+        for (k, line) in self.lines.iter().enumerate() {
+            if let Some(p) = self.label_at[k] {
+                let t = text_size(&line.label, theme.edge_font_size);
+                grow(p, Point { x: t.x / 2.0 + 4.0, y: t.y / 2.0 + 4.0 });
+            }
             grow(self.curves[k].c, Point::default());
         }
         if !lo.x.is_finite() {
@@ -456,7 +547,7 @@ impl<'a> Drawing<'a> {
         let (ox, oy) = (MARGIN - lo.x, MARGIN + title_height - lo.y);
         let at = |p: Point| Point { x: p.x + ox, y: p.y + oy };
 
-        let mut s = String::with_capacity(4096 + scene.nodes.len() * 400 + scene.edges.len() * 300);
+        let mut s = String::with_capacity(4096 + scene.nodes.len() * 400 + scene.edges.len() * 400);
         let _ = write!(
             s,
             r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -473,7 +564,7 @@ impl<'a> Drawing<'a> {
         if self.show_title() {
             let _ = writeln!(
                 s,
-                r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="{:.1}" font-weight="bold" fill="#222222">{}</text>"##,
+                r##"<text class="title" x="{:.1}" y="{:.1}" text-anchor="middle" font-size="{:.1}" font-weight="bold" fill="#222222">{}</text>"##,
                 MARGIN + body_w / 2.0,
                 MARGIN + theme.font_size * 1.2,
                 theme.font_size * 1.5,
@@ -481,14 +572,14 @@ impl<'a> Drawing<'a> {
             );
         }
         self.write_clusters(&mut s, &at);
-        // Faded edges first, then normal ones, then highlighted ones on top.
-        let mut order: Vec<usize> = (0..scene.edges.len()).collect();
-        order.sort_by_key(|&k| (!scene.edges[k].faded, scene.edges[k].highlighted, k));
+        // Faded lines first, then normal ones, then highlighted ones on top.
+        let mut order: Vec<usize> = (0..self.lines.len()).collect();
+        order.sort_by_key(|&k| (!self.lines[k].faded, self.lines[k].highlighted, k));
         s.push_str("<g class=\"edges\" fill=\"none\">\n");
         for &k in &order {
             self.write_edge(&mut s, k, &at);
         }
-        // Edge labels go under the nodes, so a crowded label can never hide a node's name.
+        // Edge labels go under the nodes (they never overlap one, by construction).
         s.push_str("</g>\n<g class=\"edge-labels\" text-anchor=\"middle\">\n");
         for &k in &order {
             self.write_edge_label(&mut s, k, &at);
@@ -509,14 +600,16 @@ impl<'a> Drawing<'a> {
         !self.scene.title.is_empty()
     }
 
-    /// One arrowhead marker per polarity colour, plus the highlight colour.
+    /// Arrowhead markers per polarity colour, for line ends and (reversed) line starts.
     fn write_markers(&self, s: &mut String) {
         s.push_str("<defs>\n");
         for (id, colour) in self.marker_colours() {
-            let _ = writeln!(
-                s,
-                r#"<marker id="arrow-{id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>"#
-            );
+            for (prefix, orient) in [("arrow", "auto"), ("arrow-start", "auto-start-reverse")] {
+                let _ = writeln!(
+                    s,
+                    r#"<marker id="{prefix}-{id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="{orient}"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>"#
+                );
+            }
         }
         s.push_str("</defs>\n");
     }
@@ -525,7 +618,6 @@ impl<'a> Drawing<'a> {
         let p = &self.theme.polarity;
         [("cooperative", &p.cooperative), ("conflictual", &p.conflictual), ("neutral", &p.neutral)]
     }
-
     /// Country clusters: the convex hull of the members' boxes, drawn with a wide round
     /// stroke of the fill colour so it looks like a rounded blob, under everything else.
     fn write_clusters(&self, s: &mut String, at: &dyn Fn(Point) -> Point) {
@@ -555,61 +647,63 @@ impl<'a> Drawing<'a> {
     }
 
     fn write_edge(&self, s: &mut String, k: usize, at: &dyn Fn(Point) -> Point) {
-        let e: &SceneEdge = &self.scene.edges[k];
+        let l: &Line = &self.lines[k];
         let theme = self.theme;
         let curve = self.curves[k];
         let (a, c, b) = (at(curve.a), at(curve.c), at(curve.b));
-        let colour = theme.polarity.get(e.polarity);
-        let width = if e.highlighted { e.width * 2.0 + 1.0 } else { e.width };
-        let dash = match e.line {
+        let colour = theme.polarity.get(l.polarity);
+        let width = if l.highlighted { l.width * 2.0 + 1.0 } else { l.width };
+        let dash = match l.style {
             LineStyle::Solid => String::new(),
             LineStyle::Dashed => format!(r#" stroke-dasharray="{:.1},{:.1}""#, 6.0 + width, 4.0 + width),
             LineStyle::Dotted => format!(r#" stroke-dasharray="{:.1},{:.1}""#, width.max(1.5), 3.0 + width),
         };
-        let marker =
-            if e.directed { format!(r#" marker-end="url(#arrow-{})""#, e.polarity.as_str()) } else { String::new() };
-        let opacity = if e.faded { format!(r#" opacity="{:.2}""#, theme.faded_opacity) } else { String::new() };
+        let polarity = l.polarity.as_str();
+        let mut marker = String::new();
+        if l.arrow_end {
+            let _ = write!(marker, r#" marker-end="url(#arrow-{polarity})""#);
+        }
+        if l.arrow_start {
+            let _ = write!(marker, r#" marker-start="url(#arrow-start-{polarity})""#);
+        }
+        let opacity = if l.faded { format!(r#" opacity="{:.2}""#, theme.faded_opacity) } else { String::new() };
+        let class = match l.members.as_slice() {
+            [one] => self.scene.edges[*one].kind.as_str().to_owned(),
+            _ => format!("bundle {polarity}"),
+        };
         let _ = writeln!(
             s,
-            r#"<path class="edge {}" d="M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}" stroke="{colour}" stroke-width="{width:.2}"{dash}{marker}{opacity}><title>{}</title></path>"#,
-            e.kind.as_str(),
+            r#"<path class="edge {class}" data-line="{k}" data-pair="{}-{}" data-ties="{}" d="M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}" stroke="{colour}" stroke-width="{width:.2}"{dash}{marker}{opacity}><title>{}</title></path>"#,
+            l.from.min(l.to),
+            l.from.max(l.to),
+            l.members.len(),
             a.x,
             a.y,
             c.x,
             c.y,
             b.x,
             b.y,
-            xml_text(&self.tooltip(e))
+            xml_text(&l.tooltip)
         );
-    }
-
-    /// An edge's tooltip: `From —label→ To`.
-    fn tooltip(&self, e: &SceneEdge) -> String {
-        let name = |i: usize| self.scene.nodes[i].tooltip.chars().take(80).collect::<String>();
-        let label = if e.label.is_empty() { e.kind.label() } else { e.label.replace('\n', " ") };
-        format!("{} —{label}→ {}", name(e.from), name(e.to))
     }
 
     fn write_edge_label(&self, s: &mut String, k: usize, at: &dyn Fn(Point) -> Point) {
-        let e = &self.scene.edges[k];
-        let label = &self.labels[k];
-        if label.is_empty() {
-            return;
-        }
+        let l = &self.lines[k];
+        let Some(p) = self.label_at[k] else { return };
         let theme = self.theme;
-        let p = at(self.label_at[k]);
+        let p = at(p);
         let size = theme.edge_font_size;
-        let opacity = if e.faded { format!(r#" opacity="{:.2}""#, theme.faded_opacity) } else { String::new() };
-        let weight = if e.highlighted { r#" font-weight="bold""# } else { "" };
+        let opacity = if l.faded { format!(r#" opacity="{:.2}""#, theme.faded_opacity) } else { String::new() };
+        // Bold would be wider than the box measured for it; highlighted labels are darker instead.
+        let fill = if l.highlighted { theme.highlight.as_str() } else { theme.edge_font.as_str() };
         let _ = write!(
             s,
-            r##"<text font-size="{size:.1}" fill="{}" stroke="{}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"{opacity}{weight}>"##,
-            theme.edge_font, theme.background
+            r##"<text data-line="{k}" font-size="{size:.1}" fill="{fill}" stroke="{}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"{opacity}>"##,
+            theme.background
         );
-        write_lines(s, label, p, size);
+        write_lines(s, &l.label, p, size);
         s.push_str("</text>\n");
     }
-
     fn write_node(&self, s: &mut String, i: usize, at: &dyn Fn(Point) -> Point) {
         let n: &SceneNode = &self.scene.nodes[i];
         let theme = self.theme;
@@ -637,6 +731,19 @@ impl<'a> Drawing<'a> {
         self.scene.kinds.len() + self.scene.polarities.len() + self.scene.styled_kinds.len()
     }
 
+    /// The note under the legend about labels left out, one entry per line.
+    fn note(&self) -> Vec<String> {
+        if self.dropped == 0 {
+            return Vec::new();
+        }
+        let labels = if self.dropped == 1 { "edge label" } else { "edge labels" };
+        vec![
+            format!("{} {labels} left out", self.dropped),
+            "for room, fewest ties first;".to_owned(),
+            "every tie is in its edge's tooltip".to_owned(),
+        ]
+    }
+
     fn legend_size(&self) -> Point {
         let font = self.theme.font_size * 0.9;
         let longest = self
@@ -646,12 +753,13 @@ impl<'a> Drawing<'a> {
             .map(|k| k.as_str().to_owned())
             .chain(self.scene.polarities.iter().map(|p| p.as_str().to_owned()))
             .chain(self.scene.styled_kinds.iter().map(|(k, _)| k.label()))
-            .map(|t| text_size(&t, font).x)
+            .map(|t| text_size(&t, font).x + 60.0)
+            .chain(self.note().iter().map(|t| text_size(t, font).x + 10.0))
             .fold(0.0, f64::max);
         let rows = self.legend_rows() as f64;
-        Point { x: 60.0 + longest + 24.0, y: 30.0 + rows * font * 2.2 + 10.0 }
+        let note = self.note().len() as f64 * font * LINE_HEIGHT;
+        Point { x: longest + 24.0, y: 30.0 + rows * font * 2.2 + 10.0 + note }
     }
-
     fn write_legend(&self, s: &mut String, origin: Point) {
         let theme = self.theme;
         let font = theme.font_size * 0.9;
@@ -700,6 +808,11 @@ impl<'a> Drawing<'a> {
             legend_text(s, label_x, y, font, &label);
             y += row;
         }
+        let mut y = y - row / 2.0 + font;
+        for line in self.note() {
+            legend_text(s, origin.x + 10.0, y, font, &line);
+            y += font * LINE_HEIGHT;
+        }
         s.push_str("</g>\n");
     }
 }
@@ -715,6 +828,27 @@ fn legend_text(s: &mut String, x: f64, y: f64, font: f64, text: &str) {
         y + font * 0.35,
         xml_text(text)
     );
+}
+
+/// Whether the segment from `p` to `q` meets the box from `lo` to `hi` (Liang–Barsky).
+pub(crate) fn segment_hits_box(p: Point, q: Point, lo: Point, hi: Point) -> bool {
+    let (dx, dy) = (q.x - p.x, q.y - p.y);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (d, low, high) in [(dx, lo.x - p.x, hi.x - p.x), (dy, lo.y - p.y, hi.y - p.y)] {
+        if d.abs() < 1e-12 {
+            if low > 0.0 || high < 0.0 {
+                return false;
+            }
+            continue;
+        }
+        let (a, b) = if d > 0.0 { (low / d, high / d) } else { (high / d, low / d) };
+        t0 = t0.max(a);
+        t1 = t1.min(b);
+        if t0 > t1 {
+            return false;
+        }
+    }
+    true
 }
 
 /// `<tspan>` lines centred vertically on `p`.

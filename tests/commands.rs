@@ -458,7 +458,7 @@ fn centrality_on_networkx_fixtures_equals_networkx() {
                 }
                 let got = scores(&json(&args));
                 assert_eq!(got.len(), want.len(), "{name} {key}: node count");
-                let tol = if ["pagerank", "eigenvector", "katz"].contains(&measure) { 1e-6 } else { 1e-9 };
+                let tol = 1e-9;
                 for (id, w) in want {
                     let g = got.get(id).unwrap_or_else(|| panic!("{name} {key}: {id} missing"));
                     assert!((g - number(w)).abs() <= tol, "{name} {key} {id}: {g} vs NetworkX {w}");
@@ -485,7 +485,7 @@ fn centrality_top_all_and_sampling() {
             let want = number(&expected["centrality"][key][id]);
             assert!((number(&table[key]) - want).abs() < 1e-9, "all/{key} {id}");
         }
-        assert!((number(&table["pagerank"]) - number(&expected["centrality"]["pagerank"][id])).abs() < 1e-6);
+        assert!((number(&table["pagerank"]) - number(&expected["centrality"]["pagerank"][id])).abs() < 1e-9);
     }
 
     let sampled = ["centrality", &file, "--measure", "betweenness", "--sample", "8", "--seed", "7", "--json"];

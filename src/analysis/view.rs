@@ -266,6 +266,35 @@ impl GraphView {
     pub fn contains(&self, u: usize) -> bool {
         u < self.node_count()
     }
+
+    /// The outgoing adjacency as flat arrays: `offsets[u]..offsets[u + 1]` index `targets`
+    /// (arc ids, so [`GraphView::distance`] and friends apply to them).
+    pub fn out_adjacency(&self) -> (&[u32], &[u32]) {
+        (&self.offsets, &self.targets)
+    }
+
+    /// Every arc's distance, by arc id; empty when every arc has distance and strength 1
+    /// (see [`GraphView::is_unit`]).
+    pub fn distances(&self) -> &[f64] {
+        &self.distance
+    }
+
+    /// Every arc's strength, by arc id; empty when [`GraphView::is_unit`].
+    pub fn strengths(&self) -> &[f64] {
+        &self.strength
+    }
+
+    /// Whether every arc stands for one edge of weight 1, so every distance and strength
+    /// is 1 (the view then stores no weights at all).
+    pub fn is_unit(&self) -> bool {
+        self.distance.len() != self.targets.len()
+    }
+
+    /// The incoming adjacency as flat arrays: `offsets[v]..offsets[v + 1]` index
+    /// `sources`, the tails of the arcs entering `v` (ascending), and `arcs`, their arc ids.
+    pub fn in_adjacency(&self) -> (&[u32], &[u32], &[u32]) {
+        (&self.in_offsets, &self.sources, &self.in_arcs)
+    }
 }
 
 /// The polarity an arc sign stands for: +1 cooperative, −1 conflictual, 0 neutral.

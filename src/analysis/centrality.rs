@@ -201,7 +201,7 @@ pub fn compute_with_progress(
     view: &GraphView,
     measure: Measure,
     options: &CentralityOptions,
-    progress: &Progress,
+    progress: &Progress<'_>,
 ) -> Result<Scores, CentralityError> {
     Ok(match measure {
         Measure::Degree => degree(view),
@@ -311,7 +311,7 @@ fn sum_over_chunks<W: Send>(
     width: usize,
     sources: &[u32],
     parallel: bool,
-    progress: &Progress,
+    progress: &Progress<'_>,
     make: impl Fn() -> W + Sync + Send,
     add: impl Fn(&mut W, &[u32], &mut [f64]) + Sync + Send,
 ) -> Vec<f64> {
@@ -344,7 +344,7 @@ fn sum_over_chunks<W: Send>(
 
 /// A progress callback: `(sources just finished, all sources)`. Called from worker
 /// threads, in no particular order; it must not affect the result.
-pub type Progress = dyn Fn(usize, usize) + Sync;
+pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
 
 fn no_progress(_: usize, _: usize) {}
 
@@ -389,7 +389,7 @@ pub(crate) fn betweenness_with(
     weighted: bool,
     sample: Option<(usize, u64)>,
     parallel: bool,
-    progress: &Progress,
+    progress: &Progress<'_>,
 ) -> Scores {
     let n = view.node_count();
     let (sources, sampled) = pivots(n, sample);
@@ -450,7 +450,12 @@ pub(crate) fn betweenness_with(
 /// Per node: (sum of distances from the nodes that reach it, how many reach it, Σ 1/d),
 /// along incoming arcs, for every node (exact) — 64 nodes at a time with bit-parallel
 /// breadth-first search when unweighted, one Dijkstra each when weighted.
-fn incoming_distances(view: &GraphView, weighted: bool, parallel: bool, progress: &Progress) -> Vec<(f64, f64, f64)> {
+fn incoming_distances(
+    view: &GraphView,
+    weighted: bool,
+    parallel: bool,
+    progress: &Progress<'_>,
+) -> Vec<(f64, f64, f64)> {
     let n = view.node_count();
     let (offsets, targets, _) = view.in_adjacency();
     let lengths = in_lengths(view, weighted);
@@ -520,7 +525,7 @@ pub(crate) fn closeness_with(
     weighted: bool,
     sample: Option<(usize, u64)>,
     parallel: bool,
-    progress: &Progress,
+    progress: &Progress<'_>,
 ) -> Scores {
     let n = view.node_count();
     if n <= 1 {
@@ -590,7 +595,7 @@ pub fn harmonic(view: &GraphView, weighted: bool) -> Scores {
     harmonic_with(view, weighted, true, &no_progress)
 }
 
-pub(crate) fn harmonic_with(view: &GraphView, weighted: bool, parallel: bool, progress: &Progress) -> Scores {
+pub(crate) fn harmonic_with(view: &GraphView, weighted: bool, parallel: bool, progress: &Progress<'_>) -> Scores {
     let values = incoming_distances(view, weighted, parallel, progress).into_iter().map(|(_, _, h)| h).collect();
     Scores::from_values(values)
 }

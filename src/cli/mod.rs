@@ -10,6 +10,7 @@ mod export;
 mod input;
 mod output;
 mod path;
+mod progress;
 mod query;
 mod structure;
 mod table;

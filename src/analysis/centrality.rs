@@ -419,7 +419,7 @@ pub(crate) fn betweenness_with(
             &sources,
             parallel,
             progress,
-            || Brandes::new(n),
+            || Brandes::new(n, view.arc_count()),
             |ws, part, acc| {
                 for &s in part {
                     ws.betweenness(&g, s as usize, acc);

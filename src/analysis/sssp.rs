@@ -2,9 +2,9 @@
 //!
 //! - [`Brandes`]: unweighted shortest-path counts and dependencies from one source, on one
 //!   array of 16-byte slots (level and σ side by side, σ replaced by (1 + δ)/σ in the
-//!   backward pass) with branch-free inner loops. No predecessor lists: the backward pass
-//!   finds the shortest-path DAG again from the levels (`w` follows `v` when its level is
-//!   one more).
+//!   backward pass) with branch-free inner loops. No predecessor lists: the forward pass
+//!   appends each DAG arc's head to one flat array (grouped by tail in breadth-first
+//!   order), which the backward pass reads in reverse, touching only DAG arcs.
 //! - [`Dijkstra`]: the same on arc distances. `v` precedes `w` when `v` was settled first
 //!   and `dist[v] + len(v, w) == dist[w]`, exactly the test the forward pass made.
 //! - [`MultiBfs`]: distances only, for up to 64 sources at once, with bit-parallel frontiers
@@ -181,31 +181,35 @@ const EMPTY: Slot = Slot { dist: NONE, value: 0.0 };
 /// Reusable buffers for unweighted Brandes from one source at a time, on flat storage.
 pub(crate) struct Brandes {
     slots: Vec<Slot>,
+    /// Nodes in breadth-first order (with one spare slot for the branch-free append).
     order: Vec<u32>,
+    /// The shortest-path DAG's arcs, by tail in breadth-first order: the heads only.
+    dag: Vec<u32>,
+    /// `dag[ends[i - 1]..ends[i]]` are the DAG successors of `order[i]`.
+    ends: Vec<u32>,
+    reached: usize,
 }
 
 impl Brandes {
-    pub fn new(n: usize) -> Self {
-        Self { slots: vec![EMPTY; n], order: Vec::with_capacity(n) }
+    pub fn new(n: usize, arcs: usize) -> Self {
+        Self { slots: vec![EMPTY; n], order: vec![0; n + 1], dag: vec![0; arcs + 1], ends: vec![0; n], reached: 0 }
     }
 
     /// Adds to `acc[v]` the dependency of source `s` (below the node count) on every
-    /// other node `v`. Both passes are branch-free in their inner loop: the next level is
-    /// appended by always writing the candidate and advancing the end only when it is new.
+    /// other node `v`. The forward pass records the DAG's arcs as it finds them, so the
+    /// backward pass reads only those, in order. Both inner loops are branch-free: the
+    /// next level and the DAG are appended by always writing the candidate and advancing
+    /// the end only when it counts.
     pub fn betweenness(&mut self, g: &Csr, s: usize, acc: &mut [f64]) {
-        let n = self.slots.len();
-        for &v in &self.order {
-            self.slots[v as usize] = EMPTY;
+        let (slots, order, dag, ends) = (&mut self.slots, &mut self.order, &mut self.dag, &mut self.ends);
+        for &v in &order[..self.reached] {
+            slots[v as usize] = EMPTY;
         }
-        self.order.clear();
-        self.order.resize(n + 1, 0);
-        let (slots, order) = (&mut self.slots, &mut self.order);
         slots[s] = Slot { dist: 0, value: 1.0 };
         order[0] = s as u32;
-        let (mut head, mut end) = (0, 1);
+        let (mut head, mut end, mut arcs) = (0, 1, 0);
         while head < end {
             let v = order[head] as usize;
-            head += 1;
             let Slot { dist, value: sv } = slots[v];
             let next = dist + 1;
             for &w in &g.targets[g.range(v)] {
@@ -213,21 +217,22 @@ impl Brandes {
                 let fresh = slot.dist == NONE;
                 let d = if fresh { next } else { slot.dist };
                 slot.dist = d;
-                slot.value += if d == next { sv } else { 0.0 };
+                let child = d == next;
+                slot.value += if child { sv } else { 0.0 };
                 order[end] = w;
                 end += usize::from(fresh);
+                dag[arcs] = w;
+                arcs += usize::from(child);
             }
+            ends[head] = arcs as u32;
+            head += 1;
         }
-        order.truncate(end);
-        for &v in order.iter().rev() {
-            let v = v as usize;
-            let Slot { dist, value: sigma } = slots[v];
-            let next = dist + 1;
-            let mut pull = 0.0;
-            for &w in &g.targets[g.range(v)] {
-                let slot = slots[w as usize];
-                pull += if slot.dist == next { slot.value } else { 0.0 };
-            }
+        self.reached = end;
+        for i in (0..end).rev() {
+            let v = order[i] as usize;
+            let lo = if i == 0 { 0 } else { ends[i - 1] as usize };
+            let pull: f64 = dag[lo..ends[i] as usize].iter().map(|&w| slots[w as usize].value).sum();
+            let sigma = slots[v].value;
             let delta = sigma * pull;
             slots[v].value = (1.0 + delta) / sigma;
             if v != s {
@@ -329,7 +334,7 @@ mod tests {
     fn brandes_dependencies_match_hand_values() {
         let (offsets, targets) = diamond();
         let g = Csr { offsets: &offsets, targets: &targets, lengths: &[] };
-        let mut ws = Brandes::new(4);
+        let mut ws = Brandes::new(4, targets.len());
         let mut acc = vec![0.0; 4];
         for s in [0, 1, 2] {
             ws.betweenness(&g, s, &mut acc);

@@ -863,3 +863,19 @@ fn every_analysis_subcommand_help_has_examples() {
         assert!(out.contains(&format!("relgraph {command} ")), "`{command} --help` examples do not run {command}");
     }
 }
+
+// ---------------------------------------------------------------- threads
+
+#[test]
+fn results_are_the_same_on_one_thread_and_on_many() {
+    for name in ["karate", "lesmis", "scale_free_directed"] {
+        let (_, file) = fixture(name);
+        for extra in [&[][..], &["--weighted"][..], &["--directed"][..]] {
+            let mut args = vec!["centrality", file.as_str(), "--measure", "all", "--json"];
+            args.extend_from_slice(extra);
+            let many = ok(&args);
+            args.extend_from_slice(&["--threads", "1"]);
+            assert_eq!(ok(&args), many, "{name} {extra:?}");
+        }
+    }
+}

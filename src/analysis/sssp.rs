@@ -51,11 +51,10 @@ impl Csr<'_> {
     }
 }
 
-/// A heap entry ordered by smallest distance first, then insertion order.
+/// A heap entry ordered by smallest distance first, then smallest node.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     dist: f64,
-    seq: u64,
     node: u32,
 }
 
@@ -73,7 +72,7 @@ impl PartialOrd for Entry {
 impl Ord for Entry {
     fn cmp(&self, other: &Self) -> Ordering {
         // Reversed: BinaryHeap is a max-heap.
-        other.dist.total_cmp(&self.dist).then_with(|| other.seq.cmp(&self.seq))
+        other.dist.total_cmp(&self.dist).then_with(|| other.node.cmp(&self.node))
     }
 }
 
@@ -121,8 +120,7 @@ impl Dijkstra {
         }
         self.dist[s] = 0.0;
         self.sigma[s] = 1.0;
-        let mut seq = 0u64;
-        self.heap.push(Entry { dist: 0.0, seq, node: s as u32 });
+        self.heap.push(Entry { dist: 0.0, node: s as u32 });
         while let Some(e) = self.heap.pop() {
             let v = e.node as usize;
             if self.pos[v] != NONE || e.dist > self.dist[v] {
@@ -140,8 +138,7 @@ impl Dijkstra {
                 if alt < self.dist[w] {
                     self.dist[w] = alt;
                     self.sigma[w] = sv;
-                    seq += 1;
-                    self.heap.push(Entry { dist: alt, seq, node: w as u32 });
+                    self.heap.push(Entry { dist: alt, node: w as u32 });
                 } else if alt == self.dist[w] {
                     self.sigma[w] += sv;
                 }

@@ -1,64 +1,83 @@
-//! Benchmarks of the analyses on seeded random graphs of 1k and 10k nodes.
+//! Benchmarks of loading and of the analyses, on Barabási–Albert graphs from the shared
+//! seeded generator (`benches/common`). Run with `cargo bench --bench analysis`.
 //!
-//! Run with `cargo bench --bench analysis`. The graph generator is shared by every
-//! benchmark: `generate(n, seed)` gives n actors and 4n weighted ties drawn with a small
-//! xorshift generator, so runs are comparable across machines and commits.
+//! The whole-process comparison with igraph, rustworkx and NetworkX is `bench/compare.py`;
+//! its results are in BENCHMARKS.md.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+mod common;
+
+use std::path::Path as FilePath;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use petgraph::graph::NodeIndex;
 use relgraph::analysis::centrality;
 use relgraph::analysis::path::{self, PathMode, PathQuery};
 use relgraph::analysis::{GraphView, ViewOptions};
-use relgraph::{Edge, EdgeKind, Model, Node, NodeKind};
+use relgraph::io::edgelist;
 
-/// A seeded random model: `n` actors, `4n` ties with weights in (0, 1].
-pub fn generate(n: usize, seed: u64) -> Model {
-    let mut state = seed | 1;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    let mut model = Model::new(format!("random {n}"));
-    for i in 0..n {
-        let id = format!("n{i}");
-        model.add_node(Node::new(id.clone(), NodeKind::Actor, id)).expect("ids are unique");
-    }
-    for _ in 0..4 * n {
-        let (a, b) = (next() as usize % n, next() as usize % n);
-        let mut edge = Edge::new(format!("n{a}"), format!("n{b}"), EdgeKind::RelatedTo);
-        edge.weight = Some(((next() % 1000) + 1) as f64 / 1000.0);
-        model.add_edge(edge).expect("ends exist");
-    }
-    model
+fn loading(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    let text = common::edge_list(20_000, 5, 1);
+    let path = FilePath::new("ba.tsv");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("edge_list_lean_100k_ties", |b| b.iter(|| edgelist::parse_list(&text, path)));
+    group.bench_function("edge_list_model_100k_ties", |b| b.iter(|| edgelist::parse(&text, path)));
+    let list = edgelist::parse_list(&text, path).expect("valid");
+    group.bench_function("view_from_edge_list_100k_ties", |b| {
+        b.iter(|| GraphView::from_edge_list(&list, &ViewOptions::undirected()))
+    });
+    group.finish();
 }
 
-fn bench(c: &mut Criterion) {
-    let mut group = c.benchmark_group("analysis");
+fn centralities(c: &mut Criterion) {
+    let mut group = c.benchmark_group("centrality");
     group.sample_size(10);
-    for n in [1_000, 10_000] {
-        let model = generate(n, 42);
+    for n in [2_000, 10_000] {
+        let model = common::model(n, 5, 7);
         let view = GraphView::new(&model, &ViewOptions::undirected());
         // Exact betweenness on 10k nodes takes seconds: sample 100 pivots there.
-        let sample = (n > 1_000).then_some((100, 7));
+        let sample = (n > 2_000).then_some((100, 7));
         group.bench_with_input(BenchmarkId::new("betweenness", n), &view, |b, v| {
             b.iter(|| centrality::betweenness(v, false, sample))
         });
-        group.bench_with_input(BenchmarkId::new("pagerank", n), &view, |b, v| b.iter(|| centrality::pagerank(v, true)));
-        let (s, t) = (NodeIndex::new(0), NodeIndex::new(n - 1));
-        group.bench_with_input(BenchmarkId::new("shortest_path_weighted", n), &view, |b, v| {
-            b.iter(|| path::shortest_path(&model, v, s, t, &PathQuery::new(PathMode::Weighted)))
+        group.bench_with_input(BenchmarkId::new("betweenness_weighted", n), &view, |b, v| {
+            b.iter(|| centrality::betweenness(v, true, sample))
         });
-        group.bench_with_input(BenchmarkId::new("k_shortest_paths_5", n), &view, |b, v| {
-            b.iter(|| path::k_shortest_paths(&model, v, s, t, 5, &PathQuery::new(PathMode::Hops)))
+        group.bench_with_input(BenchmarkId::new("closeness", n), &view, |b, v| {
+            b.iter(|| centrality::closeness(v, false, None))
         });
-        group.bench_with_input(BenchmarkId::new("view", n), &model, |b, m| {
-            b.iter(|| GraphView::new(m, &ViewOptions::undirected()))
+        group
+            .bench_with_input(BenchmarkId::new("pagerank", n), &view, |b, v| b.iter(|| centrality::pagerank(v, false)));
+    }
+    let model = common::model(100_000, 5, 3);
+    let view = GraphView::new(&model, &ViewOptions::undirected());
+    group.bench_with_input(BenchmarkId::new("pagerank", 100_000), &view, |b, v| {
+        b.iter(|| centrality::pagerank(v, false))
+    });
+    group.finish();
+}
+
+fn paths(c: &mut Criterion) {
+    let mut group = c.benchmark_group("path");
+    group.sample_size(10);
+    for n in [1_000, 10_000] {
+        let model = common::model(n, 3, 11);
+        let view = GraphView::new(&model, &ViewOptions::undirected());
+        let (s, t) = (NodeIndex::new(n - 1), NodeIndex::new(n / 2));
+        for (name, mode) in
+            [("hops", PathMode::Hops), ("weighted", PathMode::Weighted), ("strongest", PathMode::Strongest)]
+        {
+            group.bench_with_input(BenchmarkId::new(format!("k_shortest_5_{name}"), n), &view, |b, v| {
+                b.iter(|| path::k_shortest_paths(&model, v, s, t, 5, &PathQuery::new(mode)))
+            });
+        }
+        group.bench_with_input(BenchmarkId::new("strongest_path", n), &view, |b, v| {
+            b.iter(|| path::shortest_path(&model, v, s, t, &PathQuery::new(PathMode::Strongest)))
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, loading, centralities, paths);
 criterion_main!(benches);

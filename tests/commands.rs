@@ -424,7 +424,7 @@ fn centrality_on_networkx_fixtures_equals_networkx() {
                 }
                 let got = scores(&json(&args));
                 assert_eq!(got.len(), want.len(), "{name} {key}: node count");
-                let tol = if ["pagerank", "eigenvector", "katz"].contains(&measure) { 1e-6 } else { 1e-9 };
+                let tol = 1e-9;
                 for (id, w) in want {
                     let g = got.get(id).unwrap_or_else(|| panic!("{name} {key}: {id} missing"));
                     assert!((g - number(w)).abs() <= tol, "{name} {key} {id}: {g} vs NetworkX {w}");
@@ -451,7 +451,7 @@ fn centrality_top_all_and_sampling() {
             let want = number(&expected["centrality"][key][id]);
             assert!((number(&table[key]) - want).abs() < 1e-9, "all/{key} {id}");
         }
-        assert!((number(&table["pagerank"]) - number(&expected["centrality"]["pagerank"][id])).abs() < 1e-6);
+        assert!((number(&table["pagerank"]) - number(&expected["centrality"]["pagerank"][id])).abs() < 1e-9);
     }
 
     let sampled = ["centrality", &file, "--measure", "betweenness", "--sample", "8", "--seed", "7", "--json"];
@@ -827,5 +827,21 @@ fn every_analysis_subcommand_help_has_examples() {
         let out = ok(&[command, "--help"]);
         assert!(out.contains("Examples"), "`{command} --help` has no examples:\n{out}");
         assert!(out.contains(&format!("relgraph {command} ")), "`{command} --help` examples do not run {command}");
+    }
+}
+
+// ---------------------------------------------------------------- threads
+
+#[test]
+fn results_are_the_same_on_one_thread_and_on_many() {
+    for name in ["karate", "lesmis", "scale_free_directed"] {
+        let (_, file) = fixture(name);
+        for extra in [&[][..], &["--weighted"][..], &["--directed"][..]] {
+            let mut args = vec!["centrality", file.as_str(), "--measure", "all", "--json"];
+            args.extend_from_slice(extra);
+            let many = ok(&args);
+            args.extend_from_slice(&["--threads", "1"]);
+            assert_eq!(ok(&args), many, "{name} {extra:?}");
+        }
     }
 }

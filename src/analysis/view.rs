@@ -17,11 +17,15 @@
 //! parallel ties add up). Its **sign** is +1 if all its edges are cooperative, −1 if all are
 //! conflictual, 0 otherwise. A self-loop is one arc from a node to itself, stored once, as
 //! in NetworkX (it adds 2 to an undirected degree).
+//!
+//! Weights and signs cost memory only when they say something: a view whose ties all
+//! weigh 1 and never merge stores no weights ([`GraphView::is_unit`]), and one whose
+//! ties are all neutral stores no signs, so a plain edge list of 10^7 ties stays lean.
+//! [`GraphView::from_edge_list`] builds the view of an edge list without a [`Model`].
 
 use std::ops::Range;
 
-use petgraph::visit::EdgeRef;
-
+use crate::io::edgelist::EdgeList;
 use crate::model::{Model, Polarity};
 
 /// How a [`GraphView`] reads edge direction.
@@ -57,7 +61,7 @@ impl ViewOptions {
 pub type ArcSpec = (u32, u32, i8, Vec<(u32, f64)>);
 
 /// A compact CSR adjacency built from a [`Model`]; see the [module docs](self).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct GraphView {
     directed: bool,
     /// `offsets[u]..offsets[u + 1]` are the arcs leaving `u`.
@@ -81,61 +85,148 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// One tie for the builder: tail, head, weight, polarity sign, and whether it counts both ways.
+type Tie = (u32, u32, f64, i8, bool);
+
+/// The weight of every arc when a view stores none (see [`GraphView::is_unit`]).
+static ONE: [f64; 1] = [1.0];
+
 impl GraphView {
-    /// Builds the view. Cost O(|V| + |E| log |E|).
+    /// Builds the view. Cost O(|V| + |E| log Δ), Δ the largest degree.
     pub fn new(model: &Model, options: &ViewOptions) -> Self {
         let graph = model.graph();
-        let n = graph.node_count();
-        // (tail, head, model edge index, weight, polarity sign)
-        let mut raw: Vec<(u32, u32, u32, f64, i8)> = Vec::with_capacity(graph.edge_count() * 2);
-        for e in graph.edge_references() {
-            let (a, b) = (to_u32(e.source().index()), to_u32(e.target().index()));
-            let edge = e.weight();
+        let edges = graph.raw_edges();
+        let unit = edges.iter().all(|e| e.weight.weight() == 1.0);
+        let neutral = edges.iter().all(|e| e.weight.polarity().sign() == 0);
+        Self::build(graph.node_count(), options.directed, edges.len(), unit, neutral, |i| {
+            let e = &edges[i];
+            let edge = &e.weight;
             let both = !options.directed || (!options.strict_direction && edge.kind.is_symmetric());
-            let item = (to_u32(e.id().index()), edge.weight(), edge.polarity().sign());
-            raw.push((a, b, item.0, item.1, item.2));
-            if both && a != b {
-                raw.push((b, a, item.0, item.1, item.2));
-            }
-        }
-        raw.sort_by_key(|x| (x.0, x.1, x.2));
+            (to_u32(e.source().index()), to_u32(e.target().index()), edge.weight(), edge.polarity().sign(), both)
+        })
+    }
 
-        let mut view = GraphView { directed: options.directed, ..Self::default() };
-        view.offsets = vec![0; n + 1];
-        view.edge_offsets.push(0);
-        let mut i = 0;
-        while i < raw.len() {
-            let (u, v) = (raw[i].0, raw[i].1);
-            let mut j = i;
-            let (mut min, mut sum, mut pos, mut neg) = (f64::INFINITY, 0.0, true, true);
-            while j < raw.len() && raw[j].0 == u && raw[j].1 == v {
-                let (_, _, id, w, s) = raw[j];
-                view.edges.push(id);
-                view.edge_weights.push(w);
-                min = min.min(w);
-                sum += w;
-                pos &= s == 1;
-                neg &= s == -1;
-                j += 1;
+    /// Builds the view of a plain edge list straight from its index pairs, without a
+    /// [`Model`]: the same view as [`GraphView::new`] on [`EdgeList::to_model`]
+    /// (every tie `related_to`, neutral, symmetric by schema). Cost O(|V| + |E| log Δ).
+    pub fn from_edge_list(list: &EdgeList, options: &ViewOptions) -> Self {
+        let both = !options.directed || !options.strict_direction;
+        let unit = (0..list.edge_count()).all(|i| list.weight(i).is_none_or(|w| w == 1.0));
+        Self::build(list.node_count(), options.directed, list.edge_count(), unit, true, |i| {
+            let (a, b) = list.ends(i);
+            (a, b, list.weight(i).unwrap_or(1.0), 0, both)
+        })
+    }
+
+    /// The shared builder: ties are bucketed by tail (a counting sort, 8 bytes a slot), each
+    /// bucket sorted by (head, tie), and runs of one head merged into an arc. With `unit`
+    /// (every weight 1) weights are stored only once an arc merges several ties; with
+    /// `neutral` (every sign 0) signs are not stored.
+    fn build(n: usize, directed: bool, m: usize, unit: bool, neutral: bool, tie: impl Fn(usize) -> Tie) -> Self {
+        let mut start = vec![0u32; n + 1];
+        for i in 0..m {
+            let (a, b, _, _, both) = tie(i);
+            start[a as usize + 1] += 1;
+            if both && a != b {
+                start[b as usize + 1] += 1;
             }
-            view.targets.push(v);
-            view.distance.push(min);
-            view.strength.push(sum);
-            view.sign.push(if pos {
-                1
-            } else if neg {
-                -1
-            } else {
-                0
-            });
-            view.edge_offsets.push(to_u32(view.edges.len()));
-            if let Some(o) = view.offsets.get_mut(u as usize + 1) {
-                *o += 1;
-            }
-            i = j;
         }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut fill = start.clone();
+        let mut slots = vec![0u64; start[n] as usize];
+        let mut place = |tail: u32, head: u32, i: usize| {
+            let at = &mut fill[tail as usize];
+            slots[*at as usize] = (u64::from(head) << 32) | i as u64;
+            *at += 1;
+        };
+        for i in 0..m {
+            let (a, b, _, _, both) = tie(i);
+            place(a, b, i);
+            if both && a != b {
+                place(b, a, i);
+            }
+        }
+        drop(fill);
+        let mut view = GraphView { directed, ..Self::default() };
+        view.offsets = Vec::with_capacity(n + 1);
+        view.offsets.push(0);
+        view.targets.reserve(slots.len());
+        view.edges.reserve(slots.len());
+        let mut weighted = !unit;
+        if weighted {
+            view.edge_offsets.push(0);
+        }
+        for u in 0..n {
+            let bucket = &mut slots[start[u] as usize..start[u + 1] as usize];
+            bucket.sort_unstable();
+            let mut j = 0;
+            while j < bucket.len() {
+                let head = (bucket[j] >> 32) as u32;
+                let first = j;
+                let (mut min, mut sum, mut pos, mut neg) = (f64::INFINITY, 0.0, true, true);
+                while j < bucket.len() && (bucket[j] >> 32) as u32 == head {
+                    let i = (bucket[j] & 0xFFFF_FFFF) as usize;
+                    let (_, _, w, sign, _) = tie(i);
+                    view.edges.push(i as u32);
+                    min = min.min(w);
+                    sum += w;
+                    pos &= sign == 1;
+                    neg &= sign == -1;
+                    j += 1;
+                }
+                if !weighted && j - first > 1 {
+                    // The first merged arc: from here on, store weights (all 1 so far).
+                    weighted = true;
+                    let arcs = view.targets.len();
+                    view.distance = vec![1.0; arcs];
+                    view.strength = vec![1.0; arcs];
+                    view.edge_offsets = (0..=to_u32(arcs)).collect();
+                    view.edge_weights = vec![1.0; arcs];
+                }
+                if weighted {
+                    view.distance.push(min);
+                    view.strength.push(sum);
+                    for &slot in &bucket[first..j] {
+                        view.edge_weights.push(tie((slot & 0xFFFF_FFFF) as usize).2);
+                    }
+                    view.edge_offsets.push(to_u32(view.edges.len()));
+                }
+                if !neutral {
+                    view.sign.push(if pos {
+                        1
+                    } else if neg {
+                        -1
+                    } else {
+                        0
+                    });
+                }
+                view.targets.push(head);
+            }
+            view.offsets.push(to_u32(view.targets.len()));
+        }
+        drop(slots);
         // Incoming adjacency, sorted by source because arcs are sorted by tail.
-        view.finish(n);
+        let mut counts = vec![0u32; n + 1];
+        for &t in &view.targets {
+            counts[t as usize + 1] += 1;
+        }
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
+        }
+        view.in_offsets = counts.clone();
+        view.in_arcs = vec![0; view.targets.len()];
+        view.sources = vec![0; view.targets.len()];
+        for u in 0..n {
+            for a in view.arcs(u) {
+                let t = view.targets[a] as usize;
+                let slot = counts[t] as usize;
+                view.in_arcs[slot] = to_u32(a);
+                view.sources[slot] = to_u32(u);
+                counts[t] += 1;
+            }
+        }
         view
     }
 
@@ -264,6 +355,9 @@ impl GraphView {
     /// Arc ids come from [`GraphView::arcs`]/[`GraphView::in_arcs`]; like slice indexing,
     /// this panics if `a` is not below [`GraphView::arc_count`].
     pub fn distance(&self, a: usize) -> f64 {
+        if self.is_unit() {
+            return self.unit_arc(a);
+        }
         self.distance[a]
     }
 
@@ -272,7 +366,16 @@ impl GraphView {
     /// Arc ids come from [`GraphView::arcs`]/[`GraphView::in_arcs`]; like slice indexing,
     /// this panics if `a` is not below [`GraphView::arc_count`].
     pub fn strength(&self, a: usize) -> f64 {
+        if self.is_unit() {
+            return self.unit_arc(a);
+        }
         self.strength[a]
+    }
+
+    /// 1 for an arc of a unit view, with the same bounds check as the stored arrays.
+    fn unit_arc(&self, a: usize) -> f64 {
+        assert!(a < self.targets.len(), "arc {a} out of range");
+        1.0
     }
 
     /// +1 if all the arc's edges are cooperative, −1 if all are conflictual, else 0.
@@ -280,6 +383,10 @@ impl GraphView {
     /// Arc ids come from [`GraphView::arcs`]/[`GraphView::in_arcs`]; like slice indexing,
     /// this panics if `a` is not below [`GraphView::arc_count`].
     pub fn sign(&self, a: usize) -> i8 {
+        if self.sign.is_empty() {
+            assert!(a < self.targets.len(), "arc {a} out of range");
+            return 0;
+        }
         self.sign[a]
     }
 
@@ -290,10 +397,16 @@ impl GraphView {
 
     /// The weights of [`GraphView::edges`], in the same order.
     pub fn edge_weights(&self, a: usize) -> &[f64] {
+        if self.is_unit() {
+            return if a < self.targets.len() { &ONE } else { &[] };
+        }
         &self.edge_weights[self.edge_range(a)]
     }
 
     fn edge_range(&self, a: usize) -> Range<usize> {
+        if self.is_unit() {
+            return if a < self.targets.len() { a..a + 1 } else { 0..0 };
+        }
         match (self.edge_offsets.get(a), self.edge_offsets.get(a + 1)) {
             (Some(&x), Some(&y)) => x as usize..y as usize,
             _ => 0..0,
@@ -310,6 +423,35 @@ impl GraphView {
     /// Whether `u` is a node of the view.
     pub fn contains(&self, u: usize) -> bool {
         u < self.node_count()
+    }
+
+    /// The outgoing adjacency as flat arrays: `offsets[u]..offsets[u + 1]` index `targets`
+    /// (arc ids, so [`GraphView::distance`] and friends apply to them).
+    pub fn out_adjacency(&self) -> (&[u32], &[u32]) {
+        (&self.offsets, &self.targets)
+    }
+
+    /// Every arc's distance, by arc id; empty when every arc has distance and strength 1
+    /// (see [`GraphView::is_unit`]).
+    pub fn distances(&self) -> &[f64] {
+        &self.distance
+    }
+
+    /// Every arc's strength, by arc id; empty when [`GraphView::is_unit`].
+    pub fn strengths(&self) -> &[f64] {
+        &self.strength
+    }
+
+    /// Whether every arc stands for one edge of weight 1, so every distance and strength
+    /// is 1 (the view then stores no weights at all).
+    pub fn is_unit(&self) -> bool {
+        self.distance.len() != self.targets.len()
+    }
+
+    /// The incoming adjacency as flat arrays: `offsets[v]..offsets[v + 1]` index
+    /// `sources`, the tails of the arcs entering `v` (ascending), and `arcs`, their arc ids.
+    pub fn in_adjacency(&self) -> (&[u32], &[u32], &[u32]) {
+        (&self.in_offsets, &self.sources, &self.in_arcs)
     }
 }
 
@@ -367,6 +509,35 @@ mod tests {
         let strict = GraphView::new(&m, &ViewOptions::directed().with_strict_direction(true));
         assert!(strict.neighbors(2).is_empty());
         assert_eq!(strict.in_degree(2), 1);
+    }
+
+    #[test]
+    fn an_edge_list_view_equals_the_view_of_its_model() {
+        let path = std::path::Path::new("g.tsv");
+        for text in ["a\tb\nb\tc\nc\ta\nd\td\n", "a\tb\t2\nb\ta\nb\tc\na\tb\n", "a\tb\na\tb\nc\ta\n"] {
+            let list = crate::io::edgelist::parse_list(text, path).unwrap();
+            let model = list.to_model();
+            for options in [
+                ViewOptions::undirected(),
+                ViewOptions::directed(),
+                ViewOptions::directed().with_strict_direction(true),
+            ] {
+                let lean = GraphView::from_edge_list(&list, &options);
+                assert_eq!(lean, GraphView::new(&model, &options), "{text:?} {options:?}");
+            }
+        }
+        let unit = GraphView::new(
+            &crate::io::edgelist::parse_list("a\tb\n", path).unwrap().to_model(),
+            &ViewOptions::undirected(),
+        );
+        assert!(unit.is_unit() && unit.distances().is_empty());
+        assert_eq!((unit.distance(0), unit.strength(1), unit.edge_weights(0), unit.sign(0)), (1.0, 1.0, &[1.0][..], 0));
+        let merged = GraphView::new(
+            &crate::io::edgelist::parse_list("a\tb\nb\ta\n", path).unwrap().to_model(),
+            &ViewOptions::undirected(),
+        );
+        assert!(!merged.is_unit());
+        assert_eq!((merged.strength(0), merged.edge_weights(0)), (2.0, &[1.0, 1.0][..]));
     }
 
     #[test]

@@ -89,16 +89,38 @@ impl Selection {
         selection
     }
 
+    /// The model and its analysis view. A plain edge list read without filters never
+    /// becomes a full model: its view is built straight from the list, and the model holds
+    /// only its nodes (enough to name results), so big lists stay fast and lean.
+    pub fn load_with_view(&self) -> Result<(Model, GraphView), Failure> {
+        let unfiltered = self.filters.at.is_none()
+            && self.filters.node_kind.is_empty()
+            && self.filters.edge_kind.is_empty()
+            && self.filters.polarity.is_empty();
+        if unfiltered && input::is_edge_list(&self.file) {
+            let list = super::progress::spinner("reading", || crate::io::edgelist::read_list(&self.file))
+                .map_err(Failure::input)?;
+            let view = GraphView::from_edge_list(&list, &self.view_options());
+            return Ok((list.to_node_model(), view));
+        }
+        let model = self.load()?;
+        let view = self.view(&model);
+        Ok((model, view))
+    }
+
+    fn view_options(&self) -> ViewOptions {
+        if self.directed {
+            ViewOptions::directed().with_strict_direction(input::is_edge_list(&self.file))
+        } else {
+            ViewOptions::undirected()
+        }
+    }
+
     /// The analysis view of a model, directed or not as asked. Edge lists have only
     /// `related_to` edges, a symmetric kind; with `--directed` their lines are read strictly
     /// as source → target.
     pub fn view(&self, model: &Model) -> GraphView {
-        let options = if self.directed {
-            ViewOptions::directed().with_strict_direction(input::is_edge_list(&self.file))
-        } else {
-            ViewOptions::undirected()
-        };
-        GraphView::new(model, &options)
+        GraphView::new(model, &self.view_options())
     }
 }
 

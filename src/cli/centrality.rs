@@ -4,7 +4,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::analyse::{self, Selection};
-use super::{output, Failure};
+use super::{output, progress, Failure};
 use crate::analysis::centrality::{self, CentralityOptions, Measure};
 use crate::report::table::Table;
 
@@ -32,6 +32,19 @@ pub struct CentralityArgs {
     seed: u64,
 }
 
+/// One node's score as JSON (`positive`/`negative` for signed degree only).
+#[derive(serde::Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    positive: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    negative: Option<usize>,
+}
+
 /// One measure, or all of them (`None`).
 #[derive(Debug, Clone, Copy)]
 pub struct Choice(Option<Measure>);
@@ -49,17 +62,42 @@ fn parse_measure(text: &str) -> Result<Choice, String> {
 
 /// Runs `centrality`.
 pub fn run(args: &CentralityArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = args.selection.load()?;
-    let view = args.selection.view(&model);
+    let (model, view) = args.selection.load_with_view()?;
     let options =
         CentralityOptions::default().with_weighted(args.weighted).with_sample(args.sample.map(|k| (k, args.seed)));
     let Choice(Some(measure)) = args.measure else {
         return all(args, &model, &view, &options, out);
     };
-    let scores = analyse::scores(measure, &view, &options)?;
+    let scores =
+        progress::bar(measure.as_str(), |report| centrality::compute_with_progress(&view, measure, &options, report))
+            .map_err(Failure::input)?;
+    let mut ranked = scores.ranked_indices(&model);
+    ranked.truncate(args.top.unwrap_or(usize::MAX));
     let signed = (measure == Measure::SignedDegree).then(|| centrality::signed_degree(&view));
-    let report = crate::report::centrality(&model, measure, &scores, args.top, signed.as_deref());
-    output::report(&report, args.selection.json, out);
+    let graph = model.graph();
+    if args.selection.json {
+        // Serialised row by row, without a JSON tree: big graphs have millions of rows.
+        let rows: Vec<Row> = ranked
+            .iter()
+            .map(|&(i, score)| {
+                let node = &graph[i];
+                let signed = signed.as_ref().and_then(|s| s.get(i.index()));
+                Row {
+                    id: &node.id,
+                    name: &node.name,
+                    kind: node.kind.as_str(),
+                    score,
+                    positive: signed.map(|d| d.positive),
+                    negative: signed.map(|d| d.negative),
+                }
+            })
+            .collect();
+        if serde_json::to_writer_pretty(&mut *out, &rows).is_ok() {
+            out.push(b'\n');
+        }
+        return Ok(());
+    }
+    out.extend(crate::report::centrality_text(&model, measure, &ranked).into_bytes());
     Ok(())
 }
 

@@ -11,6 +11,7 @@ mod influence;
 mod input;
 mod output;
 mod path;
+mod progress;
 mod query;
 mod run;
 mod structure;
@@ -31,6 +32,10 @@ use crate::model::PartialDate;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Worker threads for the analyses; results are the same on any number. Default: all
+    /// cores (0 also means all cores).
+    #[arg(long, global = true, value_name = "N", default_value_t = 0)]
+    threads: usize,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -218,6 +223,10 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
+    if cli.threads > 0 {
+        // Fails only when the pool exists already (a second run in one process): keep it.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(cli.threads).build_global();
+    }
     match cli.command {
         Command::Check(args) => check::run(&args, out),
         Command::Info(args) => query::info(&args, out),

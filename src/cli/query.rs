@@ -79,19 +79,45 @@ pub struct NeighborsArgs {
     common: Common,
 }
 
+/// What `info` reports on: the model's title, description and sources (and dates), and
+/// its counts (for an edge list, `model` holds only the title).
+struct Summary {
+    model: Model,
+    nodes: usize,
+    edges: usize,
+}
+
 /// `info`: title, sources, counts and date range.
 pub fn info(args: &InfoArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = input::load(&args.file.file, args.common.at.as_ref())?;
     let mut node_kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for node in model.nodes() {
-        *node_kinds.entry(node.kind.as_str()).or_default() += 1;
-    }
     let mut edge_kinds: BTreeMap<&str, usize> = BTreeMap::new();
     let mut polarities: BTreeMap<&str, usize> = BTreeMap::new();
-    for edge in model.edges() {
-        *edge_kinds.entry(edge.kind.as_str()).or_default() += 1;
-        *polarities.entry(edge.polarity().as_str()).or_default() += 1;
-    }
+    let path = &args.file.file;
+    let summary = if input::is_edge_list(path) {
+        // A plain edge list has no dates (so `--at` keeps it all), only actors and
+        // neutral `related_to` ties: count it without building the full model.
+        let list = crate::io::edgelist::read_list(path).map_err(Failure::input)?;
+        let related = EdgeKind::RelatedTo;
+        if list.node_count() > 0 {
+            node_kinds.insert(NodeKind::Actor.as_str(), list.node_count());
+        }
+        if list.edge_count() > 0 {
+            edge_kinds.insert(related.as_str(), list.edge_count());
+            polarities.insert(related.polarity().as_str(), list.edge_count());
+        }
+        Summary { model: Model::new(list.title.clone()), nodes: list.node_count(), edges: list.edge_count() }
+    } else {
+        let model = input::load(path, args.common.at.as_ref())?;
+        for node in model.nodes() {
+            *node_kinds.entry(node.kind.as_str()).or_default() += 1;
+        }
+        for edge in model.edges() {
+            *edge_kinds.entry(edge.kind.as_str()).or_default() += 1;
+            *polarities.entry(edge.polarity().as_str()).or_default() += 1;
+        }
+        Summary { nodes: model.node_count(), edges: model.edge_count(), model }
+    };
+    let Summary { model, nodes, edges } = summary;
     let range = model.date_range();
     if args.common.json {
         let sources: Vec<_> = model
@@ -103,8 +129,8 @@ pub fn info(args: &InfoArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             "title": model.title,
             "description": model.description,
             "sources": sources,
-            "nodes": model.node_count(),
-            "edges": model.edge_count(),
+            "nodes": nodes,
+            "edges": edges,
             "node_kinds": node_kinds,
             "edge_kinds": edge_kinds,
             "polarities": polarities,
@@ -127,7 +153,7 @@ pub fn info(args: &InfoArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     if let Some((first, last)) = range {
         text.push_str(&format!("dates: {first} to {last}\n"));
     }
-    text.push_str(&format!("\n{} nodes, {} edges\n\n", model.node_count(), model.edge_count()));
+    text.push_str(&format!("\n{nodes} nodes, {edges} edges\n\n"));
     let mut table = Table::new(&["node kind", "count"]).right_align(1);
     node_kinds.iter().for_each(|(k, n)| table.row(vec![(*k).into(), n.to_string()]));
     text.push_str(&table.render());

@@ -60,8 +60,7 @@ use crate::report::listing;
 
 /// Runs `components`: connected (or, with --directed, strongly connected) components.
 pub fn components(args: &ComponentsArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = args.selection.load()?;
-    let view = args.selection.view(&model);
+    let (model, view) = args.selection.load_with_view()?;
     let mut parts =
         if args.selection.directed { structure::strong_components(&view) } else { structure::components(&view) };
     parts.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.first().cmp(&b.first())));

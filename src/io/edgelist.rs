@@ -13,9 +13,16 @@
 //!   merge them).
 //!
 //! Field splitting is done here rather than by the `csv` crate so that every error can
-//! point at the exact line and column (1-based, in characters).
+//! point at the exact line and column (1-based, in characters). Valid unquoted lines are
+//! sliced in place without allocating; labels are interned once into an [`EdgeList`],
+//! which analyses can use directly
+//! ([`GraphView::from_edge_list`](crate::analysis::GraphView::from_edge_list)) without
+//! building a [`Model`].
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+use foldhash::fast::FixedState;
 
 use crate::model::{Edge, EdgeKind, Model, Node, NodeKind};
 
@@ -79,11 +86,83 @@ pub enum EdgeListError {
     },
 }
 
-/// Reads an edge list file. See the [module docs](self) for the format.
+/// Reads an edge list file into a [`Model`]. See the [module docs](self) for the format.
 pub fn read(path: &Path) -> Result<Model, EdgeListError> {
+    read_list(path).map(|list| list.to_model())
+}
+
+/// Reads an edge list file into a lean [`EdgeList`] (labels interned once, ties as index
+/// pairs), for analyses that need nothing else.
+pub fn read_list(path: &Path) -> Result<EdgeList, EdgeListError> {
     let text =
         std::fs::read_to_string(path).map_err(|source| EdgeListError::Io { path: path.to_path_buf(), source })?;
-    parse(&text, path)
+    parse_list(&text, path)
+}
+
+/// An edge list as read: every label once, every line a pair of label indices and an
+/// optional weight. Labels are numbered in order of first appearance, which is the node
+/// order of [`EdgeList::to_model`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EdgeList {
+    /// The model title: the file stem.
+    pub title: String,
+    labels: Vec<Box<str>>,
+    sources: Vec<u32>,
+    targets: Vec<u32>,
+    /// Empty when no line gives a weight; else one per line, NaN where a line gives none.
+    weights: Vec<f64>,
+}
+
+impl EdgeList {
+    /// Number of distinct labels (nodes).
+    pub fn node_count(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Number of lines read as ties (edges).
+    pub fn edge_count(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// The label of node `i`, if in range.
+    pub fn label(&self, i: usize) -> Option<&str> {
+        self.labels.get(i).map(|l| &**l)
+    }
+
+    /// The node indices of tie `i` (source, target); (0, 0) when out of range.
+    pub fn ends(&self, i: usize) -> (u32, u32) {
+        (self.sources.get(i).copied().unwrap_or(0), self.targets.get(i).copied().unwrap_or(0))
+    }
+
+    /// The weight tie `i`'s line gives, if any.
+    pub fn weight(&self, i: usize) -> Option<f64> {
+        self.weights.get(i).copied().filter(|w| !w.is_nan())
+    }
+
+    /// A model of the labels only (actors, in order), without ties: enough to name the
+    /// results of analyses run on [`GraphView::from_edge_list`](crate::analysis::GraphView::from_edge_list).
+    pub fn to_node_model(&self) -> Model {
+        let mut model = Model::new(self.title.clone());
+        for label in &self.labels {
+            // Labels are distinct, so this cannot fail.
+            let _ = model.add_node(Node::new(&**label, NodeKind::Actor, &**label));
+        }
+        model
+    }
+
+    /// The full model: every label an [`NodeKind::Actor`], every line a
+    /// [`EdgeKind::RelatedTo`] edge with its weight.
+    pub fn to_model(&self) -> Model {
+        let mut model = self.to_node_model();
+        for i in 0..self.edge_count() {
+            let (a, b) = self.ends(i);
+            let (Some(from), Some(to)) = (self.label(a as usize), self.label(b as usize)) else { continue };
+            let mut edge = Edge::new(from, to, EdgeKind::RelatedTo);
+            edge.weight = self.weight(i);
+            let _ = model.add_edge(edge);
+        }
+        model
+    }
 }
 
 /// A field of a line and the 1-based column where it starts.
@@ -91,7 +170,6 @@ struct Field {
     text: String,
     column: usize,
 }
-
 /// Splits a line on `sep`, honouring double quotes when `quotes` is set.
 fn split(line: &str, sep: char, quotes: bool) -> Result<Vec<Field>, usize> {
     let chars: Vec<char> = line.chars().collect();
@@ -148,73 +226,167 @@ fn is_number(text: &str) -> bool {
     text.parse::<f64>().is_ok()
 }
 
-/// Parses edge-list text; `path` names the file in error messages and gives the model's
-/// title (its file stem). Cost O(length of text).
-pub fn parse(text: &str, path: &Path) -> Result<Model, EdgeListError> {
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .collect();
-    let tab = lines.iter().any(|(_, l)| l.contains('\t'));
-    let (sep, quotes) = if tab { ('\t', false) } else { (',', true) };
-    let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut model = Model::new(title);
+/// A line's fields as trimmed slices (at most four kept) and their count, without
+/// allocating; `None` when a quote needs the careful path of [`split`].
+fn split_fast(line: &str, sep: char, quotes: bool) -> Option<([&str; 4], usize)> {
+    if quotes && line.contains('"') {
+        return None;
+    }
+    let mut fields = [""; 4];
+    let mut count = 0;
+    for field in line.split(sep) {
+        if let Some(slot) = fields.get_mut(count) {
+            *slot = field.trim();
+        }
+        count += 1;
+    }
+    Some((fields, count))
+}
+
+/// One line, read: source, target and optional weight; `None` for a header.
+type Tie<'a> = Option<(std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>, Option<f64>)>;
+
+/// The fast reading of a valid line; `None` when the line is a header, malformed or quoted
+/// (then [`careful_line`] reads it again and names the problem).
+fn fast_line(line: &str, sep: char, quotes: bool, first: bool) -> Option<Tie<'_>> {
+    let (f, count) = split_fast(line, sep, quotes)?;
+    if first {
+        let header = (f[0].eq_ignore_ascii_case("source") && f[1].eq_ignore_ascii_case("target") && count > 1)
+            || (count > 2 && !f[2].is_empty() && !is_number(f[2]));
+        if header {
+            return Some(None);
+        }
+    }
+    if !(2..=3).contains(&count) || f[0].is_empty() || f[1].is_empty() {
+        return None;
+    }
+    let weight = if count == 3 && !f[2].is_empty() {
+        let value: f64 = f[2].parse().ok()?;
+        if value.is_nan() || value <= 0.0 || !value.is_finite() {
+            return None;
+        }
+        Some(value)
+    } else {
+        None
+    };
+    Some(Some((f[0].into(), f[1].into(), weight)))
+}
+
+/// The careful reading of one line, with quotes and exact columns for every problem.
+fn careful_line<'a>(
+    line: &str,
+    number: usize,
+    sep: char,
+    quotes: bool,
+    first: bool,
+    path: &Path,
+) -> Result<Tie<'a>, EdgeListError> {
     let error = |line: usize, column: usize, problem: LineProblem| EdgeListError::Line {
         path: path.to_path_buf(),
         line,
         column,
         problem,
     };
-    for (k, &(number, line)) in lines.iter().enumerate() {
-        let fields = split(line, sep, quotes).map_err(|col| error(number, col, LineProblem::BadQuote))?;
-        if k == 0 {
-            let named = |i: usize, word: &str| fields.get(i).is_some_and(|f| f.text.eq_ignore_ascii_case(word));
-            let header = (named(0, "source") && named(1, "target"))
-                || fields.get(2).is_some_and(|f| !f.text.is_empty() && !is_number(&f.text));
-            if header {
-                continue;
-            }
+    let fields = split(line, sep, quotes).map_err(|col| error(number, col, LineProblem::BadQuote))?;
+    if first {
+        let named = |i: usize, word: &str| fields.get(i).is_some_and(|f| f.text.eq_ignore_ascii_case(word));
+        let header = (named(0, "source") && named(1, "target"))
+            || fields.get(2).is_some_and(|f| !f.text.is_empty() && !is_number(&f.text));
+        if header {
+            return Ok(None);
         }
-        let end = line.chars().count() + 1;
-        let source = &fields[0];
-        let Some(target) = fields.get(1) else {
-            return Err(error(number, end, LineProblem::MissingTarget));
-        };
-        if fields.len() > 3 {
-            return Err(error(number, fields[3].column, LineProblem::TooManyFields { count: fields.len() }));
-        }
-        for f in [source, target] {
-            if f.text.is_empty() {
-                return Err(error(number, f.column, LineProblem::EmptyName));
-            }
-        }
-        let weight = match fields.get(2) {
-            Some(f) if !f.text.is_empty() => {
-                let value: f64 = f
-                    .text
-                    .parse()
-                    .ok()
-                    .filter(|v: &f64| !v.is_nan())
-                    .ok_or_else(|| error(number, f.column, LineProblem::NotANumber { text: f.text.clone() }))?;
-                if value <= 0.0 || !value.is_finite() {
-                    return Err(error(number, f.column, LineProblem::NotPositive { value }));
-                }
-                Some(value)
-            }
-            _ => None,
-        };
-        for name in [&source.text, &target.text] {
-            if model.index_of(name).is_none() {
-                model.add_node(Node::new(name.as_str(), NodeKind::Actor, name.as_str())).ok();
-            }
-        }
-        let mut edge = Edge::new(source.text.as_str(), target.text.as_str(), EdgeKind::RelatedTo);
-        edge.weight = weight;
-        model.add_edge(edge).ok();
     }
-    Ok(model)
+    let end = line.chars().count() + 1;
+    let mut fields = fields.into_iter();
+    let (Some(source), target) = (fields.next(), fields.next()) else {
+        return Err(error(number, end, LineProblem::MissingTarget));
+    };
+    let Some(target) = target else {
+        return Err(error(number, end, LineProblem::MissingTarget));
+    };
+    let rest: Vec<Field> = fields.collect();
+    if rest.len() > 1 {
+        return Err(error(number, rest[1].column, LineProblem::TooManyFields { count: rest.len() + 2 }));
+    }
+    for f in [&source, &target] {
+        if f.text.is_empty() {
+            return Err(error(number, f.column, LineProblem::EmptyName));
+        }
+    }
+    let weight = match rest.first() {
+        Some(f) if !f.text.is_empty() => {
+            let value: f64 = f
+                .text
+                .parse()
+                .ok()
+                .filter(|v: &f64| !v.is_nan())
+                .ok_or_else(|| error(number, f.column, LineProblem::NotANumber { text: f.text.clone() }))?;
+            if value <= 0.0 || !value.is_finite() {
+                return Err(error(number, f.column, LineProblem::NotPositive { value }));
+            }
+            Some(value)
+        }
+        _ => None,
+    };
+    Ok(Some((source.text.into(), target.text.into(), weight)))
+}
+
+/// Parses edge-list text into a [`Model`]; `path` names the file in error messages and
+/// gives the model's title (its file stem). Cost O(length of text).
+pub fn parse(text: &str, path: &Path) -> Result<Model, EdgeListError> {
+    parse_list(text, path).map(|list| list.to_model())
+}
+
+/// Parses edge-list text into an [`EdgeList`]. Lines are sliced in place (no allocation per
+/// line; a line with a quote, or a malformed one, takes a careful path that names the
+/// problem), and each label is stored once, numbered by first appearance.
+/// Cost O(length of text).
+pub fn parse_list(text: &str, path: &Path) -> Result<EdgeList, EdgeListError> {
+    let data = || {
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+            .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+    };
+    let tab = text.contains('\t') && data().any(|(_, l)| l.contains('\t'));
+    let (sep, quotes) = if tab { ('\t', false) } else { (',', true) };
+    let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut ids: HashMap<Box<str>, u32, FixedState> = HashMap::with_hasher(FixedState::default());
+    let mut intern = |name: &str| -> u32 {
+        if let Some(&i) = ids.get(name) {
+            return i;
+        }
+        let i = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        ids.insert(name.into(), i);
+        i
+    };
+    let mut list = EdgeList { title, ..EdgeList::default() };
+    for (k, (number, line)) in data().enumerate() {
+        let first = k == 0;
+        let tie = match fast_line(line, sep, quotes, first) {
+            Some(tie) => tie,
+            None => careful_line(line, number, sep, quotes, first, path)?,
+        };
+        let Some((source, target, weight)) = tie else { continue };
+        list.sources.push(intern(&source));
+        list.targets.push(intern(&target));
+        match weight {
+            Some(w) => {
+                list.weights.resize(list.sources.len() - 1, f64::NAN);
+                list.weights.push(w);
+            }
+            None if !list.weights.is_empty() => list.weights.push(f64::NAN),
+            None => {}
+        }
+    }
+    let mut labels = vec![Box::<str>::default(); ids.len()];
+    for (label, i) in ids {
+        if let Some(slot) = labels.get_mut(i as usize) {
+            *slot = label;
+        }
+    }
+    list.labels = labels;
+    Ok(list)
 }
 
 /// Writes a model as an edge list: one `source<sep>target<sep>weight` line per edge (node
@@ -294,6 +466,21 @@ mod tests {
         assert_eq!(problem("\"a,b\n").2, LineProblem::BadQuote);
         let e = p("a,b,0\n").unwrap_err().to_string();
         assert!(e.starts_with("g.csv:1:5:"), "{e}");
+    }
+
+    #[test]
+    fn the_lean_list_and_the_model_agree_on_labels_ties_and_weights() {
+        let text = "# c\na,b\n\"x, y\",a,2\nb,a\nc,c,0.5\n";
+        let list = parse_list(text, Path::new("g.csv")).unwrap();
+        assert_eq!((list.node_count(), list.edge_count()), (4, 4));
+        assert_eq!(list.label(2), Some("x, y"));
+        assert_eq!((list.ends(1), list.weight(1), list.weight(0)), ((2, 0), Some(2.0), None));
+        let model = list.to_model();
+        assert_eq!(model, p(text).unwrap());
+        let labels: Vec<&str> = model.nodes().map(|n| n.id.as_str()).collect();
+        assert_eq!(labels, ["a", "b", "x, y", "c"]);
+        assert_eq!(list.to_node_model().edge_count(), 0);
+        assert_eq!(list.label(9), None);
     }
 
     #[test]

@@ -294,9 +294,15 @@ pub fn centrality(
             value
         })
         .collect();
+    Report::new(centrality_text(model, measure, &ranked), Value::Array(json))
+}
+
+/// The table `relgraph centrality --measure M` prints for ranked (node, score) pairs.
+pub fn centrality_text(model: &Model, measure: Measure, ranked: &[(NodeIndex, f64)]) -> String {
+    let graph = model.graph();
     let mut table = Table::new(&["rank", "id", "name", "kind", measure.as_str()]).right_align(0).right_align(4);
     for (rank, &(i, score)) in ranked.iter().enumerate() {
-        let node = &graph[i];
+        let Some(node) = graph.node_weight(i) else { continue };
         table.row(vec![
             (rank + 1).to_string(),
             node.id.clone(),
@@ -305,7 +311,7 @@ pub fn centrality(
             format_score(score),
         ]);
     }
-    Report::new(table.render(), Value::Array(json))
+    table.render()
 }
 
 fn names(model: &Model, nodes: &[NodeIndex]) -> Vec<String> {

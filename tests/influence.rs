@@ -290,6 +290,26 @@ fn diagrams_label_strongest_steps_and_size_by_influence() {
         let label = format!("{:.2}", number(&e["strength"]));
         assert!(dot.contains(&label), "step strength {label} is on the diagram");
     }
+    // The built-in renderer bundles parallel ties; a bundle on the path still shows its strength.
+    let svg = ok(&[
+        "export",
+        &graph(),
+        "--format",
+        "svg",
+        "--renderer",
+        "builtin",
+        "--highlight-path",
+        "Canada",
+        "kuril_dispute",
+        "--strongest",
+    ]);
+    for e in array(&array(&paths)[0]["edges"]) {
+        let strength = format!("{:.2}", number(&e["strength"]));
+        assert!(
+            svg.contains(&format!(">strength {strength}<")) || svg.contains(&format!(" {strength}<")),
+            "{strength}"
+        );
+    }
     let sized = ok(&["export", &graph(), "--format", "dot", "--size-by", "influence", "--on", "Russia"]);
     assert!(sized.contains("digraph"), "{sized}");
     let out = relgraph(&["export", &graph(), "--format", "dot", "--size-by", "influence"]);

@@ -165,7 +165,12 @@ fn bundled(scene: &Scene, theme: &Theme, lo: usize, hi: usize, members: &[usize]
     } else if members.len() == 1 {
         scene.edges[members[0]].label.clone()
     } else {
-        compact_label(&members.iter().map(|&k| scene.edges[k].kind.label()).collect::<Vec<_>>())
+        let mut label = compact_label(&members.iter().map(|&k| scene.edges[k].kind.label()).collect::<Vec<_>>());
+        // A highlighted influence step keeps its strength on the bundle's label.
+        if let Some(note) = members.iter().find_map(|&k| scene.edges[k].note.as_deref()) {
+            label.push_str(&format!("\nstrength {note}"));
+        }
+        label
     };
     // The label rides on the largest strand (the first of equals).
     let carrier =

@@ -44,6 +44,9 @@ pub(crate) struct SceneEdge {
     pub directed: bool,
     pub highlighted: bool,
     pub faded: bool,
+    /// Extra text from [`DotOptions::edge_notes`] (a strongest path's step strength), already
+    /// part of `label`; kept apart so a bundle's compact label can carry it too.
+    pub note: Option<String>,
 }
 
 /// A country box and the nodes drawn inside it (the country first).
@@ -154,6 +157,7 @@ impl Scene {
                     directed: !edge.kind.is_symmetric(),
                     highlighted,
                     faded: highlighting && !highlighted,
+                    note: options.edge_notes.get(&e.id()).map(|n| clean(n, 30, false)),
                 }
             })
             .collect();

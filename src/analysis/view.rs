@@ -207,26 +207,7 @@ impl GraphView {
             view.offsets.push(to_u32(view.targets.len()));
         }
         drop(slots);
-        // Incoming adjacency, sorted by source because arcs are sorted by tail.
-        let mut counts = vec![0u32; n + 1];
-        for &t in &view.targets {
-            counts[t as usize + 1] += 1;
-        }
-        for k in 1..counts.len() {
-            counts[k] += counts[k - 1];
-        }
-        view.in_offsets = counts.clone();
-        view.in_arcs = vec![0; view.targets.len()];
-        view.sources = vec![0; view.targets.len()];
-        for u in 0..n {
-            for a in view.arcs(u) {
-                let t = view.targets[a] as usize;
-                let slot = counts[t] as usize;
-                view.in_arcs[slot] = to_u32(a);
-                view.sources[slot] = to_u32(u);
-                counts[t] += 1;
-            }
-        }
+        view.incoming(n);
         view
     }
 
@@ -271,6 +252,11 @@ impl GraphView {
         for k in 1..self.offsets.len() {
             self.offsets[k] += self.offsets[k - 1];
         }
+        self.incoming(n);
+    }
+
+    /// The incoming adjacency, sorted by source because arcs are sorted by tail.
+    fn incoming(&mut self, n: usize) {
         let mut counts = vec![0u32; n + 1];
         for &t in &self.targets {
             counts[t as usize + 1] += 1;

@@ -50,6 +50,12 @@ pub enum Error {
     /// A diagram cannot be drawn.
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
+    /// A binary format (PNG, PDF) was asked for as text.
+    #[error("{format} is a binary format: export it as bytes or to a writer")]
+    NotText {
+        /// The format's name.
+        format: &'static str,
+    },
     /// An XML interchange document (GraphML) is not well-formed.
     #[error("{format}: malformed XML at byte {offset}: {source}")]
     Xml {

@@ -105,6 +105,10 @@ pub enum Format {
     Csv,
     /// The interactive map: one self-contained HTML file.
     Html,
+    /// PNG (twice the SVG's size) from the built-in renderer, with the bundled font.
+    Png,
+    /// PDF from the built-in renderer, text kept as text.
+    Pdf,
 }
 
 impl Format {
@@ -121,12 +125,14 @@ impl Format {
             "tsv" | "txt" => Format::Tsv,
             "csv" => Format::Csv,
             "html" | "htm" => Format::Html,
+            "png" => Format::Png,
+            "pdf" => Format::Pdf,
             _ => return None,
         })
     }
 
     /// The format named by a word: `dot`, `svg`, `graphml`, `gexf`, `json`, `ron`, `tsv`, `csv`,
-    /// `html`.
+    /// `html`, `png`, `pdf`.
     pub fn from_name(name: &str) -> Option<Format> {
         Format::from_path(Path::new(&format!("x.{}", name.trim())))
     }
@@ -312,12 +318,13 @@ impl<'m> Selection<'m> {
         DiffQuery { selection: self.clone(), from, to, measure: Measure::Betweenness, top: 10, weighted: false }
     }
 
-    /// The selection in an output format, as text (SVG by the built-in renderer).
+    /// The selection in a text format (SVG by the built-in renderer); PNG and PDF are
+    /// bytes, see [`Selection::export_bytes`].
     pub fn export(&self, format: Format) -> Result<String, Error> {
         self.export_with(format, &DotOptions::new(), &Theme::default())
     }
 
-    /// The selection in an output format with diagram options and a theme.
+    /// The selection in a text format with diagram options and a theme.
     pub fn export_with(&self, format: Format, options: &DotOptions, theme: &Theme) -> Result<String, Error> {
         let model = self.model();
         Ok(match format {
@@ -334,13 +341,35 @@ impl<'m> Selection<'m> {
                 &crate::export::html::HtmlOptions::new().with_diagram(options.clone()),
                 theme,
             ),
+            Format::Png => return Err(Error::NotText { format: "PNG" }),
+            Format::Pdf => return Err(Error::NotText { format: "PDF" }),
         })
     }
 
-    /// Writes the selection in an output format to any writer.
+    /// The selection in any format, as bytes, with diagram options and a theme.
+    pub fn export_bytes(&self, format: Format, options: &DotOptions, theme: &Theme) -> Result<Vec<u8>, Error> {
+        match format {
+            Format::Png | Format::Pdf => {
+                let svg = crate::export::svg::render_builtin(self.model(), options, theme);
+                Ok(if format == Format::Png {
+                    crate::export::raster::to_png(&svg, 2.0)?
+                } else {
+                    crate::export::raster::to_pdf(&svg)?
+                })
+            }
+            _ => Ok(self.export_with(format, options, theme)?.into_bytes()),
+        }
+    }
+
+    /// Writes the selection in any format to any writer.
     pub fn export_to(&self, format: Format, out: &mut dyn std::io::Write) -> Result<(), Error> {
-        let text = self.export(format)?;
-        out.write_all(text.as_bytes()).map_err(|source| Error::Io { path: "<writer>".into(), source })
+        let bytes = self.export_bytes(format, &DotOptions::new(), &Theme::default())?;
+        out.write_all(&bytes).map_err(|source| Error::Io { path: "<writer>".into(), source })
+    }
+
+    /// Writes the selection as a folder of CSV files and a Cypher script for Neo4j.
+    pub fn write_neo4j(&self, dir: &Path) -> Result<(), Error> {
+        crate::io::neo4j::write_dir(self.model(), dir)
     }
 }
 

@@ -26,38 +26,39 @@ use crate::model::{EdgeKind, Model, NodeKind, PartialDate, Polarity};
 use crate::report::table::Table;
 use crate::report::Report;
 
-/// Every function a script can call: (name, signature, help).
-pub const FUNCTIONS: &[(&str, &str, &str)] = &[
-    ("load", "load(path) -> Model", "Loads a model in any supported format (RON, edge list, GraphML, JSON)."),
-    ("title", "model.title -> string", "The model's title."),
-    ("node_count", "model.node_count() -> int", "Number of nodes."),
-    ("edge_count", "model.edge_count() -> int", "Number of edges."),
-    ("node", "model.node(name) -> map", "A node by id, name or alias: #{id, name, kind, aliases}; an error lists the closest ids."),
-    ("nodes", "model.nodes() / model.nodes(kind) -> array", "The nodes (of one kind), as maps, in file order."),
-    ("edges", "model.edges() -> array", "The edges as maps: #{from, to, kind, polarity, since, until, weight, topic}."),
-    ("at", "model.at(date) -> Model", "What is in force on a date (\"2014\", \"2014-07\", \"2014-07-31\")."),
-    ("only_nodes", "model.only_nodes(kinds) -> Model", "Only nodes of these kinds (a kind or an array of kinds)."),
-    ("only_edges", "model.only_edges(kinds) -> Model", "Only edges of these kinds (a kind or an array of kinds)."),
-    ("only_polarity", "model.only_polarity(polarities) -> Model", "Only edges of these polarities."),
-    ("without_edge", "model.without_edge(from, to, kind) -> Model", "The model without the ties of this kind between two nodes (either way)."),
-    ("without_node", "model.without_node(name) -> Model", "The model without a node and its ties."),
-    ("focus", "model.focus(name, depth) -> Model", "The neighbourhood of a node, `depth` steps out."),
-    ("paths", "model.paths(from, to) / model.paths(from, to, options) -> Report", "Best paths, as `relgraph path`; options #{strongest, weighted, k, via, avoid}."),
-    ("influence_on", "model.influence_on(name) / (name, options) -> Report", "Who influences a node, as `relgraph influence --on`; options #{method: \"total\", top}."),
-    ("influence_from", "model.influence_from(name) / (name, options) -> Report", "Whom a node influences, as `relgraph influence --from`."),
-    ("centrality", "model.centrality(measure) / (measure, options) -> Report", "A centrality measure, as `relgraph centrality`; options #{top, weighted}."),
-    ("brokers", "model.brokers() -> Report", "Articulation points and bridges, as `relgraph brokers`."),
-    ("balance", "model.balance() -> Report", "Structural balance, as `relgraph balance`."),
-    ("components", "model.components() -> array", "Connected components, largest first, as arrays of node ids."),
-    ("diff", "model.diff(from, to) / (from, to, options) -> Report", "What changed between two dates, as `relgraph diff`; options #{measure, top}."),
-    ("text", "model.text(format) -> string", "The model as dot, svg, graphml, gexf, json, ron, tsv, csv or html text."),
-    ("save", "model.save(path) / model.save(path, options) -> ()", "Writes a diagram or file atomically, format from the extension; options #{format, cluster_by_country, edge_labels, legend}."),
-    ("data", "report.data -> map or array", "A report's data: exactly the command's --json output, as maps and arrays."),
-    ("json", "json(value) -> string", "Any value as pretty JSON."),
-    ("fixed", "fixed(number, digits) -> string", "A number written with this many decimals."),
-    ("join", "join(array, separator) -> string", "The items of an array as text, between separators."),
-    ("table", "table(columns, rows) -> string", "An aligned text table: an array of column names and an array of rows (arrays)."),
-    ("write", "write(path, text) -> ()", "Writes text to a file atomically."),
+/// Every function a script can call: (name, signature, help, an example that runs with
+/// `model` loaded from the shipped graph and `dir` a folder to write into).
+pub const FUNCTIONS: &[(&str, &str, &str, &str)] = &[
+    ("load", "load(path) -> Model", "Loads a model in any supported format (RON, edge list, GraphML, JSON).", "let m = load(\"graphs/japan_russia_2014.ron\");"),
+    ("title", "model.title -> string", "The model's title.", "print(model.title);"),
+    ("node_count", "model.node_count() -> int", "Number of nodes.", "print(model.node_count());"),
+    ("edge_count", "model.edge_count() -> int", "Number of edges.", "print(model.edge_count());"),
+    ("node", "model.node(name) -> map", "A node by id, name or alias: #{id, name, kind, aliases}; an error lists the closest ids.", "print(model.node(\"northern territories\").name);"),
+    ("nodes", "model.nodes() / model.nodes(kind) -> array", "The nodes (of one kind), as maps, in file order.", "for c in model.nodes(\"country\") { print(c.name); }"),
+    ("edges", "model.edges() -> array", "The edges as maps: #{from, to, kind, polarity, since, until, weight, topic}.", "print(model.edges()[0].kind);"),
+    ("at", "model.at(date) -> Model", "What is in force on a date (\"2014\", \"2014-07\", \"2014-07-31\").", "print(model.at(\"2014-07-31\").edge_count());"),
+    ("only_nodes", "model.only_nodes(kinds) -> Model", "Only nodes of these kinds (a kind or an array of kinds).", "let actors = model.only_nodes([\"country\", \"leader\"]);"),
+    ("only_edges", "model.only_edges(kinds) -> Model", "Only edges of these kinds (a kind or an array of kinds).", "let pressure = model.only_edges([\"sanctions\", \"condemns\"]);"),
+    ("only_polarity", "model.only_polarity(polarities) -> Model", "Only edges of these polarities.", "let friends = model.only_polarity(\"cooperative\");"),
+    ("without_edge", "model.without_edge(from, to, kind) -> Model", "The model without the ties of this kind between two nodes (either way).", "let cut = model.without_edge(\"Abe\", \"Putin\", \"negotiates\");"),
+    ("without_node", "model.without_node(name) -> Model", "The model without a node and its ties.", "let no_mori = model.without_node(\"Mori\");"),
+    ("focus", "model.focus(name, depth) -> Model", "The neighbourhood of a node, `depth` steps out.", "let kuril = model.focus(\"Kuril Islands dispute\", 1);"),
+    ("paths", "model.paths(from, to) / model.paths(from, to, options) -> Report", "Best paths, as `relgraph path`; options #{strongest, weighted, k, via, avoid}.", "print(model.paths(\"Canada\", \"Russia\", #{strongest: true, k: 2}));"),
+    ("influence_on", "model.influence_on(name) / (name, options) -> Report", "Who influences a node, as `relgraph influence --on`; options #{method: \"total\", top}.", "print(model.influence_on(\"Russia\", #{top: 3}));"),
+    ("influence_from", "model.influence_from(name) / (name, options) -> Report", "Whom a node influences, as `relgraph influence --from`.", "let r = model.influence_from(\"Canada\", #{method: \"total\", top: 3});"),
+    ("centrality", "model.centrality(measure) / (measure, options) -> Report", "A centrality measure, as `relgraph centrality`; options #{top, weighted}.", "print(model.centrality(\"pagerank\", #{top: 5}));"),
+    ("brokers", "model.brokers() -> Report", "Articulation points and bridges, as `relgraph brokers`.", "print(model.brokers().data.bridges.len());"),
+    ("balance", "model.balance() -> Report", "Structural balance, as `relgraph balance`.", "print(model.balance().data.balanced);"),
+    ("components", "model.components() -> array", "Connected components, largest first, as arrays of node ids.", "print(model.components().len());"),
+    ("diff", "model.diff(from, to) / (from, to, options) -> Report", "What changed between two dates, as `relgraph diff`; options #{measure, top}.", "print(model.diff(\"2014-03-17\", \"2014-07-31\", #{top: 5}));"),
+    ("text", "model.text(format) -> string", "The model as dot, svg, graphml, gexf, json, ron, tsv, csv or html text.", "let dot = model.text(\"dot\");"),
+    ("save", "model.save(path) / model.save(path, options) -> ()", "Writes a diagram or file atomically, format from the extension; options #{format, cluster_by_country, edge_labels, legend}.", "model.focus(\"Canada\", 1).save(dir + \"/canada.png\");"),
+    ("data", "report.data -> map or array", "A report's data: exactly the command's --json output, as maps and arrays.", "let rows = model.influence_on(\"Japan\").data;"),
+    ("json", "json(value) -> string", "Any value as pretty JSON.", "print(json(#{a: 1, b: [2, 3]}));"),
+    ("fixed", "fixed(number, digits) -> string", "A number written with this many decimals.", "print(fixed(2.0 / 3.0, 3));"),
+    ("join", "join(array, separator) -> string", "The items of an array as text, between separators.", "print(join([\"a\", \"b\"], \" → \"));"),
+    ("table", "table(columns, rows) -> string", "An aligned text table: an array of column names and an array of rows (arrays).", "print(table([\"id\", \"n\"], [[\"a\", 1], [\"b\", 2]]));"),
+    ("write", "write(path, text) -> ()", "Writes text to a file atomically.", "write(dir + \"/note.md\", \"# Notes\\n\");"),
 ];
 
 /// Limits a script runs under.
@@ -242,8 +243,8 @@ fn save(model: &mut ScriptModel, path: &str, options: Map) -> Fallible<()> {
     if option(&options, "legend").is_some() {
         diagram = diagram.with_legend(bool_option(&options, "legend")?);
     }
-    let text = lift(model.0.view().export_with(format, &diagram, &Theme::default()))?;
-    lift(crate::io::atomic::write(&target, text.as_bytes()))
+    let bytes = lift(model.0.view().export_bytes(format, &diagram, &Theme::default()))?;
+    lift(crate::io::atomic::write(&target, &bytes))
 }
 
 fn filtered(
@@ -399,9 +400,9 @@ pub fn engine(out: Rc<RefCell<Vec<u8>>>, limits: Limits) -> Engine {
 /// Every script function as the Markdown table `docs/scripting.md` shows (a test keeps
 /// them equal).
 pub fn markdown() -> String {
-    let mut out = String::from("| function | call | what it does |\n|---|---|---|\n");
-    for (name, signature, help) in FUNCTIONS {
-        out.push_str(&format!("| `{name}` | `{signature}` | {help} |\n"));
+    let mut out = String::from("| function | call | what it does | example |\n|---|---|---|---|\n");
+    for (name, signature, help, example) in FUNCTIONS {
+        out.push_str(&format!("| `{name}` | `{signature}` | {help} | `{example}` |\n"));
     }
     out
 }
@@ -532,7 +533,7 @@ mod tests {
             .collect();
         registered.sort();
         registered.dedup();
-        let mut listed: Vec<String> = FUNCTIONS.iter().map(|(n, _, _)| (*n).to_owned()).collect();
+        let mut listed: Vec<String> = FUNCTIONS.iter().map(|(n, _, _, _)| (*n).to_owned()).collect();
         listed.sort();
         assert_eq!(registered, listed);
         let docs = include_str!("../../docs/scripting.md");
@@ -541,6 +542,21 @@ mod tests {
             "docs/scripting.md is out of date: paste script::markdown():\n{}",
             markdown()
         );
+    }
+
+    #[test]
+    fn every_documented_example_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, _, _, example) in FUNCTIONS {
+            let text = format!(
+                "let model = load(\"graphs/japan_russia_2014.ron\");\nlet dir = {:?};\n{example}\n",
+                dir.path().display().to_string()
+            );
+            let mut out = Vec::new();
+            run_text(Path::new("example.rhai"), &text, &[], Limits::default(), &mut out)
+                .unwrap_or_else(|e| panic!("the example of `{name}` fails: {e}"));
+        }
+        assert!(dir.path().join("canada.png").exists() && dir.path().join("note.md").exists());
     }
 
     #[test]

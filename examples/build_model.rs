@@ -1,6 +1,7 @@
 //! Builds a small model with the library API — countries, a leader, a dispute; dated,
 //! weighted ties with evidence — then checks it the way a file is checked: saves it as RON
-//! text, parses that text back (which validates it against the schema), and prints the RON.
+//! text, parses that text back (which validates it against the schema), and prints the RON
+//! and the two strongest influence paths from Abe to Russia in April 2014.
 //!
 //! Run with `cargo run --example build_model`.
 
@@ -59,5 +60,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     println!("{text}");
     println!("valid: {} nodes, {} edges", parsed.node_count(), parsed.edge_count());
+
+    // Ask it a question: how does Abe move Russia once the sanctions start, and is it support?
+    let after = model.view().at("2014-04".parse()?);
+    print!("{}", after.paths("Abe", "Russia").strongest().k(2).find()?);
     Ok(())
 }

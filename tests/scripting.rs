@@ -104,8 +104,14 @@ fn edge_list_example_prints_components_brokers_and_betweenness() {
 fn build_model_and_balance_examples_run() {
     let built = run_example("build_model", &[]);
     assert!(built.contains("Model(") && built.contains("kuril_dispute"), "{built}");
+    // In April 2014 the cooperation (until 2014-03) has ended: Abe leads Japan (1.0) and
+    // Japan's sanction carries pressure 0.8 × weight 0.4 = 0.32.
+    assert!(built.contains("strength 0.3200 · pressure"), "{built}");
     let balance = run_example("balance", &[]);
-    assert!(!balance.trim().is_empty());
+    for date in ["2013-12-31", "2014-07-31"] {
+        let cli = ok(&["balance", &graph(), "--at", date, "--node-kind", "country,leader,organization"]);
+        assert!(balance.contains(&cli), "{date}:\n{balance}");
+    }
 }
 
 // ---------------------------------------------------------------- scripts

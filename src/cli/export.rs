@@ -44,22 +44,21 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format a file extension names.
+    /// The format a file extension names (the library's table of extensions).
     fn from_path(path: &Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match extension.as_str() {
-            "dot" | "gv" => Format::Dot,
-            "svg" => Format::Svg,
-            "png" => Format::Png,
-            "pdf" => Format::Pdf,
-            "html" | "htm" => Format::Html,
-            "graphml" | "xml" => Format::Graphml,
-            "gexf" => Format::Gexf,
-            "json" => Format::Json,
-            "ron" => Format::Ron,
-            "tsv" | "txt" => Format::Tsv,
-            "csv" => Format::Csv,
-            _ => return None,
+        use crate::api::Format as Api;
+        Some(match Api::from_path(path)? {
+            Api::Dot => Format::Dot,
+            Api::Svg => Format::Svg,
+            Api::Png => Format::Png,
+            Api::Pdf => Format::Pdf,
+            Api::Html => Format::Html,
+            Api::Graphml => Format::Graphml,
+            Api::Gexf => Format::Gexf,
+            Api::Json => Format::Json,
+            Api::Ron => Format::Ron,
+            Api::Tsv => Format::Tsv,
+            Api::Csv => Format::Csv,
         })
     }
 }

@@ -47,12 +47,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, Diagnostics> {
 
 /// The profile as RON text, in the form [`parse`] reads.
 pub fn to_string(profile: &Profile) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .indentor("    ".to_owned())
-        .escape_strings(false)
-        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
-    ron::ser::to_string_pretty(profile, config).unwrap_or_default() + "\n"
+    crate::io::ron::pretty(profile)
 }
 
 #[derive(Deserialize)]

@@ -63,13 +63,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, Diagnostics> {
 /// The model as RON text: deterministic (file order, fixed formatting) and readable
 /// (non-ASCII text kept as is).
 pub fn to_string(model: &Model) -> String {
+    pretty(&model.to_file())
+}
+
+/// Plain data as relgraph writes RON: struct names, four-space indents, text unescaped,
+/// `Some` implicit, a final newline. Serialising plain data with string keys cannot fail.
+pub(crate) fn pretty<T: serde::Serialize>(value: &T) -> String {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_owned())
         .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME);
-    // Serialising plain data with string keys cannot fail.
-    ron::ser::to_string_pretty(&model.to_file(), config).unwrap_or_default() + "\n"
+    ron::ser::to_string_pretty(value, config).unwrap_or_default() + "\n"
 }
 
 /// Saves a model atomically (see [`crate::io::atomic`]).

@@ -57,12 +57,16 @@ pub enum Error {
         format: &'static str,
     },
     /// An XML interchange document (GraphML) is not well-formed.
-    #[error("{format}: malformed XML at byte {offset}: {source}")]
+    #[error("{format}: malformed XML at line {line}, column {column}: {source}")]
     Xml {
         /// The format being read.
         format: InterchangeFormat,
         /// Byte offset in the input where the parser stopped.
         offset: u64,
+        /// Line of that offset, 1-based.
+        line: usize,
+        /// Column of that offset, 1-based, in characters.
+        column: usize,
         /// The parser's error.
         #[source]
         source: quick_xml::Error,
@@ -117,11 +121,8 @@ impl std::fmt::Display for InterchangeFormat {
 #[non_exhaustive]
 pub enum ImportProblem {
     /// The input is not UTF-8.
-    #[error("input is not UTF-8 (first bad byte at offset {offset})")]
-    NotUtf8 {
-        /// Offset of the first invalid byte.
-        offset: usize,
-    },
+    #[error("line {line}, column {column}: {0}", line = .0.line, column = .0.column)]
+    NotUtf8(crate::io::text::NotUtf8),
     /// The document does not have the expected structure.
     #[error("expected {expected}")]
     Shape {

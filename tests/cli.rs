@@ -90,7 +90,7 @@ fn check_reports_a_file_that_is_not_utf8() {
     let file = temp_model(b"Model(title: \"\xff\")\n");
     let output = relgraph(&["check", &file.path().display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains(":1:15: error: the file is not valid UTF-8"), "{}", stderr(&output));
+    assert!(stderr(&output).contains(":1:15: error: byte 0xFF is not UTF-8"), "{}", stderr(&output));
 }
 
 // ---------------------------------------------------------------- usage errors

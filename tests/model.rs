@@ -71,7 +71,7 @@ fn syntax_error_unclosed_paren_reports_end_of_input() {
     let text = SMALL.strip_suffix(")\n").expect("SMALL ends with `)`");
     let d = only_problem(text);
     assert_eq!((d.line, d.column), (12, 7));
-    assert_eq!(d.problem, Problem::Syntax { message: "Unexpected end of RON".into() });
+    assert_eq!(d.problem, Problem::Syntax { message: "the file ends in the middle of a value".into() });
 }
 
 #[test]
@@ -328,9 +328,9 @@ fn a_file_that_is_not_utf8_gives_a_diagnostic() {
     match relgraph::io::ron::load(file.path()) {
         Err(relgraph::Error::Invalid { diagnostics }) => {
             let found: Vec<_> = diagnostics.items.iter().map(|d| (d.line, d.column, d.problem.clone())).collect();
-            assert_eq!(found, [(2, 14, Problem::NotUtf8)]);
+            assert_eq!(found, [(2, 14, Problem::NotUtf8 { byte: 0xFF, utf16: false })]);
             let rendered = diagnostics.render();
-            let head = format!("{}:2:14: error: the file is not valid UTF-8\n", file.path().display());
+            let head = format!("{}:2:14: error: byte 0xFF is not UTF-8\n", file.path().display());
             assert!(rendered.starts_with(&head), "{rendered}");
         }
         other => panic!("expected a diagnostic, got {other:?}"),

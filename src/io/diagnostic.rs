@@ -5,9 +5,8 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
-
-use crate::io::spans::LineIndex;
+use crate::io::snippet::{self, Excerpt};
+use crate::io::spans::{line_starts, LineIndex};
 use crate::model::date::DateError;
 use crate::model::NodeKind;
 
@@ -22,8 +21,13 @@ pub enum Problem {
         message: String,
     },
     /// The file is not UTF-8.
-    #[error("the file is not valid UTF-8")]
-    NotUtf8,
+    #[error("{}", if *utf16 { "the file is UTF-16, not UTF-8".to_owned() } else { format!("byte 0x{byte:02X} is not UTF-8") })]
+    NotUtf8 {
+        /// The first bad byte.
+        byte: u8,
+        /// Whether the file starts with a UTF-16 byte-order mark.
+        utf16: bool,
+    },
     /// An id is empty.
     #[error("the {what} id is empty")]
     EmptyId {
@@ -119,7 +123,7 @@ impl Problem {
     /// A short label shown under the offending text.
     pub fn label(&self) -> &'static str {
         match self {
-            Problem::Syntax { .. } | Problem::NotUtf8 => "here",
+            Problem::Syntax { .. } | Problem::NotUtf8 { .. } => "here",
             Problem::EmptyId { .. } => "empty id",
             Problem::DuplicateId { .. } => "already used",
             Problem::UnknownNode { .. } => "no node has this id",
@@ -153,6 +157,9 @@ impl Problem {
                 let names = |kinds: &[NodeKind]| kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" | ");
                 Some(format!("`{kind}` runs from {} to {}", names(rule.from), names(rule.to)))
             }
+            Problem::NotUtf8 { .. } => Some(
+                "relgraph reads UTF-8 text: save the file as UTF-8 (a file from Windows may be in Windows-1252)".into(),
+            ),
             Problem::BadDate(_) => Some("dates are \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"".into()),
             Problem::Weight { .. } => Some("weight is tie strength: 0 < weight ≤ 1 (1 when omitted)".into()),
             Problem::Intensity { .. } => {
@@ -168,11 +175,32 @@ impl Problem {
     }
 }
 
+/// How serious a problem is: an error stops the load, a warning does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The model cannot be loaded as written.
+    Error,
+    /// The model loads, but something in it is probably a mistake.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`, as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem at one place in a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     /// What is wrong.
     pub problem: Problem,
+    /// Error or warning.
+    pub severity: Severity,
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in characters.
@@ -190,12 +218,20 @@ pub struct Diagnostics {
     pub text: String,
     /// The problems, sorted by position.
     pub items: Vec<Diagnostic>,
+    /// Byte offsets where the lines of `text` start, built on first use.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl PartialEq for Diagnostics {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.path, &self.text, &self.items) == (&other.path, &other.text, &other.items)
+    }
 }
 
 impl Diagnostics {
     /// An empty list for a file.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
-        Self { path: path.into(), text: text.into(), items: Vec::new() }
+        Self { path: path.into(), text: text.into(), items: Vec::new(), line_starts: std::sync::OnceLock::new() }
     }
 
     /// Whether no problem was found.
@@ -203,12 +239,41 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// Records a problem at a byte range of the text.
+    /// Whether any problem is an error (not only warnings).
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The number of problems of one severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    fn index(&self) -> LineIndex<'_> {
+        let starts = self.line_starts.get_or_init(|| line_starts(&self.text));
+        LineIndex::with_starts(&self.text, starts)
+    }
+
+    /// Records an error at a byte range of the text.
     pub fn push(&mut self, problem: Problem, span: Range<usize>) {
-        let index = LineIndex::new(&self.text);
-        let (line, column) = index.position(span.start);
+        self.record(problem, Severity::Error, span);
+    }
+
+    /// Records a warning at a byte range of the text.
+    pub fn warn(&mut self, problem: Problem, span: Range<usize>) {
+        self.record(problem, Severity::Warning, span);
+    }
+
+    fn record(&mut self, problem: Problem, severity: Severity, span: Range<usize>) {
+        let (line, column) = self.position(span.start);
         let end = span.end.clamp(span.start, self.text.len());
-        self.items.push(Diagnostic { problem, line, column, span: span.start.min(self.text.len())..end });
+        let span = span.start.min(self.text.len())..end;
+        self.items.push(Diagnostic { problem, severity, line, column, span });
+    }
+
+    /// 1-based line and character column of a byte offset.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        self.index().position(offset)
     }
 
     /// Sorts by position; stable for problems at the same place.
@@ -216,34 +281,20 @@ impl Diagnostics {
         self.items.sort_by_key(|d| (d.line, d.column));
     }
 
-    /// Renders every problem: a `FILE:LINE:COL: error: message` line, then the offending
-    /// line with the span underlined and a hint, in plain text (no colour codes).
+    /// Renders every problem: a `FILE:LINE:COL: error: message` line (or `warning:`), then
+    /// the offending line (cut to 120 columns around the problem) with the span underlined
+    /// and a hint, in plain text.
     pub fn render(&self) -> String {
-        let mut out = String::new();
-        for item in &self.items {
-            out.push_str(&self.render_one(item));
-        }
-        out
+        let index = self.index();
+        self.items.iter().map(|item| self.render_one(&index, item)).collect()
     }
 
-    fn render_one(&self, item: &Diagnostic) -> String {
-        let name = self.path.display().to_string();
-        let mut out = format!("{name}:{}:{}: error: {}\n", item.line, item.column, item.problem);
-        let report = Report { item, source: NamedSource::new(name.clone(), self.text.clone()) };
-        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
-        let mut snippet = String::new();
-        if handler.render_report(&mut snippet, &report).is_ok() {
-            // The first lines repeat the message (wrapped when long); keep the snippet and
-            // hint from its frame on. miette counts the frame's column in bytes: use ours.
-            let lines: Vec<&str> = snippet.lines().collect();
-            let frame = lines.iter().position(|l| l.contains("╭─[")).unwrap_or(1.min(lines.len()));
-            for line in &lines[frame..] {
-                match line.split_once("╭─[") {
-                    Some((indent, _)) => out.push_str(&format!("{indent}╭─[{name}:{}:{}]\n", item.line, item.column)),
-                    None => out.push_str(&format!("{line}\n")),
-                }
-            }
-        }
+    fn render_one(&self, index: &LineIndex<'_>, item: &Diagnostic) -> String {
+        let location = format!("{}:{}:{}", self.path.display(), item.line, item.column);
+        let mut out = format!("{location}: {}: {}\n", item.severity.as_str(), item.problem);
+        let excerpt =
+            Excerpt { location, span: item.span.clone(), label: item.problem.label(), help: item.problem.hint() };
+        out.push_str(&snippet::render(&self.text, index, &excerpt));
         out
     }
 }
@@ -251,40 +302,5 @@ impl Diagnostics {
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render())
-    }
-}
-
-struct Report<'a> {
-    item: &'a Diagnostic,
-    source: NamedSource<String>,
-}
-
-impl fmt::Debug for Report<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", self.item)
-    }
-}
-
-impl fmt::Display for Report<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.item.problem)
-    }
-}
-
-impl std::error::Error for Report<'_> {}
-
-impl miette::Diagnostic for Report<'_> {
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = &self.item.span;
-        let label = LabeledSpan::new(Some(self.item.problem.label().to_owned()), span.start, span.len().max(1));
-        Some(Box::new(std::iter::once(label)))
-    }
-
-    fn help(&self) -> Option<Box<dyn fmt::Display + '_>> {
-        self.item.problem.hint().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 }

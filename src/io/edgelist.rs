@@ -57,6 +57,9 @@ pub enum LineProblem {
     /// A quoted field is not closed, or text follows its closing quote.
     #[error("malformed quoted field")]
     BadQuote,
+    /// The file is not UTF-8 from here on.
+    #[error("{0}")]
+    NotUtf8(crate::io::text::NotUtf8),
 }
 
 /// Why an edge list cannot be read.
@@ -94,8 +97,13 @@ pub fn read(path: &Path) -> Result<Model, EdgeListError> {
 /// Reads an edge list file into a lean [`EdgeList`] (labels interned once, ties as index
 /// pairs), for analyses that need nothing else.
 pub fn read_list(path: &Path) -> Result<EdgeList, EdgeListError> {
-    let text =
-        std::fs::read_to_string(path).map_err(|source| EdgeListError::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| EdgeListError::Io { path: path.to_path_buf(), source })?;
+    let text = crate::io::text::decode_owned(bytes).map_err(|bad| EdgeListError::Line {
+        path: path.to_path_buf(),
+        line: bad.line,
+        column: bad.column,
+        problem: LineProblem::NotUtf8(bad),
+    })?;
     parse_list(&text, path)
 }
 
@@ -342,6 +350,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, EdgeListError> {
 /// problem), and each label is stored once, numbered by first appearance.
 /// Cost O(length of text).
 pub fn parse_list(text: &str, path: &Path) -> Result<EdgeList, EdgeListError> {
+    let text = crate::io::text::strip_bom(text);
     let data = || {
         text.lines()
             .enumerate()

@@ -283,14 +283,15 @@ impl<W: Write> XmlWriter<W> {
 
 /// Reads a GraphML document (bytes that must be UTF-8) into a model.
 pub fn read_bytes(bytes: &[u8]) -> Result<Model, Error> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| Error::Import { format: FORMAT, problem: ImportProblem::NotUtf8 { offset: e.valid_up_to() } })?;
+    let text = crate::io::text::decode(bytes)
+        .map_err(|e| Error::Import { format: FORMAT, problem: ImportProblem::NotUtf8(e) })?;
     read(text)
 }
 
 /// Reads a GraphML document into a model. See the module docs for how keys map back.
 pub fn read(text: &str) -> Result<Model, Error> {
-    let raw = parse(text)?;
+    let text = crate::io::text::strip_bom(text);
+    let raw = parse(text).map_err(|e| locate(e, text))?;
     build(raw)
 }
 
@@ -336,8 +337,21 @@ struct Raw {
     edges: Vec<RawItem>,
 }
 
+/// An XML error at a byte offset; [`read`] fills in its line and column.
 fn xml_error(offset: u64, source: quick_xml::Error) -> Error {
-    Error::Xml { format: FORMAT, offset, source }
+    Error::Xml { format: FORMAT, offset, line: 0, column: 0, source }
+}
+
+/// An error with the line and column of its byte offset in `text` filled in.
+fn locate(error: Error, text: &str) -> Error {
+    match error {
+        Error::Xml { format, offset, source, .. } => {
+            let at = usize::try_from(offset).unwrap_or(usize::MAX);
+            let (line, column) = crate::io::spans::LineIndex::new(text).position(at);
+            Error::Xml { format, offset, line, column, source }
+        }
+        other => other,
+    }
 }
 
 fn shape(expected: &'static str) -> Error {

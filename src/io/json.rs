@@ -182,12 +182,13 @@ fn bad(item: &'static str, index: usize, field: &str, value: &Value, expected: &
 
 /// Reads node-link JSON (bytes that must be UTF-8) into a model.
 pub fn read_bytes(bytes: &[u8]) -> Result<Model, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| problem(ImportProblem::NotUtf8 { offset: e.valid_up_to() }))?;
+    let text = crate::io::text::decode(bytes).map_err(|e| problem(ImportProblem::NotUtf8(e)))?;
     read(text)
 }
 
 /// Reads node-link JSON into a model. See the module docs for what is accepted.
 pub fn read(text: &str) -> Result<Model, Error> {
+    let text = crate::io::text::strip_bom(text);
     let value: Value = serde_json::from_str(text).map_err(|source| Error::Json {
         format: FORMAT,
         line: source.line(),

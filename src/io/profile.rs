@@ -24,6 +24,7 @@ pub fn load(path: &Path) -> Result<Profile, Error> {
 
 /// Parses and checks profile text; `path` names the file in diagnostics.
 pub fn parse(text: &str, path: &Path) -> Result<Profile, Diagnostics> {
+    let text = crate::io::text::strip_bom(text);
     let mut diagnostics = Diagnostics::new(path, text);
     let mut loader = Loader { text, diagnostics: &mut diagnostics };
     let profile = match options().from_str::<RawProfile>(text) {

@@ -37,12 +37,12 @@ pub fn load(path: &Path) -> Result<Model, Error> {
 /// Reads a text file; bytes that are not UTF-8 are a diagnostic at the first bad one.
 pub(crate) fn read_utf8(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    String::from_utf8(bytes).map_err(|error| {
-        let valid = error.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+    let lossy = String::from_utf8_lossy(&bytes).into_owned();
+    crate::io::text::decode_owned(bytes).map_err(|bad| {
+        let text = crate::io::text::strip_bom(&lossy).to_owned();
+        let start = LineIndex::new(&text).offset(bad.line, bad.column);
         let mut diagnostics = Diagnostics::new(path, text);
-        let start = String::from_utf8_lossy(&error.as_bytes()[..valid]).len();
-        diagnostics.push(Problem::NotUtf8, start..start + 1);
+        diagnostics.push(Problem::NotUtf8 { byte: bad.byte, utf16: bad.utf16 }, start..start + 1);
         Error::Invalid { diagnostics }
     })
 }
@@ -51,6 +51,7 @@ pub(crate) fn read_utf8(path: &Path) -> Result<String, Error> {
 ///
 /// Returns every problem found, sorted by position, when there is any.
 pub fn parse(text: &str, path: &Path) -> Result<Model, Diagnostics> {
+    let text = crate::io::text::strip_bom(text);
     let mut diagnostics = Diagnostics::new(path, text);
     let model = Loader { text, diagnostics: &mut diagnostics }.run();
     diagnostics.sort();
@@ -153,6 +154,21 @@ struct RawEdge {
     note: Option<String>,
     #[serde(default)]
     evidence: Vec<Evidence>,
+}
+
+/// A syntax error in the user's words: ron's own message, except where it speaks of ron's
+/// internals or says less than it could.
+fn syntax_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            format!("nesting deeper than {} levels", options().recursion_limit.unwrap_or(128))
+        }
+        ron::Error::Eof => "the file ends in the middle of a value".to_owned(),
+        ron::Error::ExpectedRawValue => "expected a value".to_owned(),
+        ron::Error::TrailingCharacters => "unexpected text after the end of the model".to_owned(),
+        ron::Error::Utf8Error(_) => "the file is not valid UTF-8".to_owned(),
+        other => other.to_string(),
+    }
 }
 
 /// A bare identifier such as `country` (an enum variant in RON), read without checking it
@@ -292,8 +308,7 @@ impl<'t> Loader<'t, '_> {
         };
         let start = absolute(&error.span.start);
         let end = absolute(&error.span.end).max(start);
-        let message = error.code.to_string();
-        self.diagnostics.push(Problem::Syntax { message }, start..end);
+        self.diagnostics.push(Problem::Syntax { message: syntax_message(&error.code) }, start..end);
     }
 
     fn date(&mut self, text: Option<&String>, span: Range<usize>) -> Option<PartialDate> {

@@ -6,6 +6,7 @@
 //! where each struct field's value and each list item starts and ends. It never fails and
 //! never panics; on text it does not understand it returns what it found so far.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -270,14 +271,18 @@ impl Scanner<'_> {
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    starts: Cow<'a, [usize]>,
 }
 
 impl<'a> LineIndex<'a> {
     /// Indexes the line starts of `text`.
     pub fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Self { text, starts }
+        Self { text, starts: Cow::Owned(line_starts(text)) }
+    }
+
+    /// An index over line starts computed before by [`line_starts`] on the same text.
+    pub fn with_starts(text: &'a str, starts: &'a [usize]) -> Self {
+        Self { text, starts: Cow::Borrowed(starts) }
     }
 
     /// 1-based line and character column of a byte offset (clamped to the text).
@@ -305,6 +310,11 @@ impl<'a> LineIndex<'a> {
         let Some(&start) = self.starts.get(line.saturating_sub(1)) else { return "" };
         self.text[start..].split('\n').next().unwrap_or("").trim_end_matches('\r')
     }
+}
+
+/// Byte offsets where the lines of `text` start (the first is 0).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

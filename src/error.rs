@@ -23,6 +23,9 @@ pub enum Error {
         /// The problems found.
         diagnostics: Diagnostics,
     },
+    /// An input is larger than relgraph will hold in memory.
+    #[error(transparent)]
+    TooLarge(#[from] crate::io::limit::TooLarge),
     /// Output would overwrite the input model.
     #[error("refusing to overwrite the input {}", path.display())]
     WouldOverwriteInput {

@@ -98,8 +98,7 @@ impl Selection {
             && self.filters.edge_kind.is_empty()
             && self.filters.polarity.is_empty();
         if unfiltered && input::is_edge_list(&self.file) {
-            let list = super::progress::spinner("reading", || crate::io::edgelist::read_list(&self.file))
-                .map_err(Failure::input)?;
+            let list = super::progress::spinner("reading", || crate::io::edgelist::read_list(&self.file))?;
             let view = GraphView::from_edge_list(&list, &self.view_options());
             return Ok((list.to_node_model(), view));
         }

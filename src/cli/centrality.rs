@@ -115,7 +115,7 @@ fn all(
         .iter()
         .map(|&m| match analyse::scores(m, view, options) {
             Ok(s) => (m, s.values().to_vec()),
-            Err(Failure::Input { message, .. } | Failure::Usage(message)) => {
+            Err(Failure { message, .. }) => {
                 notes.push(format!("{}: {message}", m.as_str()));
                 (m, vec![f64::NAN; model.node_count()])
             }

@@ -1,11 +1,12 @@
-//! `relgraph check`: validate model files and report every problem.
+//! `relgraph check`: validate model files and report every problem, and every warning.
 
 use std::path::PathBuf;
 
 use clap::Args;
 use serde_json::json;
 
-use super::{output, Failure};
+use super::{output, Failure, Status, SHOWN_PROBLEMS};
+use crate::io::diagnostic::{Diagnostics, Severity};
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -13,53 +14,72 @@ pub struct CheckArgs {
     /// Model files to check.
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
-    /// Print the problems as a JSON array of {file, line, column, message, hint}.
+    /// Print the problems as a JSON array of {file, line, column, severity, message, hint}.
     #[arg(long)]
     json: bool,
+    /// Fail (exit 1) on warnings too: ids that differ only by case, shared names, repeated
+    /// edges.
+    #[arg(long)]
+    strict: bool,
 }
 
 /// Checks each file; problems go to stderr (or stdout as JSON), a summary to stdout.
 pub fn run(args: &CheckArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let mut problems = 0usize;
+    let (mut errors, mut warnings) = (0usize, 0usize);
     let mut report = Vec::new();
     for file in &args.files {
-        match crate::io::ron::load(file) {
-            Ok(model) => {
+        let found = match crate::io::ron::load_checked(file) {
+            Ok((model, found)) => {
                 if !args.json {
                     let line = format!(
-                        "{}: ok ({} nodes, {} edges)\n",
+                        "{}: ok ({} nodes, {} edges{})\n",
                         file.display(),
                         model.node_count(),
-                        model.edge_count()
+                        model.edge_count(),
+                        match found.count(Severity::Warning) {
+                            0 => String::new(),
+                            n => format!(", {n} warning(s)"),
+                        }
                     );
                     out.extend(line.into_bytes());
                 }
+                found
             }
-            Err(crate::Error::Invalid { diagnostics }) => {
-                problems += diagnostics.items.len();
-                if args.json {
-                    report.extend(diagnostics.items.iter().map(|d| {
-                        json!({
-                            "file": diagnostics.path.display().to_string(),
-                            "line": d.line,
-                            "column": d.column,
-                            "message": d.problem.to_string(),
-                            "hint": d.problem.hint(),
-                        })
-                    }));
-                } else {
-                    eprint!("{}", diagnostics.render());
-                }
-            }
+            Err(crate::Error::Invalid { diagnostics }) => diagnostics,
             Err(other) => return Err(other.into()),
+        };
+        errors += found.count(Severity::Error);
+        warnings += found.count(Severity::Warning);
+        if args.json {
+            report.extend(json_items(&found));
+        } else {
+            eprint!("{}", found.render_first(SHOWN_PROBLEMS));
         }
     }
     if args.json {
         output::print(&serde_json::Value::Array(report), out);
     }
-    if problems > 0 {
-        let message = format!("found {problems} problem(s)");
-        return Err(Failure::Input { reported: args.json, message });
+    let failing = errors + if args.strict { warnings } else { 0 };
+    if failing > 0 {
+        let message = match (errors, warnings) {
+            (e, 0) => format!("found {e} problem(s)"),
+            (0, w) => format!("found {w} warning(s), which --strict counts as problems"),
+            (e, w) => format!("found {e} problem(s) and {w} warning(s)"),
+        };
+        return Err(Failure { status: Status::Input, message, reported: args.json });
     }
     Ok(())
+}
+
+fn json_items(found: &Diagnostics) -> impl Iterator<Item = serde_json::Value> + '_ {
+    found.items.iter().map(|d| {
+        json!({
+            "file": found.path.display().to_string(),
+            "line": d.line,
+            "column": d.column,
+            "severity": d.severity.as_str(),
+            "message": d.problem.to_string(),
+            "hint": d.problem.hint(),
+        })
+    })
 }

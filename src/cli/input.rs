@@ -26,7 +26,8 @@ pub fn is_edge_list(path: &Path) -> bool {
 pub fn load_any(path: &Path) -> Result<Model, Failure> {
     use crate::Error;
     crate::io::load(path).map_err(|error| match error {
-        Error::EdgeList(e) => Failure::input(e),
+        Error::EdgeList(e @ crate::io::edgelist::EdgeListError::Line { .. }) => Failure::input(e),
+        e @ Error::TooLarge(_) => Failure::from(e),
         e @ (Error::Xml { .. } | Error::Json { .. } | Error::Import { .. }) => {
             Failure::input(format!("{}: {e}", path.display()))
         }

@@ -38,17 +38,35 @@ pub struct Cli {
     threads: usize,
 }
 
-const EXAMPLES: &str = "Examples:
+/// The exit statuses, one per class of failure, as `--help` and the README list them.
+macro_rules! exit_status {
+    () => {
+        "Exit status:
+  0  success
+  1  invalid input (a model with problems, a malformed file) or an analysis that cannot run
+  2  usage error (bad arguments, an unknown or ambiguous node name)
+  3  I/O error (a file cannot be read or written, or output would overwrite an input)
+  4  a time or size budget was exceeded (--timeout, an input too large to hold)"
+    };
+}
+
+/// The exit statuses (0 is success), as `--help` lists them.
+pub const EXIT_STATUS: &str = exit_status!();
+
+const EXAMPLES: &str = concat!(
+    "Examples:
   relgraph check graphs/japan_russia_2014.ron
   relgraph info graphs/japan_russia_2014.ron
   relgraph edges graphs/japan_russia_2014.ron --node Japan --polarity conflictual
-  relgraph neighbors graphs/japan_russia_2014.ron \"Northern Territories\" --depth 2";
+  relgraph neighbors graphs/japan_russia_2014.ron \"Northern Territories\" --depth 2\n\n",
+    exit_status!()
+);
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check model files and report every problem as FILE:LINE:COL.
     #[command(
-        after_help = "Examples:\n  relgraph check graphs/japan_russia_2014.ron\n  relgraph check --json model.ron\n\nExit status: 0 valid, 1 invalid, 2 usage error."
+        after_help = "Examples:\n  relgraph check graphs/japan_russia_2014.ron\n  relgraph check --json model.ron\n\nWarnings (ids that differ only by case, shared names, repeated edges) do not fail the check unless --strict is given.\n\nExit status: 0 valid, 1 invalid (or warnings with --strict), 2 usage error, 3 unreadable file."
     )]
     Check(check::CheckArgs),
     /// Summarise a model: title, sources, counts by kind, date range.
@@ -145,44 +163,80 @@ pub struct Common {
     json: bool,
 }
 
-/// What went wrong, and so which exit status to return.
+/// The most problems printed in full for one file; `check --json` lists every one.
+pub(crate) const SHOWN_PROBLEMS: usize = 50;
+
+/// Why a command failed, and so which exit status it returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Invalid input or an analysis that cannot run: exit 1.
+    Input = 1,
+    /// Bad arguments: exit 2.
+    Usage = 2,
+    /// A file cannot be read or written: exit 3.
+    Io = 3,
+    /// A time or size budget was exceeded: exit 4.
+    Budget = 4,
+}
+
+/// What went wrong: the message to print and the exit status to return.
 #[derive(Debug)]
-pub enum Failure {
-    /// Bad input data (exit 1); already reported when `reported` is true.
-    Input {
-        /// What to print.
-        message: String,
-        /// Whether it was printed already.
-        reported: bool,
-    },
-    /// Bad arguments (exit 2).
-    Usage(String),
+pub struct Failure {
+    /// The class of failure, which gives the exit status.
+    pub status: Status,
+    /// What to print after `relgraph: error: `.
+    pub message: String,
+    /// Whether the message was printed already.
+    pub reported: bool,
 }
 
 impl Failure {
-    fn usage(message: impl Into<String>) -> Self {
-        Failure::Usage(message.into())
+    fn new(status: Status, message: impl std::fmt::Display) -> Self {
+        Failure { status, message: message.to_string(), reported: false }
     }
 
-    /// Bad input that has not been printed yet.
+    /// Bad arguments.
+    fn usage(message: impl std::fmt::Display) -> Self {
+        Failure::new(Status::Usage, message)
+    }
+
+    /// Bad input.
     fn input(message: impl std::fmt::Display) -> Self {
-        Failure::Input { message: message.to_string(), reported: false }
+        Failure::new(Status::Input, message)
+    }
+
+    /// A time or size budget exceeded.
+    fn budget(message: impl std::fmt::Display) -> Self {
+        Failure::new(Status::Budget, message)
+    }
+}
+
+impl From<crate::io::edgelist::EdgeListError> for Failure {
+    fn from(error: crate::io::edgelist::EdgeListError) -> Self {
+        Failure::from(crate::Error::EdgeList(error))
     }
 }
 
 impl From<crate::Error> for Failure {
     fn from(error: crate::Error) -> Self {
+        use crate::Error;
         match error {
-            crate::Error::Invalid { diagnostics } => {
+            Error::Invalid { diagnostics } => {
                 let message = format!(
                     "{}{} has {} problem(s)",
-                    diagnostics.render(),
+                    diagnostics.render_first(SHOWN_PROBLEMS),
                     diagnostics.path.display(),
                     diagnostics.items.len()
                 );
                 Failure::input(message)
             }
-            crate::Error::Lookup(e) => Failure::usage(e.to_string()),
+            Error::Lookup(e) => Failure::usage(e),
+            e @ (Error::Io { .. }
+            | Error::WouldOverwriteInput { .. }
+            | Error::EdgeList(crate::io::edgelist::EdgeListError::Io { .. })) => Failure::new(Status::Io, e),
+            e @ (Error::TooLarge(_) | Error::EdgeList(crate::io::edgelist::EdgeListError::TooLarge(_))) => {
+                Failure::budget(e)
+            }
             other => Failure::input(other),
         }
     }
@@ -190,6 +244,10 @@ impl From<crate::Error> for Failure {
 
 /// Runs the command line and returns the process exit status.
 pub fn main() -> ExitCode {
+    // A panic is a bug: say so in one line, without a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("relgraph: error: internal error, please report it: {info}");
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -203,20 +261,16 @@ pub fn main() -> ExitCode {
     if let Err(error) = stdout.write_all(&out).and_then(|()| stdout.flush()) {
         if error.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("relgraph: error: cannot write output: {error}");
-            return ExitCode::from(1);
+            return ExitCode::from(Status::Io as u8);
         }
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Input { message, reported }) => {
-            if !reported {
-                eprintln!("relgraph: error: {message}");
+        Err(failure) => {
+            if !failure.reported {
+                eprintln!("relgraph: error: {}", failure.message);
             }
-            ExitCode::from(1)
-        }
-        Err(Failure::Usage(message)) => {
-            eprintln!("relgraph: error: {message}");
-            ExitCode::from(2)
+            ExitCode::from(failure.status as u8)
         }
     }
 }

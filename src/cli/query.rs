@@ -96,7 +96,7 @@ pub fn info(args: &InfoArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let summary = if input::is_edge_list(path) {
         // A plain edge list has no dates (so `--at` keeps it all), only actors and
         // neutral `related_to` ties: count it without building the full model.
-        let list = crate::io::edgelist::read_list(path).map_err(Failure::input)?;
+        let list = crate::io::edgelist::read_list(path)?;
         let related = EdgeKind::RelatedTo;
         if list.node_count() > 0 {
             node_kinds.insert(NodeKind::Actor.as_str(), list.node_count());

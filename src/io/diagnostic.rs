@@ -103,6 +103,40 @@ pub enum Problem {
         /// The intensity given.
         value: f64,
     },
+    /// Two node ids are one once case and Unicode normalisation are ignored (a warning).
+    #[error("node id `{id}` differs from `{other}` only by {how}")]
+    SimilarIds {
+        /// The later id.
+        id: String,
+        /// The earlier id.
+        other: String,
+        /// "case", "Unicode normalisation" or "surrounding spaces".
+        how: &'static str,
+        /// Line of the earlier id.
+        first_line: usize,
+    },
+    /// A node's name or alias is also another node's id, name or alias (a warning).
+    #[error("{what} `{name}` of `{node}` is also the {other_what} `{other}` of `{other_node}`")]
+    SharedName {
+        /// "name" or "alias".
+        what: &'static str,
+        /// The name or alias.
+        name: String,
+        /// The node it belongs to.
+        node: String,
+        /// "id", "name" or "alias": what it equals in the other node.
+        other_what: &'static str,
+        /// The other node's id, name or alias it equals.
+        other: String,
+        /// The other node's id.
+        other_node: String,
+    },
+    /// An edge repeats an earlier one exactly (a warning).
+    #[error("this edge repeats the one on line {first_line} exactly")]
+    DuplicateEdge {
+        /// Line of the earlier edge.
+        first_line: usize,
+    },
     /// A profile rule's Goldstein score outside −10 … 10.
     #[error("Goldstein score {value} is outside −10 … 10")]
     Goldstein {
@@ -136,6 +170,9 @@ impl Problem {
             Problem::Intensity { .. } => "intensity out of range",
             Problem::Goldstein { .. } => "score out of range",
             Problem::Share { .. } => "share out of range",
+            Problem::SimilarIds { .. } => "looks like another id",
+            Problem::SharedName { .. } => "names two nodes",
+            Problem::DuplicateEdge { .. } => "duplicate edge",
         }
     }
 
@@ -169,6 +206,16 @@ impl Problem {
             Problem::Goldstein { .. } => Some(
                 "the Goldstein scale runs from −10 (most conflictual) to +10 (most cooperative); 0 = no channel".into(),
             ),
+            Problem::SimilarIds { first_line, .. } => Some(format!(
+                "the other is on line {first_line}; lookups ignore case and normalisation, so a name finds either: \
+                 rename one, or merge them"
+            )),
+            Problem::SharedName { .. } => {
+                Some("a lookup by this name is ambiguous: drop or change the alias on one node".into())
+            }
+            Problem::DuplicateEdge { .. } => {
+                Some("delete one; to record that a tie held twice, give each its own dates or evidence".into())
+            }
             Problem::Share { .. } => Some("a share is the part of the tie's strength carried that way: 0 … 1".into()),
             _ => None,
         }
@@ -285,8 +332,19 @@ impl Diagnostics {
     /// the offending line (cut to 120 columns around the problem) with the span underlined
     /// and a hint, in plain text.
     pub fn render(&self) -> String {
+        self.render_first(usize::MAX)
+    }
+
+    /// Renders the first `n` problems as [`Diagnostics::render`] does, then a line saying
+    /// how many more there are, if any.
+    pub fn render_first(&self, n: usize) -> String {
         let index = self.index();
-        self.items.iter().map(|item| self.render_one(&index, item)).collect()
+        let mut out: String = self.items.iter().take(n).map(|item| self.render_one(&index, item)).collect();
+        if self.items.len() > n {
+            let more = self.items.len() - n;
+            out.push_str(&format!("… and {more} more problem(s) in {}\n", self.path.display()));
+        }
+        out
     }
 
     fn render_one(&self, index: &LineIndex<'_>, item: &Diagnostic) -> String {

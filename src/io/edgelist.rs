@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use foldhash::fast::FixedState;
 
+use crate::io::limit::{self, Limit};
 use crate::model::{Edge, EdgeKind, Model, Node, NodeKind};
 
 /// What is wrong with one line of an edge list.
@@ -75,6 +76,9 @@ pub enum EdgeListError {
         #[source]
         source: std::io::Error,
     },
+    /// The file is larger than relgraph will hold in memory.
+    #[error(transparent)]
+    TooLarge(#[from] crate::io::limit::TooLarge),
     /// A line is malformed.
     #[error("{}:{line}:{column}: {problem}", path.display())]
     Line {
@@ -91,12 +95,14 @@ pub enum EdgeListError {
 
 /// Reads an edge list file into a [`Model`]. See the [module docs](self) for the format.
 pub fn read(path: &Path) -> Result<Model, EdgeListError> {
+    limit::check(path, Limit::EDGE_LIST_MODEL)?;
     read_list(path).map(|list| list.to_model())
 }
 
 /// Reads an edge list file into a lean [`EdgeList`] (labels interned once, ties as index
 /// pairs), for analyses that need nothing else.
 pub fn read_list(path: &Path) -> Result<EdgeList, EdgeListError> {
+    limit::check(path, Limit::EDGE_LIST)?;
     let bytes = std::fs::read(path).map_err(|source| EdgeListError::Io { path: path.to_path_buf(), source })?;
     let text = crate::io::text::decode_owned(bytes).map_err(|bad| EdgeListError::Line {
         path: path.to_path_buf(),

@@ -5,6 +5,8 @@ pub mod edgelist;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod limit;
+pub mod lint;
 pub mod neo4j;
 pub mod profile;
 pub mod ron;
@@ -28,11 +30,14 @@ fn extension(path: &Path) -> Option<String> {
 /// Loads a model in any supported format, by extension: edge lists (`.tsv`, `.csv`,
 /// `.txt`), GraphML (`.graphml`, `.xml`), node-link JSON (`.json`), else RON.
 pub fn load(path: &Path) -> Result<Model, Error> {
-    let read = || std::fs::read(path).map_err(|source| Error::Io { path: path.into(), source });
+    let read = |limit| {
+        limit::check(path, limit)?;
+        std::fs::read(path).map_err(|source| Error::Io { path: path.into(), source })
+    };
     match extension(path).as_deref() {
         Some("tsv" | "csv" | "txt") => Ok(edgelist::read(path)?),
-        Some("graphml" | "xml") => graphml::read_bytes(&read()?),
-        Some("json") => json::read_bytes(&read()?),
+        Some("graphml" | "xml") => graphml::read_bytes(&read(limit::Limit::GRAPHML)?),
+        Some("json") => json::read_bytes(&read(limit::Limit::JSON)?),
         _ => ron::load(path),
     }
 }

@@ -36,6 +36,7 @@ pub fn load(path: &Path) -> Result<Model, Error> {
 
 /// Reads a text file; bytes that are not UTF-8 are a diagnostic at the first bad one.
 pub(crate) fn read_utf8(path: &Path) -> Result<String, Error> {
+    crate::io::limit::check(path, crate::io::limit::Limit::RON)?;
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     let lossy = String::from_utf8_lossy(&bytes).into_owned();
     crate::io::text::decode_owned(bytes).map_err(|bad| {
@@ -59,6 +60,23 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, Diagnostics> {
         Some(model) if diagnostics.is_empty() => Ok(model),
         _ => Err(diagnostics),
     }
+}
+
+/// Reads and validates a model file as [`load`] does, and also returns the warnings about
+/// it ([`crate::io::lint`]): what loads but is probably a mistake.
+pub fn load_checked(path: &Path) -> Result<(Model, Diagnostics), Error> {
+    let text = read_utf8(path)?;
+    check(&text, path).map_err(|diagnostics| Error::Invalid { diagnostics })
+}
+
+/// Parses and validates model text as [`parse`] does, and also returns the warnings.
+pub fn check(text: &str, path: &Path) -> Result<(Model, Diagnostics), Diagnostics> {
+    let text = crate::io::text::strip_bom(text);
+    let model = parse(text, path)?;
+    let mut warnings = Diagnostics::new(path, text);
+    crate::io::lint::lint(&model, text, &mut warnings);
+    warnings.sort();
+    Ok((model, warnings))
 }
 
 /// The model as RON text: deterministic (file order, fixed formatting) and readable

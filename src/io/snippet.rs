@@ -47,16 +47,16 @@ pub fn render(text: &str, index: &LineIndex<'_>, excerpt: &Excerpt<'_>) -> Strin
         .get(start..excerpt.span.end.clamp(start, text.len()))
         .map_or(0, |s| s.split('\n').next().unwrap_or("").chars().count());
     let focus = column - 1..column - 1 + span_chars.max(1);
-    let window = window(line_text, &focus);
+    let first = window_start(line_text, &focus);
 
     let gutter = (line.to_string().len()).max(2);
     let pad = " ".repeat(gutter + 1);
     let mut out = format!("{pad}╭─[{}]\n", excerpt.location);
     if line > 1 {
-        let before = cut(index.line_text(line - 1), &window);
+        let before = cut(index.line_text(line - 1), first);
         out.push_str(&format!("{:>gutter$} │ {}\n", line - 1, before.text));
     }
-    let shown = cut(line_text, &window);
+    let shown = cut(line_text, first);
     out.push_str(&format!("{line:>gutter$} │ {}\n", shown.text));
     let (lead, width) = shown.underline(&focus);
     let mid = width / 2;
@@ -70,30 +70,20 @@ pub fn render(text: &str, index: &LineIndex<'_>, excerpt: &Excerpt<'_>) -> Strin
     out
 }
 
-/// The characters of a line shown: `chars` (a range of character indices) with ellipses
-/// where the line was cut.
-fn window(line: &str, focus: &Range<usize>) -> Range<usize> {
+/// The first character of a line to show so that the focus (a range of character
+/// indices) is in the window: 0 when the line fits, else a third of the window before it.
+fn window_start(line: &str, focus: &Range<usize>) -> usize {
     let widths: Vec<usize> = line.chars().map(cell_width).collect();
-    let total: usize = widths.iter().sum();
-    if total <= WIDTH {
-        return 0..widths.len();
+    if widths.iter().sum::<usize>() <= WIDTH {
+        return 0;
     }
-    // Start a third of the window before the focus, then fill up to the width, keeping
-    // one column for each ellipsis.
     let mut start = focus.start.min(widths.len());
     let mut used = 0;
     while start > 0 && used + widths.get(start - 1).copied().unwrap_or(0) <= WIDTH / 3 {
         start -= 1;
         used += widths.get(start).copied().unwrap_or(0);
     }
-    let budget = WIDTH - 2;
-    let mut end = start;
-    let mut filled = 0;
-    while end < widths.len() && filled + widths.get(end).copied().unwrap_or(0) <= budget {
-        filled += widths.get(end).copied().unwrap_or(0);
-        end += 1;
-    }
-    start..end
+    start
 }
 
 /// Display cells of one character as shown: tabs and other controls take one cell.
@@ -126,22 +116,35 @@ impl Cut {
     }
 }
 
-fn cut(line: &str, window: &Range<usize>) -> Cut {
-    let count = line.chars().count();
-    let ellipsis = window.start > 0 && window.start < count.max(1);
+/// A line shown from character `first` on, cut to [`WIDTH`] columns with ellipses.
+fn cut(line: &str, first: usize) -> Cut {
+    let total: usize = line.chars().map(cell_width).sum();
+    if first == 0 && total <= WIDTH {
+        let widths = line.chars().map(cell_width).collect();
+        let text = line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        return Cut { text, first, ellipsis: false, widths };
+    }
+    let ellipsis = first > 0;
     let mut text = String::new();
     if ellipsis {
         text.push('…');
     }
-    let mut widths = Vec::new();
-    for c in line.chars().skip(window.start).take(window.end.saturating_sub(window.start)) {
+    let budget = WIDTH - 1 - usize::from(ellipsis);
+    let (mut widths, mut filled) = (Vec::new(), 0);
+    let mut rest = line.chars().skip(first).peekable();
+    while let Some(&c) = rest.peek() {
+        if filled + cell_width(c) > budget {
+            break;
+        }
+        filled += cell_width(c);
         text.push(if c.is_control() { ' ' } else { c });
         widths.push(cell_width(c));
+        rest.next();
     }
-    if window.end < count {
+    if rest.peek().is_some() {
         text.push('…');
     }
-    Cut { text, first: window.start, ellipsis, widths }
+    Cut { text, first, ellipsis, widths }
 }
 
 #[cfg(test)]
@@ -198,6 +201,17 @@ mod tests {
             l.chars().take(i).map(cell_width).sum::<usize>()
         };
         assert_eq!(cells(underline, '┬'), cells(line, 'b') + 1, "{out}");
+    }
+
+    #[test]
+    fn a_longer_line_before_a_short_one_is_cut_only_when_over_the_width() {
+        let text = format!("{}\nshort\n", "k".repeat(60));
+        let out = show(&text, text.len() - 3..text.len() - 2);
+        assert!(out.contains(&format!(" 1 │ {}\n", "k".repeat(60))), "{out}");
+        let text = format!("{}\nshort\n", "k".repeat(300));
+        let out = show(&text, text.len() - 3..text.len() - 2);
+        assert!(out.lines().any(|l| l.ends_with("kk…")), "{out}");
+        assert!(widest(&out) <= WIDTH + 10, "{out}");
     }
 
     #[test]

@@ -56,8 +56,11 @@ impl Lookup {
     }
 }
 
-fn fold(text: &str) -> String {
-    text.trim().to_lowercase()
+/// The form names are compared in: trimmed, NFKC-normalised (so `ｊａｐａｎ` and `japan`,
+/// or a precomposed and a decomposed `é`, are one) and lowercased.
+pub(crate) fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.trim().nfkc().collect::<String>().to_lowercase()
 }
 
 /// See [`Model::lookup`]. An exact id match wins; otherwise every node whose id, name or

@@ -9,6 +9,7 @@ pub mod date;
 pub mod influence;
 pub mod kind;
 mod lookup;
+pub(crate) use lookup::fold;
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;

@@ -1,0 +1,129 @@
+//! Warnings about a model that loads but is probably wrong, each at its line and column:
+//!
+//! - node ids that differ only by case or Unicode normalisation (`a` and `A`, a
+//!   precomposed and a decomposed `é`, `ｊａｐａｎ` and `japan`);
+//! - a name or alias of one node that is also the id, name or alias of another, in the
+//!   same folded form (aliases that point at each other included): a lookup by that name
+//!   is ambiguous;
+//! - an edge that repeats another exactly, every field equal.
+//!
+//! Names are compared as lookups compare them ([`crate::model::fold`]): trimmed,
+//! NFKC-normalised and lowercased. `relgraph check` prints the warnings and exits 0 unless
+//! `--strict` is given.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::io::diagnostic::{Diagnostics, Problem};
+use crate::io::spans::{self, Spanned};
+use crate::model::{fold, Model};
+
+/// Adds a warning to `diagnostics` for every suspicious thing in `model`, which was loaded
+/// from `text` (the same text `diagnostics` points into).
+pub fn lint(model: &Model, text: &str, diagnostics: &mut Diagnostics) {
+    let outline = outline(text);
+    let node_spans = outline.field("nodes").map(|s| s.items.as_slice()).unwrap_or_default();
+    let edge_spans = outline.field("edges").map(|s| s.items.as_slice()).unwrap_or_default();
+    let line_of = |offset: usize| text.get(..offset).map_or(1, |t| t.matches('\n').count() + 1);
+
+    // Ids equal once folded.
+    let mut ids: HashMap<String, (usize, &str)> = HashMap::new();
+    for (i, node) in model.nodes().enumerate() {
+        let span = field_span(node_spans.get(i), "id");
+        match ids.get(&fold(&node.id)) {
+            Some(&(first, other)) => {
+                let how = how_they_differ(&node.id, other);
+                let first_line = line_of(field_span(node_spans.get(first), "id").start);
+                let problem = Problem::SimilarIds { id: node.id.clone(), other: other.to_owned(), how, first_line };
+                diagnostics.warn(problem, span);
+            }
+            None => {
+                ids.insert(fold(&node.id), (i, &node.id));
+            }
+        }
+    }
+
+    // Names and aliases shared between nodes.
+    let mut names: HashMap<String, (usize, &str, &'static str)> = HashMap::new();
+    for (i, node) in model.nodes().enumerate() {
+        names.entry(fold(&node.id)).or_insert((i, &node.id, "id"));
+    }
+    for (i, node) in model.nodes().enumerate() {
+        let spans = node_spans.get(i);
+        let alias_spans = spans.and_then(|s| s.field("aliases")).map(|s| s.items.as_slice()).unwrap_or_default();
+        let mut given = vec![(node.name.as_str(), field_span(spans, "name"), "name")];
+        for (k, alias) in node.aliases.iter().enumerate() {
+            let span = alias_spans.get(k).map_or_else(|| field_span(spans, "aliases"), |s| s.range.clone());
+            given.push((alias.as_str(), span, "alias"));
+        }
+        for (name, span, what) in given {
+            let key = fold(name);
+            match names.get(&key) {
+                Some(&(owner, other, other_what)) if owner != i => {
+                    let other_node = model.nodes().nth(owner).map_or_else(String::new, |n| n.id.clone());
+                    let problem = Problem::SharedName {
+                        what,
+                        name: name.to_owned(),
+                        node: node.id.clone(),
+                        other_what,
+                        other: other.to_owned(),
+                        other_node,
+                    };
+                    diagnostics.warn(problem, span);
+                }
+                Some(_) => {}
+                None => {
+                    names.insert(key, (i, name, what));
+                }
+            }
+        }
+    }
+
+    // Edges repeated exactly.
+    let mut seen: Vec<(usize, &crate::model::Edge)> = Vec::new();
+    let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (j, edge) in model.edges().enumerate() {
+        let earlier = by_ends.entry((edge.from.as_str(), edge.to.as_str())).or_default();
+        let twin = earlier.iter().find(|&&k| seen.get(k).is_some_and(|(_, e)| *e == edge)).copied();
+        if let Some(k) = twin {
+            let first_line = line_of(edge_spans.get(k).map_or(0, |s| s.range.start));
+            let span = edge_spans.get(j).map_or(0..0, |s| s.range.clone());
+            diagnostics.warn(Problem::DuplicateEdge { first_line }, span);
+        }
+        earlier.push(seen.len());
+        seen.push((j, edge));
+    }
+}
+
+/// How two ids equal once folded differ.
+fn how_they_differ(a: &str, b: &str) -> &'static str {
+    if a.to_lowercase() == b.to_lowercase() {
+        "case"
+    } else if a.trim() != a || b.trim() != b {
+        "surrounding spaces"
+    } else {
+        "Unicode normalisation"
+    }
+}
+
+fn field_span(spans: Option<&Spanned>, field: &str) -> Range<usize> {
+    spans.map_or(0..0, |s| s.field_range(field))
+}
+
+/// The spans of the model value, after any `#![enable(…)]` attributes and comments.
+fn outline(text: &str) -> Spanned {
+    let mut pos = 0;
+    loop {
+        let rest = text.get(pos..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        pos += rest.len() - trimmed.len();
+        if trimmed.starts_with("#![") {
+            pos += trimmed.find(']').map_or(trimmed.len(), |i| i + 1);
+        } else if trimmed.starts_with("//") {
+            pos += trimmed.find('\n').unwrap_or(trimmed.len());
+        } else {
+            break;
+        }
+    }
+    spans::scan(text.get(pos..).unwrap_or("")).shifted(pos)
+}

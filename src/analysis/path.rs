@@ -22,6 +22,8 @@
 //! never avoided).
 
 use std::collections::BTreeSet;
+use std::ops::ControlFlow;
+use std::time::Instant;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
@@ -445,7 +447,8 @@ pub fn k_shortest_paths(
 
 /// Every simple path from `from` to `to` with at most `max_hops` ties, passing the `via`
 /// nodes in order and avoiding the avoided ones, listed depth-first (neighbours by
-/// ascending index) up to `limit` paths; `truncated` says whether more exist.
+/// ascending index) up to `limit` paths; `truncated` says whether more exist. Collects the
+/// paths: for listings too long to hold, stream them with [`each_simple_path`].
 ///
 /// O(number of partial paths explored), exponential in `max_hops` in the worst case.
 /// Reference: Sedgewick 2001, *Algorithms in C, Part 5*, §17.7 (path enumeration by DFS).
@@ -458,16 +461,70 @@ pub fn all_simple_paths(
     limit: usize,
     query: &PathQuery,
 ) -> Result<SimplePaths, PathError> {
-    let (s, t) = (from.index(), to.index());
-    let search = Search::new(model, view, s, t, query)?;
     let mut out = SimplePaths::default();
+    let walk = Walk { from, to, max_hops, deadline: None };
+    let stop = each_simple_path(model, view, &walk, query, |path| {
+        if out.paths.len() == limit {
+            return ControlFlow::Break(());
+        }
+        out.paths.push(path);
+        ControlFlow::Continue(())
+    })?;
+    out.truncated = stop == Stop::Visitor;
+    Ok(out)
+}
+
+/// Where a listing of simple paths runs and how long it may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Walk {
+    /// The first node.
+    pub from: NodeIndex,
+    /// The last node.
+    pub to: NodeIndex,
+    /// The most ties a path may have.
+    pub max_hops: usize,
+    /// When to give up, if ever.
+    pub deadline: Option<Instant>,
+}
+
+/// Why a listing of paths ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Every path was listed.
+    Exhausted,
+    /// The visitor asked to stop.
+    Visitor,
+    /// The deadline passed.
+    Deadline,
+}
+
+/// Calls `visit` with every simple path of the [`Walk`] in the order of
+/// [`all_simple_paths`], as it is found, holding only the path being extended (memory
+/// O(|V| + max_hops), whatever the number of paths), until the paths run out, `visit`
+/// breaks, or the deadline passes (checked every 1,024 steps).
+///
+/// O(number of partial paths explored), exponential in `max_hops` in the worst case.
+pub fn each_simple_path(
+    model: &Model,
+    view: &GraphView,
+    walk: &Walk,
+    query: &PathQuery,
+    mut visit: impl FnMut(Path) -> ControlFlow<()>,
+) -> Result<Stop, PathError> {
+    let (s, t) = (walk.from.index(), walk.to.index());
+    let search = Search::new(model, view, s, t, query)?;
     let mut on_path = vec![false; view.node_count()];
-    let mut stack: Vec<(u32, std::ops::Range<usize>)> = vec![(s as u32, view.arcs(s))];
-    on_path[s] = true;
-    if s == t {
-        stack.clear();
+    let mut stack: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+    if s != t {
+        on_path[s] = true;
+        stack.push((s as u32, view.arcs(s)));
     }
+    let mut steps = 0u32;
     while let Some((v, arcs)) = stack.last_mut() {
+        steps = steps.wrapping_add(1);
+        if steps % 1024 == 0 && walk.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(Stop::Deadline);
+        }
         let v = *v;
         let Some(a) = arcs.next() else {
             on_path[v as usize] = false;
@@ -487,22 +544,20 @@ pub fn all_simple_paths(
                 }
             }
             if passed == search.via.len() {
-                if out.paths.len() == limit {
-                    out.truncated = true;
-                    break;
-                }
                 if let Some((_, p)) = search.to_path(&nodes) {
-                    out.paths.push(p);
+                    if visit(p).is_break() {
+                        return Ok(Stop::Visitor);
+                    }
                 }
             }
             continue;
         }
-        if stack.len() < max_hops {
+        if stack.len() < walk.max_hops {
             on_path[w] = true;
             stack.push((w as u32, view.arcs(w)));
         }
     }
-    Ok(out)
+    Ok(Stop::Exhausted)
 }
 
 #[cfg(test)]

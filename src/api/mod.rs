@@ -484,17 +484,59 @@ impl<'m> PathSearch<'m> {
         self
     }
 
-    /// Runs the search.
-    pub fn find(&self) -> Result<Paths, Error> {
+    /// The view the search runs on, its ends and its query.
+    fn prepare(
+        &self,
+    ) -> Result<(GraphView, (petgraph::graph::NodeIndex, petgraph::graph::NodeIndex), PathQuery), Error> {
         let s = &self.selection;
         let model = s.model();
         let view = if self.mode == PathMode::Strongest { s.channels()? } else { s.graph_view() };
-        let (from, to) = (model.node_index(&self.from)?, model.node_index(&self.to)?);
+        let ends = (model.node_index(&self.from)?, model.node_index(&self.to)?);
         let names = |list: &[String]| list.iter().map(|n| model.node_index(n)).collect::<Result<Vec<_>, _>>();
         let query = PathQuery::new(self.mode)
             .with_via(names(&self.via)?)
             .with_avoid(names(&self.avoid)?)
             .with_avoid_kinds(self.avoid_kinds.clone());
+        Ok((view, ends, query))
+    }
+
+    /// Lists every simple path of at most `max_hops` steps as it is found, calling `visit`
+    /// with each one as the command prints it (numbered text and JSON item), in the order
+    /// [`PathSearch::all`] lists them, holding only the path being extended. Stops when the
+    /// paths run out, when `visit` breaks ([`path::Stop::Visitor`]) or when `timeout` has
+    /// passed ([`path::Stop::Deadline`]).
+    pub fn stream(
+        &self,
+        max_hops: usize,
+        timeout: Option<std::time::Duration>,
+        mut visit: impl FnMut(Report) -> std::ops::ControlFlow<()>,
+    ) -> Result<path::Stop, Error> {
+        let (view, (from, to), query) = self.prepare()?;
+        let model = self.selection.model();
+        let deadline = timeout.and_then(|t| std::time::Instant::now().checked_add(t));
+        let walk = path::Walk { from, to, max_hops, deadline };
+        let mut number = 0;
+        let stop = path::each_simple_path(model, &view, &walk, &query, |p| {
+            number += 1;
+            visit(report::path_entry(model, &view, &p, self.mode, number))
+        })?;
+        Ok(stop)
+    }
+
+    /// The heading a listing of these paths starts with, and the line it prints when there
+    /// is none, as `relgraph path` prints them.
+    pub fn heading(&self) -> Result<(String, String), Error> {
+        let s = &self.selection;
+        let model = s.model();
+        let ends = (model.node_index(&self.from)?, model.node_index(&self.to)?);
+        Ok((report::paths_heading(self.mode, &s.strengths_source()), report::no_path(model, ends)))
+    }
+
+    /// Runs the search.
+    pub fn find(&self) -> Result<Paths, Error> {
+        let s = &self.selection;
+        let model = s.model();
+        let (view, (from, to), query) = self.prepare()?;
         let (paths, cut_at) = match self.all {
             Some((hops, limit)) => {
                 let listing = path::all_simple_paths(model, &view, from, to, hops, limit, &query)?;

@@ -1,12 +1,17 @@
 //! `relgraph path`: the best paths between two nodes.
 
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
+
 use clap::Args;
 
 use super::analyse::{self, Selection};
 use super::influence::ProfileArg;
 use super::{input, output, Failure};
-use crate::analysis::path::{PathMode, PathQuery};
+use crate::analysis::path::{PathMode, PathQuery, Stop};
+use crate::api::PathSearch;
 use crate::model::{Model, NodeKind};
+use crate::report;
 
 /// Arguments of `path`.
 #[derive(Debug, Args)]
@@ -30,6 +35,10 @@ pub struct PathArgs {
     /// With --all: stop after this many paths (the listing says when it was cut).
     #[arg(long, value_name = "N", default_value_t = 1000)]
     limit: usize,
+    /// With --all: stop after this many seconds with the paths listed so far (exit 4).
+    /// 0 = no time limit. Paths are printed as they are found.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    timeout: f64,
 }
 
 /// How paths are scored and constrained; shared by `path` and `export --highlight-path`.
@@ -99,9 +108,70 @@ pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         search = search.avoid_kind(kind);
     }
     if args.all {
-        search = search.all(args.max_hops.unwrap_or(0), args.limit);
+        return list_all(args, &search, out);
     }
     let paths = search.find()?;
     output::report(paths.report(), args.selection.json, out);
     Ok(())
+}
+
+/// `path --all`: prints each path as it is found (memory does not grow with `--limit`)
+/// until the paths run out, `--limit` is reached or `--timeout` passes.
+fn list_all(args: &PathArgs, search: &PathSearch<'_>, out: &mut Vec<u8>) -> Result<(), Failure> {
+    if !(args.timeout >= 0.0 && args.timeout.is_finite()) {
+        return Err(Failure::usage(format!("--timeout {} is not a number of seconds ≥ 0", args.timeout)));
+    }
+    let timeout = (args.timeout > 0.0).then(|| Duration::from_secs_f64(args.timeout));
+    let json = args.selection.json;
+    let (heading, none) = search.heading()?;
+    let (mut listed, mut more, mut closed) = (0usize, false, false);
+    let started = Instant::now();
+    let stop = search.stream(args.max_hops.unwrap_or(0), timeout, |entry| {
+        if listed == args.limit {
+            more = true;
+            return ControlFlow::Break(());
+        }
+        if json {
+            out.extend(if listed == 0 { "[\n" } else { ",\n" }.as_bytes());
+            let item = serde_json::to_string_pretty(entry.json()).unwrap_or_default();
+            out.extend(indent(&item).into_bytes());
+        } else {
+            if listed == 0 {
+                out.extend(heading.as_bytes());
+            }
+            out.extend(entry.text().as_bytes());
+        }
+        listed += 1;
+        match output::drain(out) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(_) => {
+                closed = true;
+                ControlFlow::Break(())
+            }
+        }
+    })?;
+    if closed {
+        return Ok(());
+    }
+    match (json, listed) {
+        (true, 0) => out.extend(b"[]\n"),
+        (true, _) => out.extend(b"\n]\n"),
+        (false, 0) if stop != Stop::Deadline => out.extend(none.as_bytes()),
+        (false, _) if more => out.extend(report::cut_note(args.limit).as_bytes()),
+        _ => {}
+    }
+    if stop == Stop::Deadline {
+        return Err(Failure::budget(format!(
+            "path --all stopped after {:.1} s (--timeout {}) with {listed} path(s) listed; there may be more: \
+             raise --timeout, lower --max-hops, or narrow the search with --avoid or --avoid-kind",
+            started.elapsed().as_secs_f64(),
+            args.timeout
+        )));
+    }
+    Ok(())
+}
+
+/// Pretty JSON indented by two spaces, as an item inside a pretty-printed array.
+fn indent(item: &str) -> String {
+    item.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
 }

@@ -141,59 +141,61 @@ pub fn paths(
     (from, to): (NodeIndex, NodeIndex),
     cut_at: Option<usize>,
 ) -> Report {
-    let json: Vec<Value> = found
-        .iter()
-        .map(|p| {
-            if mode == PathMode::Strongest {
-                let read = describe(view, p.clone());
-                json!({
-                    "nodes": ids(model, &p.nodes),
-                    "edges": influence_edges_json(model, &read),
-                    "cost": p.cost,
-                    "strength": read.strength(),
-                    "sign": read.sign.as_str(),
-                })
-            } else {
-                json!({"nodes": ids(model, &p.nodes), "edges": edges_json(model, &p.edges), "cost": p.cost})
-            }
-        })
-        .collect();
+    let entries: Vec<Report> = found.iter().enumerate().map(|(i, p)| path_entry(model, view, p, mode, i + 1)).collect();
+    let json = Value::Array(entries.iter().map(|e| e.json().clone()).collect());
+    if found.is_empty() {
+        return Report::new(no_path(model, (from, to)), json);
+    }
+    let mut text = paths_heading(mode, strengths);
+    entries.iter().for_each(|e| text.push_str(e.text()));
+    if let Some(limit) = cut_at {
+        text.push_str(&cut_note(limit));
+    }
+    Report::new(text, json)
+}
+
+/// `no path from A to B`, as `relgraph path` prints it.
+pub fn no_path(model: &Model, (from, to): (NodeIndex, NodeIndex)) -> String {
     let graph = model.graph();
     let name = |i: NodeIndex| graph.node_weight(i).map_or("?", |n| n.name.as_str());
-    let mut text = String::new();
-    if found.is_empty() {
-        text.push_str(&format!("no path from {} to {}\n", name(from), name(to)));
-        return Report::new(text, Value::Array(json));
-    }
+    format!("no path from {} to {}\n", name(from), name(to))
+}
+
+/// The line a path listing starts with (empty unless the paths are strongest paths).
+pub fn paths_heading(mode: PathMode, strengths: &str) -> String {
     if mode == PathMode::Strongest {
-        text.push_str(&format!("strongest influence paths ({strengths})\n"));
+        format!("strongest influence paths ({strengths})\n")
+    } else {
+        String::new()
     }
-    let unit = match mode {
-        PathMode::Hops => "hops",
-        PathMode::Weighted => "total distance",
-        PathMode::Strongest => "strength",
+}
+
+/// The note under a listing cut at `--limit`.
+pub fn cut_note(limit: usize) -> String {
+    format!("listing cut at --limit {limit}: there are more paths; raise --limit or lower --max-hops\n")
+}
+
+/// One path of a listing as `relgraph path` prints it: numbered text, and its JSON item.
+pub fn path_entry(model: &Model, view: &GraphView, p: &Path, mode: PathMode, number: usize) -> Report {
+    if mode == PathMode::Strongest {
+        let read = describe(view, p.clone());
+        let json = json!({
+            "nodes": ids(model, &p.nodes),
+            "edges": influence_edges_json(model, &read),
+            "cost": p.cost,
+            "strength": read.strength(),
+            "sign": read.sign.as_str(),
+        });
+        let text =
+            format!("{number:>3}. strength {:.4} · {}\n     {}\n", p.cost, read.sign, influence_chain(model, &read));
+        return Report::new(text, json);
+    }
+    let json = json!({"nodes": ids(model, &p.nodes), "edges": edges_json(model, &p.edges), "cost": p.cost});
+    let (unit, cost) = match mode {
+        PathMode::Hops => ("hops", format!("{}", p.cost)),
+        _ => ("total distance", format!("{:.4}", p.cost)),
     };
-    for (i, p) in found.iter().enumerate() {
-        if mode == PathMode::Strongest {
-            let read = describe(view, p.clone());
-            text.push_str(&format!(
-                "{:>3}. strength {:.4} · {}\n     {}\n",
-                i + 1,
-                p.cost,
-                read.sign,
-                influence_chain(model, &read)
-            ));
-            continue;
-        }
-        let cost = if mode == PathMode::Hops { format!("{}", p.cost) } else { format!("{:.4}", p.cost) };
-        text.push_str(&format!("{:>3}. {unit} {cost}\n     {}\n", i + 1, chain(model, &p.nodes, &p.edges)));
-    }
-    if let Some(limit) = cut_at {
-        text.push_str(&format!(
-            "listing cut at --limit {limit}: there are more paths; raise --limit or lower --max-hops\n"
-        ));
-    }
-    Report::new(text, Value::Array(json))
+    Report::new(format!("{number:>3}. {unit} {cost}\n     {}\n", chain(model, &p.nodes, &p.edges)), json)
 }
 
 /// An influence ranking as `relgraph influence` prints it; `reached` is the number of nodes

@@ -51,6 +51,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![warn(missing_docs)]
+// The library never panics on input: no unwrap, expect or panic!, and no unchecked indexing
+// except in the analysis and drawing kernels, whose indices come from the compact views and
+// layouts they build themselves (see `analysis` and `export`).
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 pub mod analysis;
 pub mod api;

@@ -33,6 +33,10 @@
 //! let picture = svg::render(&model, &SvgOptions::new().with_renderer(Renderer::Builtin), &theme).unwrap();
 //! assert!(picture.contains("Japan"));
 //! ```
+#![allow(
+    clippy::indexing_slicing,
+    reason = "layouts and scenes index arrays sized by the view they were built from, with indices it handed out; input never reaches an index unchecked"
+)]
 
 mod bundle;
 pub mod dot;

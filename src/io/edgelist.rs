@@ -191,7 +191,7 @@ fn split(line: &str, sep: char, quotes: bool) -> Result<Vec<Field>, usize> {
     let mut i = 0;
     loop {
         let start = i;
-        while i < chars.len() && chars[i] != sep && chars[i].is_whitespace() {
+        while chars.get(i).is_some_and(|&c| c != sep && c.is_whitespace()) {
             i += 1;
         }
         let mut text = String::new();
@@ -215,15 +215,15 @@ fn split(line: &str, sep: char, quotes: bool) -> Result<Vec<Field>, usize> {
                     }
                 }
             }
-            while i < chars.len() && chars[i] != sep {
-                if !chars[i].is_whitespace() {
+            while let Some(&c) = chars.get(i).filter(|&&c| c != sep) {
+                if !c.is_whitespace() {
                     return Err(i + 1);
                 }
                 i += 1;
             }
         } else {
-            while i < chars.len() && chars[i] != sep {
-                text.push(chars[i]);
+            while let Some(&c) = chars.get(i).filter(|&&c| c != sep) {
+                text.push(c);
                 i += 1;
             }
             text = text.trim().to_owned();
@@ -319,8 +319,8 @@ fn careful_line<'a>(
         return Err(error(number, end, LineProblem::MissingTarget));
     };
     let rest: Vec<Field> = fields.collect();
-    if rest.len() > 1 {
-        return Err(error(number, rest[1].column, LineProblem::TooManyFields { count: rest.len() + 2 }));
+    if let Some(extra) = rest.get(1) {
+        return Err(error(number, extra.column, LineProblem::TooManyFields { count: rest.len() + 2 }));
     }
     for f in [&source, &target] {
         if f.text.is_empty() {

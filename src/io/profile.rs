@@ -83,15 +83,15 @@ impl Loader<'_, '_> {
         for Located { value: r, spans } in raw {
             let edge_names = EdgeKind::ALL.iter().map(|k| k.as_str());
             let kind = self.kind::<EdgeKind>(&r.kind.0, "edge kind", spans.field_range("kind"), edge_names);
-            let mut ends = [Vec::new(), Vec::new()];
+            let (mut from, mut to) = (Vec::new(), Vec::new());
             let mut ends_ok = true;
-            for (slot, field, words) in [(0, "from", &r.from), (1, "to", &r.to)] {
+            for (slot, field, words) in [(&mut from, "from", &r.from), (&mut to, "to", &r.to)] {
                 let items = spans.field(field).map(|s| s.items.clone()).unwrap_or_default();
                 for (i, word) in words.iter().enumerate() {
                     let span = items.get(i).map_or_else(|| spans.field_range(field), |s| s.range.clone());
                     let names = NodeKind::ALL.iter().map(|k| k.as_str());
                     match self.kind::<NodeKind>(&word.0, "node kind", span, names) {
-                        Some(k) => ends[slot].push(k),
+                        Some(k) => slot.push(k),
                         None => ends_ok = false,
                     }
                 }
@@ -108,7 +108,6 @@ impl Loader<'_, '_> {
                 }
             }
             if let (true, Some(kind)) = (ok, kind) {
-                let [from, to] = ends;
                 out.push(Rule {
                     kind,
                     from,

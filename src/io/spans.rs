@@ -173,7 +173,8 @@ impl Scanner<'_> {
                 Some(b) if b.is_ascii_alphabetic() || b == b'_' => {
                     let name_start = self.pos;
                     self.identifier();
-                    let name = String::from_utf8_lossy(&self.bytes[name_start..self.pos]).into_owned();
+                    let name =
+                        String::from_utf8_lossy(self.bytes.get(name_start..self.pos).unwrap_or_default()).into_owned();
                     self.skip_trivia();
                     if self.peek() == Some(b':') {
                         self.pos += 1;
@@ -289,8 +290,8 @@ impl<'a> LineIndex<'a> {
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let column = self.text[start..offset].chars().count() + 1;
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = self.text.get(start..offset).map_or(0, |t| t.chars().count()) + 1;
         (line, column)
     }
 

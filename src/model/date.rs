@@ -161,7 +161,7 @@ impl FromStr for PartialDate {
             return Err(shape());
         }
         let number = |s: &str| s.parse::<u32>().map_err(|_| shape());
-        let year = u16::try_from(number(parts[0])?).map_err(|_| shape())?;
+        let year = u16::try_from(number(parts.first().copied().unwrap_or_default())?).map_err(|_| shape())?;
         let Some(month_text) = parts.get(1) else {
             return Ok(Self::year(year));
         };

@@ -378,6 +378,7 @@ pub const SCHEMA: [EdgeRule; 31] = [
 
 impl EdgeKind {
     /// Every edge kind, in schema order.
+    #[allow(clippy::indexing_slicing, reason = "a const loop over SCHEMA, checked at compile time")]
     pub const ALL: [EdgeKind; 31] = {
         let mut all = [EdgeKind::RelatedTo; 31];
         let mut i = 0;
@@ -389,6 +390,7 @@ impl EdgeKind {
     };
 
     /// The schema row for this kind.
+    #[allow(clippy::indexing_slicing, reason = "SCHEMA has one row per kind, in declaration order (tested)")]
     pub fn rule(self) -> &'static EdgeRule {
         // SCHEMA is in declaration order, checked by a test.
         &SCHEMA[self as usize]

@@ -78,9 +78,9 @@ pub(super) fn lookup(model: &Model, text: &str) -> Lookup {
             fold(&node.id) == wanted || fold(&node.name) == wanted || node.aliases.iter().any(|a| fold(a) == wanted)
         })
         .collect();
-    match hits.len() {
-        1 => Lookup::Found(hits[0]),
-        0 => Lookup::NotFound(suggest(model, &wanted)),
+    match hits.as_slice() {
+        &[one] => Lookup::Found(one),
+        [] => Lookup::NotFound(suggest(model, &wanted)),
         _ => {
             hits.sort_by(|a, b| graph[*a].id.cmp(&graph[*b].id));
             Lookup::Ambiguous(hits.into_iter().map(|i| graph[i].id.clone()).collect())

@@ -326,7 +326,11 @@ pub fn listing(model: &Model, nodes: &[NodeIndex], at_most: usize) -> String {
     if all.len() <= at_most {
         all.join(", ")
     } else {
-        format!("{} … and {} more", all[..at_most].join(", "), all.len() - at_most)
+        format!(
+            "{} … and {} more",
+            all.iter().take(at_most).cloned().collect::<Vec<_>>().join(", "),
+            all.len() - at_most
+        )
     }
 }
 

@@ -46,9 +46,9 @@ impl Table {
         let line = |cells: Vec<String>| {
             let mut out = String::new();
             for (i, text) in cells.iter().enumerate().take(columns) {
-                let pad = widths[i].saturating_sub(text.width());
+                let pad = widths.get(i).map_or(0, |w| w.saturating_sub(text.width()));
                 let last = i + 1 == columns;
-                if self.right[i] {
+                if self.right.get(i).copied().unwrap_or(false) {
                     out.push_str(&" ".repeat(pad));
                     out.push_str(text);
                 } else {

@@ -543,7 +543,7 @@ fn ego_refuses_to_overwrite_its_input() {
     let before = std::fs::read(&input).expect("read");
     let path = input.display().to_string();
     let output = relgraph(&["ego", &path, "Japan", "-o", &path]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
     assert!(stderr(&output).contains("overwrite"), "{}", stderr(&output));
     assert_eq!(std::fs::read(&input).expect("read"), before);
 }
@@ -765,7 +765,7 @@ fn export_refuses_to_overwrite_its_input() {
     let sneaky = dir.path().join(".").join("japan_russia_2014.ron").display().to_string();
     for target in [&path, &sneaky] {
         let output = relgraph(&["export", &path, "-o", target]);
-        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
         assert!(stderr(&output).contains("refusing to overwrite"), "{}", stderr(&output));
         assert_eq!(std::fs::read(&input).expect("read"), before);
     }

@@ -5,13 +5,14 @@
 //!
 //! | reading | memory per file byte | limit | peak memory at the limit |
 //! |---|---|---|---|
-//! | RON model | about 16 | 512 MB | about 8 GB |
-//! | edge list into a full model (export, path, …) | about 43 | 256 MB | about 11 GB |
+//! | RON model | about 16 | 128 MB | about 2 GB |
+//! | edge list into a full model (export, path, …) | about 43 | 128 MB | about 5.5 GB |
 //! | edge list for analyses (info, centrality, …) | about 4 | 4 GB | about 16 GB |
-//! | GraphML, node-link JSON | about 7 | 1 GB | about 7 GB |
+//! | GraphML, node-link JSON | about 7 | 512 MB | about 3.5 GB |
 //!
-//! The limits keep a run within the 24 GiB of a large workstation with room to analyse;
-//! they are far above any hand-written model.
+//! The limits keep a run well within the memory of a large workstation, with room to
+//! analyse what was read; 128 MB of RON is about 750,000 ties, far above any hand-written
+//! model. Bigger graphs belong in edge lists, which analyses read lean.
 
 use std::path::{Path, PathBuf};
 
@@ -32,21 +33,21 @@ impl Limit {
     /// RON models.
     pub const RON: Limit = Limit {
         what: "RON model",
-        bytes: 512 * MB,
+        bytes: 128 * MB,
         advice: "convert a graph that big to an edge list (.tsv), which loads leaner",
     };
     /// Edge lists read into a full model.
     pub const EDGE_LIST_MODEL: Limit = Limit {
         what: "edge list",
-        bytes: 256 * MB,
+        bytes: 128 * MB,
         advice: "analyses (info, centrality, components) read bigger edge lists without building a model",
     };
     /// Edge lists read lean for analyses.
     pub const EDGE_LIST: Limit = Limit { what: "edge list", bytes: 4_000 * MB, advice: "" };
     /// GraphML documents.
-    pub const GRAPHML: Limit = Limit { what: "GraphML", bytes: 1_000 * MB, advice: "" };
+    pub const GRAPHML: Limit = Limit { what: "GraphML", bytes: 512 * MB, advice: "" };
     /// Node-link JSON documents.
-    pub const JSON: Limit = Limit { what: "node-link JSON", bytes: 1_000 * MB, advice: "" };
+    pub const JSON: Limit = Limit { what: "node-link JSON", bytes: 512 * MB, advice: "" };
 }
 
 /// A file over its format's limit.

@@ -518,3 +518,50 @@ fn a_write_that_fails_midway_keeps_the_old_file() {
     common::ok(&["export", &graph(), "-o", &arg(&out)]);
     assert!(std::fs::read_to_string(&out).expect("written").contains("<svg"));
 }
+
+// ------------------------------------------------------------ progress
+
+/// Runs the binary under `script`, which gives it a terminal, and returns what it drew.
+fn on_a_terminal(args: &[&str]) -> Option<String> {
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_relgraph"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+        .collect();
+    let output = Command::new("script")
+        .args(["-qec", &quoted.join(" "), "/dev/null"])
+        .env("RELGRAPH_PROGRESS_DELAY_MS", "0")
+        .output()
+        .ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn long_work_shows_progress_on_a_terminal_and_nothing_in_a_pipe() {
+    // 3,000 nodes and 9,000 ties; progress shows at once (RELGRAPH_PROGRESS_DELAY_MS=0).
+    let mut text = String::new();
+    let mut state = 7u64;
+    for i in 1..3000u64 {
+        for _ in 0..3 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(&format!("n{i}\tn{}\n", (state >> 33) % i));
+        }
+    }
+    let (dir, file) = temp_file("big.tsv", text.as_bytes());
+    let svg = arg(&dir.path().join("big.svg"));
+    let drawing = ["export", &arg(&file), "-o", &svg];
+    let betweenness = ["centrality", &arg(&file), "--measure", "betweenness", "--top", "1"];
+    let Some(drawn) = on_a_terminal(&drawing) else {
+        println!("skipped: `script` (util-linux) is not available to give the command a terminal");
+        return;
+    };
+    assert!(drawn.contains("drawing ("), "no spinner: {drawn:?}");
+    let ranked = on_a_terminal(&betweenness).expect("script ran before");
+    assert!(ranked.contains("sources, ETA"), "no bar: {ranked:?}");
+    // In a pipe: only the result.
+    let piped = Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .args(betweenness)
+        .env("RELGRAPH_PROGRESS_DELAY_MS", "0")
+        .output()
+        .expect("runs");
+    assert!(!stderr(&piped).contains("ETA") && stderr(&piped).is_empty(), "{}", stderr(&piped));
+}

@@ -281,23 +281,28 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         // Fails only when the pool exists already (a second run in one process): keep it.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(cli.threads).build_global();
     }
+    // Work that can run long on a big graph shows a spinner with the time elapsed once it
+    // has lasted half a second (on a terminal only): never a silent wait. Centrality has
+    // its own bar with ETA; `check`, `run` and `path --all` print as they go.
+    let busy = |what: &str, work: &mut dyn FnMut() -> Result<(), Failure>| progress::spinner(what, work);
     match cli.command {
         Command::Check(args) => check::run(&args, out),
-        Command::Info(args) => query::info(&args, out),
-        Command::Nodes(args) => query::nodes(&args, out),
-        Command::Edges(args) => query::edges(&args, out),
-        Command::Neighbors(args) => query::neighbors(&args, out),
-        Command::Path(args) => path::run(&args, out),
-        Command::Influence(args) => influence::run(&args, out),
+        Command::Info(args) => busy("reading", &mut || query::info(&args, out)),
+        Command::Nodes(args) => busy("reading", &mut || query::nodes(&args, out)),
+        Command::Edges(args) => busy("reading", &mut || query::edges(&args, out)),
+        Command::Neighbors(args) => busy("searching", &mut || query::neighbors(&args, out)),
+        Command::Path(args) if args.streams() => path::run(&args, out),
+        Command::Path(args) => busy("finding paths", &mut || path::run(&args, out)),
+        Command::Influence(args) => busy("ranking influence", &mut || influence::run(&args, out)),
         Command::Centrality(args) => centrality::run(&args, out),
-        Command::Components(args) => structure::components(&args, out),
-        Command::Brokers(args) => structure::brokers(&args, out),
-        Command::Ego(args) => structure::ego(&args, out),
-        Command::Balance(args) => balance::run(&args, out),
-        Command::Timeline(args) => timeline::timeline(&args, out),
-        Command::Diff(args) => timeline::diff(&args, out),
-        Command::Export(args) => export::export(&args, out),
-        Command::Import(args) => export::import(&args, out),
+        Command::Components(args) => busy("finding components", &mut || structure::components(&args, out)),
+        Command::Brokers(args) => busy("finding brokers", &mut || structure::brokers(&args, out)),
+        Command::Ego(args) => busy("collecting the neighbourhood", &mut || structure::ego(&args, out)),
+        Command::Balance(args) => busy("counting triangles", &mut || balance::run(&args, out)),
+        Command::Timeline(args) => busy("ordering ties", &mut || timeline::timeline(&args, out)),
+        Command::Diff(args) => busy("comparing", &mut || timeline::diff(&args, out)),
+        Command::Export(args) => busy("drawing", &mut || export::export(&args, out)),
+        Command::Import(args) => busy("importing", &mut || export::import(&args, out)),
         Command::Run(args) => run::run(&args, out),
     }
 }

@@ -87,6 +87,13 @@ impl Ranking {
     }
 }
 
+impl PathArgs {
+    /// Whether the command prints paths as it finds them (`--all`).
+    pub fn streams(&self) -> bool {
+        self.all
+    }
+}
+
 /// Runs `path`.
 pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let model = input::load_any(&args.selection.file)?;

@@ -7,7 +7,7 @@
 //!   is ambiguous;
 //! - an edge that repeats another exactly, every field equal.
 //!
-//! Names are compared as lookups compare them ([`crate::model::fold`]): trimmed,
+//! Names are compared as [`Model::lookup`](crate::model::Model::lookup) compares them: trimmed,
 //! NFKC-normalised and lowercased. `relgraph check` prints the warnings and exits 0 unless
 //! `--strict` is given.
 

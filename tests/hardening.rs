@@ -241,6 +241,13 @@ fn a_byte_order_mark_and_crlf_line_ends_are_accepted_by_every_reader() {
     let text = std::fs::read_to_string(common::repo().join("profiles/influence.ron")).expect("profile");
     let (_d3, file) = temp_file("p.ron", bom(&text).as_bytes());
     assert_eq!(profile::load(&file).expect("profile loads"), profile::parse(&text, Path::new("p")).expect("plain"));
+    // Theme and script, through the command.
+    let theme = std::fs::read_to_string(common::repo().join("themes/default.ron")).expect("theme");
+    let (d4, file) = temp_file("t.ron", bom(&theme).as_bytes());
+    let svg = arg(&d4.path().join("out.svg"));
+    common::ok(&["export", &graph(), "--theme", &arg(&file), "-o", &svg]);
+    let (_d5, file) = temp_file("s.rhai", bom("print(\"hi\");\nprint(1 + 2);\n").as_bytes());
+    assert_eq!(common::ok(&["run", &arg(&file)]), "hi\n3\n");
 }
 
 #[test]
@@ -278,6 +285,9 @@ fn invalid_utf8_is_located_in_every_format() {
         assert_eq!(output.status.code(), Some(1), "{name}");
         assert!(stderr(&output).contains(expected), "{name}: {}", stderr(&output));
     }
+    // Scripts and themes: at the byte too.
+    let (_d, file) = temp_file("s.rhai", b"print(\"caf\xe9\");\n");
+    assert!(stderr(&relgraph(&["run", &arg(&file)])).contains("s.rhai:1:11: byte 0xE9 is not UTF-8"));
     // UTF-16 is named as such.
     let (_dir, file) = temp_file("u.tsv", b"\xff\xfea\x00,\x00b\x00");
     assert!(stderr(&relgraph(&["info", &arg(&file)])).contains("the file is UTF-16"));

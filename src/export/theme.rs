@@ -176,7 +176,7 @@ impl Default for Theme {
 impl Theme {
     /// Parses a theme from RON text and checks its values.
     pub fn from_ron_str(text: &str) -> Result<Self, ExportError> {
-        let theme: Theme = ron::from_str(text).map_err(|e| ExportError::ThemeSyntax {
+        let theme: Theme = ron::from_str(crate::io::text::strip_bom(text)).map_err(|e| ExportError::ThemeSyntax {
             path: None,
             line: e.span.start.line,
             column: e.span.start.col,
@@ -188,8 +188,14 @@ impl Theme {
 
     /// Reads and parses a theme file.
     pub fn load(path: &Path) -> Result<Self, ExportError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| ExportError::ThemeRead { path: path.to_path_buf(), source })?;
+        let bytes =
+            std::fs::read(path).map_err(|source| ExportError::ThemeRead { path: path.to_path_buf(), source })?;
+        let text = crate::io::text::decode_owned(bytes).map_err(|bad| ExportError::ThemeSyntax {
+            path: Some(path.to_path_buf()),
+            line: bad.line,
+            column: bad.column,
+            message: bad.to_string(),
+        })?;
         Self::from_ron_str(&text).map_err(|e| match e {
             ExportError::ThemeSyntax { line, column, message, .. } => {
                 ExportError::ThemeSyntax { path: Some(path.to_path_buf()), line, column, message }

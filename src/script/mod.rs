@@ -446,11 +446,17 @@ pub fn compile(engine: &Engine, path: &Path, text: &str) -> Result<AST, ScriptEr
 
 /// Runs a script with its arguments (the `args` array), writing what it prints to `out`.
 pub fn run(path: &Path, args: &[String], limits: Limits, out: &mut Vec<u8>) -> Result<(), ScriptError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ScriptError {
+    let bytes = std::fs::read(path).map_err(|e| ScriptError {
         path: path.to_path_buf(),
         line: 0,
         column: 0,
         message: format!("cannot read the script: {e}"),
+    })?;
+    let text = crate::io::text::decode_owned(bytes).map_err(|bad| ScriptError {
+        path: path.to_path_buf(),
+        line: bad.line,
+        column: bad.column,
+        message: bad.to_string(),
     })?;
     run_text(path, &text, args, limits, out)
 }
@@ -463,6 +469,7 @@ pub fn run_text(
     limits: Limits,
     out: &mut Vec<u8>,
 ) -> Result<(), ScriptError> {
+    let text = crate::io::text::strip_bom(text);
     let printed = Rc::new(RefCell::new(Vec::new()));
     let engine = engine(printed.clone(), limits);
     let ast = compile(&engine, path, text)?;

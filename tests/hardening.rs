@@ -575,3 +575,14 @@ fn long_work_shows_progress_on_a_terminal_and_nothing_in_a_pipe() {
         .expect("runs");
     assert!(!stderr(&piped).contains("ETA") && stderr(&piped).is_empty(), "{}", stderr(&piped));
 }
+
+#[test]
+fn check_reads_every_input_format_by_its_extension() {
+    let (dir, tsv) = temp_file("n.tsv", b"a\tb\nb\tc\n");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, b"a,b\nc\n").expect("write");
+    let output = relgraph(&["check", &arg(&tsv), &graph(), &arg(&bad)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).starts_with(&format!("{}: ok (3 nodes, 2 edges)\n", arg(&tsv))), "{}", stdout(&output));
+    assert!(stderr(&output).contains("bad.csv:2:2: missing target"), "{}", stderr(&output));
+}

@@ -28,6 +28,26 @@ pub fn run(args: &CheckArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let (mut errors, mut warnings) = (0usize, 0usize);
     let mut report = Vec::new();
     for file in &args.files {
+        if !crate::io::is_ron(file) {
+            // Edge lists, GraphML and JSON: read as every command reads them.
+            match super::input::load_any(file) {
+                Ok(model) if !args.json => out.extend(
+                    format!("{}: ok ({} nodes, {} edges)\n", file.display(), model.node_count(), model.edge_count())
+                        .into_bytes(),
+                ),
+                Ok(_) => {}
+                Err(failure) if failure.status == Status::Input => {
+                    errors += 1;
+                    if args.json {
+                        report.push(json!({"file": file.display().to_string(), "severity": "error", "message": failure.message}));
+                    } else {
+                        eprintln!("{}", failure.message);
+                    }
+                }
+                Err(failure) => return Err(failure),
+            }
+            continue;
+        }
         let found = match crate::io::ron::load_checked(file) {
             Ok((model, found)) => {
                 if !args.json {

@@ -23,6 +23,12 @@ pub fn is_edge_list(path: &Path) -> bool {
     matches!(extension(path).as_deref(), Some("tsv" | "csv" | "txt"))
 }
 
+/// Whether [`load`] reads a path as a RON model: any file that is not an edge list, GraphML
+/// or JSON.
+pub fn is_ron(path: &Path) -> bool {
+    !matches!(extension(path).as_deref(), Some("tsv" | "csv" | "txt" | "graphml" | "xml" | "json"))
+}
+
 fn extension(path: &Path) -> Option<String> {
     path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
 }

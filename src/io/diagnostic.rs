@@ -105,6 +105,9 @@ pub enum Problem {
         /// The score given.
         value: f64,
     },
+    /// A node or edge kind declaration is refused.
+    #[error(transparent)]
+    Declaration(crate::model::VocabularyError),
     /// A profile rule's share of influence outside 0 … 1.
     #[error("{field} share {value} is outside 0 … 1")]
     Share {
@@ -132,6 +135,7 @@ impl Problem {
             Problem::Intensity { .. } => "intensity out of range",
             Problem::Goldstein { .. } => "score out of range",
             Problem::Share { .. } => "share out of range",
+            Problem::Declaration(_) => "bad declaration",
         }
     }
 
@@ -150,7 +154,10 @@ impl Problem {
             Problem::UnknownKind { vocabulary, .. } => Some(format!("see docs/format.md for every {vocabulary}")),
             Problem::KindMismatch { kind, .. } => {
                 let rule = kind.rule();
-                let names = |kinds: &[NodeKind]| kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" | ");
+                let names = |kinds: &[NodeKind]| match kinds {
+                    [] => "any".to_owned(),
+                    kinds => kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" | "),
+                };
                 Some(format!("`{kind}` runs from {} to {}", names(rule.from), names(rule.to)))
             }
             Problem::BadDate(_) => Some("dates are \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"".into()),

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::io::diagnostic::{Diagnostics, Problem};
 use crate::io::ron::{options, Loader, Located, Word};
 use crate::model::influence::{Profile, Rule};
-use crate::model::{EdgeKind, NodeKind};
+use crate::model::Vocabulary;
 use crate::Error;
 
 /// Reads and checks a profile file.
@@ -30,7 +30,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, Diagnostics> {
         Ok(raw) => {
             let rules: Vec<Located<RawRule>> = raw.rules.iter().filter_map(|r| loader.element(r)).collect();
             let complete = rules.len() == raw.rules.len();
-            let rules = loader.rules(rules);
+            let rules = loader.rules(rules, &Vocabulary::new());
             complete.then_some(Profile { rules })
         }
         Err(error) => {
@@ -77,19 +77,17 @@ pub(crate) struct RawRule {
 
 impl Loader<'_, '_> {
     /// Checks rules against the vocabulary and the scales; returns the good ones.
-    pub(crate) fn rules(&mut self, raw: Vec<Located<RawRule>>) -> Vec<Rule> {
+    pub(crate) fn rules(&mut self, raw: Vec<Located<RawRule>>, vocabulary: &Vocabulary) -> Vec<Rule> {
         let mut out = Vec::new();
         for Located { value: r, spans } in raw {
-            let edge_names = EdgeKind::ALL.iter().map(|k| k.as_str());
-            let kind = self.kind::<EdgeKind>(&r.kind.0, "edge kind", spans.field_range("kind"), edge_names);
+            let kind = self.known(vocabulary.edge_kind(&r.kind.0), spans.field_range("kind"));
             let mut ends = [Vec::new(), Vec::new()];
             let mut ends_ok = true;
             for (slot, field, words) in [(0, "from", &r.from), (1, "to", &r.to)] {
                 let items = spans.field(field).map(|s| s.items.clone()).unwrap_or_default();
                 for (i, word) in words.iter().enumerate() {
                     let span = items.get(i).map_or_else(|| spans.field_range(field), |s| s.range.clone());
-                    let names = NodeKind::ALL.iter().map(|k| k.as_str());
-                    match self.kind::<NodeKind>(&word.0, "node kind", span, names) {
+                    match self.known(vocabulary.node_kind(&word.0), span) {
                         Some(k) => ends[slot].push(k),
                         None => ends_ok = false,
                     }

@@ -20,7 +20,10 @@ use serde::Deserialize;
 use crate::io::diagnostic::{Diagnostics, Problem};
 use crate::io::profile::RawRule;
 use crate::io::spans::{self, LineIndex, Spanned};
-use crate::model::{closest, Edge, EdgeKind, Evidence, Model, Node, NodeKind, PartialDate, Source};
+use crate::model::{
+    closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKind, NodeKindDecl, PartialDate, Source, Vocabulary,
+    VocabularyError,
+};
 use crate::Error;
 
 /// The ron options every model file is read with: `Some` may be left implicit.
@@ -90,6 +93,10 @@ struct RawFile<'a> {
     description: Option<String>,
     #[serde(default, borrow)]
     sources: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    node_kinds: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    edge_kinds: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     nodes: Vec<&'a RawValue>,
     #[serde(default, borrow)]
@@ -220,6 +227,8 @@ impl<'t> Loader<'t, '_> {
             }
         };
         let sources: Vec<Located<RawSource>> = raw.sources.iter().filter_map(|r| self.element(r)).collect();
+        let node_kinds: Vec<Located<NodeKindDecl>> = raw.node_kinds.iter().filter_map(|r| self.element(r)).collect();
+        let edge_kinds: Vec<Located<EdgeKindDecl>> = raw.edge_kinds.iter().filter_map(|r| self.element(r)).collect();
         let nodes: Vec<Located<RawNode>> = raw.nodes.iter().filter_map(|r| self.element(r)).collect();
         let edges: Vec<Located<RawEdge>> = raw.edges.iter().filter_map(|r| self.element(r)).collect();
         let rules: Vec<Located<RawRule>> = raw.influence.iter().filter_map(|r| self.element(r)).collect();
@@ -227,8 +236,11 @@ impl<'t> Loader<'t, '_> {
         let parsed_all = sources.len() == raw.sources.len()
             && nodes.len() == raw.nodes.len()
             && edges.len() == raw.edges.len()
-            && rules.len() == raw.influence.len();
-        let influence = self.rules(rules);
+            && rules.len() == raw.influence.len()
+            && node_kinds.len() == raw.node_kinds.len()
+            && edge_kinds.len() == raw.edge_kinds.len();
+        let vocabulary = self.vocabulary(node_kinds, edge_kinds);
+        let influence = self.rules(rules, &vocabulary);
 
         let sources = self.sources(sources);
         let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
@@ -239,7 +251,7 @@ impl<'t> Loader<'t, '_> {
                 (n.value.id.clone(), names)
             })
             .collect();
-        let nodes = self.nodes(nodes);
+        let nodes = self.nodes(nodes, &vocabulary);
         let mut model = Model::new(raw.title);
         model.description = raw.description;
         let mut kinds: HashMap<String, NodeKind> = HashMap::new();
@@ -249,12 +261,13 @@ impl<'t> Loader<'t, '_> {
         }
         let mut checked_edges = Vec::new();
         for edge in edges {
-            if let Some(edge) = self.edge(edge, &kinds, &declared, &source_ids) {
+            if let Some(edge) = self.edge(edge, &kinds, &declared, &source_ids, &vocabulary) {
                 checked_edges.push(edge);
             }
         }
         model.sources = sources;
         model.influence = influence;
+        model.vocabulary = vocabulary;
         for edge in checked_edges {
             let _ = model.add_edge(edge);
         }
@@ -348,7 +361,28 @@ impl<'t> Loader<'t, '_> {
         out
     }
 
-    fn nodes(&mut self, raw: Vec<Located<RawNode>>) -> Vec<Option<Node>> {
+    /// Builds the vocabulary from the file's declarations, reporting refused ones.
+    fn vocabulary(&mut self, nodes: Vec<Located<NodeKindDecl>>, edges: Vec<Located<EdgeKindDecl>>) -> Vocabulary {
+        let mut vocabulary = Vocabulary::new();
+        for Located { value, spans } in nodes {
+            if let Err(error) = vocabulary.declare_node(value) {
+                self.diagnostics.push(Problem::Declaration(error), spans.field_range("name"));
+            }
+        }
+        for Located { value, spans } in edges {
+            if let Err(error) = vocabulary.declare_edge(value) {
+                let field = match &error {
+                    VocabularyError::Unknown { .. } if spans.field("from").is_some() => "from",
+                    VocabularyError::Unknown { .. } => "to",
+                    _ => "name",
+                };
+                self.diagnostics.push(Problem::Declaration(error), spans.field_range(field));
+            }
+        }
+        vocabulary
+    }
+
+    fn nodes(&mut self, raw: Vec<Located<RawNode>>, vocabulary: &Vocabulary) -> Vec<Option<Node>> {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut out = Vec::new();
         for Located { value: n, spans } in raw {
@@ -362,12 +396,7 @@ impl<'t> Loader<'t, '_> {
                 continue;
             }
             seen.insert(n.id.clone(), id_span.start);
-            let kind = self.kind::<NodeKind>(
-                &n.kind.0,
-                "node kind",
-                spans.field_range("kind"),
-                NodeKind::ALL.iter().map(|k| k.as_str()),
-            );
+            let kind = self.known(vocabulary.node_kind(&n.kind.0), spans.field_range("kind"));
             let (since, until) = self.interval(n.since.as_ref(), n.until.as_ref(), &spans);
             let date = self.date(n.date.as_ref(), spans.field_range("date"));
             out.push(kind.map(|kind| Node {
@@ -386,18 +415,16 @@ impl<'t> Loader<'t, '_> {
         out
     }
 
-    pub(crate) fn kind<K: std::str::FromStr>(
-        &mut self,
-        text: &str,
-        vocabulary: &'static str,
-        span: Range<usize>,
-        names: impl Iterator<Item = &'static str>,
-    ) -> Option<K> {
-        match text.parse::<K>() {
+    /// A kind read through the vocabulary; an unknown one is reported with a suggestion.
+    pub(crate) fn known<K>(&mut self, kind: Result<K, VocabularyError>, span: Range<usize>) -> Option<K> {
+        match kind {
             Ok(kind) => Some(kind),
-            Err(_) => {
-                let suggestion = closest(text, names).map(str::to_owned);
-                self.diagnostics.push(Problem::UnknownKind { vocabulary, text: text.to_owned(), suggestion }, span);
+            Err(VocabularyError::Unknown { vocabulary, name, suggestion }) => {
+                self.diagnostics.push(Problem::UnknownKind { vocabulary, text: name, suggestion }, span);
+                None
+            }
+            Err(other) => {
+                self.diagnostics.push(Problem::Declaration(other), span);
                 None
             }
         }
@@ -409,13 +436,9 @@ impl<'t> Loader<'t, '_> {
         kinds: &HashMap<String, NodeKind>,
         declared: &[(String, Vec<String>)],
         source_ids: &[&str],
+        vocabulary: &Vocabulary,
     ) -> Option<Edge> {
-        let kind = self.kind::<EdgeKind>(
-            &e.kind.0,
-            "edge kind",
-            spans.field_range("kind"),
-            EdgeKind::ALL.iter().map(|k| k.as_str()),
-        );
+        let kind = self.known(vocabulary.edge_kind(&e.kind.0), spans.field_range("kind"));
         let mut ends = Vec::new();
         for (field, id) in [("from", &e.from), ("to", &e.to)] {
             if let Some(k) = kinds.get(id) {

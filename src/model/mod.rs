@@ -9,6 +9,7 @@ pub mod date;
 pub mod influence;
 pub mod kind;
 mod lookup;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;
@@ -21,6 +22,7 @@ pub use date::{in_force, PartialDate};
 pub use influence::{EdgeInfluence, Profile, Rule, Sign};
 pub use kind::{schema_markdown, EdgeKind, EdgeRule, NodeKind, Polarity, SCHEMA};
 pub use lookup::{closest, Lookup, LookupError};
+pub use vocabulary::{EdgeKindDecl, NodeKindDecl, Vocabulary, VocabularyError};
 
 /// A document the model's evidence is drawn from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -187,6 +189,12 @@ pub struct ModelFile {
     /// Documents the evidence comes from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// Node kinds the model declares beside the built-in ones (see [`vocabulary`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub node_kinds: Vec<NodeKindDecl>,
+    /// Edge kinds the model declares beside the built-in ones (see [`vocabulary`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edge_kinds: Vec<EdgeKindDecl>,
     /// The nodes.
     #[serde(default)]
     pub nodes: Vec<Node>,
@@ -214,6 +222,9 @@ pub enum ModelError {
         /// The id.
         id: String,
     },
+    /// A kind is declared wrongly, or used without being declared.
+    #[error(transparent)]
+    Vocabulary(#[from] VocabularyError),
 }
 
 /// A relationship model: title, sources, and the typed graph.
@@ -227,6 +238,8 @@ pub struct Model {
     pub sources: Vec<Source>,
     /// Influence rules that override the profile for this model (see [`influence`]).
     pub influence: Vec<Rule>,
+    /// The node and edge kinds the model declares (see [`vocabulary`]).
+    pub vocabulary: Vocabulary,
     graph: DiGraph<Node, Edge>,
     ids: HashMap<String, NodeIndex>,
 }
@@ -312,19 +325,27 @@ impl Model {
         lookup::lookup(self, name)
     }
 
-    /// Builds a model from its file form, checking ids and references.
+    /// Builds a model from its file form, checking ids, references and that every kind used
+    /// is built in or declared (declared names are resolved to the file's declarations).
     pub fn from_file(file: ModelFile) -> Result<Self, ModelError> {
+        let vocabulary = Vocabulary::from_declarations(&file.node_kinds, &file.edge_kinds)?;
         let mut model = Model {
             title: file.title,
             description: file.description,
             sources: file.sources,
             influence: file.influence,
+            vocabulary,
             ..Self::default()
         };
-        for node in file.nodes {
+        for rule in &mut model.influence {
+            rule.kind = model.vocabulary.resolve_edge(rule.kind)?;
+        }
+        for mut node in file.nodes {
+            node.kind = model.vocabulary.resolve_node(node.kind)?;
             model.add_node(node)?;
         }
-        for edge in file.edges {
+        for mut edge in file.edges {
+            edge.kind = model.vocabulary.resolve_edge(edge.kind)?;
             model.add_edge(edge)?;
         }
         Ok(model)
@@ -336,6 +357,8 @@ impl Model {
             title: self.title.clone(),
             description: self.description.clone(),
             sources: self.sources.clone(),
+            node_kinds: self.vocabulary.node_declarations(),
+            edge_kinds: self.vocabulary.edge_declarations(),
             nodes: self.graph.node_weights().cloned().collect(),
             edges: self.graph.edge_weights().cloned().collect(),
             influence: self.influence.clone(),
@@ -350,6 +373,7 @@ impl Model {
             description: self.description.clone(),
             sources: self.sources.clone(),
             influence: self.influence.clone(),
+            vocabulary: self.vocabulary.clone(),
             ..Self::default()
         };
         for node in self.graph.node_weights().filter(|n| keep_node(n)) {
@@ -383,15 +407,23 @@ impl Model {
     }
 
     /// The influence profile this model is read with: the built-in profile followed by the
-    /// model's own rules.
+    /// rules its declared kinds carry and the model's own rules.
     pub fn profile(&self) -> Profile {
-        Profile::builtin().with_rules(&self.influence)
+        Profile::builtin().with_rules(&self.own_rules())
+    }
+
+    /// The influence rules the model adds to any profile: its declared kinds' rules, then its
+    /// own `influence` rules (which take precedence).
+    pub fn own_rules(&self) -> Vec<Rule> {
+        let mut rules = self.vocabulary.rules();
+        rules.extend(self.influence.iter().cloned());
+        rules
     }
 
     /// The influence each edge carries under `profile` (with the model's own rules on top),
     /// in file order; `None` for edges that are no channel.
     pub fn edge_influence(&self, profile: &Profile) -> Vec<Option<EdgeInfluence>> {
-        let profile = profile.clone().with_rules(&self.influence);
+        let profile = profile.clone().with_rules(&self.own_rules());
         self.graph
             .edge_references()
             .map(|e| {

@@ -8,7 +8,9 @@ pub mod json;
 pub mod neo4j;
 pub mod profile;
 pub mod ron;
+pub mod rows;
 pub mod spans;
+pub mod table;
 
 use std::path::Path;
 

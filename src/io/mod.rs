@@ -1,7 +1,9 @@
 //! Reading and writing models: one module per format.
 pub mod atomic;
+pub mod cameo;
 pub mod diagnostic;
 pub mod edgelist;
+pub mod gdelt;
 pub mod gexf;
 pub mod graphml;
 pub mod json;

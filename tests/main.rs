@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area.
 mod analysis;
 mod cli;
+mod import;
 mod commands;
 mod common;
 mod export;

@@ -598,7 +598,7 @@ fn build(
             edge
         })
         .collect();
-    Model::from_file(ModelFile { title, description, sources, nodes, edges, influence: Vec::new() })
+    Model::from_file(ModelFile { title, description, sources, node_kinds: Vec::new(), edge_kinds: Vec::new(), nodes, edges, influence: Vec::new() })
         .expect("generated models are valid")
 }
 

@@ -69,10 +69,10 @@ pub struct ImportArgs {
     #[arg(long, value_name = "ROLE=COLUMN,…", value_delimiter = ',', value_parser = parse_column)]
     columns: Vec<(Role, String)>,
     /// The kind of every row of a table without a kind column. Default: related_to.
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", value_parser = crate::model::vocabulary::edge_kind_named)]
     kind: Option<EdgeKind>,
     /// The kind of every node of a table or triples. Default: actor.
-    #[arg(long, value_name = "KIND", default_value = "actor")]
+    #[arg(long, value_name = "KIND", default_value = "actor", value_parser = crate::model::vocabulary::node_kind_named)]
     node_kind: NodeKind,
     /// The pattern of the dates of a table: strftime-like, %Y %m %d %b %%, e.g. %m/%d/%Y.
     /// Default: ISO (YYYY, YYYY-MM, YYYY-MM-DD).

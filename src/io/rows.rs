@@ -235,10 +235,11 @@ pub struct KindResolver {
 
 impl KindResolver {
     /// Declares the map's kinds into `vocabulary` and gets ready.
-    pub fn new(rule: KindRule, vocabulary: &mut Vocabulary) -> Result<Self, VocabularyError> {
+    pub fn new(mut rule: KindRule, vocabulary: &mut Vocabulary) -> Result<Self, VocabularyError> {
         for decl in &rule.map.edge_kinds {
             vocabulary.declare_edge(decl.clone())?;
         }
+        rule.fixed = rule.fixed.map(|k| vocabulary.resolve_edge(k)).transpose()?;
         Ok(KindResolver { rule, seen: HashMap::new() })
     }
 

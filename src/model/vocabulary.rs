@@ -283,6 +283,32 @@ pub fn intern_edge(name: &str, decl: Option<EdgeKindDecl>) -> DeclaredEdge {
     DeclaredEdge(entry)
 }
 
+/// The node kind a user names without a model at hand: a built-in kind, or any other
+/// snake_case name as a kind the model must declare (it compares equal to the declared one);
+/// the error lists the built-in kinds.
+pub fn node_kind_named(text: &str) -> Result<NodeKind, String> {
+    text.parse::<NodeKind>().or_else(|e| {
+        let name = super::kind::normalise(text);
+        if is_valid_name(&name) {
+            Ok(NodeKind::Declared(intern_node(&name, None)))
+        } else {
+            Err(e.to_string())
+        }
+    })
+}
+
+/// The edge kind a user names without a model at hand (see [`node_kind_named`]).
+pub fn edge_kind_named(text: &str) -> Result<EdgeKind, String> {
+    text.parse::<EdgeKind>().or_else(|e| {
+        let name = super::kind::normalise(text);
+        if is_valid_name(&name) {
+            Ok(EdgeKind::Declared(intern_edge(&name, None)))
+        } else {
+            Err(e.to_string())
+        }
+    })
+}
+
 /// Whether a name can be declared: snake_case ASCII, starting with a letter, so that RON can
 /// write it as a bare identifier.
 pub fn is_valid_name(name: &str) -> bool {

@@ -78,7 +78,7 @@ fn check_gdelt(model: &Model, report: &relgraph::io::rows::ImportReport, want: &
             })
             .unwrap_or_else(|| panic!("no {from} -{kind}-> {to} since {since} ({window})"));
         assert_eq!(tie.until.map(|d| d.to_string()).as_deref(), Some(until));
-        assert_eq!(tie.note.as_deref(), Some(format!("{} events", count(&w["events"])).as_str()));
+        assert_eq!(tie.note, Some(gdelt::events_note(count(&w["events"]))));
         let mean = w["goldstein"].as_f64().unwrap();
         assert!((tie.intensity.unwrap() - mean).abs() < 1e-9, "{from}-{kind}->{to}: {:?} vs {mean}", tie.intensity);
         assert!(!tie.evidence.is_empty() && tie.evidence.len() <= 3);

@@ -16,7 +16,7 @@
 //!   their ends in id order so that A–B and B–A events merge.
 //! - **Aggregation.** Events with the same ends, kind and [`Window`] merge into one tie: since
 //!   and until from the first and last event day, intensity the mean Goldstein score, the
-//!   note `N events`, and evidence from the first three distinct source URLs.
+//!   note `N events` ([`events_note`]), and evidence from the first three distinct source URLs.
 //!
 //! Memory holds the nodes and the aggregated ties (each with at most three URLs), not the
 //! rows.
@@ -298,7 +298,7 @@ impl Import {
             edge.since = Some(tie.first);
             edge.until = Some(tie.last);
             edge.intensity = Some(tie.goldstein / tie.events as f64);
-            edge.note = Some(format!("{} events", tie.events));
+            edge.note = Some(events_note(tie.events));
             for (url, quote) in tie.urls {
                 let next = source_ids.len() + 1;
                 let id = source_ids
@@ -320,6 +320,11 @@ impl Import {
         }
         Ok((model, self.report))
     }
+}
+
+/// The note a merged tie carries: `1 event`, `12 events`.
+pub fn events_note(events: u64) -> String {
+    format!("{events} event{}", if events == 1 { "" } else { "s" })
 }
 
 /// GDELT's SQLDATE: `YYYYMMDD`.

@@ -140,7 +140,13 @@ fn gdelt_import_passes_check_draws_and_round_trips_from_the_command_line() {
     let zip = fixture("gdelt2.export.CSV.zip");
     let out = ok(&["import", zip.to_str().unwrap(), "--format", "gdelt2", "--window", "month", "-o", ron_s]);
     let want = &expected()["gdelt2"];
-    assert!(out.contains(&format!("read 50 rows: {} imported, {} without both actors", want["imported"], want["missing_actor"])), "{out}");
+    assert!(
+        out.contains(&format!(
+            "read 50 rows: {} imported, {} without both actors",
+            want["imported"], want["missing_actor"]
+        )),
+        "{out}"
+    );
     assert!(ok(&["check", ron_s]).contains("ok"));
     ok(&["export", ron_s, "-o", svg.to_str().unwrap()]);
     assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));

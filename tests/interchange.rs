@@ -515,7 +515,7 @@ fn model() -> impl Strategy<Value = Model> {
                 edges,
                 influence: Vec::new(),
             })
-                .unwrap()
+            .unwrap()
         })
 }
 

@@ -1,10 +1,10 @@
 //! Integration tests: one binary, one module per area.
 mod analysis;
 mod cli;
-mod import;
 mod commands;
 mod common;
 mod export;
+mod import;
 mod influence;
 mod interchange;
 mod model;

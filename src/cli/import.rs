@@ -104,7 +104,8 @@ fn parse_column(text: &str) -> Result<(Role, String), String> {
 }
 
 fn parse_date_format(text: &str) -> Result<DateFormat, String> {
-    DateFormat::new(text).ok_or_else(|| format!("`{text}` is not a date pattern: use %Y with %m, %d, %b and literal text"))
+    DateFormat::new(text)
+        .ok_or_else(|| format!("`{text}` is not a date pattern: use %Y with %m, %d, %b and literal text"))
 }
 
 /// Runs `import`.

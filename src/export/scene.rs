@@ -169,7 +169,11 @@ impl Scene {
             nodes,
             edges,
             clusters: if options.cluster_by_country { clusters(model) } else { Vec::new() },
-            kinds: NodeKind::ALL.into_iter().chain(model.vocabulary.node_kinds()).filter(|k| present.contains(k)).collect(),
+            kinds: NodeKind::ALL
+                .into_iter()
+                .chain(model.vocabulary.node_kinds())
+                .filter(|k| present.contains(k))
+                .collect(),
             polarities: Polarity::ALL.into_iter().filter(|p| polarities.contains(p)).collect(),
             styled_kinds: styled.into_iter().collect(),
             legend: options.legend.unwrap_or(theme.legend) && graph.node_count() > 0,

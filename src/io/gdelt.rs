@@ -6,7 +6,7 @@
 //!   a region code such as `EUR` becomes an `actor` node, an unlisted code an `actor` named by
 //!   the code). With [`Actors::Roles`] (the default) an actor that also has a role (its
 //!   `Type1Code`: GOV, MIL, …) becomes an `organization` node `<country>_<role>` named
-//!   "<country> <role label>", `part_of` its country; [`Actors::Country`] folds roles into the
+//!   "`<country> <role label>`", `part_of` its country; [`Actors::Country`] folds roles into the
 //!   country. An actor without a country code becomes an `organization` node named by its
 //!   role label, or its GDELT name. Rows without both actor codes are counted and skipped;
 //!   so are rows whose two actors are the same node.
@@ -60,7 +60,7 @@ impl Window {
         match self {
             Window::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
             Window::Month => format!("{:04}-{:02}", d.year, d.month),
-            Window::Quarter => format!("{:04}-Q{}", d.year, (d.month + 2) / 3),
+            Window::Quarter => format!("{:04}-Q{}", d.year, d.month.div_ceil(3)),
             Window::Year => format!("{:04}", d.year),
             Window::None => String::new(),
         }
@@ -221,18 +221,13 @@ impl Import {
             return Ok(());
         }
         let date_text = get(col::DATE);
-        let date = crate::io::rows::read_date(date_text, cameo_date())
-            .map_err(|p| (Some(col::DATE + 1), p))?;
+        let date = crate::io::rows::read_date(date_text, cameo_date()).map_err(|p| (Some(col::DATE + 1), p))?;
         let code = get(col::EVENT_CODE);
         let goldstein_text = get(col::GOLDSTEIN);
-        let goldstein = goldstein_text
-            .parse::<f64>()
-            .ok()
-            .filter(|g| (-10.0..=10.0).contains(g))
-            .ok_or((
-                Some(col::GOLDSTEIN + 1),
-                RowProblem::Number { text: goldstein_text.to_owned(), expected: "a Goldstein score, −10 … 10" },
-            ))?;
+        let goldstein = goldstein_text.parse::<f64>().ok().filter(|g| (-10.0..=10.0).contains(g)).ok_or((
+            Some(col::GOLDSTEIN + 1),
+            RowProblem::Number { text: goldstein_text.to_owned(), expected: "a Goldstein score, −10 … 10" },
+        ))?;
         let unknown = || RowProblem::Number { text: code.to_owned(), expected: "a CAMEO event code (01… to 20…)" };
         if cameo::event_target(code).is_none() {
             return Err((Some(col::EVENT_CODE + 1), unknown()));
@@ -351,7 +346,8 @@ pub fn read(path: &Path, options: GdeltOptions) -> Result<(Model, ImportReport),
         let mut line = 0u64;
         loop {
             buffer.clear();
-            let n = input.read_until(b'\n', &mut buffer).map_err(|source| ImportError::Io { path: path.into(), source })?;
+            let n =
+                input.read_until(b'\n', &mut buffer).map_err(|source| ImportError::Io { path: path.into(), source })?;
             if n == 0 {
                 break;
             }

@@ -437,7 +437,9 @@ mod tests {
         }
         let mut lenient = KindResolver::new(KindRule { fixed: None, map, declare: true }, &mut vocabulary).unwrap();
         let kind = lenient.resolve(Some("/film/film/genre"), &mut vocabulary, &mut report).unwrap();
-        assert!(matches!(kind, Relation::Kind(k) if k.as_str() == "film_film_genre" && k.label() == "/film/film/genre"));
+        assert!(
+            matches!(kind, Relation::Kind(k) if k.as_str() == "film_film_genre" && k.label() == "/film/film/genre")
+        );
         assert_eq!(report.declared, 1);
     }
 }

@@ -251,14 +251,15 @@ impl<'o> Builder<'o> {
                 return Err((Some(Role::Until), problem));
             }
         }
-        let number = |role: Role, text: &Option<String>, ok: fn(f64) -> bool, expected: &'static str| {
-            match text.as_deref().map(str::trim) {
-                None | Some("") => Ok(None),
-                Some(text) => match text.parse::<f64>() {
-                    Ok(value) if ok(value) => Ok(Some(value)),
-                    _ => Err((Some(role), RowProblem::Number { text: text.to_owned(), expected })),
-                },
-            }
+        let number = |role: Role, text: &Option<String>, ok: fn(f64) -> bool, expected: &'static str| match text
+            .as_deref()
+            .map(str::trim)
+        {
+            None | Some("") => Ok(None),
+            Some(text) => match text.parse::<f64>() {
+                Ok(value) if ok(value) => Ok(Some(value)),
+                _ => Err((Some(role), RowProblem::Number { text: text.to_owned(), expected })),
+            },
         };
         let weight = number(Role::Weight, &raw.weight, |w| w > 0.0 && w <= 1.0, "a weight in (0, 1]")?;
         let intensity =
@@ -436,7 +437,8 @@ pub fn read_triples(path: &Path, options: &TableOptions) -> Result<(Model, Impor
         let mut line = 0u64;
         loop {
             buffer.clear();
-            let n = input.read_until(b'\n', &mut buffer).map_err(|source| ImportError::Io { path: path.into(), source })?;
+            let n =
+                input.read_until(b'\n', &mut buffer).map_err(|source| ImportError::Io { path: path.into(), source })?;
             if n == 0 {
                 break;
             }
@@ -515,7 +517,10 @@ mod tests {
             TableOptions::default().with_columns(columns).with_kinds(KindRule { fixed: None, map, declare: true });
         // ISO dates by default: the US date is a bad row, named by line and column.
         let error = read_table(&path, &options).unwrap_err().to_string();
-        assert!(error.ends_with("alliances.csv:3:7: `12/31/1960` is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD"), "{error}");
+        assert!(
+            error.ends_with("alliances.csv:3:7: `12/31/1960` is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD"),
+            "{error}"
+        );
         let (model, report) = read_table(&path, &options.clone().with_skip_bad(true)).unwrap();
         assert_eq!((report.rows, report.imported, report.skipped_bad), (2, 1, 1));
         let options = options.with_date_format(DateFormat::new("%m/%d/%Y"));

@@ -303,7 +303,7 @@ fn declared_kinds_work_in_check_balance_influence_filters_and_diagrams() {
     assert!(ok(&["check", p]).contains("ok (4 nodes, 4 edges)"));
     // + + − is an unbalanced triangle.
     let balance = ok(&["balance", p]);
-    assert!(balance.contains("unbalanced") || balance.contains("1 of 1"), "{balance}");
+    assert!(balance.contains("triangles of signed ties: 1, balanced: 0 (0.0%), unbalanced: 1"), "{balance}");
     let influence = ok(&["influence", "--on", "b", p]);
     assert!(influence.contains("military alliance 0.40"), "{influence}");
     let edges = ok(&["edges", p, "--kind", "boycott"]);

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::io::cameo::{self, Target};
-use crate::io::rows::{with_lines, ImportError, ImportReport, RowProblem};
+use crate::io::rows::{for_each_line, with_lines, ImportError, ImportReport, RowProblem};
 use crate::model::{Edge, EdgeKind, Evidence, Model, Node, NodeKind, PartialDate, Source, Vocabulary};
 
 /// The export layout.
@@ -342,31 +342,24 @@ pub fn read(path: &Path, options: GdeltOptions) -> Result<(Model, ImportReport),
             kinds: HashMap::new(),
             report: ImportReport::default(),
         };
-        let mut buffer = Vec::new();
-        let mut line = 0u64;
-        loop {
-            buffer.clear();
-            let n =
-                input.read_until(b'\n', &mut buffer).map_err(|source| ImportError::Io { path: path.into(), source })?;
-            if n == 0 {
-                break;
-            }
-            line += 1;
-            let text = String::from_utf8_lossy(&buffer);
-            let text = text.trim_end_matches(['\n', '\r']);
+        for_each_line(input, path, |line, bytes| {
+            let text = String::from_utf8_lossy(bytes);
             if text.is_empty() {
-                continue;
+                return Ok(());
             }
             import.report.rows += 1;
             let fields: Vec<&str> = text.split('\t').collect();
-            if let Err((column, problem)) = import.row(&fields) {
-                if options.skip_bad {
-                    import.report.skip(line, &problem);
-                } else {
-                    return Err(ImportError::Row { path: path.into(), line, column, problem });
+            match import.row(&fields) {
+                Err((column, problem)) if !options.skip_bad => {
+                    Err(ImportError::Row { path: path.into(), line, column, problem })
                 }
+                Err((_, problem)) => {
+                    import.report.skip(line, &problem);
+                    Ok(())
+                }
+                Ok(()) => Ok(()),
             }
-        }
+        })?;
         import.finish(title, path)
     })
 }

@@ -20,6 +20,7 @@ use serde::Deserialize;
 use crate::io::diagnostic::{Diagnostics, Problem};
 use crate::io::profile::RawRule;
 use crate::io::spans::{self, LineIndex, Spanned};
+use crate::model::kind::VariantName;
 use crate::model::{
     closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKind, NodeKindDecl, PartialDate, Source, Vocabulary,
     VocabularyError,
@@ -178,31 +179,12 @@ impl<'de> Deserialize<'de> for Word {
                 Ok(Word(v.to_owned()))
             }
             fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Word, A::Error> {
-                let (Identifier(name), variant) = data.variant::<Identifier>()?;
+                let (VariantName(name), variant) = data.variant::<VariantName>()?;
                 variant.unit_variant()?;
                 Ok(Word(name))
             }
         }
         deserializer.deserialize_enum("Kind", &[], WordVisitor)
-    }
-}
-
-/// An enum variant's name, read as an identifier.
-struct Identifier(String);
-
-impl<'de> Deserialize<'de> for Identifier {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct IdentifierVisitor;
-        impl Visitor<'_> for IdentifierVisitor {
-            type Value = Identifier;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an identifier")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Identifier, E> {
-                Ok(Identifier(v.to_owned()))
-            }
-        }
-        deserializer.deserialize_identifier(IdentifierVisitor)
     }
 }
 

@@ -174,6 +174,26 @@ pub fn with_lines<T>(
     read(&mut BufReader::with_capacity(1 << 16, file))
 }
 
+/// Calls `each` with every line's number (1-based) and bytes, line ending removed.
+pub fn for_each_line(
+    input: &mut dyn BufRead,
+    path: &Path,
+    mut each: impl FnMut(u64, &[u8]) -> Result<(), ImportError>,
+) -> Result<(), ImportError> {
+    let mut buffer = Vec::new();
+    let mut line = 0u64;
+    loop {
+        buffer.clear();
+        let n = input.read_until(b'\n', &mut buffer).map_err(|source| ImportError::Io { path: path.into(), source })?;
+        if n == 0 {
+            return Ok(());
+        }
+        line += 1;
+        let end = buffer.iter().rposition(|b| !matches!(b, b'\n' | b'\r')).map_or(0, |i| i + 1);
+        each(line, buffer.get(..end).unwrap_or_default())?;
+    }
+}
+
 /// A kind mapping file (`--map`): relation values to kind names, `None` to drop, and the
 /// kinds it declares.
 ///

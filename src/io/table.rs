@@ -18,9 +18,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::io::rows::{
-    read_date, with_lines, DateFormat, ImportError, ImportReport, KindResolver, KindRule, Relation, RowProblem,
+    for_each_line, read_date, with_lines, DateFormat, ImportError, ImportReport, KindResolver, KindRule, Relation,
+    RowProblem,
 };
-use crate::model::{Edge, EdgeKind, Evidence, Model, Node, NodeKind, Source, Vocabulary};
+use crate::model::{Edge, Evidence, Model, Node, NodeKind, Source, Vocabulary};
 
 /// What a column stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -433,34 +434,23 @@ pub fn read_triples(path: &Path, options: &TableOptions) -> Result<(Model, Impor
     let title = title_of(path);
     with_lines(path, |input| {
         let mut builder = Builder::new(options)?;
-        let mut buffer = Vec::new();
-        let mut line = 0u64;
-        loop {
-            buffer.clear();
-            let n =
-                input.read_until(b'\n', &mut buffer).map_err(|source| ImportError::Io { path: path.into(), source })?;
-            if n == 0 {
-                break;
-            }
-            line += 1;
-            let text = match std::str::from_utf8(&buffer) {
-                Ok(text) => text.trim_end_matches(['\n', '\r']),
+        for_each_line(input, path, |line, bytes| {
+            let text = match std::str::from_utf8(bytes) {
+                Ok(text) => text,
                 Err(e) => {
                     builder.report.rows += 1;
                     let problem = RowProblem::Malformed { message: format!("not UTF-8 at byte {}", e.valid_up_to()) };
-                    fail(path, options, &mut builder.report, line, None, problem)?;
-                    continue;
+                    return fail(path, options, &mut builder.report, line, None, problem);
                 }
             };
             if text.trim().is_empty() || text.trim_start().starts_with('#') {
-                continue;
+                return Ok(());
             }
             builder.report.rows += 1;
             let fields: Vec<&str> = text.split('\t').collect();
             let [head, relation, tail] = fields.as_slice() else {
                 let problem = RowProblem::FieldCount { found: fields.len(), expected: 3 };
-                fail(path, options, &mut builder.report, line, None, problem)?;
-                continue;
+                return fail(path, options, &mut builder.report, line, None, problem);
             };
             let raw = RawRow {
                 from: (*head).to_owned(),
@@ -468,23 +458,21 @@ pub fn read_triples(path: &Path, options: &TableOptions) -> Result<(Model, Impor
                 relation: Some((*relation).to_owned()),
                 ..RawRow::default()
             };
-            if let Err((role, problem)) = builder.row(raw, &title) {
-                let column = match role {
-                    Some(Role::From) => Some(1),
-                    Some(Role::Kind) => Some(2),
-                    Some(Role::To) => Some(3),
-                    _ => None,
-                };
-                fail(path, options, &mut builder.report, line, column, problem)?;
+            match builder.row(raw, &title) {
+                Ok(_) => Ok(()),
+                Err((role, problem)) => {
+                    let column = match role {
+                        Some(Role::From) => Some(1),
+                        Some(Role::Kind) => Some(2),
+                        Some(Role::To) => Some(3),
+                        _ => None,
+                    };
+                    fail(path, options, &mut builder.report, line, column, problem)
+                }
             }
-        }
+        })?;
         builder.finish(&title)
     })
-}
-
-/// The kind every edge of an edge kind's name gets; a convenience for `--kind`.
-pub fn fixed_kind(kind: EdgeKind) -> KindRule {
-    KindRule { fixed: Some(kind), ..KindRule::default() }
 }
 
 #[cfg(test)]

@@ -503,7 +503,7 @@ impl EdgeKind {
 }
 
 /// An enum variant's name, read as an identifier (RON writes kinds as bare identifiers).
-struct VariantName(String);
+pub(crate) struct VariantName(pub(crate) String);
 
 impl<'de> Deserialize<'de> for VariantName {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

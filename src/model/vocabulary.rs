@@ -287,22 +287,23 @@ pub fn intern_edge(name: &str, decl: Option<EdgeKindDecl>) -> DeclaredEdge {
 /// snake_case name as a kind the model must declare (it compares equal to the declared one);
 /// the error lists the built-in kinds.
 pub fn node_kind_named(text: &str) -> Result<NodeKind, String> {
-    text.parse::<NodeKind>().or_else(|e| {
-        let name = super::kind::normalise(text);
-        if is_valid_name(&name) {
-            Ok(NodeKind::Declared(intern_node(&name, None)))
-        } else {
-            Err(e.to_string())
-        }
-    })
+    named(text, |name| NodeKind::Declared(intern_node(name, None)))
 }
 
 /// The edge kind a user names without a model at hand (see [`node_kind_named`]).
 pub fn edge_kind_named(text: &str) -> Result<EdgeKind, String> {
-    text.parse::<EdgeKind>().or_else(|e| {
+    named(text, |name| EdgeKind::Declared(intern_edge(name, None)))
+}
+
+/// A built-in kind, else a placeholder for a valid name.
+fn named<K: std::str::FromStr<Err = super::kind::UnknownName>>(
+    text: &str,
+    placeholder: impl FnOnce(&str) -> K,
+) -> Result<K, String> {
+    text.parse::<K>().or_else(|e| {
         let name = super::kind::normalise(text);
         if is_valid_name(&name) {
-            Ok(EdgeKind::Declared(intern_edge(&name, None)))
+            Ok(placeholder(&name))
         } else {
             Err(e.to_string())
         }
@@ -377,6 +378,38 @@ pub enum VocabularyError {
     },
 }
 
+/// A built-in kind by name, else a declared one, else an error with the closest name.
+fn lookup<'a, K: std::str::FromStr>(
+    vocabulary: &'static str,
+    text: &str,
+    mut declared: impl Iterator<Item = (&'static str, K)>,
+    names: impl Iterator<Item = &'a str>,
+) -> Result<K, VocabularyError> {
+    if let Ok(kind) = text.parse::<K>() {
+        return Ok(kind);
+    }
+    let wanted = super::kind::normalise(text);
+    declared.find(|(name, _)| *name == wanted).map(|(_, kind)| kind).ok_or_else(|| VocabularyError::Unknown {
+        vocabulary,
+        name: text.to_owned(),
+        suggestion: closest(text, names).map(str::to_owned),
+    })
+}
+
+/// A name that may be declared: valid, not built in, not declared already.
+fn check_new_name(vocabulary: &'static str, name: &str, builtin: bool, taken: bool) -> Result<String, VocabularyError> {
+    let name = name.to_owned();
+    if !is_valid_name(&name) {
+        Err(VocabularyError::InvalidName { vocabulary, name })
+    } else if builtin {
+        Err(VocabularyError::Builtin { vocabulary, name })
+    } else if taken {
+        Err(VocabularyError::Duplicate { vocabulary, name })
+    } else {
+        Ok(name)
+    }
+}
+
 /// The kinds a model declares, in declaration order (see the [module docs](self)).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Vocabulary {
@@ -397,17 +430,9 @@ impl Vocabulary {
 
     /// Declares a node kind.
     pub fn declare_node(&mut self, decl: NodeKindDecl) -> Result<NodeKind, VocabularyError> {
-        let vocabulary = "node kind";
-        let name = decl.name.clone();
-        if !is_valid_name(&name) {
-            return Err(VocabularyError::InvalidName { vocabulary, name });
-        }
-        if name.parse::<NodeKind>().is_ok() {
-            return Err(VocabularyError::Builtin { vocabulary, name });
-        }
-        if self.nodes.iter().any(|n| n.name() == name) {
-            return Err(VocabularyError::Duplicate { vocabulary, name });
-        }
+        let builtin = decl.name.parse::<NodeKind>().is_ok();
+        let taken = self.nodes.iter().any(|n| n.name() == decl.name);
+        let name = check_new_name("node kind", &decl.name, builtin, taken)?;
         let kind = intern_node(&name, Some(decl));
         self.nodes.push(kind);
         Ok(NodeKind::Declared(kind))
@@ -415,17 +440,9 @@ impl Vocabulary {
 
     /// Declares an edge kind; its end kinds must be built in or declared already.
     pub fn declare_edge(&mut self, mut decl: EdgeKindDecl) -> Result<EdgeKind, VocabularyError> {
-        let vocabulary = "edge kind";
-        let name = decl.name.clone();
-        if !is_valid_name(&name) {
-            return Err(VocabularyError::InvalidName { vocabulary, name });
-        }
-        if name.parse::<EdgeKind>().is_ok() {
-            return Err(VocabularyError::Builtin { vocabulary, name });
-        }
-        if self.edges.iter().any(|e| e.name() == name) {
-            return Err(VocabularyError::Duplicate { vocabulary, name });
-        }
+        let builtin = decl.name.parse::<EdgeKind>().is_ok();
+        let taken = self.edges.iter().any(|e| e.name() == decl.name);
+        let name = check_new_name("edge kind", &decl.name, builtin, taken)?;
         for end in decl.from.iter_mut().chain(decl.to.iter_mut()) {
             *end = self.resolve_node(*end)?;
         }
@@ -471,32 +488,14 @@ impl Vocabulary {
 
     /// The node kind a text names (built-in or declared; case, `-` and spaces are forgiven).
     pub fn node_kind(&self, text: &str) -> Result<NodeKind, VocabularyError> {
-        if let Ok(kind) = text.parse::<NodeKind>() {
-            return Ok(kind);
-        }
-        let wanted = super::kind::normalise(text);
-        self.nodes.iter().find(|n| n.name() == wanted).map(|&n| NodeKind::Declared(n)).ok_or_else(|| {
-            VocabularyError::Unknown {
-                vocabulary: "node kind",
-                name: text.to_owned(),
-                suggestion: closest(text, self.node_names()).map(str::to_owned),
-            }
-        })
+        let declared = self.nodes.iter().map(|&n| (n.name(), NodeKind::Declared(n)));
+        lookup("node kind", text, declared, self.node_names())
     }
 
     /// The edge kind a text names (built-in or declared; case, `-` and spaces are forgiven).
     pub fn edge_kind(&self, text: &str) -> Result<EdgeKind, VocabularyError> {
-        if let Ok(kind) = text.parse::<EdgeKind>() {
-            return Ok(kind);
-        }
-        let wanted = super::kind::normalise(text);
-        self.edges.iter().find(|e| e.name() == wanted).map(|&e| EdgeKind::Declared(e)).ok_or_else(|| {
-            VocabularyError::Unknown {
-                vocabulary: "edge kind",
-                name: text.to_owned(),
-                suggestion: closest(text, self.edge_names()).map(str::to_owned),
-            }
-        })
+        let declared = self.edges.iter().map(|&e| (e.name(), EdgeKind::Declared(e)));
+        lookup("edge kind", text, declared, self.edge_names())
     }
 
     /// A node kind as this vocabulary reads it: built-in kinds as they are, declared names

@@ -73,17 +73,42 @@ pub fn to_string(model: &Model) -> String {
 /// Plain data as relgraph writes RON: struct names, four-space indents, text unescaped,
 /// `Some` implicit, a final newline. Serialising plain data with string keys cannot fail.
 pub(crate) fn pretty<T: serde::Serialize>(value: &T) -> String {
-    let config = ron::ser::PrettyConfig::new()
+    ron::ser::to_string_pretty(value, pretty_config()).unwrap_or_default() + "\n"
+}
+
+fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_owned())
         .escape_strings(false)
-        .extensions(Extensions::IMPLICIT_SOME);
-    ron::ser::to_string_pretty(value, config).unwrap_or_default() + "\n"
+        .extensions(Extensions::IMPLICIT_SOME)
 }
 
-/// Saves a model atomically (see [`crate::io::atomic`]).
+/// Writes what [`pretty`] returns straight to `out`, without holding the text in memory.
+fn write_pretty<T: serde::Serialize>(value: &T, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    /// ron writes to `fmt::Write`; this passes its text on and keeps the first I/O error.
+    struct Adapter<'a> {
+        out: &'a mut dyn std::io::Write,
+        error: Option<std::io::Error>,
+    }
+    impl fmt::Write for Adapter<'_> {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            self.out.write_all(text.as_bytes()).map_err(|e| {
+                self.error = Some(e);
+                fmt::Error
+            })
+        }
+    }
+    let mut adapter = Adapter { out, error: None };
+    match ron::ser::to_writer_pretty(&mut adapter, value, pretty_config()) {
+        Ok(()) => adapter.out.write_all(b"\n"),
+        Err(error) => Err(adapter.error.take().unwrap_or_else(|| std::io::Error::other(error))),
+    }
+}
+
+/// Saves a model atomically (see [`crate::io::atomic`]), writing the text as it is made.
 pub fn save(model: &Model, path: &Path) -> Result<(), Error> {
-    crate::io::atomic::write(path, to_string(model).as_bytes())
+    crate::io::atomic::write_with(path, |out| write_pretty(&model.to_file(), out))
 }
 
 #[derive(Deserialize)]
@@ -479,4 +504,22 @@ fn suggest_node(text: &str, declared: &[(String, Vec<String>)]) -> Option<String
         .find(|(_, names)| names.iter().any(|n| n.to_lowercase() == folded))
         .map(|(id, _)| id.clone())
         .or_else(|| closest(text, declared.iter().map(|(id, _)| id.as_str())).map(str::to_owned))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_writes_exactly_the_text_to_string_gives() {
+        let text = "Model(title: \"T\", edge_kinds: [EdgeKind(name: \"exports\", polarity: cooperative)], \
+                    nodes: [Node(id: \"a\", kind: country, name: \"Ä\"), Node(id: \"b\", kind: actor, name: \"B\")], \
+                    edges: [Edge(from: \"a\", to: \"b\", kind: exports, note: \"line\\nbreak\")])";
+        let model = parse(text, Path::new("t.ron")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("saved.ron");
+        save(&model, &path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), to_string(&model));
+        assert!(to_string(&model).contains("kind: exports,"));
+    }
 }

@@ -309,6 +309,15 @@ fn declared_kinds_work_in_check_balance_influence_filters_and_diagrams() {
     let edges = ok(&["edges", p, "--kind", "boycott"]);
     assert!(edges.contains("boycott") && !edges.contains("military"), "{edges}");
     ok(&["export", p, "-o", dir.path().join("d.svg").to_str().unwrap()]);
+    // Diagrams draw declared kinds in their polarity's colour, as the legend shows it.
+    let dot = ok(&["export", p, "--format", "dot"]);
+    let colour = |needle: &str| {
+        let line = dot.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("no {needle} in\n{dot}"));
+        line.split("color=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap().to_owned()
+    };
+    assert_eq!(colour("label=\"boycott\""), colour("label=\"conflictual\""));
+    assert_eq!(colour("label=\"military alliance\""), colour("label=\"cooperative\""));
+    assert_ne!(colour("label=\"boycott\""), colour("label=\"military alliance\""));
     // An undeclared kind is an error with a suggestion among declared names.
     std::fs::write(&path, text.replacen("kind: boycott)", "kind: boycot)", 1)).unwrap();
     let output = relgraph(&["check", p]);

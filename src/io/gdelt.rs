@@ -16,7 +16,8 @@
 //!   their ends in id order so that A–B and B–A events merge.
 //! - **Aggregation.** Events with the same ends, kind and [`Window`] merge into one tie: since
 //!   and until from the first and last event day, intensity the mean Goldstein score, the
-//!   note `N events` ([`events_note`]), and evidence from the first three distinct source URLs.
+//!   note `N events` ([`events_note`]), and evidence from the first three distinct source URLs
+//!   (each a source titled by its host).
 //!
 //! Memory holds the nodes and the aggregated ties (each with at most three URLs), not the
 //! rows.
@@ -301,7 +302,7 @@ impl Import {
                     .or_insert_with(|| {
                         model.sources.push(Source {
                             id: format!("gdelt{next}"),
-                            title: url.clone(),
+                            title: host(&url).to_owned(),
                             author: None,
                             date: None,
                             url: Some(url.clone()),
@@ -315,6 +316,13 @@ impl Import {
         }
         Ok((model, self.report))
     }
+}
+
+/// The host of a URL (`www.example.org`), the title of a GDELT source; the URL itself
+/// when it has none.
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty()).unwrap_or(url)
 }
 
 /// The note a merged tie carries: `1 event`, `12 events`.
@@ -362,4 +370,22 @@ pub fn read(path: &Path, options: GdeltOptions) -> Result<(Model, ImportReport),
         })?;
         import.finish(title, path)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_bucket_days_and_sources_are_titled_by_host() {
+        let day: PartialDate = "2016-08-31".parse().unwrap();
+        let buckets: Vec<String> =
+            [Window::Day, Window::Month, Window::Quarter, Window::Year, Window::None].map(|w| w.bucket(&day)).into();
+        assert_eq!(buckets, ["2016-08-31", "2016-08", "2016-Q3", "2016", ""]);
+        assert_eq!(host("https://www.thenews.com.pk/print/1?x"), "www.thenews.com.pk");
+        assert_eq!(host("example.org"), "example.org");
+        assert_eq!(host("https://"), "https://");
+        assert_eq!(events_note(1), "1 event");
+        assert_eq!(events_note(12), "12 events");
+    }
 }

@@ -306,6 +306,14 @@ fn declared_kinds_work_in_check_balance_influence_filters_and_diagrams() {
     assert!(balance.contains("triangles of signed ties: 1, balanced: 0 (0.0%), unbalanced: 1"), "{balance}");
     let influence = ok(&["influence", "--on", "b", p]);
     assert!(influence.contains("military alliance 0.40"), "{influence}");
+    // A profile may give a declared kind other influence: boycott at −10, all of it forward.
+    let profile = dir.path().join("profile.ron");
+    std::fs::write(&profile, "Profile(rules: [Rule(kind: boycott, goldstein: -10.0, forward: 1.0, backward: 0.0)])")
+        .unwrap();
+    let declared = ok(&["influence", "--on", "c", p]);
+    assert!(declared.contains("boycott 0.39→ C"), "{declared}");
+    let custom = ok(&["influence", "--on", "c", p, "--profile", profile.to_str().unwrap()]);
+    assert!(custom.contains("boycott 1.00→ C"), "{custom}");
     let edges = ok(&["edges", p, "--kind", "boycott"]);
     assert!(edges.contains("boycott") && !edges.contains("military"), "{edges}");
     ok(&["export", p, "-o", dir.path().join("d.svg").to_str().unwrap()]);

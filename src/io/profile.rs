@@ -18,19 +18,30 @@ use crate::Error;
 
 /// Reads and checks a profile file.
 pub fn load(path: &Path) -> Result<Profile, Error> {
+    load_for(path, &Vocabulary::new())
+}
+
+/// Reads and checks a profile file for a model: its rules may name the kinds `vocabulary`
+/// declares.
+pub fn load_for(path: &Path, vocabulary: &Vocabulary) -> Result<Profile, Error> {
     let text = crate::io::ron::read_utf8(path)?;
-    parse(&text, path).map_err(|diagnostics| Error::Invalid { diagnostics })
+    parse_for(&text, path, vocabulary).map_err(|diagnostics| Error::Invalid { diagnostics })
 }
 
 /// Parses and checks profile text; `path` names the file in diagnostics.
 pub fn parse(text: &str, path: &Path) -> Result<Profile, Diagnostics> {
+    parse_for(text, path, &Vocabulary::new())
+}
+
+/// Parses and checks profile text whose rules may name the kinds `vocabulary` declares.
+pub fn parse_for(text: &str, path: &Path, vocabulary: &Vocabulary) -> Result<Profile, Diagnostics> {
     let mut diagnostics = Diagnostics::new(path, text);
     let mut loader = Loader { text, diagnostics: &mut diagnostics };
     let profile = match options().from_str::<RawProfile>(text) {
         Ok(raw) => {
             let rules: Vec<Located<RawRule>> = raw.rules.iter().filter_map(|r| loader.element(r)).collect();
             let complete = rules.len() == raw.rules.len();
-            let rules = loader.rules(rules, &Vocabulary::new());
+            let rules = loader.rules(rules, vocabulary);
             complete.then_some(Profile { rules })
         }
         Err(error) => {

@@ -406,24 +406,23 @@ impl Model {
         out.into_iter().map(|(e, other, outgoing)| (&self.graph[e], other, outgoing)).collect()
     }
 
-    /// The influence profile this model is read with: the built-in profile followed by the
-    /// rules its declared kinds carry and the model's own rules.
+    /// The influence profile this model is read with: the built-in profile, with the rules
+    /// its declared kinds carry and the model's own rules (see [`Model::read_with`]).
     pub fn profile(&self) -> Profile {
-        Profile::builtin().with_rules(&self.own_rules())
+        self.read_with(&Profile::builtin())
     }
 
-    /// The influence rules the model adds to any profile: its declared kinds' rules, then its
-    /// own `influence` rules (which take precedence).
-    pub fn own_rules(&self) -> Vec<Rule> {
-        let mut rules = self.vocabulary.rules();
-        rules.extend(self.influence.iter().cloned());
-        rules
+    /// `profile` as this model reads it: its declared kinds' rules first (so a profile that
+    /// names a declared kind overrides the declaration), then the profile's rules, then the
+    /// model's own `influence` rules (which take precedence over both).
+    pub fn read_with(&self, profile: &Profile) -> Profile {
+        Profile { rules: self.vocabulary.rules() }.with_rules(&profile.rules).with_rules(&self.influence)
     }
 
-    /// The influence each edge carries under `profile` (with the model's own rules on top),
-    /// in file order; `None` for edges that are no channel.
+    /// The influence each edge carries under `profile` as the model reads it
+    /// ([`Model::read_with`]), in file order; `None` for edges that are no channel.
     pub fn edge_influence(&self, profile: &Profile) -> Vec<Option<EdgeInfluence>> {
-        let profile = profile.clone().with_rules(&self.own_rules());
+        let profile = self.read_with(profile);
         self.graph
             .edge_references()
             .map(|e| {

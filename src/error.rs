@@ -35,6 +35,9 @@ pub enum Error {
     /// A model-building error.
     #[error(transparent)]
     Model(#[from] crate::model::ModelError),
+    /// A kind declaration is refused, or a kind is neither built in nor declared.
+    #[error(transparent)]
+    Vocabulary(#[from] crate::model::VocabularyError),
     /// A name does not name exactly one node.
     #[error(transparent)]
     Lookup(#[from] crate::model::LookupError),

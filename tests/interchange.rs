@@ -30,6 +30,8 @@ fn realistic() -> Model {
             },
             Source { id: "tass".into(), title: "TASS wire".into(), author: None, date: Some(d("2014-03")), url: None },
         ],
+        node_kinds: Vec::new(),
+        edge_kinds: Vec::new(),
         nodes: Vec::new(),
         edges: Vec::new(),
         influence: Vec::new(),
@@ -504,8 +506,17 @@ fn model() -> impl Strategy<Value = Model> {
                     e
                 })
                 .collect();
-            Model::from_file(ModelFile { title, description, sources: Vec::new(), nodes, edges, influence: Vec::new() })
-                .unwrap()
+            Model::from_file(ModelFile {
+                title,
+                description,
+                sources: Vec::new(),
+                node_kinds: Vec::new(),
+                edge_kinds: Vec::new(),
+                nodes,
+                edges,
+                influence: Vec::new(),
+            })
+            .unwrap()
         })
 }
 

@@ -5,6 +5,7 @@ mod commands;
 mod common;
 mod export;
 mod hardening;
+mod import;
 mod influence;
 mod interchange;
 mod model;

@@ -598,8 +598,17 @@ fn build(
             edge
         })
         .collect();
-    Model::from_file(ModelFile { title, description, sources, nodes, edges, influence: Vec::new() })
-        .expect("generated models are valid")
+    Model::from_file(ModelFile {
+        title,
+        description,
+        sources,
+        node_kinds: Vec::new(),
+        edge_kinds: Vec::new(),
+        nodes,
+        edges,
+        influence: Vec::new(),
+    })
+    .expect("generated models are valid")
 }
 
 fn valid_model() -> impl Strategy<Value = Model> {

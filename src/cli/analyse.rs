@@ -35,10 +35,10 @@ pub struct Filters {
     #[arg(long, value_name = "DATE")]
     pub at: Option<PartialDate>,
     /// Keep only nodes of these kinds (repeatable or comma-separated).
-    #[arg(long = "node-kind", value_name = "KIND", value_delimiter = ',')]
+    #[arg(long = "node-kind", value_name = "KIND", value_delimiter = ',', value_parser = crate::model::vocabulary::node_kind_named)]
     pub node_kind: Vec<NodeKind>,
     /// Keep only edges of these kinds (repeatable or comma-separated).
-    #[arg(long = "edge-kind", value_name = "KIND", value_delimiter = ',')]
+    #[arg(long = "edge-kind", value_name = "KIND", value_delimiter = ',', value_parser = crate::model::vocabulary::edge_kind_named)]
     pub edge_kind: Vec<EdgeKind>,
     /// Keep only edges of these polarities: cooperative, conflictual, neutral.
     #[arg(long, value_delimiter = ',')]

@@ -1,4 +1,4 @@
-//! `relgraph export` (diagrams and interchange formats) and `relgraph import`.
+//! `relgraph export` (diagrams and interchange formats).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -189,18 +189,6 @@ fn parse_size_by(text: &str) -> Result<SizeBy, String> {
         .map_err(|_| format!("unknown measure `{text}`; give a centrality measure or `influence`"))
 }
 
-/// Arguments of `import`.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// The file to import: an edge list (.tsv, .csv, .txt), GraphML (.graphml, .xml) or
-    /// node-link JSON (.json).
-    #[arg(value_name = "FILE")]
-    file: PathBuf,
-    /// Where to write the RON model (atomically). Default: standard output.
-    #[arg(short = 'o', long = "output", value_name = "OUT")]
-    output: Option<PathBuf>,
-}
-
 /// Writes a model to `path` in the format its extension names, else in the input's format
 /// (RON when neither says).
 pub fn write_model(model: &Model, path: &Path, input: &Path) -> Result<(), Failure> {
@@ -215,22 +203,6 @@ pub fn write_model(model: &Model, path: &Path, input: &Path) -> Result<(), Failu
         _ => crate::io::ron::to_string(model),
     };
     crate::io::atomic::write(path, text.as_bytes())?;
-    Ok(())
-}
-
-/// Runs `import`.
-pub fn import(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = input::load_any(&args.file)?;
-    match &args.output {
-        Some(path) => {
-            crate::io::atomic::refuse_overwrite(path, &[&args.file])?;
-            crate::io::ron::save(&model, path)?;
-            let line =
-                format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
-            out.extend(line.into_bytes());
-        }
-        None => out.extend(crate::io::ron::to_string(&model).into_bytes()),
-    }
     Ok(())
 }
 

@@ -26,7 +26,7 @@ impl ProfileArg {
     /// the built-in one) on models, by weights on edge lists unless `--profile` is given.
     pub fn channels(&self, model: &Model, file: &std::path::Path, directed: bool) -> Result<GraphView, Failure> {
         let profile = match &self.profile {
-            Some(path) => Some(crate::io::profile::load(path)?),
+            Some(path) => Some(crate::io::profile::load_for(path, &model.vocabulary)?),
             None if input::is_edge_list(file) => None,
             None => Some(Profile::builtin()),
         };
@@ -46,7 +46,7 @@ impl ProfileArg {
     ) -> Result<crate::api::Selection<'m>, Failure> {
         Ok(match &self.profile {
             Some(path) => {
-                let profile = crate::io::profile::load(path)?;
+                let profile = crate::io::profile::load_for(path, &selection.model().vocabulary)?;
                 selection.with_named_profile(profile, &format!("profile {}", path.display()))
             }
             None if input::is_edge_list(file) => selection.with_weights(),

@@ -7,6 +7,7 @@ mod balance;
 mod centrality;
 mod check;
 mod export;
+mod import;
 mod influence;
 mod input;
 mod output;
@@ -144,11 +145,12 @@ enum Command {
         after_help = "Examples:\n  relgraph run examples/scripts/report.rhai\n  relgraph run examples/scripts/diagrams.rhai out/\n  relgraph run examples/scripts/edge_list.rhai network.tsv\n\nEvery function a script can call is in docs/scripting.md. Errors are reported at SCRIPT:LINE:COL (exit 1)."
     )]
     Run(run::RunArgs),
-    /// Read an edge list, GraphML or node-link JSON into a RON model.
+    /// Read an edge list, GraphML, node-link JSON, a GDELT event export, a table or triples
+    /// into a RON model.
     #[command(
-        after_help = "Examples:\n  relgraph import network.tsv -o network.ron\n  relgraph import model.graphml -o model.ron\n  relgraph import graph.json"
+        after_help = "Examples:\n  relgraph import network.tsv -o network.ron\n  relgraph import model.graphml -o model.ron\n  relgraph import 20160312.export.CSV.zip --format gdelt1 --window month -o events.ron\n  relgraph import alliances.csv --format table --columns from=state_name1,to=state_name2,since=dyad_st_year+dyad_st_month+dyad_st_day --kind allied_with -o alliances.ron\n  relgraph import triples.txt --format triples --declare -o kg.ron\n\nEvery format, option and mapping table is in docs/import.md."
     )]
-    Import(export::ImportArgs),
+    Import(import::ImportArgs),
 }
 
 /// Options every query command shares.
@@ -302,7 +304,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Timeline(args) => busy("ordering ties", &mut || timeline::timeline(&args, out)),
         Command::Diff(args) => busy("comparing", &mut || timeline::diff(&args, out)),
         Command::Export(args) => busy("drawing", &mut || export::export(&args, out)),
-        Command::Import(args) => busy("importing", &mut || export::import(&args, out)),
+        Command::Import(args) => busy("importing", &mut || import::run(&args, out)),
         Command::Run(args) => run::run(&args, out),
     }
 }

@@ -26,7 +26,7 @@ pub struct NodesArgs {
     file: FileArg,
     /// Only nodes of these kinds (repeatable or comma-separated): country, leader, person,
     /// organization, agreement, dispute, territory, event, project, actor.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = crate::model::vocabulary::node_kind_named)]
     kind: Vec<NodeKind>,
     #[command(flatten)]
     common: Common,
@@ -38,7 +38,7 @@ pub struct EdgesArgs {
     #[command(flatten)]
     file: FileArg,
     /// Only edges of these kinds (repeatable or comma-separated), e.g. sanctions,condemns.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = crate::model::vocabulary::edge_kind_named)]
     kind: Vec<EdgeKind>,
     /// Only edges of these polarities: cooperative, conflictual, neutral.
     #[arg(long, value_delimiter = ',')]
@@ -160,7 +160,7 @@ pub fn info(args: &InfoArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     text.push('\n');
     let mut table = Table::new(&["edge kind", "polarity", "count"]).right_align(2);
     for (kind, n) in &edge_kinds {
-        let polarity = kind.parse::<EdgeKind>().map(|k| k.polarity().as_str()).unwrap_or_default();
+        let polarity = model.vocabulary.edge_kind(kind).map(|k| k.polarity().as_str()).unwrap_or_default();
         table.row(vec![(*kind).into(), polarity.into(), n.to_string()]);
     }
     text.push_str(&table.render());

@@ -63,7 +63,7 @@ pub(crate) struct Scene {
     pub nodes: Vec<SceneNode>,
     pub edges: Vec<SceneEdge>,
     pub clusters: Vec<Cluster>,
-    /// Node kinds present, in [`NodeKind::ALL`] order.
+    /// Node kinds present, in [`NodeKind::ALL`] order, then declared kinds in declaration order.
     pub kinds: Vec<NodeKind>,
     /// Polarities present, in [`Polarity::ALL`] order.
     pub polarities: Vec<Polarity>,
@@ -169,7 +169,11 @@ impl Scene {
             nodes,
             edges,
             clusters: if options.cluster_by_country { clusters(model) } else { Vec::new() },
-            kinds: NodeKind::ALL.into_iter().filter(|k| present.contains(k)).collect(),
+            kinds: NodeKind::ALL
+                .into_iter()
+                .chain(model.vocabulary.node_kinds())
+                .filter(|k| present.contains(k))
+                .collect(),
             polarities: Polarity::ALL.into_iter().filter(|p| polarities.contains(p)).collect(),
             styled_kinds: styled.into_iter().collect(),
             legend: options.legend.unwrap_or(theme.legend) && graph.node_count() > 0,

@@ -143,6 +143,9 @@ pub enum Problem {
         /// The score given.
         value: f64,
     },
+    /// A node or edge kind declaration is refused.
+    #[error(transparent)]
+    Declaration(crate::model::VocabularyError),
     /// A profile rule's share of influence outside 0 … 1.
     #[error("{field} share {value} is outside 0 … 1")]
     Share {
@@ -173,6 +176,7 @@ impl Problem {
             Problem::SimilarIds { .. } => "looks like another id",
             Problem::SharedName { .. } => "names two nodes",
             Problem::DuplicateEdge { .. } => "duplicate edge",
+            Problem::Declaration(_) => "bad declaration",
         }
     }
 
@@ -191,7 +195,10 @@ impl Problem {
             Problem::UnknownKind { vocabulary, .. } => Some(format!("see docs/format.md for every {vocabulary}")),
             Problem::KindMismatch { kind, .. } => {
                 let rule = kind.rule();
-                let names = |kinds: &[NodeKind]| kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" | ");
+                let names = |kinds: &[NodeKind]| match kinds {
+                    [] => "any".to_owned(),
+                    kinds => kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" | "),
+                };
                 Some(format!("`{kind}` runs from {} to {}", names(rule.from), names(rule.to)))
             }
             Problem::NotUtf8 { .. } => Some(

@@ -5,7 +5,9 @@
 //! `aliases` and `tags` (JSON arrays of strings), `since`, `until`, `date` (ISO partial
 //! dates), `description` and one string key per attribute name; edge `kind`, `polarity`,
 //! `since`, `until`, `weight` and `intensity` (`double`), `topic`, `note` and `evidence` (a
-//! JSON array of `{"source", "quote"}`); graph `title`, `description` and `sources` (JSON).
+//! JSON array of `{"source", "quote"}`); graph `title`, `description` and `sources` (JSON),
+//! and `node_kinds` and `edge_kinds` (JSON arrays of declarations) when the model declares
+//! kinds of its own, which reading restores before it reads any kind.
 //! The graph is `edgedefault="directed"`; parallel edges are written as they are, and
 //! NetworkX's `read_graphml` returns a `MultiDiGraph` when it finds any (a `DiGraph`
 //! otherwise).
@@ -36,7 +38,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
 
 use crate::error::{ImportProblem, InterchangeFormat};
-use crate::model::{Edge, EdgeKind, Evidence, Model, ModelFile, Node, NodeKind, PartialDate, Source};
+use crate::model::{Edge, EdgeKind, Evidence, Model, ModelFile, Node, NodeKind, PartialDate, Source, Vocabulary};
 use crate::Error;
 
 /// The GraphML namespace.
@@ -74,7 +76,13 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
             ),
         ],
     )?;
-    for (id, name) in [("g_title", "title"), ("g_description", "description"), ("g_sources", "sources")] {
+    for (id, name) in [
+        ("g_title", "title"),
+        ("g_description", "description"),
+        ("g_sources", "sources"),
+        ("g_node_kinds", "node_kinds"),
+        ("g_edge_kinds", "edge_kinds"),
+    ] {
         key(&mut xml, id, "graph", name, "string")?;
     }
     for name in NODE_FIELDS {
@@ -105,6 +113,13 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
     }
     if !model.sources.is_empty() {
         xml.data("g_sources", &to_json(&model.sources))?;
+    }
+    let (node_kinds, edge_kinds) = (model.vocabulary.node_declarations(), model.vocabulary.edge_declarations());
+    if !node_kinds.is_empty() {
+        xml.data("g_node_kinds", &to_json(&node_kinds))?;
+    }
+    if !edge_kinds.is_empty() {
+        xml.data("g_edge_kinds", &to_json(&edge_kinds))?;
     }
     let attr_ids: HashMap<&str, String> =
         attr_names.iter().enumerate().map(|(i, n)| (n.as_str(), format!("n_attr{i}"))).collect();
@@ -633,6 +648,8 @@ fn build(raw: Raw) -> Result<Model, Error> {
         title: String::new(),
         description: None,
         sources: Vec::new(),
+        node_kinds: Vec::new(),
+        edge_kinds: Vec::new(),
         nodes: Vec::new(),
         edges: Vec::new(),
         influence: Vec::new(),
@@ -647,12 +664,21 @@ fn build(raw: Raw) -> Result<Model, Error> {
                 file.sources = serde_json::from_str::<Vec<Source>>(&value)
                     .map_err(|_| bad("graph", 0, "sources", &value, "a JSON array of sources"))?;
             }
+            "node_kinds" if !value.trim().is_empty() => {
+                file.node_kinds = serde_json::from_str(&value)
+                    .map_err(|_| bad("graph", 0, "node_kinds", &value, "a JSON array of node kind declarations"))?;
+            }
+            "edge_kinds" if !value.trim().is_empty() => {
+                file.edge_kinds = serde_json::from_str(&value)
+                    .map_err(|_| bad("graph", 0, "edge_kinds", &value, "a JSON array of edge kind declarations"))?;
+            }
             _ => {}
         }
     }
     if file.title.is_empty() {
         file.title = title_from_name.unwrap_or_default();
     }
+    let vocabulary = Vocabulary::from_declarations(&file.node_kinds, &file.edge_kinds)?;
 
     let mut seen = std::collections::HashSet::new();
     for (index, item) in raw.nodes.iter().enumerate() {
@@ -669,7 +695,7 @@ fn build(raw: Raw) -> Result<Model, Error> {
             match field.as_str() {
                 "kind" => match value.trim() {
                     "" => node.kind = NodeKind::Actor,
-                    text => match text.parse::<NodeKind>() {
+                    text => match vocabulary.node_kind(text) {
                         Ok(kind) => {
                             node.kind = kind;
                             unknown_kind = None;
@@ -718,7 +744,7 @@ fn build(raw: Raw) -> Result<Model, Error> {
             match field.as_str() {
                 "kind" => match value.trim() {
                     "" => edge.kind = EdgeKind::RelatedTo,
-                    text => match text.parse::<EdgeKind>() {
+                    text => match vocabulary.edge_kind(text) {
                         Ok(kind) => {
                             edge.kind = kind;
                             unknown_kind = None;

@@ -2,7 +2,8 @@
 //!
 //! ```json
 //! {"directed": true, "multigraph": true,
-//!  "graph": {"title": "…", "description": "…", "sources": [{"id": "…", "title": "…"}]},
+//!  "graph": {"title": "…", "description": "…", "sources": [{"id": "…", "title": "…"}],
+//!            "node_kinds": [{"name": "ministry"}], "edge_kinds": [{"name": "exports"}]},
 //!  "nodes": [{"id": "japan", "kind": "country", "name": "Japan", "aliases": ["Nippon"],
 //!             "since": "1947-05-03", "tags": ["g7"], "description": "…", "capital": "Tokyo"}],
 //!  "links": [{"source": "japan", "target": "russia", "kind": "disputes",
@@ -33,7 +34,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{ImportProblem, InterchangeFormat};
 use crate::io::graphml::{note_with_kind, shorten, ATTR_PREFIX};
-use crate::model::{Edge, EdgeKind, Evidence, Model, ModelFile, Node, NodeKind, PartialDate, Source};
+use crate::model::{Edge, EdgeKind, Evidence, Model, ModelFile, Node, NodeKind, PartialDate, Source, Vocabulary};
 use crate::Error;
 
 /// Node field names; attributes with these names are written with [`ATTR_PREFIX`].
@@ -82,6 +83,13 @@ pub fn to_value(model: &Model, edges_key: EdgesKey) -> Value {
     }
     if !model.sources.is_empty() {
         graph.insert("sources".into(), serde_json::to_value(&model.sources).unwrap_or(Value::Null));
+    }
+    let (node_kinds, edge_kinds) = (model.vocabulary.node_declarations(), model.vocabulary.edge_declarations());
+    if !node_kinds.is_empty() {
+        graph.insert("node_kinds".into(), serde_json::to_value(&node_kinds).unwrap_or(Value::Null));
+    }
+    if !edge_kinds.is_empty() {
+        graph.insert("edge_kinds".into(), serde_json::to_value(&edge_kinds).unwrap_or(Value::Null));
     }
     let nodes: Vec<Value> = model.nodes().map(node_value).collect();
     let links: Vec<Value> = model.edges().map(edge_value).collect();
@@ -205,6 +213,8 @@ pub fn from_value(value: &Value) -> Result<Model, Error> {
         title: String::new(),
         description: None,
         sources: Vec::new(),
+        node_kinds: Vec::new(),
+        edge_kinds: Vec::new(),
         nodes: Vec::new(),
         edges: Vec::new(),
         influence: Vec::new(),
@@ -219,6 +229,14 @@ pub fn from_value(value: &Value) -> Result<Model, Error> {
                 file.sources = serde_json::from_value::<Vec<Source>>(sources.clone())
                     .map_err(|_| bad("graph", 0, "sources", sources, "an array of sources"))?;
             }
+            if let Some(kinds) = graph.get("node_kinds").filter(|v| !v.is_null()) {
+                file.node_kinds = serde_json::from_value(kinds.clone())
+                    .map_err(|_| bad("graph", 0, "node_kinds", kinds, "an array of node kind declarations"))?;
+            }
+            if let Some(kinds) = graph.get("edge_kinds").filter(|v| !v.is_null()) {
+                file.edge_kinds = serde_json::from_value(kinds.clone())
+                    .map_err(|_| bad("graph", 0, "edge_kinds", kinds, "an array of edge kind declarations"))?;
+            }
         }
         Some(_) => return Err(shape("`graph` to be an object")),
     }
@@ -232,16 +250,17 @@ pub fn from_value(value: &Value) -> Result<Model, Error> {
         None | Some(Value::Null) => &[],
         Some(_) => return Err(shape("`links` (or `edges`) to be an array")),
     };
+    let vocabulary = Vocabulary::from_declarations(&file.node_kinds, &file.edge_kinds)?;
     let mut ids = HashSet::new();
     for (index, value) in nodes.iter().enumerate() {
-        let node = read_node(index, value)?;
+        let node = read_node(index, value, &vocabulary)?;
         if !ids.insert(node.id.clone()) {
             return Err(problem(ImportProblem::DuplicateNode { id: node.id }));
         }
         file.nodes.push(node);
     }
     for (index, value) in links.iter().enumerate() {
-        let edge = read_edge(index, value)?;
+        let edge = read_edge(index, value, &vocabulary)?;
         for id in [&edge.from, &edge.to] {
             if !ids.contains(id) {
                 return Err(problem(ImportProblem::UnknownNode { index, id: id.clone() }));
@@ -304,7 +323,7 @@ fn number_of(index: usize, field: &str, value: &Value) -> Result<Option<f64>, Er
     }
 }
 
-fn read_node(index: usize, value: &Value) -> Result<Node, Error> {
+fn read_node(index: usize, value: &Value, vocabulary: &Vocabulary) -> Result<Node, Error> {
     let o = value.as_object().ok_or(bad("node", index, "node", value, "an object"))?;
     let id = id_of("node", index, "id", o)?;
     let mut node = Node::new(id, NodeKind::Actor, String::new());
@@ -317,7 +336,7 @@ fn read_node(index: usize, value: &Value) -> Result<Node, Error> {
             "kind" => match text_of(value) {
                 None => {}
                 Some(text) if text.trim().is_empty() => {}
-                Some(text) => match text.trim().parse::<NodeKind>() {
+                Some(text) => match vocabulary.node_kind(text.trim()) {
                     Ok(kind) => node.kind = kind,
                     Err(_) => unknown_kind = Some(text),
                 },
@@ -344,7 +363,7 @@ fn read_node(index: usize, value: &Value) -> Result<Node, Error> {
     Ok(node)
 }
 
-fn read_edge(index: usize, value: &Value) -> Result<Edge, Error> {
+fn read_edge(index: usize, value: &Value, vocabulary: &Vocabulary) -> Result<Edge, Error> {
     let o = value.as_object().ok_or(bad("edge", index, "edge", value, "an object"))?;
     let from = id_of("edge", index, "source", o)?;
     let to = id_of("edge", index, "target", o)?;
@@ -355,7 +374,7 @@ fn read_edge(index: usize, value: &Value) -> Result<Edge, Error> {
             "kind" => match text_of(value) {
                 None => {}
                 Some(text) if text.trim().is_empty() => {}
-                Some(text) => match text.trim().parse::<EdgeKind>() {
+                Some(text) => match vocabulary.edge_kind(text.trim()) {
                     Ok(kind) => edge.kind = kind,
                     Err(_) => unknown_kind = Some(text),
                 },

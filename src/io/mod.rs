@@ -1,7 +1,9 @@
 //! Reading and writing models: one module per format.
 pub mod atomic;
+pub mod cameo;
 pub mod diagnostic;
 pub mod edgelist;
+pub mod gdelt;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
@@ -10,8 +12,10 @@ pub mod lint;
 pub mod neo4j;
 pub mod profile;
 pub mod ron;
+pub mod rows;
 pub mod snippet;
 pub mod spans;
+pub mod table;
 pub mod text;
 
 use std::path::Path;

@@ -188,7 +188,7 @@ pub fn import_cypher(model: &Model) -> String {
             "CASE WHEN row.`{column}` IS NULL OR row.`{column}` = '' THEN null ELSE split(row.`{column}`, '{ARRAY_DELIMITER}') END"
         )
     };
-    for kind in NodeKind::ALL {
+    for kind in NodeKind::ALL.into_iter().chain(model.vocabulary.node_kinds()) {
         if !model.nodes().any(|n| n.kind == kind) {
             continue;
         }
@@ -206,7 +206,7 @@ pub fn import_cypher(model: &Model) -> String {
         }
         out.push_str(";\n");
     }
-    for kind in EdgeKind::ALL {
+    for kind in EdgeKind::ALL.into_iter().chain(model.vocabulary.edge_kinds()) {
         if !model.edges().any(|e| e.kind == kind) {
             continue;
         }

@@ -13,17 +13,28 @@ use serde::Deserialize;
 use crate::io::diagnostic::{Diagnostics, Problem};
 use crate::io::ron::{options, Loader, Located, Word};
 use crate::model::influence::{Profile, Rule};
-use crate::model::{EdgeKind, NodeKind};
+use crate::model::Vocabulary;
 use crate::Error;
 
 /// Reads and checks a profile file.
 pub fn load(path: &Path) -> Result<Profile, Error> {
+    load_for(path, &Vocabulary::new())
+}
+
+/// Reads and checks a profile file for a model: its rules may name the kinds `vocabulary`
+/// declares.
+pub fn load_for(path: &Path, vocabulary: &Vocabulary) -> Result<Profile, Error> {
     let text = crate::io::ron::read_utf8(path)?;
-    parse(&text, path).map_err(|diagnostics| Error::Invalid { diagnostics })
+    parse_for(&text, path, vocabulary).map_err(|diagnostics| Error::Invalid { diagnostics })
 }
 
 /// Parses and checks profile text; `path` names the file in diagnostics.
 pub fn parse(text: &str, path: &Path) -> Result<Profile, Diagnostics> {
+    parse_for(text, path, &Vocabulary::new())
+}
+
+/// Parses and checks profile text whose rules may name the kinds `vocabulary` declares.
+pub fn parse_for(text: &str, path: &Path, vocabulary: &Vocabulary) -> Result<Profile, Diagnostics> {
     let text = crate::io::text::strip_bom(text);
     let mut diagnostics = Diagnostics::new(path, text);
     let mut loader = Loader { text, diagnostics: &mut diagnostics };
@@ -31,7 +42,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, Diagnostics> {
         Ok(raw) => {
             let rules: Vec<Located<RawRule>> = raw.rules.iter().filter_map(|r| loader.element(r)).collect();
             let complete = rules.len() == raw.rules.len();
-            let rules = loader.rules(rules);
+            let rules = loader.rules(rules, vocabulary);
             complete.then_some(Profile { rules })
         }
         Err(error) => {
@@ -78,19 +89,17 @@ pub(crate) struct RawRule {
 
 impl Loader<'_, '_> {
     /// Checks rules against the vocabulary and the scales; returns the good ones.
-    pub(crate) fn rules(&mut self, raw: Vec<Located<RawRule>>) -> Vec<Rule> {
+    pub(crate) fn rules(&mut self, raw: Vec<Located<RawRule>>, vocabulary: &Vocabulary) -> Vec<Rule> {
         let mut out = Vec::new();
         for Located { value: r, spans } in raw {
-            let edge_names = EdgeKind::ALL.iter().map(|k| k.as_str());
-            let kind = self.kind::<EdgeKind>(&r.kind.0, "edge kind", spans.field_range("kind"), edge_names);
+            let kind = self.known(vocabulary.edge_kind(&r.kind.0), spans.field_range("kind"));
             let (mut from, mut to) = (Vec::new(), Vec::new());
             let mut ends_ok = true;
             for (slot, field, words) in [(&mut from, "from", &r.from), (&mut to, "to", &r.to)] {
                 let items = spans.field(field).map(|s| s.items.clone()).unwrap_or_default();
                 for (i, word) in words.iter().enumerate() {
                     let span = items.get(i).map_or_else(|| spans.field_range(field), |s| s.range.clone());
-                    let names = NodeKind::ALL.iter().map(|k| k.as_str());
-                    match self.kind::<NodeKind>(&word.0, "node kind", span, names) {
+                    match self.known(vocabulary.node_kind(&word.0), span) {
                         Some(k) => slot.push(k),
                         None => ends_ok = false,
                     }

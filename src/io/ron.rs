@@ -20,7 +20,11 @@ use serde::Deserialize;
 use crate::io::diagnostic::{Diagnostics, Problem};
 use crate::io::profile::RawRule;
 use crate::io::spans::{self, LineIndex, Spanned};
-use crate::model::{closest, Edge, EdgeKind, Evidence, Model, Node, NodeKind, PartialDate, Source};
+use crate::model::kind::VariantName;
+use crate::model::{
+    closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKind, NodeKindDecl, PartialDate, Source, Vocabulary,
+    VocabularyError,
+};
 use crate::Error;
 
 /// The ron options every model file is read with: `Some` may be left implicit.
@@ -88,17 +92,42 @@ pub fn to_string(model: &Model) -> String {
 /// Plain data as relgraph writes RON: struct names, four-space indents, text unescaped,
 /// `Some` implicit, a final newline. Serialising plain data with string keys cannot fail.
 pub(crate) fn pretty<T: serde::Serialize>(value: &T) -> String {
-    let config = ron::ser::PrettyConfig::new()
+    ron::ser::to_string_pretty(value, pretty_config()).unwrap_or_default() + "\n"
+}
+
+fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_owned())
         .escape_strings(false)
-        .extensions(Extensions::IMPLICIT_SOME);
-    ron::ser::to_string_pretty(value, config).unwrap_or_default() + "\n"
+        .extensions(Extensions::IMPLICIT_SOME)
 }
 
-/// Saves a model atomically (see [`crate::io::atomic`]).
+/// Writes what [`pretty`] returns straight to `out`, without holding the text in memory.
+fn write_pretty<T: serde::Serialize>(value: &T, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    /// ron writes to `fmt::Write`; this passes its text on and keeps the first I/O error.
+    struct Adapter<'a> {
+        out: &'a mut dyn std::io::Write,
+        error: Option<std::io::Error>,
+    }
+    impl fmt::Write for Adapter<'_> {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            self.out.write_all(text.as_bytes()).map_err(|e| {
+                self.error = Some(e);
+                fmt::Error
+            })
+        }
+    }
+    let mut adapter = Adapter { out, error: None };
+    match ron::ser::to_writer_pretty(&mut adapter, value, pretty_config()) {
+        Ok(()) => adapter.out.write_all(b"\n"),
+        Err(error) => Err(adapter.error.take().unwrap_or_else(|| std::io::Error::other(error))),
+    }
+}
+
+/// Saves a model atomically (see [`crate::io::atomic`]), writing the text as it is made.
 pub fn save(model: &Model, path: &Path) -> Result<(), Error> {
-    crate::io::atomic::write(path, to_string(model).as_bytes())
+    crate::io::atomic::write_with(path, |out| write_pretty(&model.to_file(), out))
 }
 
 #[derive(Deserialize)]
@@ -109,6 +138,10 @@ struct RawFile<'a> {
     description: Option<String>,
     #[serde(default, borrow)]
     sources: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    node_kinds: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    edge_kinds: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     nodes: Vec<&'a RawValue>,
     #[serde(default, borrow)]
@@ -205,31 +238,12 @@ impl<'de> Deserialize<'de> for Word {
                 Ok(Word(v.to_owned()))
             }
             fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Word, A::Error> {
-                let (Identifier(name), variant) = data.variant::<Identifier>()?;
+                let (VariantName(name), variant) = data.variant::<VariantName>()?;
                 variant.unit_variant()?;
                 Ok(Word(name))
             }
         }
         deserializer.deserialize_enum("Kind", &[], WordVisitor)
-    }
-}
-
-/// An enum variant's name, read as an identifier.
-struct Identifier(String);
-
-impl<'de> Deserialize<'de> for Identifier {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct IdentifierVisitor;
-        impl Visitor<'_> for IdentifierVisitor {
-            type Value = Identifier;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an identifier")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Identifier, E> {
-                Ok(Identifier(v.to_owned()))
-            }
-        }
-        deserializer.deserialize_identifier(IdentifierVisitor)
     }
 }
 
@@ -254,6 +268,8 @@ impl<'t> Loader<'t, '_> {
             }
         };
         let sources: Vec<Located<RawSource>> = raw.sources.iter().filter_map(|r| self.element(r)).collect();
+        let node_kinds: Vec<Located<NodeKindDecl>> = raw.node_kinds.iter().filter_map(|r| self.element(r)).collect();
+        let edge_kinds: Vec<Located<EdgeKindDecl>> = raw.edge_kinds.iter().filter_map(|r| self.element(r)).collect();
         let nodes: Vec<Located<RawNode>> = raw.nodes.iter().filter_map(|r| self.element(r)).collect();
         let edges: Vec<Located<RawEdge>> = raw.edges.iter().filter_map(|r| self.element(r)).collect();
         let rules: Vec<Located<RawRule>> = raw.influence.iter().filter_map(|r| self.element(r)).collect();
@@ -261,8 +277,11 @@ impl<'t> Loader<'t, '_> {
         let parsed_all = sources.len() == raw.sources.len()
             && nodes.len() == raw.nodes.len()
             && edges.len() == raw.edges.len()
-            && rules.len() == raw.influence.len();
-        let influence = self.rules(rules);
+            && rules.len() == raw.influence.len()
+            && node_kinds.len() == raw.node_kinds.len()
+            && edge_kinds.len() == raw.edge_kinds.len();
+        let vocabulary = self.vocabulary(node_kinds, edge_kinds);
+        let influence = self.rules(rules, &vocabulary);
 
         let sources = self.sources(sources);
         let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
@@ -273,7 +292,7 @@ impl<'t> Loader<'t, '_> {
                 (n.value.id.clone(), names)
             })
             .collect();
-        let nodes = self.nodes(nodes);
+        let nodes = self.nodes(nodes, &vocabulary);
         let mut model = Model::new(raw.title);
         model.description = raw.description;
         let mut kinds: HashMap<String, NodeKind> = HashMap::new();
@@ -283,12 +302,13 @@ impl<'t> Loader<'t, '_> {
         }
         let mut checked_edges = Vec::new();
         for edge in edges {
-            if let Some(edge) = self.edge(edge, &kinds, &declared, &source_ids) {
+            if let Some(edge) = self.edge(edge, &kinds, &declared, &source_ids, &vocabulary) {
                 checked_edges.push(edge);
             }
         }
         model.sources = sources;
         model.influence = influence;
+        model.vocabulary = vocabulary;
         for edge in checked_edges {
             let _ = model.add_edge(edge);
         }
@@ -381,7 +401,28 @@ impl<'t> Loader<'t, '_> {
         out
     }
 
-    fn nodes(&mut self, raw: Vec<Located<RawNode>>) -> Vec<Option<Node>> {
+    /// Builds the vocabulary from the file's declarations, reporting refused ones.
+    fn vocabulary(&mut self, nodes: Vec<Located<NodeKindDecl>>, edges: Vec<Located<EdgeKindDecl>>) -> Vocabulary {
+        let mut vocabulary = Vocabulary::new();
+        for Located { value, spans } in nodes {
+            if let Err(error) = vocabulary.declare_node(value) {
+                self.diagnostics.push(Problem::Declaration(error), spans.field_range("name"));
+            }
+        }
+        for Located { value, spans } in edges {
+            if let Err(error) = vocabulary.declare_edge(value) {
+                let field = match &error {
+                    VocabularyError::Unknown { .. } if spans.field("from").is_some() => "from",
+                    VocabularyError::Unknown { .. } => "to",
+                    _ => "name",
+                };
+                self.diagnostics.push(Problem::Declaration(error), spans.field_range(field));
+            }
+        }
+        vocabulary
+    }
+
+    fn nodes(&mut self, raw: Vec<Located<RawNode>>, vocabulary: &Vocabulary) -> Vec<Option<Node>> {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut out = Vec::new();
         for Located { value: n, spans } in raw {
@@ -395,12 +436,7 @@ impl<'t> Loader<'t, '_> {
                 continue;
             }
             seen.insert(n.id.clone(), id_span.start);
-            let kind = self.kind::<NodeKind>(
-                &n.kind.0,
-                "node kind",
-                spans.field_range("kind"),
-                NodeKind::ALL.iter().map(|k| k.as_str()),
-            );
+            let kind = self.known(vocabulary.node_kind(&n.kind.0), spans.field_range("kind"));
             let (since, until) = self.interval(n.since.as_ref(), n.until.as_ref(), &spans);
             let date = self.date(n.date.as_ref(), spans.field_range("date"));
             out.push(kind.map(|kind| Node {
@@ -419,18 +455,16 @@ impl<'t> Loader<'t, '_> {
         out
     }
 
-    pub(crate) fn kind<K: std::str::FromStr>(
-        &mut self,
-        text: &str,
-        vocabulary: &'static str,
-        span: Range<usize>,
-        names: impl Iterator<Item = &'static str>,
-    ) -> Option<K> {
-        match text.parse::<K>() {
+    /// A kind read through the vocabulary; an unknown one is reported with a suggestion.
+    pub(crate) fn known<K>(&mut self, kind: Result<K, VocabularyError>, span: Range<usize>) -> Option<K> {
+        match kind {
             Ok(kind) => Some(kind),
-            Err(_) => {
-                let suggestion = closest(text, names).map(str::to_owned);
-                self.diagnostics.push(Problem::UnknownKind { vocabulary, text: text.to_owned(), suggestion }, span);
+            Err(VocabularyError::Unknown { vocabulary, name, suggestion }) => {
+                self.diagnostics.push(Problem::UnknownKind { vocabulary, text: name, suggestion }, span);
+                None
+            }
+            Err(other) => {
+                self.diagnostics.push(Problem::Declaration(other), span);
                 None
             }
         }
@@ -442,13 +476,9 @@ impl<'t> Loader<'t, '_> {
         kinds: &HashMap<String, NodeKind>,
         declared: &[(String, Vec<String>)],
         source_ids: &[&str],
+        vocabulary: &Vocabulary,
     ) -> Option<Edge> {
-        let kind = self.kind::<EdgeKind>(
-            &e.kind.0,
-            "edge kind",
-            spans.field_range("kind"),
-            EdgeKind::ALL.iter().map(|k| k.as_str()),
-        );
+        let kind = self.known(vocabulary.edge_kind(&e.kind.0), spans.field_range("kind"));
         let mut ends = Vec::new();
         for (field, id) in [("from", &e.from), ("to", &e.to)] {
             if let Some(k) = kinds.get(id) {
@@ -507,4 +537,22 @@ fn suggest_node(text: &str, declared: &[(String, Vec<String>)]) -> Option<String
         .find(|(_, names)| names.iter().any(|n| n.to_lowercase() == folded))
         .map(|(id, _)| id.clone())
         .or_else(|| closest(text, declared.iter().map(|(id, _)| id.as_str())).map(str::to_owned))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_writes_exactly_the_text_to_string_gives() {
+        let text = "Model(title: \"T\", edge_kinds: [EdgeKind(name: \"exports\", polarity: cooperative)], \
+                    nodes: [Node(id: \"a\", kind: country, name: \"Ä\"), Node(id: \"b\", kind: actor, name: \"B\")], \
+                    edges: [Edge(from: \"a\", to: \"b\", kind: exports, note: \"line\\nbreak\")])";
+        let model = parse(text, Path::new("t.ron")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("saved.ron");
+        save(&model, &path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), to_string(&model));
+        assert!(to_string(&model).contains("kind: exports,"));
+    }
 }

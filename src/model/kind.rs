@@ -4,11 +4,13 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, Deserializer, EnumAccess, VariantAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::vocabulary::{intern_edge, intern_node, is_valid_name, DeclaredEdge, DeclaredNode};
 
 /// What a node is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum NodeKind {
     /// A sovereign state (Japan, Russia, Canada).
@@ -31,6 +33,8 @@ pub enum NodeKind {
     Project,
     /// A node whose type is unknown, e.g. from an imported edge list.
     Actor,
+    /// A kind the model declares (see [`super::vocabulary`]).
+    Declared(DeclaredNode),
 }
 
 impl NodeKind {
@@ -61,15 +65,33 @@ impl NodeKind {
             NodeKind::Event => "event",
             NodeKind::Project => "project",
             NodeKind::Actor => "actor",
+            NodeKind::Declared(d) => d.name(),
         }
     }
 
-    /// Whether nodes of this kind act: countries, people, organisations and unknown actors.
+    /// Whether nodes of this kind act: countries, people, organisations and unknown actors,
+    /// and declared kinds declared as actors.
     pub fn is_actor(self) -> bool {
-        matches!(
-            self,
-            NodeKind::Country | NodeKind::Leader | NodeKind::Person | NodeKind::Organization | NodeKind::Actor
-        )
+        match self {
+            NodeKind::Declared(d) => d.declaration().is_none_or(|d| d.actor),
+            other => matches!(
+                other,
+                NodeKind::Country | NodeKind::Leader | NodeKind::Person | NodeKind::Organization | NodeKind::Actor
+            ),
+        }
+    }
+
+    /// Whether the kind is declared by a model rather than built in.
+    pub fn is_declared(self) -> bool {
+        matches!(self, NodeKind::Declared(_))
+    }
+
+    /// The kind read as words, for legends.
+    pub fn label(self) -> String {
+        match self {
+            NodeKind::Declared(d) => d.label().to_owned(),
+            builtin => builtin.as_str().replace('_', " "),
+        }
     }
 }
 
@@ -109,8 +131,7 @@ impl Polarity {
 }
 
 /// The relation an edge states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum EdgeKind {
     /// A leader leads a country or organisation.
@@ -175,6 +196,8 @@ pub enum EdgeKind {
     HedgesAgainst,
     /// A generic tie between any two nodes, e.g. from an edge list.
     RelatedTo,
+    /// A kind the model declares (see [`super::vocabulary`]).
+    Declared(DeclaredEdge),
 }
 
 /// Node kinds that act.
@@ -389,11 +412,28 @@ impl EdgeKind {
         all
     };
 
-    /// The schema row for this kind.
-    #[allow(clippy::indexing_slicing, reason = "SCHEMA has one row per kind, in declaration order (tested)")]
+    /// The schema row for this kind (a declared kind's row comes from its declaration).
+    #[allow(clippy::indexing_slicing, reason = "SCHEMA has one row per built-in kind, in declaration order (tested)")]
     pub fn rule(self) -> &'static EdgeRule {
-        // SCHEMA is in declaration order, checked by a test.
-        &SCHEMA[self as usize]
+        match self {
+            EdgeKind::Declared(d) => d.rule(),
+            // Every built-in kind has a row in SCHEMA (checked by a test); related_to's row
+            // stands in should one ever be missing.
+            builtin => SCHEMA.iter().find(|r| r.kind == builtin).unwrap_or(&SCHEMA[SCHEMA.len() - 1]),
+        }
+    }
+
+    /// Whether the kind is declared by a model rather than built in.
+    pub fn is_declared(self) -> bool {
+        matches!(self, EdgeKind::Declared(_))
+    }
+
+    /// The declaration of a declared kind.
+    pub fn declaration(self) -> Option<&'static super::vocabulary::EdgeKindDecl> {
+        match self {
+            EdgeKind::Declared(d) => d.declaration(),
+            _ => None,
+        }
     }
 
     /// The snake_case name used in files, JSON and on the command line.
@@ -430,12 +470,16 @@ impl EdgeKind {
             EdgeKind::Annexes => "annexes",
             EdgeKind::HedgesAgainst => "hedges_against",
             EdgeKind::RelatedTo => "related_to",
+            EdgeKind::Declared(d) => d.name(),
         }
     }
 
     /// The kind read as words, for chains like `Canada —competes with→ Russia`.
     pub fn label(self) -> String {
-        self.as_str().replace('_', " ")
+        match self {
+            EdgeKind::Declared(d) => d.label().to_owned(),
+            builtin => builtin.as_str().replace('_', " "),
+        }
     }
 
     /// Cooperative, conflictual or neutral.
@@ -448,12 +492,80 @@ impl EdgeKind {
         self.rule().symmetric
     }
 
-    /// Whether an edge of this kind may run from a `from` node to a `to` node.
+    /// Whether an edge of this kind may run from a `from` node to a `to` node. An empty list
+    /// of ends (a declared kind's) admits any kind; a declared node kind is admitted wherever
+    /// `actor`, the kind of untyped nodes, is.
     pub fn allows(self, from: NodeKind, to: NodeKind) -> bool {
+        let admits = |list: &[NodeKind], kind: NodeKind| {
+            list.is_empty() || list.contains(&kind) || (kind.is_declared() && list.contains(&NodeKind::Actor))
+        };
         let rule = self.rule();
-        rule.from.contains(&from) && rule.to.contains(&to)
+        admits(rule.from, from) && admits(rule.to, to)
     }
 }
+
+/// An enum variant's name, read as an identifier (RON writes kinds as bare identifiers).
+pub(crate) struct VariantName(pub(crate) String);
+
+impl<'de> Deserialize<'de> for VariantName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IdentifierVisitor;
+        impl Visitor<'_> for IdentifierVisitor {
+            type Value = VariantName;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an identifier")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<VariantName, E> {
+                Ok(VariantName(v.to_owned()))
+            }
+        }
+        deserializer.deserialize_identifier(IdentifierVisitor)
+    }
+}
+
+macro_rules! serde_impls {
+    ($ty:ident, $intern:ident, $expecting:expr) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_unit_variant(stringify!($ty), 0, self.as_str())
+            }
+        }
+
+        /// Built-in names read as themselves; any other snake_case name reads as a declared
+        /// kind awaiting its declaration (the model it belongs to resolves it).
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct NameVisitor;
+                impl<'de> Visitor<'de> for NameVisitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$ty, E> {
+                        if let Ok(kind) = v.parse::<$ty>() {
+                            return Ok(kind);
+                        }
+                        let name = normalise(v);
+                        if is_valid_name(&name) {
+                            Ok($ty::Declared($intern(&name, None)))
+                        } else {
+                            Err(E::invalid_value(de::Unexpected::Str(v), &self))
+                        }
+                    }
+                    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<$ty, A::Error> {
+                        let (VariantName(name), variant) = data.variant::<VariantName>()?;
+                        variant.unit_variant()?;
+                        self.visit_str(&name)
+                    }
+                }
+                deserializer.deserialize_enum(stringify!($ty), &[], NameVisitor)
+            }
+        }
+    };
+}
+
+serde_impls!(NodeKind, intern_node, "a node kind, such as `country`, or a declared one");
+serde_impls!(EdgeKind, intern_edge, "an edge kind, such as `cooperates_with`, or a declared one");
 
 /// A name that is not one of a vocabulary's words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -465,7 +577,7 @@ pub struct UnknownName {
     pub text: String,
 }
 
-fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     text.trim().to_lowercase().replace(['-', ' '], "_")
 }
 
@@ -526,7 +638,8 @@ mod tests {
     #[test]
     fn schema_rows_are_in_declaration_order() {
         for (i, rule) in SCHEMA.iter().enumerate() {
-            assert_eq!(rule.kind as usize, i, "{:?} is out of place", rule.kind);
+            assert_eq!(EdgeKind::ALL[i], rule.kind, "{:?} is out of place", rule.kind);
+            assert_eq!(rule.kind.rule().meaning, rule.meaning, "{:?} finds another row", rule.kind);
         }
     }
 

@@ -10,6 +10,7 @@ pub mod influence;
 pub mod kind;
 mod lookup;
 pub(crate) use lookup::fold;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ pub use date::{in_force, PartialDate};
 pub use influence::{EdgeInfluence, Profile, Rule, Sign};
 pub use kind::{schema_markdown, EdgeKind, EdgeRule, NodeKind, Polarity, SCHEMA};
 pub use lookup::{closest, Lookup, LookupError};
+pub use vocabulary::{EdgeKindDecl, NodeKindDecl, Vocabulary, VocabularyError};
 
 /// A document the model's evidence is drawn from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -188,6 +190,12 @@ pub struct ModelFile {
     /// Documents the evidence comes from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// Node kinds the model declares beside the built-in ones (see [`vocabulary`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub node_kinds: Vec<NodeKindDecl>,
+    /// Edge kinds the model declares beside the built-in ones (see [`vocabulary`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edge_kinds: Vec<EdgeKindDecl>,
     /// The nodes.
     #[serde(default)]
     pub nodes: Vec<Node>,
@@ -215,6 +223,9 @@ pub enum ModelError {
         /// The id.
         id: String,
     },
+    /// A kind is declared wrongly, or used without being declared.
+    #[error(transparent)]
+    Vocabulary(#[from] VocabularyError),
 }
 
 /// A relationship model: title, sources, and the typed graph.
@@ -228,6 +239,8 @@ pub struct Model {
     pub sources: Vec<Source>,
     /// Influence rules that override the profile for this model (see [`influence`]).
     pub influence: Vec<Rule>,
+    /// The node and edge kinds the model declares (see [`vocabulary`]).
+    pub vocabulary: Vocabulary,
     graph: DiGraph<Node, Edge>,
     ids: HashMap<String, NodeIndex>,
 }
@@ -313,19 +326,27 @@ impl Model {
         lookup::lookup(self, name)
     }
 
-    /// Builds a model from its file form, checking ids and references.
+    /// Builds a model from its file form, checking ids, references and that every kind used
+    /// is built in or declared (declared names are resolved to the file's declarations).
     pub fn from_file(file: ModelFile) -> Result<Self, ModelError> {
+        let vocabulary = Vocabulary::from_declarations(&file.node_kinds, &file.edge_kinds)?;
         let mut model = Model {
             title: file.title,
             description: file.description,
             sources: file.sources,
             influence: file.influence,
+            vocabulary,
             ..Self::default()
         };
-        for node in file.nodes {
+        for rule in &mut model.influence {
+            rule.kind = model.vocabulary.resolve_edge(rule.kind)?;
+        }
+        for mut node in file.nodes {
+            node.kind = model.vocabulary.resolve_node(node.kind)?;
             model.add_node(node)?;
         }
-        for edge in file.edges {
+        for mut edge in file.edges {
+            edge.kind = model.vocabulary.resolve_edge(edge.kind)?;
             model.add_edge(edge)?;
         }
         Ok(model)
@@ -337,6 +358,8 @@ impl Model {
             title: self.title.clone(),
             description: self.description.clone(),
             sources: self.sources.clone(),
+            node_kinds: self.vocabulary.node_declarations(),
+            edge_kinds: self.vocabulary.edge_declarations(),
             nodes: self.graph.node_weights().cloned().collect(),
             edges: self.graph.edge_weights().cloned().collect(),
             influence: self.influence.clone(),
@@ -351,6 +374,7 @@ impl Model {
             description: self.description.clone(),
             sources: self.sources.clone(),
             influence: self.influence.clone(),
+            vocabulary: self.vocabulary.clone(),
             ..Self::default()
         };
         for node in self.graph.node_weights().filter(|n| keep_node(n)) {
@@ -383,16 +407,23 @@ impl Model {
         out.into_iter().map(|(e, other, outgoing)| (&self.graph[e], other, outgoing)).collect()
     }
 
-    /// The influence profile this model is read with: the built-in profile followed by the
-    /// model's own rules.
+    /// The influence profile this model is read with: the built-in profile, with the rules
+    /// its declared kinds carry and the model's own rules (see [`Model::read_with`]).
     pub fn profile(&self) -> Profile {
-        Profile::builtin().with_rules(&self.influence)
+        self.read_with(&Profile::builtin())
     }
 
-    /// The influence each edge carries under `profile` (with the model's own rules on top),
-    /// in file order; `None` for edges that are no channel.
+    /// `profile` as this model reads it: its declared kinds' rules first (so a profile that
+    /// names a declared kind overrides the declaration), then the profile's rules, then the
+    /// model's own `influence` rules (which take precedence over both).
+    pub fn read_with(&self, profile: &Profile) -> Profile {
+        Profile { rules: self.vocabulary.rules() }.with_rules(&profile.rules).with_rules(&self.influence)
+    }
+
+    /// The influence each edge carries under `profile` as the model reads it
+    /// ([`Model::read_with`]), in file order; `None` for edges that are no channel.
     pub fn edge_influence(&self, profile: &Profile) -> Vec<Option<EdgeInfluence>> {
-        let profile = profile.clone().with_rules(&self.influence);
+        let profile = self.read_with(profile);
         self.graph
             .edge_references()
             .map(|e| {

@@ -308,7 +308,7 @@ pub fn engine(out: Rc<RefCell<Vec<u8>>>, limits: Limits) -> Engine {
         m.0.nodes().map(|n| Dynamic::from(node_map(n))).collect()
     });
     engine.register_fn("nodes", |m: &mut ScriptModel, kind: &str| -> Fallible<Array> {
-        let kind: NodeKind = lift(kind.parse())?;
+        let kind: NodeKind = lift(m.0.vocabulary.node_kind(kind))?;
         Ok(m.0.nodes().filter(|n| n.kind == kind).map(|n| Dynamic::from(node_map(n))).collect())
     });
     engine.register_fn("edges", |m: &mut ScriptModel| -> Fallible<Array> {
@@ -333,7 +333,7 @@ pub fn engine(out: Rc<RefCell<Vec<u8>>>, limits: Limits) -> Engine {
         "without_edge",
         |m: &mut ScriptModel, from: &str, to: &str, kind: &str| -> Fallible<ScriptModel> {
             let (a, b) = (lift(m.0.node(from))?.id.clone(), lift(m.0.node(to))?.id.clone());
-            let kind: EdgeKind = lift(kind.parse())?;
+            let kind: EdgeKind = lift(m.0.vocabulary.edge_kind(kind))?;
             let between = |e: &crate::Edge| (e.from == a && e.to == b) || (e.from == b && e.to == a);
             if !m.0.edges().any(|e| between(e) && e.kind == kind) {
                 return fail(format!("there is no `{kind}` tie between {from} and {to}"));

@@ -586,3 +586,16 @@ fn check_reads_every_input_format_by_its_extension() {
     assert!(stdout(&output).starts_with(&format!("{}: ok (3 nodes, 2 edges)\n", arg(&tsv))), "{}", stdout(&output));
     assert!(stderr(&output).contains("bad.csv:2:2: missing target"), "{}", stderr(&output));
 }
+
+#[test]
+fn an_edge_list_with_weights_above_one_imports_into_a_model_that_passes_check() {
+    let (dir, file) = temp_file("w.tsv", b"a\tb\t2\nb\tc\t0.5\nc\ta\t4\n");
+    let out = dir.path().join("w.ron");
+    let output = relgraph(&["import", &arg(&file), "-o", &arg(&out)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("weights divided by the largest, 4,"), "{}", stdout(&output));
+    common::ok(&["check", &arg(&out)]);
+    let model = ron::load(&out).expect("loads");
+    let weights: Vec<f64> = model.edges().filter_map(|e| e.weight).collect();
+    assert_eq!(weights, [0.5, 0.125, 1.0]);
+}

@@ -110,7 +110,7 @@ fn parse_date_format(text: &str) -> Result<DateFormat, String> {
 
 /// Runs `import`.
 pub fn run(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let (model, report) = match args.format {
+    let (mut model, report) = match args.format {
         ImportFormat::Auto => (input::load_any(&args.file)?, None),
         ImportFormat::Gdelt1 | ImportFormat::Gdelt2 => {
             let version = if args.format == ImportFormat::Gdelt1 { Version::V1 } else { Version::V2 };
@@ -137,7 +137,12 @@ pub fn run(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             (model, Some(report))
         }
     };
-    let summary = report.as_ref().map(|r| summary(r, &model)).unwrap_or_default();
+    let mut summary = report.as_ref().map(|r| summary(r, &model)).unwrap_or_default();
+    if let Some(largest) = model.fit_weights_to_unit() {
+        summary.push_str(&format!(
+            "weights divided by the largest, {largest}, to fit the model format's (0, 1]; their ratios are kept\n"
+        ));
+    }
     match &args.output {
         Some(path) => {
             write(&model, path, &args.file)?;

@@ -321,6 +321,23 @@ impl Model {
         self.graph.edge_weights()
     }
 
+    /// Scales every edge weight by the largest when any is above 1, so that weights read as
+    /// plain positive numbers (edge lists, GraphML, JSON) become tie strengths in (0, 1]
+    /// as the model format requires. Ratios between weights, and so every weighted ranking,
+    /// are kept. Returns the largest weight when it scaled.
+    pub fn fit_weights_to_unit(&mut self) -> Option<f64> {
+        let largest = self.edges().filter_map(|e| e.weight).filter(|w| w.is_finite()).fold(0.0, f64::max);
+        if largest <= 1.0 {
+            return None;
+        }
+        for edge in self.graph.edge_weights_mut() {
+            if let Some(w) = edge.weight.as_mut() {
+                *w /= largest;
+            }
+        }
+        Some(largest)
+    }
+
     /// Finds a node by id, name or alias, case-insensitively.
     pub fn lookup(&self, name: &str) -> Lookup {
         lookup::lookup(self, name)

@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod common;
 mod export;
+mod fuzz_regressions;
 mod influence;
 mod interchange;
 mod model;

@@ -2,9 +2,9 @@
 //! `tests/fixtures/fuzz/TARGET/`, and every input of the committed minimised corpus
 //! `fuzz/corpus/TARGET/`, goes through the checks of fuzz target TARGET
 //! (`fuzz/src/checks.rs`, shared with the fuzz crate so the two cannot drift). A finding is
-//! named after what it guards; docs/fuzzing.md lists them. Models for the `export`
-//! target are kept as JSON of the model file form (`ModelFile`), the form the fuzz crate's
-//! `arbitrary` models print in.
+//! named after what it guards; docs/fuzzing.md lists them. Models for the `export` target
+//! are kept as RON model files (the export target prints its model so with
+//! `RELGRAPH_FUZZ_PRINT=1`).
 
 #[path = "../fuzz/src/checks.rs"]
 #[allow(dead_code)]
@@ -12,8 +12,6 @@ mod checks;
 
 use std::path::PathBuf;
 
-use relgraph::model::ModelFile;
-use relgraph::Model;
 
 use crate::common::repo;
 
@@ -86,8 +84,8 @@ fn profile_findings_load_or_fail_cleanly() {
 fn export_findings_export_to_outputs_that_parse() {
     // The corpus of this target is bytes for `arbitrary`, which the tests do not use.
     replay_from("export", &["tests/fixtures/fuzz"], |bytes| {
-        let file: ModelFile = serde_json::from_slice(bytes).expect("a model file as JSON");
-        let model = Model::from_file(file).expect("a valid model");
+        let text = std::str::from_utf8(bytes).expect("a RON model is UTF-8");
+        let model = relgraph::io::ron::parse(text, "export.ron".as_ref()).expect("a valid model");
         checks::export(&model);
     });
 }

@@ -44,7 +44,7 @@ pub fn graphml(bytes: &[u8]) {
             let text = relgraph::io::graphml::write(&model);
             let again = relgraph::io::graphml::read(&text)
                 .unwrap_or_else(|e| panic!("exported GraphML does not import: {e}\n{text}"));
-            assert!(again == model, "GraphML round trip changed the model\n{text}");
+            assert_eq!(in_xml(&again), in_xml(&model), "GraphML round trip changed the model\n{text}");
             relgraph::io::ron::to_string(&model);
         }
         Err(error) => render_error(&error),
@@ -59,7 +59,7 @@ pub fn json(bytes: &[u8]) {
             let text = relgraph::io::json::write(&model);
             let again = relgraph::io::json::read(&text)
                 .unwrap_or_else(|e| panic!("exported JSON does not import: {e}\n{text}"));
-            assert!(again == model, "JSON round trip changed the model\n{text}");
+            assert_eq!(again.to_file(), model.to_file(), "JSON round trip changed the model\n{text}");
             relgraph::io::ron::to_string(&model);
         }
         Err(error) => render_error(&error),
@@ -150,12 +150,12 @@ pub fn export(model: &Model) {
             Format::Graphml => {
                 let again = relgraph::io::graphml::read(&text)
                     .unwrap_or_else(|e| panic!("GraphML does not import: {e}\n{text}"));
-                assert!(again == *model, "GraphML round trip changed the model:\n{text}");
+                assert_eq!(in_xml(&again), in_xml(&model), "GraphML round trip changed the model:\n{text}");
             }
             Format::Json => {
                 let again =
                     relgraph::io::json::read(&text).unwrap_or_else(|e| panic!("JSON does not import: {e}\n{text}"));
-                assert!(again == *model, "JSON round trip changed the model:\n{text}");
+                assert_eq!(again.to_file(), model.to_file(), "JSON round trip changed the model:\n{text}");
             }
             Format::Ron => assert_ron_round_trip(model),
             Format::Tsv | Format::Csv => check_edge_list(model, &text, format),
@@ -169,6 +169,27 @@ pub fn export(model: &Model) {
         assert_csv_rows(csv, name);
     }
     assert!(!cypher.is_empty());
+}
+
+/// The model's file form as JSON, each character XML 1.0 cannot hold (controls other than
+/// tab, line feed and carriage return; U+FFFE, U+FFFF) replaced by U+FFFD, as the GraphML
+/// writer documents.
+fn in_xml(model: &Model) -> serde_json::Value {
+    fn clean(text: &str) -> String {
+        let xml =
+            |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+        text.chars().map(|c| if xml(c) { c } else { '\u{FFFD}' }).collect()
+    }
+    fn walk(value: serde_json::Value) -> serde_json::Value {
+        use serde_json::Value;
+        match value {
+            Value::String(s) => Value::String(clean(&s)),
+            Value::Array(items) => Value::Array(items.into_iter().map(walk).collect()),
+            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (clean(&k), walk(v))).collect()),
+            other => other,
+        }
+    }
+    walk(serde_json::to_value(model.to_file()).expect("a model file is JSON"))
 }
 
 fn assert_well_formed_xml(text: &str, format: Format) {

@@ -12,7 +12,6 @@ mod checks;
 
 use std::path::PathBuf;
 
-
 use crate::common::repo;
 
 /// The inputs kept for a target in these folders (relative to the repository), by path.

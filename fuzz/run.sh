@@ -31,7 +31,7 @@ for t in "${targets[@]}"; do
         cargo +nightly fuzz run -O "$t" "$scratch" "corpus/$t" "seeds/$t" -- "${limits[@]}" \
             -artifact_prefix="artifacts/$t/" >"logs/$t.log" 2>&1 || status=$?
         rm -rf "$scratch"
-        grep -E '^#[0-9]+: *(DONE|pulse|NEW)' "logs/$t.log" | tail -1 || true
+        grep -E '^(Done|#[0-9]+: *(DONE|pulse|NEW))' "logs/$t.log" | tail -1 || true
         if [ "$status" -ne 0 ]; then
             tail -n 60 "logs/$t.log"
             echo "fuzz: $t failed (exit $status); the input is in fuzz/artifacts/$t/"

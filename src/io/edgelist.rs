@@ -323,7 +323,8 @@ fn careful_line<'a>(
         return Err(error(number, extra.column, LineProblem::TooManyFields { count: rest.len() + 2 }));
     }
     for f in [&source, &target] {
-        if f.text.is_empty() {
+        // A quoted field of spaces is no name either.
+        if f.text.trim().is_empty() {
             return Err(error(number, f.column, LineProblem::EmptyName));
         }
     }
@@ -407,8 +408,9 @@ pub fn parse_list(text: &str, path: &Path) -> Result<EdgeList, EdgeListError> {
 /// Writes a model as an edge list: one `source<sep>target<sep>weight` line per edge (node
 /// ids, weight 1 when unset), under a `source<sep>target<sep>weight` header; `sep` is a tab
 /// or a comma. Fields holding the separator, a quote or a line break are quoted for commas
-/// and have those characters replaced by spaces for tabs. Nodes without edges and every
-/// attribute other than the weight are not kept: this is the format's limit.
+/// and have those characters replaced by spaces for tabs, where a source that starts with
+/// `#` (which would read as a comment) starts with `＃` (U+FF03) instead. Nodes without
+/// edges and every attribute other than the weight are not kept: this is the format's limit.
 pub fn write(model: &Model, sep: char) -> String {
     let field = |text: &str| -> String {
         if sep == '\t' {
@@ -421,7 +423,12 @@ pub fn write(model: &Model, sep: char) -> String {
     };
     let mut out = format!("source{sep}target{sep}weight\n");
     for edge in model.edges() {
-        out.push_str(&format!("{}{sep}{}{sep}{}\n", field(&edge.from), field(&edge.to), edge.weight()));
+        let mut from = field(&edge.from);
+        if sep == '\t' && from.trim_start().starts_with('#') {
+            // A line that starts with `#` is a comment, and TSV has no quotes: keep the edge.
+            from = from.trim_start().replacen('#', "\u{ff03}", 1);
+        }
+        out.push_str(&format!("{from}{sep}{}{sep}{}\n", field(&edge.to), edge.weight()));
     }
     out
 }

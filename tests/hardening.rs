@@ -599,3 +599,22 @@ fn an_edge_list_with_weights_above_one_imports_into_a_model_that_passes_check() 
     let weights: Vec<f64> = model.edges().filter_map(|e| e.weight).collect();
     assert_eq!(weights, [0.5, 0.125, 1.0]);
 }
+
+#[test]
+fn a_misspelled_kind_filter_is_a_usage_error_with_a_suggestion() {
+    for args in [
+        vec!["centrality", "--edge-kind", "meats"],
+        vec!["path", "Canada", "Russia", "--node-kind", "contry"],
+        vec!["export", "--edge-kind", "meats", "--format", "dot"],
+    ] {
+        let mut full: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        full.insert(1, graph());
+        let full: Vec<&str> = full.iter().map(String::as_str).collect();
+        let output = relgraph(&full);
+        assert_eq!(output.status.code(), Some(2), "{full:?}: {}", stderr(&output));
+        assert!(stderr(&output).contains("did you mean `"), "{full:?}: {}", stderr(&output));
+    }
+    // A real kind still filters.
+    let text = common::ok(&["centrality", &graph(), "--edge-kind", "meets", "--top", "1"]);
+    assert!(text.contains("degree"), "{text}");
+}

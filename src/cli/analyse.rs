@@ -46,8 +46,25 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// Applies the date and kind filters.
-    pub fn apply(&self, model: Model) -> Model {
+    /// Applies the date and kind filters. A kind the model neither has built in nor
+    /// declares is a usage error with suggestions (else it would quietly match nothing).
+    pub fn apply(&self, model: Model) -> Result<Model, Failure> {
+        self.validate(&model)?;
+        Ok(self.apply_checked(model))
+    }
+
+    /// Refuses a node or edge kind that `model` neither has built in nor declares.
+    pub fn validate(&self, model: &Model) -> Result<(), Failure> {
+        for &kind in &self.node_kind {
+            model.vocabulary.resolve_node(kind).map_err(Failure::usage)?;
+        }
+        for &kind in &self.edge_kind {
+            model.vocabulary.resolve_edge(kind).map_err(Failure::usage)?;
+        }
+        Ok(())
+    }
+
+    fn apply_checked(&self, model: Model) -> Model {
         let filter = Filter {
             at: self.at,
             node_kinds: self.node_kind.clone(),
@@ -65,11 +82,12 @@ impl Filters {
 impl Selection {
     /// Loads the file and applies the filters.
     pub fn load(&self) -> Result<Model, Failure> {
-        Ok(self.filters.apply(input::load_any(&self.file)?))
+        self.filters.apply(input::load_any(&self.file)?)
     }
 
     /// The selection of a (loaded, unfiltered) model these options ask for.
-    pub fn select<'m>(&self, model: &'m Model) -> crate::api::Selection<'m> {
+    pub fn select<'m>(&self, model: &'m Model) -> Result<crate::api::Selection<'m>, Failure> {
+        self.filters.validate(model)?;
         let mut selection = model.view();
         if let Some(at) = self.filters.at {
             selection = selection.at(at);
@@ -86,7 +104,7 @@ impl Selection {
         if self.directed {
             selection = selection.directed(input::is_edge_list(&self.file));
         }
-        selection
+        Ok(selection)
     }
 
     /// The model and its analysis view. A plain edge list read without filters never

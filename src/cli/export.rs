@@ -208,7 +208,7 @@ pub fn write_model(model: &Model, path: &Path, input: &Path) -> Result<(), Failu
 
 /// The model to draw: filtered, then focused.
 fn selected(args: &ExportArgs) -> Result<Model, Failure> {
-    let model = args.filters.apply(input::load_any(&args.file)?);
+    let model = args.filters.apply(input::load_any(&args.file)?)?;
     let Some(focus) = &args.focus else { return Ok(model) };
     let center = input::node(&model, focus)?;
     let view = view(&model, args);
@@ -344,7 +344,7 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                     options = options.with_focus(id);
                     if options.renderer == Renderer::Builtin || raster {
                         // The focus view keeps the whole drawing's directions.
-                        let whole = args.filters.apply(input::load_any(&args.file)?);
+                        let whole = args.filters.apply(input::load_any(&args.file)?)?;
                         let plain = DotOptions::new()
                             .with_edge_labels(!args.no_edge_labels)
                             .with_cluster_by_country(args.cluster_by == Some(ClusterBy::Country));
@@ -428,7 +428,7 @@ fn html(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let file = input::load_any(&args.file)?;
     let mut filters = args.filters.clone();
     filters.at = None;
-    let mut model = filters.apply(file.clone());
+    let mut model = filters.apply(file.clone())?;
     if let Some(focus) = &args.focus {
         let center = input::node(&model, focus)?;
         model = structure::ego(&model, &view(&model, args), center, args.depth, Direction::Both);

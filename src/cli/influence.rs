@@ -88,7 +88,7 @@ pub struct InfluenceArgs {
 /// Runs `influence`.
 pub fn run(args: &InfluenceArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let model = input::load_any(&args.selection.file)?;
-    let selection = args.profile.apply(args.selection.select(&model), &args.selection.file)?;
+    let selection = args.profile.apply(args.selection.select(&model)?, &args.selection.file)?;
     let mut query = match (&args.on, &args.from) {
         (Some(on), _) => selection.influence_on(on),
         (None, Some(from)) => selection.influence_from(from),

@@ -97,7 +97,7 @@ impl PathArgs {
 /// Runs `path`.
 pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let model = input::load_any(&args.selection.file)?;
-    let selection = args.ranking.profile.apply(args.selection.select(&model), &args.selection.file)?;
+    let selection = args.ranking.profile.apply(args.selection.select(&model)?, &args.selection.file)?;
     let r = &args.ranking;
     let mut search = selection.paths(&args.from, &args.to).k(r.k);
     search = match (r.weighted, r.strongest) {

@@ -373,10 +373,11 @@ fn in_lengths(view: &GraphView, weighted: bool) -> Vec<f64> {
 /// (pivots by 1/((k−1)(n−2)), other nodes by 1/(k(n−2)); a lone pivot scores 0); k ≥ |V|
 /// is exact. Reproducible for a given seed (but not NetworkX's random choice).
 ///
-/// One breadth-first search (unweighted) or Dijkstra (weighted) per source on flat
-/// storage, with no predecessor lists (the backward pass finds the shortest-path DAG again
-/// from the distances), in parallel over fixed chunks of sources: the same result on any
-/// number of threads.
+/// One breadth-first search (unweighted: direction-optimizing, each level found from the
+/// frontier or from the nodes not yet reached, whichever scans fewer arcs) or Dijkstra
+/// (weighted: a bucket queue for whole lengths up to 1024, a binary heap otherwise) per
+/// source on flat storage, with no predecessor lists, in parallel over fixed chunks of
+/// sources: the same result on any number of threads.
 ///
 /// O(|V||E|) unweighted, O(|V||E| + |V|² log |V|) weighted (k|E|… with sampling).
 /// Reference: Brandes 2001, "A faster algorithm for betweenness centrality".
@@ -400,20 +401,17 @@ pub(crate) fn betweenness_with(
             &sources,
             parallel,
             progress,
-            || Dijkstra::new(n),
+            || Dijkstra::new(n, &g),
             |ws, part, acc| {
                 for &s in part {
                     ws.run(&g, s as usize);
-                    ws.dependencies(&g);
-                    for &w in &ws.order {
-                        if w != s {
-                            acc[w as usize] += ws.delta[w as usize];
-                        }
-                    }
+                    ws.dependencies(&g, s as usize, acc);
                 }
             },
         )
     } else {
+        let (in_offsets, in_sources, _) = view.in_adjacency();
+        let rev = Csr { offsets: in_offsets, targets: in_sources, lengths: &[] };
         sum_over_chunks(
             n,
             &sources,
@@ -422,7 +420,7 @@ pub(crate) fn betweenness_with(
             || Brandes::new(n, view.arc_count()),
             |ws, part, acc| {
                 for &s in part {
-                    ws.betweenness(&g, s as usize, acc);
+                    ws.betweenness(&g, &rev, s as usize, acc);
                 }
             },
         )
@@ -486,7 +484,7 @@ fn incoming_distances(
         }
         progress(part.len(), n);
     };
-    let make = || (MultiBfs::new(n), Dijkstra::new(if lengths.is_empty() { 0 } else { n }));
+    let make = || (MultiBfs::new(n), Dijkstra::new(if lengths.is_empty() { 0 } else { n }, &g));
     let batches: Vec<&[u32]> = nodes.chunks(64).collect();
     let one = |(bfs, ws): &mut (MultiBfs, Dijkstra), part: &&[u32]| {
         let mut out = Vec::with_capacity(part.len());
@@ -548,7 +546,7 @@ pub(crate) fn closeness_with(
         &sources,
         parallel,
         progress,
-        || (MultiBfs::new(n), Dijkstra::new(if unweighted { 0 } else { n })),
+        || (MultiBfs::new(n), Dijkstra::new(if unweighted { 0 } else { n }, &g)),
         |(bfs, ws), part, acc| {
             if unweighted {
                 for batch in part.chunks(64) {

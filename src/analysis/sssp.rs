@@ -2,11 +2,13 @@
 //!
 //! - [`Brandes`]: unweighted shortest-path counts and dependencies from one source, on one
 //!   array of 16-byte slots (level and σ side by side, σ replaced by (1 + δ)/σ in the
-//!   backward pass) with branch-free inner loops. No predecessor lists: the forward pass
-//!   appends each DAG arc's head to one flat array (grouped by tail in breadth-first
-//!   order), which the backward pass reads in reverse, touching only DAG arcs.
-//! - [`Dijkstra`]: the same on arc distances. `v` precedes `w` when `v` was settled first
-//!   and `dist[v] + len(v, w) == dist[w]`, exactly the test the forward pass made.
+//!   backward pass) with branch-free inner loops. The forward pass is direction-optimizing:
+//!   each level is found top-down or bottom-up, whichever scans fewer arcs. No
+//!   predecessor lists: the DAG's arcs are appended to two flat arrays as they are found,
+//!   and the backward pass reads only those.
+//! - [`Dijkstra`]: the same on arc distances, with a bucket queue when every length is a
+//!   small whole number and a binary heap otherwise. `v` precedes `w` when `v` was settled
+//!   first and `dist[v] + len(v, w) == dist[w]`, exactly the test the forward pass made.
 //! - [`MultiBfs`]: distances only, for up to 64 sources at once, with bit-parallel frontiers
 //!   (one `u64` per node; Then et al., "The more the merrier: efficient multi-source graph
 //!   traversal", PVLDB 8(4), 2014): one sweep of the adjacency serves 64 searches.
@@ -84,15 +86,38 @@ pub(crate) struct Dijkstra {
     pub dist: Vec<f64>,
     /// Number of shortest paths from the source.
     pub sigma: Vec<f64>,
-    /// Brandes' dependency, filled by [`Dijkstra::dependencies`].
-    pub delta: Vec<f64>,
+    /// (1 + δ)/σ per node, Brandes' dependency as [`Dijkstra::dependencies`] needs it.
+    delta: Vec<f64>,
     /// Position in `order`, [`NONE`] until settled.
     pos: Vec<u32>,
     heap: BinaryHeap<Entry>,
+    /// With whole arc lengths from 1 to `buckets.len() - 1`: a circular bucket queue
+    /// (Dial 1969) by distance modulo its length, in place of the heap.
+    buckets: Vec<Vec<u32>>,
+}
+
+/// The longest arc length for which [`Dijkstra`] uses a bucket queue: at most this many
+/// empty buckets are stepped over between two settled distances.
+const MAX_BUCKET_LENGTH: f64 = 1024.0;
+
+/// `Some(longest)` when every arc length of `g` is a whole number from 1 to
+/// [`MAX_BUCKET_LENGTH`] (so every distance is a whole number, exact in an `f64`).
+fn whole_lengths(g: &Csr) -> Option<usize> {
+    let mut longest = 1.0f64;
+    for &l in g.lengths {
+        if !(1.0..=MAX_BUCKET_LENGTH).contains(&l) || l.fract() != 0.0 {
+            return None;
+        }
+        longest = longest.max(l);
+    }
+    Some(longest as usize)
 }
 
 impl Dijkstra {
-    pub fn new(n: usize) -> Self {
+    /// Buffers for `n` nodes of `g` (empty for `n` = 0), with a bucket queue when `g`'s
+    /// arc lengths allow one.
+    pub fn new(n: usize, g: &Csr) -> Self {
+        let width = if n == 0 { None } else { whole_lengths(g) };
         Self {
             order: Vec::with_capacity(n),
             dist: vec![f64::INFINITY; n],
@@ -100,6 +125,7 @@ impl Dijkstra {
             delta: vec![0.0; n],
             pos: vec![NONE; n],
             heap: BinaryHeap::new(),
+            buckets: width.map_or_else(Vec::new, |longest| vec![Vec::new(); longest + 1]),
         }
     }
 
@@ -120,6 +146,10 @@ impl Dijkstra {
         }
         self.dist[s] = 0.0;
         self.sigma[s] = 1.0;
+        if !self.buckets.is_empty() {
+            self.run_buckets(g, s);
+            return;
+        }
         self.heap.push(Entry { dist: 0.0, node: s as u32 });
         while let Some(e) = self.heap.pop() {
             let v = e.node as usize;
@@ -146,21 +176,72 @@ impl Dijkstra {
         }
     }
 
-    /// Brandes' backward pass after [`Dijkstra::run`]: `delta[v]` = Σ over DAG successors
-    /// `w` of σ(v)/σ(w)·(1 + δ(w)), pulled along `v`'s out-arcs in reverse settling order.
-    pub fn dependencies(&mut self, g: &Csr) {
+    /// [`Dijkstra::run`] with the bucket queue: bucket `d mod len` holds the nodes labelled
+    /// with distance `d` (and stale entries, skipped). Every arc is at least 1 and at most
+    /// `len − 1` long, so relaxing from distance `d` never writes into the bucket being
+    /// emptied, and nodes settle in order of non-decreasing distance, as with the heap.
+    fn run_buckets(&mut self, g: &Csr, s: usize) {
+        let len = self.buckets.len() as u64;
+        self.buckets[0].push(s as u32);
+        let mut pending = 1usize;
+        let mut d = 0u64;
+        while pending > 0 {
+            let b = (d % len) as usize;
+            let bucket = std::mem::take(&mut self.buckets[b]);
+            pending -= bucket.len();
+            let here = d as f64;
+            for &v in &bucket {
+                let v = v as usize;
+                if self.pos[v] != NONE || self.dist[v] != here {
+                    continue;
+                }
+                self.pos[v] = self.order.len() as u32;
+                self.order.push(v as u32);
+                let sv = self.sigma[v];
+                for k in g.range(v) {
+                    let w = g.targets[k] as usize;
+                    if self.pos[w] != NONE {
+                        continue;
+                    }
+                    let alt = here + g.length(k);
+                    if alt < self.dist[w] {
+                        self.dist[w] = alt;
+                        self.sigma[w] = sv;
+                        self.buckets[(alt as u64 % len) as usize].push(w as u32);
+                        pending += 1;
+                    } else if alt == self.dist[w] {
+                        self.sigma[w] += sv;
+                    }
+                }
+            }
+            let mut bucket = bucket;
+            bucket.clear();
+            self.buckets[b] = bucket;
+            d += 1;
+        }
+    }
+
+    /// Brandes' backward pass after [`Dijkstra::run`] from `s`: adds to `acc[v]` the
+    /// dependency δ(v) = Σ over DAG successors `w` of σ(v)/σ(w)·(1 + δ(w)) of every node
+    /// `v` ≠ `s`, pulled along `v`'s out-arcs in reverse settling order. `delta[w]` holds
+    /// (1 + δ(w))/σ(w) once `w` is passed, so the inner loop neither divides nor branches
+    /// (every out-neighbour of a settled node is settled: the heap was drained).
+    pub fn dependencies(&mut self, g: &Csr, s: usize, acc: &mut [f64]) {
         for i in (0..self.order.len()).rev() {
             let v = self.order[i] as usize;
             let (pv, dv) = (self.pos[v], self.dist[v]);
-            let mut acc = 0.0;
+            let mut pull = 0.0;
             for k in g.range(v) {
                 let w = g.targets[k] as usize;
-                let pw = self.pos[w];
-                if pw != NONE && pw > pv && dv + g.length(k) == self.dist[w] {
-                    acc += (1.0 + self.delta[w]) / self.sigma[w];
-                }
+                let successor = u8::from(self.pos[w] > pv) & u8::from(dv + g.length(k) == self.dist[w]);
+                pull += self.delta[w] * f64::from(successor);
             }
-            self.delta[v] = self.sigma[v] * acc;
+            let sigma = self.sigma[v];
+            let delta = sigma * pull;
+            self.delta[v] = (1.0 + delta) / sigma;
+            if v != s {
+                acc[v] += delta;
+            }
         }
     }
 }
@@ -175,63 +256,172 @@ struct Slot {
 
 const EMPTY: Slot = Slot { dist: NONE, value: 0.0 };
 
+/// How the next level of a [`Brandes`] search is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Scan the frontier's out-arcs (may still switch to bottom-up).
+    TopDown,
+    /// Scan the unreached nodes' in-arcs for parents on the frontier.
+    BottomUp,
+    /// Top-down again, for the rest of the search.
+    Final,
+}
+
 /// Reusable buffers for unweighted Brandes from one source at a time, on flat storage.
+///
+/// The forward pass is direction-optimizing (Beamer, Asanović & Patterson, "Direction-
+/// optimizing breadth-first search", SC 2012), adapted to path counting: each level is
+/// found either top-down, scanning the frontier's out-arcs, or bottom-up, scanning the
+/// in-arcs of the nodes not yet reached and summing σ over those on the frontier,
+/// whichever touches fewer arcs. On small-world graphs most nodes lie two to four hops from
+/// any source, so the big middle levels are cheaper bottom-up (less than half the arc
+/// scans on a Barabási–Albert graph). Bottom-up needs every parent, so it cannot stop at
+/// the first one as Beamer's search does. The last level is never scanned.
+///
+/// The shortest-path DAG is kept flat: a level found top-down records each node's
+/// children (heads grouped by tail), a level found bottom-up each node's parents (tails
+/// grouped by head). The backward pass pulls (1 + δ)/σ from recorded children and pushes
+/// it to recorded parents, so it touches DAG arcs only.
 pub(crate) struct Brandes {
     slots: Vec<Slot>,
     /// Nodes in breadth-first order (with one spare slot for the branch-free append).
     order: Vec<u32>,
-    /// The shortest-path DAG's arcs, by tail in breadth-first order: the heads only.
-    dag: Vec<u32>,
-    /// `dag[ends[i - 1]..ends[i]]` are the DAG successors of `order[i]`.
-    ends: Vec<u32>,
+    /// DAG children of nodes whose next level was found top-down: `kids[kid_ends[i - 1]..
+    /// kid_ends[i]]` are those of `order[i]`.
+    kids: Vec<u32>,
+    kid_ends: Vec<u32>,
+    /// DAG parents of nodes found bottom-up, likewise by `par_ends`.
+    parents: Vec<u32>,
+    par_ends: Vec<u32>,
+    /// Σ (1 + δ)/σ pushed from children found bottom-up; zero outside the backward pass.
+    pushed: Vec<f64>,
+    /// Nodes not reached yet, while the search runs bottom-up.
+    rest: Vec<u32>,
     reached: usize,
+}
+
+/// `range` of `ends`-delimited lists: the list of entry `i`.
+fn list(ends: &[u32], i: usize) -> Range<usize> {
+    let lo = if i == 0 { 0 } else { ends[i - 1] as usize };
+    lo..ends[i] as usize
 }
 
 impl Brandes {
     pub fn new(n: usize, arcs: usize) -> Self {
-        Self { slots: vec![EMPTY; n], order: vec![0; n + 1], dag: vec![0; arcs + 1], ends: vec![0; n], reached: 0 }
+        Self {
+            slots: vec![EMPTY; n],
+            order: vec![0; n + 1],
+            kids: vec![0; arcs + 1],
+            kid_ends: vec![0; n],
+            parents: vec![0; arcs + 1],
+            par_ends: vec![0; n],
+            pushed: vec![0.0; n],
+            rest: Vec::with_capacity(n),
+            reached: 0,
+        }
     }
 
     /// Adds to `acc[v]` the dependency of source `s` (below the node count) on every
-    /// other node `v`. The forward pass records the DAG's arcs as it finds them, so the
-    /// backward pass reads only those, in order. Both inner loops are branch-free: the
-    /// next level and the DAG are appended by always writing the candidate and advancing
-    /// the end only when it counts.
-    pub fn betweenness(&mut self, g: &Csr, s: usize, acc: &mut [f64]) {
-        let (slots, order, dag, ends) = (&mut self.slots, &mut self.order, &mut self.dag, &mut self.ends);
-        for &v in &order[..self.reached] {
+    /// other node `v`. `g` holds the out-arcs and `rev` the in-arcs of the same graph (the
+    /// same arrays when it is undirected). Inner loops are branch-free: lists are appended
+    /// by always writing the candidate and advancing the end only when it counts.
+    pub fn betweenness(&mut self, g: &Csr, rev: &Csr, s: usize, acc: &mut [f64]) {
+        let Self { slots, order, kids, kid_ends, parents, par_ends, pushed, rest, reached } = self;
+        for &v in &order[..*reached] {
             slots[v as usize] = EMPTY;
         }
+        let n = g.node_count();
+        let out_degree = |v: usize| (g.offsets[v + 1] - g.offsets[v]) as usize;
+        let in_degree = |v: usize| (rev.offsets[v + 1] - rev.offsets[v]) as usize;
         slots[s] = Slot { dist: 0, value: 1.0 };
         order[0] = s as u32;
-        let (mut head, mut end, mut arcs) = (0, 1, 0);
-        while head < end {
-            let v = order[head] as usize;
-            let Slot { dist, value: sv } = slots[v];
-            let next = dist + 1;
-            for &w in &g.targets[g.range(v)] {
-                let slot = &mut slots[w as usize];
-                let fresh = slot.dist == NONE;
-                let d = if fresh { next } else { slot.dist };
-                slot.dist = d;
-                let child = d == next;
-                slot.value += if child { sv } else { 0.0 };
-                order[end] = w;
-                end += usize::from(fresh);
-                dag[arcs] = w;
-                arcs += usize::from(child);
+        par_ends[0] = 0;
+        // Arcs a top-down step would scan (the frontier's out-arcs), and a bottom-up one
+        // (the unreached nodes' in-arcs).
+        let mut top_down = out_degree(s);
+        let mut bottom_up = rev.targets.len() - in_degree(s);
+        let (mut lo, mut end, mut nk, mut np, mut level) = (0, 1, 0, 0, 0);
+        let mut phase = Phase::TopDown;
+        while lo < end {
+            let hi = end;
+            if bottom_up == 0 {
+                // No unreached node has an in-arc: the frontier has no children.
+                kid_ends[lo..hi].fill(nk as u32);
+                break;
             }
-            ends[head] = arcs as u32;
-            head += 1;
+            if phase == Phase::TopDown && bottom_up < top_down {
+                phase = Phase::BottomUp;
+                rest.clear();
+                rest.extend((0..n as u32).filter(|&u| slots[u as usize].dist == NONE));
+            } else if phase == Phase::BottomUp && top_down <= bottom_up {
+                phase = Phase::Final;
+            }
+            let next = level + 1;
+            if phase == Phase::BottomUp {
+                kid_ends[lo..hi].fill(nk as u32);
+                let mut keep = 0;
+                for j in 0..rest.len() {
+                    let u = rest[j];
+                    let first = np;
+                    let mut sigma = 0.0;
+                    for &w in &rev.targets[rev.range(u as usize)] {
+                        let slot = slots[w as usize];
+                        let parent = slot.dist == level;
+                        sigma += if parent { slot.value } else { 0.0 };
+                        parents[np] = w;
+                        np += usize::from(parent);
+                    }
+                    if np > first {
+                        slots[u as usize] = Slot { dist: next, value: sigma };
+                        order[end] = u;
+                        par_ends[end] = np as u32;
+                        end += 1;
+                    } else {
+                        rest[keep] = u;
+                        keep += 1;
+                    }
+                }
+                rest.truncate(keep);
+            } else {
+                for i in lo..hi {
+                    let v = order[i] as usize;
+                    let sv = slots[v].value;
+                    for &w in &g.targets[g.range(v)] {
+                        let slot = &mut slots[w as usize];
+                        let fresh = slot.dist == NONE;
+                        let d = if fresh { next } else { slot.dist };
+                        slot.dist = d;
+                        let child = d == next;
+                        slot.value += if child { sv } else { 0.0 };
+                        order[end] = w;
+                        end += usize::from(fresh);
+                        kids[nk] = w;
+                        nk += usize::from(child);
+                    }
+                    kid_ends[i] = nk as u32;
+                }
+                par_ends[hi..end].fill(np as u32);
+            }
+            top_down = 0;
+            for &v in &order[hi..end] {
+                top_down += out_degree(v as usize);
+                bottom_up -= in_degree(v as usize);
+            }
+            lo = hi;
+            level = next;
         }
-        self.reached = end;
+        *reached = end;
         for i in (0..end).rev() {
             let v = order[i] as usize;
-            let lo = if i == 0 { 0 } else { ends[i - 1] as usize };
-            let pull: f64 = dag[lo..ends[i] as usize].iter().map(|&w| slots[w as usize].value).sum();
+            let pull: f64 = kids[list(kid_ends, i)].iter().map(|&w| slots[w as usize].value).sum::<f64>() + pushed[v];
+            pushed[v] = 0.0;
             let sigma = slots[v].value;
             let delta = sigma * pull;
-            slots[v].value = (1.0 + delta) / sigma;
+            let share = (1.0 + delta) / sigma;
+            slots[v].value = share;
+            for &p in &parents[list(par_ends, i)] {
+                pushed[p as usize] += share;
+            }
             if v != s {
                 acc[v] += delta;
             }
@@ -315,11 +505,12 @@ mod tests {
     fn dijkstra_counts_paths_and_dependencies() {
         let (offsets, targets) = diamond();
         let g = Csr { offsets: &offsets, targets: &targets, lengths: &[] };
-        let mut ws = Dijkstra::new(4);
+        let mut ws = Dijkstra::new(4, &g);
         ws.run(&g, 0);
         assert_eq!((ws.dist[3], ws.sigma[3], ws.order.len()), (2.0, 2.0, 4));
-        ws.dependencies(&g);
-        assert_eq!((ws.delta[1], ws.delta[2], ws.delta[0]), (0.5, 0.5, 3.0));
+        let mut acc = vec![0.0; 4];
+        ws.dependencies(&g, 0, &mut acc);
+        assert_eq!(acc, vec![0.0, 0.5, 0.5, 0.0]);
         ws.run(&g, 3);
         assert_eq!(ws.order, vec![3]);
         assert!(ws.dist[0].is_infinite());
@@ -331,15 +522,154 @@ mod tests {
     fn brandes_dependencies_match_hand_values() {
         let (offsets, targets) = diamond();
         let g = Csr { offsets: &offsets, targets: &targets, lengths: &[] };
+        let (in_offsets, sources) = (vec![0, 0, 1, 2, 4], vec![0, 0, 1, 2]);
+        let rev = Csr { offsets: &in_offsets, targets: &sources, lengths: &[] };
         let mut ws = Brandes::new(4, targets.len());
         let mut acc = vec![0.0; 4];
         for s in [0, 1, 2] {
-            ws.betweenness(&g, s, &mut acc);
+            ws.betweenness(&g, &rev, s, &mut acc);
         }
         assert_eq!(acc, vec![0.0, 0.5, 0.5, 0.0]);
         let mut again = vec![0.0; 4];
-        ws.betweenness(&g, 0, &mut again);
+        ws.betweenness(&g, &rev, 0, &mut again);
         assert_eq!(again, vec![0.0, 0.5, 0.5, 0.0]);
+    }
+
+    /// A seeded random graph on `n` nodes, arcs kept with probability `p` (both ways when
+    /// undirected), as out- and in-adjacency with whole lengths from 1 to 10.
+    #[allow(clippy::type_complexity, reason = "test data")]
+    fn random_graph(
+        n: usize,
+        p: f64,
+        directed: bool,
+        seed: u64,
+    ) -> ((Vec<u32>, Vec<u32>, Vec<f64>), (Vec<u32>, Vec<u32>, Vec<f64>)) {
+        let mut state = seed;
+        let mut next = move || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut arcs = Vec::new();
+        for u in 0..n {
+            for v in 0..n {
+                if u == v || (!directed && v < u) {
+                    continue;
+                }
+                if next() < p {
+                    let len = (next() * 10.0).floor() + 1.0;
+                    arcs.push((u as u32, v as u32, len));
+                    if !directed {
+                        arcs.push((v as u32, u as u32, len));
+                    }
+                }
+            }
+        }
+        let csr = |key: fn(&(u32, u32, f64)) -> (u32, u32)| {
+            let mut sorted: Vec<(u32, u32, f64)> = arcs.iter().map(|a| (key(a).0, key(a).1, a.2)).collect();
+            sorted.sort_by_key(|a| (a.0, a.1));
+            let mut offsets = vec![0u32; n + 1];
+            for a in &sorted {
+                offsets[a.0 as usize + 1] += 1;
+            }
+            for i in 0..n {
+                offsets[i + 1] += offsets[i];
+            }
+            (offsets, sorted.iter().map(|a| a.1).collect(), sorted.iter().map(|a| a.2).collect())
+        };
+        (csr(|a| (a.0, a.1)), csr(|a| (a.1, a.0)))
+    }
+
+    /// Textbook Brandes (Brandes 2001, Algorithm 1: queue, stack, predecessor lists) on
+    /// hops: the reference the direction-optimizing kernel must equal.
+    fn textbook_betweenness(g: &Csr) -> Vec<f64> {
+        let n = g.node_count();
+        let mut acc = vec![0.0; n];
+        for s in 0..n {
+            let mut stack = Vec::new();
+            let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+            let mut sigma = vec![0.0; n];
+            let mut dist = vec![-1i64; n];
+            sigma[s] = 1.0;
+            dist[s] = 0;
+            let mut queue = std::collections::VecDeque::from([s]);
+            while let Some(v) = queue.pop_front() {
+                stack.push(v);
+                for &w in &g.targets[g.range(v)] {
+                    let w = w as usize;
+                    if dist[w] < 0 {
+                        dist[w] = dist[v] + 1;
+                        queue.push_back(w);
+                    }
+                    if dist[w] == dist[v] + 1 {
+                        sigma[w] += sigma[v];
+                        preds[w].push(v);
+                    }
+                }
+            }
+            let mut delta = vec![0.0; n];
+            while let Some(w) = stack.pop() {
+                for &v in &preds[w] {
+                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+                }
+                if w != s {
+                    acc[w] += delta[w];
+                }
+            }
+        }
+        acc
+    }
+
+    #[test]
+    fn direction_optimizing_brandes_equals_the_textbook_algorithm() {
+        // Dense enough that the middle levels run bottom-up, sparse enough (0.02) that
+        // some graphs fall apart and some levels stay top-down.
+        for (n, p) in [(60, 0.2), (80, 0.05), (120, 0.02), (40, 0.5)] {
+            for directed in [false, true] {
+                let ((offsets, targets, _), (in_offsets, sources, _)) = random_graph(n, p, directed, n as u64);
+                let g = Csr { offsets: &offsets, targets: &targets, lengths: &[] };
+                let rev = Csr { offsets: &in_offsets, targets: &sources, lengths: &[] };
+                let want = textbook_betweenness(&g);
+                let mut ws = Brandes::new(n, targets.len());
+                let mut got = vec![0.0; n];
+                for s in 0..n {
+                    ws.betweenness(&g, &rev, s, &mut got);
+                }
+                for (v, (a, b)) in got.iter().zip(&want).enumerate() {
+                    assert!(
+                        (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+                        "n {n} p {p} directed {directed} node {v}: {a} vs {b}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bucket_queue_equals_the_heap() {
+        for (n, p, directed) in [(50, 0.1, false), (70, 0.05, true), (30, 0.4, true)] {
+            let ((offsets, targets, lengths), _) = random_graph(n, p, directed, 7 + n as u64);
+            let g = Csr { offsets: &offsets, targets: &targets, lengths: &lengths };
+            let mut buckets = Dijkstra::new(n, &g);
+            assert_eq!(buckets.buckets.len(), 11, "lengths 1 to 10 use eleven buckets");
+            let mut heap = Dijkstra::new(n, &g);
+            heap.buckets.clear();
+            let (mut with_buckets, mut with_heap) = (vec![0.0; n], vec![0.0; n]);
+            for s in 0..n {
+                buckets.run(&g, s);
+                heap.run(&g, s);
+                assert_eq!(buckets.dist, heap.dist, "distances from {s}");
+                assert_eq!(buckets.sigma, heap.sigma, "path counts from {s}");
+                buckets.dependencies(&g, s, &mut with_buckets);
+                heap.dependencies(&g, s, &mut with_heap);
+            }
+            assert_eq!(with_buckets, with_heap);
+        }
+        // Lengths that are not whole, or too long, keep the heap.
+        let (offsets, targets) = diamond();
+        for lengths in [vec![1.0, 1.5, 1.0, 1.0], vec![1.0, 2048.0, 1.0, 1.0], vec![0.0, 1.0, 1.0, 1.0]] {
+            let g = Csr { offsets: &offsets, targets: &targets, lengths: &lengths };
+            assert!(Dijkstra::new(4, &g).buckets.is_empty(), "{lengths:?}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::path::Path as FilePath;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use petgraph::graph::NodeIndex;
 use relgraph::analysis::centrality;
+use relgraph::analysis::influence::{self, Method, Strengths, Toward};
 use relgraph::analysis::path::{self, PathMode, PathQuery};
 use relgraph::analysis::{GraphView, ViewOptions};
 use relgraph::io::edgelist;
@@ -79,5 +80,26 @@ fn paths(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, loading, centralities, paths);
+/// Influence rankings on the edge-list convention (each tie's weight is its strength, both
+/// ways): the channel view, then every node's influence on a hub, strongest channel and
+/// total (walk sum).
+fn influence_rankings(c: &mut Criterion) {
+    let mut group = c.benchmark_group("influence");
+    group.sample_size(10);
+    for n in [1_000, 10_000] {
+        let model = common::model(n, 3, 13);
+        let view =
+            influence::channel_view(&model, Strengths::Weights { directed: false }).expect("weights are in (0, 1]");
+        group.bench_with_input(BenchmarkId::new("channel_view", n), &model, |b, m| {
+            b.iter(|| influence::channel_view(m, Strengths::Weights { directed: false }))
+        });
+        let hub = Toward::On(NodeIndex::new(0));
+        for (name, method) in [("rank_strongest", Method::Strongest), ("rank_total", Method::Total)] {
+            group.bench_with_input(BenchmarkId::new(name, n), &view, |b, v| b.iter(|| influence::rank(v, hub, method)));
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, loading, centralities, paths, influence_rankings);
 criterion_main!(benches);

@@ -645,6 +645,34 @@ impl Stop {
     }
 }
 
+/// Iterations a power method may take before it reports [`CentralityError::NoConvergence`].
+const MAX_ITERATIONS: usize = 1000;
+
+/// Runs a power method from `x`: `advance(x, next)` writes the next iterate and returns
+/// its L1 change, until `stop` says every value is within 1e-10 of the fixed point (then
+/// `finish` turns the iterate into scores) or [`MAX_ITERATIONS`] pass, or a change is
+/// not finite (no convergence either way).
+fn power_iterate(
+    measure: Measure,
+    mut x: Vec<f64>,
+    mut stop: Stop,
+    mut advance: impl FnMut(&[f64], &mut [f64]) -> f64,
+    finish: impl FnOnce(Vec<f64>) -> Vec<f64>,
+) -> Result<Scores, CentralityError> {
+    let mut next = vec![0.0; x.len()];
+    for _ in 0..MAX_ITERATIONS {
+        let change = advance(&x, &mut next);
+        std::mem::swap(&mut x, &mut next);
+        if !change.is_finite() {
+            break;
+        }
+        if stop.done(change) {
+            return Ok(Scores::from_values(finish(x)));
+        }
+    }
+    Err(CentralityError::NoConvergence { measure, iterations: MAX_ITERATIONS })
+}
+
 /// The strengths of the arcs entering each node, in incoming-adjacency order, or none when
 /// every strength is 1.
 fn in_strengths(view: &GraphView, weighted: bool) -> Vec<f64> {
@@ -680,24 +708,17 @@ pub fn eigenvector(view: &GraphView, weighted: bool) -> Result<Scores, Centralit
     if n == 0 {
         return Ok(Scores::default());
     }
-    let max_iter = 1000;
     let (offsets, sources, _) = view.in_adjacency();
     let strengths = in_strengths(view, weighted);
-    let mut x = vec![1.0 / n as f64; n];
-    let mut next = vec![0.0; n];
-    let mut stop = Stop { rate: None, last: 0.0 };
-    for _ in 0..max_iter {
-        step(&mut next, &x, |v, _| x[v] + pull(offsets, sources, &strengths, &x, v));
+    let advance = |x: &[f64], next: &mut [f64]| {
+        step(next, x, |v, _| x[v] + pull(offsets, sources, &strengths, x, v));
         let squares: Vec<f64> = next.par_chunks(BLOCK).map(|b| b.iter().map(|v| v * v).sum::<f64>()).collect();
         let norm = squares.iter().sum::<f64>().sqrt();
         let scale = if norm == 0.0 { 1.0 } else { 1.0 / norm };
-        let change = step(&mut next, &x, |_, raw| raw * scale);
-        std::mem::swap(&mut x, &mut next);
-        if stop.done(change) {
-            return Ok(Scores::from_values(x));
-        }
-    }
-    Err(CentralityError::NoConvergence { measure: Measure::Eigenvector, iterations: max_iter })
+        step(next, x, |_, raw| raw * scale)
+    };
+    let start = vec![1.0 / n as f64; n];
+    power_iterate(Measure::Eigenvector, start, Stop { rate: None, last: 0.0 }, advance, |x| x)
 }
 
 /// PageRank with damping 0.85: x ← 0.85 (xP + dangling mass / n) + 0.15 / n, where P
@@ -715,7 +736,7 @@ pub fn pagerank(view: &GraphView, weighted: bool) -> Result<Scores, CentralityEr
     if n == 0 {
         return Ok(Scores::default());
     }
-    let (alpha, max_iter) = (0.85, 1000);
+    let alpha = 0.85;
     let (offsets, sources, _) = view.in_adjacency();
     let strengths = in_strengths(view, weighted);
     let out: Vec<f64> = if weighted && !view.is_unit() {
@@ -727,11 +748,8 @@ pub fn pagerank(view: &GraphView, weighted: bool) -> Result<Scores, CentralityEr
     let share: Vec<f64> = out.iter().map(|&o| if o == 0.0 { 0.0 } else { alpha / o }).collect();
     let dangling_nodes: Vec<u32> = (0..n as u32).filter(|&u| out[u as usize] == 0.0).collect();
     let nf = n as f64;
-    let mut x = vec![1.0 / nf; n];
     let mut y = vec![0.0; n];
-    let mut next = vec![0.0; n];
-    let mut stop = Stop { rate: Some(alpha), last: 0.0 };
-    for _ in 0..max_iter {
+    let advance = |x: &[f64], next: &mut [f64]| {
         let dangling: f64 = dangling_nodes.iter().map(|&u| x[u as usize]).sum();
         let base = alpha * dangling / nf + (1.0 - alpha) / nf;
         y.par_chunks_mut(BLOCK).enumerate().for_each(|(b, block)| {
@@ -739,13 +757,9 @@ pub fn pagerank(view: &GraphView, weighted: bool) -> Result<Scores, CentralityEr
                 *slot = x[b * BLOCK + i] * share[b * BLOCK + i];
             }
         });
-        let change = step(&mut next, &x, |v, _| pull(offsets, sources, &strengths, &y, v) + base);
-        std::mem::swap(&mut x, &mut next);
-        if stop.done(change) {
-            return Ok(Scores::from_values(x));
-        }
-    }
-    Err(CentralityError::NoConvergence { measure: Measure::PageRank, iterations: max_iter })
+        step(next, x, |v, _| pull(offsets, sources, &strengths, &y, v) + base)
+    };
+    power_iterate(Measure::PageRank, vec![1.0 / nf; n], Stop { rate: Some(alpha), last: 0.0 }, advance, |x| x)
 }
 
 /// Katz centrality: x ← 0.1 · Aᵀx + 1 from x = 0 (incoming arcs), then normalised to unit
@@ -761,26 +775,18 @@ pub fn katz(view: &GraphView, weighted: bool) -> Result<Scores, CentralityError>
     if n == 0 {
         return Ok(Scores::default());
     }
-    let (alpha, beta, max_iter) = (0.1, 1.0, 1000);
+    let (alpha, beta) = (0.1, 1.0);
     let (offsets, sources, _) = view.in_adjacency();
     let strengths = in_strengths(view, weighted);
-    let mut x = vec![0.0; n];
-    let mut next = vec![0.0; n];
-    let mut stop = Stop { rate: None, last: 0.0 };
-    for _ in 0..max_iter {
-        let change = step(&mut next, &x, |v, _| alpha * pull(offsets, sources, &strengths, &x, v) + beta);
-        std::mem::swap(&mut x, &mut next);
-        if !change.is_finite() {
-            break;
-        }
-        if stop.done(change) {
-            let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
-            let s = if norm > 0.0 { 1.0 / norm } else { 1.0 };
-            x.iter_mut().for_each(|v| *v *= s);
-            return Ok(Scores::from_values(x));
-        }
-    }
-    Err(CentralityError::NoConvergence { measure: Measure::Katz, iterations: max_iter })
+    let advance =
+        |x: &[f64], next: &mut [f64]| step(next, x, |v, _| alpha * pull(offsets, sources, &strengths, x, v) + beta);
+    let normalise = |mut x: Vec<f64>| {
+        let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
+        let s = if norm > 0.0 { 1.0 / norm } else { 1.0 };
+        x.iter_mut().for_each(|v| *v *= s);
+        x
+    };
+    power_iterate(Measure::Katz, vec![0.0; n], Stop { rate: None, last: 0.0 }, advance, normalise)
 }
 
 /// Signed ties of one node.

@@ -820,6 +820,71 @@ mod tests {
         assert_eq!(a, b);
     }
 
+    /// A Barabási–Albert-like graph: node `i` links to two earlier nodes chosen by a fixed
+    /// linear congruential sequence over the edge ends so far (preferential attachment).
+    fn scale_free(n: usize) -> Vec<(usize, usize)> {
+        let mut ends: Vec<usize> = vec![0, 1];
+        let mut edges = vec![(0, 1)];
+        let mut state: u64 = 12345;
+        for i in 2..n {
+            for _ in 0..2 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                let j = ends[(state >> 33) as usize % ends.len()];
+                edges.push((i, j));
+                ends.extend([i, j]);
+            }
+        }
+        edges
+    }
+
+    fn check_large(n: usize, groups: &[Option<usize>]) -> Vec<Point> {
+        let sizes: Vec<Point> = (0..n).map(|i| Point { x: 40.0 + (i % 7) as f64 * 10.0, y: 24.0 }).collect();
+        let edges = scale_free(n);
+        let pos = layout(&sizes, &edges, groups, &LayoutParams::default());
+        assert_eq!(pos.len(), n);
+        assert!(pos.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
+        assert_eq!(overlapping(&pos, &sizes), 0);
+        // Ends of an edge are, on average, closer than two nodes of the drawing are (a
+        // layout that ignores the edges puts them as far apart).
+        let d = |a: usize, b: usize| (pos[a].x - pos[b].x).hypot(pos[a].y - pos[b].y);
+        let along: f64 = edges.iter().map(|&(a, b)| d(a, b)).sum::<f64>() / edges.len() as f64;
+        let apart: f64 = (0..n).map(|a| d(a, (a * 7 + n / 2) % n)).sum::<f64>() / n as f64;
+        assert!(along < apart * 0.75, "edges {along:.0} px, pairs {apart:.0} px");
+        pos
+    }
+
+    #[test]
+    fn large_components_use_sparse_then_full_stress_without_overlaps() {
+        let n = STRESS_MAX_NODES + 200;
+        // Some country clusters, to exercise the group terms.
+        let groups: Vec<Option<usize>> = (0..n).map(|i| (i % 10 == 0).then_some(i % 3)).collect();
+        let a = check_large(n, &groups);
+        let b = layout(
+            &(0..n).map(|i| Point { x: 40.0 + (i % 7) as f64 * 10.0, y: 24.0 }).collect::<Vec<_>>(),
+            &scale_free(n),
+            &groups,
+            &LayoutParams::default(),
+        );
+        assert_eq!(a, b, "not deterministic");
+    }
+
+    #[test]
+    fn components_beyond_the_distance_matrix_use_sparse_stress_alone() {
+        check_large(HYBRID_MAX_NODES + 100, &[]);
+    }
+
+    #[test]
+    fn a_jammed_layout_is_spread_until_nothing_overlaps() {
+        // Fifty boxes on one spot: pushing alone cannot place them in 200 passes.
+        let sizes = boxes(50);
+        let mut pos = vec![Point { x: 5.0, y: 5.0 }; 50];
+        remove_overlaps(&mut pos, &sizes, 10.0);
+        assert_eq!(overlapping(&pos, &sizes), 0);
+        let mut pos = vec![Point { x: 5.0, y: 5.0 }; 50];
+        spread_overlaps(&mut pos, &sizes, 10.0);
+        assert_eq!(overlapping(&pos, &sizes), 0);
+    }
+
     #[test]
     fn nan_sizes_do_not_poison_the_layout() {
         let sizes = vec![Point { x: f64::NAN, y: f64::INFINITY }, Point { x: 10.0, y: 10.0 }];

@@ -6,7 +6,8 @@
 //! 2. **Distances**: Dijkstra from every node gives the graph distance `d_ij`, where an edge
 //!    is longer when its ends have many distinct neighbours (room for hubs);
 //!    nodes of the same group (country cluster) are pulled together (`d_ij ≤ 0.7`, ten
-//!    times the weight).
+//!    times the weight). From 1,000 nodes ([`STRESS_MAX_NODES`]) the rows are computed in
+//!    parallel; beyond 3,000 ([`HYBRID_MAX_NODES`]) only the pivots' rows are.
 //! 3. **Initial positions** by pivot MDS (Brandes & Pich, *Eigensolver methods for
 //!    progressive multidimensional scaling of large data*, GD 2006): distances to up to 50
 //!    pivots, double-centred, projected on the top two eigenvectors found by power
@@ -15,17 +16,30 @@
 //! 4. **Stress majorization** (Gansner, Koren & North, *Graph drawing by stress
 //!    majorization*, GD 2004) with weights `d_ij⁻²`, updating one node at a time until the
 //!    layout moves by less than 0.01 % or the iteration budget (shrinking with n²) is spent.
-//!    Components over [`STRESS_MAX_NODES`] nodes keep their pivot-MDS positions.
+//!    Components over [`STRESS_MAX_NODES`] nodes use the **sparse stress model** instead
+//!    (Ortmann, Klimenta & Brandes, *A sparse stress model*, JGAA 21(5), 2017): each node
+//!    is held only by its neighbours, a few group mates and the pivots (weighted by the
+//!    size of the regions they stand for), O(n · (deg + pivots)) per sweep; up to
+//!    [`HYBRID_MAX_NODES`] nodes, five sweeps of full stress then spread out what the
+//!    sparse model leaves bunched together (nodes with the same neighbours and nearly the
+//!    same pivot distances). Components over [`SPARSE_MAX_NODES`] keep their pivot-MDS
+//!    positions.
 //! 5. **Overlap removal**: nodes are boxes sized to their labels; a sort-and-sweep pass finds
 //!    overlapping pairs and pushes each pair apart along the axis of least overlap, repeated
-//!    until nothing overlaps (or 200 passes).
+//!    until nothing overlaps; a layout still jammed after 200 passes is spread out from its
+//!    centre a little before each further round. Components over [`STRESS_MAX_NODES`] are
+//!    spread before every pass from the start (their dense cores always jam, and long
+//!    pushing in a jam tangles the edges).
 //! 6. **Crossing reduction** (`untangle.rs`): local moves and swaps that lower the
 //!    number of crossings without creating overlaps.
 //! 7. **Packing**: components are placed in rows, largest first.
 //!
-//! Everything is deterministic: no randomness, ties broken by index. Time is O(n² ·
-//! iterations) per component for stress, O(n · (n + m) log n) for distances; memory n² f32
-//! (36 MB at the 3,000-node limit), O(n · pivots) beyond it.
+//! Everything is deterministic: no randomness, ties broken by index, parallel distance rows
+//! written each to its own slot. Time per component is O(n² · iterations) for full stress
+//! and O(n · (n + m) log n) for the distances up to [`HYBRID_MAX_NODES`] nodes (memory n²
+//! f32: 4 MB at 1,000 nodes, 36 MB at 3,000), O(n · (deg + pivots) · iterations) for
+//! sparse stress and O(pivots · m log n) for the distances beyond (memory O(n · (deg +
+//! pivots))).
 
 use std::collections::VecDeque;
 
@@ -59,7 +73,7 @@ impl Default for LayoutParams {
 /// Largest component laid out by full stress majorization alone (n² memory, and n² time
 /// per sweep); larger ones start from sparse stress.
 pub const STRESS_MAX_NODES: usize = 1000;
-/// Largest component whose sparse-stress layout is finished by [`POLISH_SWEEPS`] sweeps of
+/// Largest component whose sparse-stress layout is finished by a few (five) sweeps of
 /// full stress (which needs the n² distance matrix: 36 MB at this size).
 pub const HYBRID_MAX_NODES: usize = 3000;
 /// Largest component laid out by sparse stress; larger ones keep their pivot-MDS positions.
@@ -625,10 +639,10 @@ const JAM_PASSES: usize = 20;
 
 /// Pushes overlapping boxes apart until none overlap (boxes grown by `padding`).
 ///
-/// Up to [`PUSH_PASSES`] passes push each overlapping pair apart. When boxes still overlap
-/// after that, the layout is jammed — its boxes need more room than it has — and pushing
-/// only shuffles them; then it is spread out from its centre by [`JAM_SPREAD`] and pushed
-/// again ([`JAM_PASSES`] passes), until nothing overlaps.
+/// Up to 200 passes push each overlapping pair apart. When boxes still overlap after that,
+/// the layout is jammed — its boxes need more room than it has — and pushing only shuffles
+/// them; then it is spread out from its centre by 8 % and pushed again (20 passes), until
+/// nothing overlaps.
 pub fn remove_overlaps(pos: &mut [Point], sizes: &[Point], padding: f64) {
     let mut order: Vec<usize> = (0..pos.len()).collect();
     for _ in 0..PUSH_PASSES {

@@ -11,9 +11,11 @@
 //! Edge labels are placed most important first (highlighted, then the pairs with the most
 //! ties), each at the spot along its line — on it or moved sideways by less than its own
 //! reach, so it always touches the line — that covers no node and no placed label and
-//! crosses the fewest other lines. When labels find no such spot, the nodes are spread out
-//! and the labels placed again (up to three times); the labels still without a spot (and,
-//! on graphs of over 1,500 labelled lines, all but the 1,500 most important) are left out and
+//! crosses the fewest other lines (each spot is tested only against the nodes, labels and
+//! line segments near it, found in a uniform grid: `grid.rs`). When more than two labels
+//! find no such spot, the nodes are spread out and the labels placed again (up to three
+//! times); the labels still without a spot (and, on graphs of over 1,500 labelled lines,
+//! all but the 1,500 most important, which no spreading would place) are left out and
 //! counted in a note under the legend. So no label ever overlaps another label or a
 //! node; [`super::stats`] measures this from the SVG. Labels go under the nodes and over the
 //! edges, with a white halo. Then the legend and the title. All text is escaped

@@ -6,8 +6,8 @@
 //! 2. **Distances**: Dijkstra from every node gives the graph distance `d_ij`, where an edge
 //!    is longer when its ends have many distinct neighbours (room for hubs);
 //!    nodes of the same group (country cluster) are pulled together (`d_ij ≤ 0.7`, ten
-//!    times the weight). From 1,000 nodes ([`STRESS_MAX_NODES`]) the rows are computed in
-//!    parallel; beyond 3,000 ([`HYBRID_MAX_NODES`]) only the pivots' rows are.
+//!    times the weight). Over [`FULL_STRESS_MAX_NODES`] nodes the rows are computed in
+//!    parallel.
 //! 3. **Initial positions** by pivot MDS (Brandes & Pich, *Eigensolver methods for
 //!    progressive multidimensional scaling of large data*, GD 2006): distances to up to 50
 //!    pivots, double-centred, projected on the top two eigenvectors found by power
@@ -16,30 +16,24 @@
 //! 4. **Stress majorization** (Gansner, Koren & North, *Graph drawing by stress
 //!    majorization*, GD 2004) with weights `d_ij⁻²`, updating one node at a time until the
 //!    layout moves by less than 0.01 % or the iteration budget (shrinking with n²) is spent.
-//!    Components over [`STRESS_MAX_NODES`] nodes use the **sparse stress model** instead
-//!    (Ortmann, Klimenta & Brandes, *A sparse stress model*, JGAA 21(5), 2017): each node
-//!    is held only by its neighbours, a few group mates and the pivots (weighted by the
-//!    size of the regions they stand for), O(n · (deg + pivots)) per sweep; up to
-//!    [`HYBRID_MAX_NODES`] nodes, five sweeps of full stress then spread out what the
-//!    sparse model leaves bunched together (nodes with the same neighbours and nearly the
-//!    same pivot distances). Components over [`SPARSE_MAX_NODES`] keep their pivot-MDS
-//!    positions.
+//!    Components over [`FULL_STRESS_MAX_NODES`] nodes get only [`POLISH_SWEEPS`] sweeps
+//!    (each is O(n²); 62 were half the time to draw 2,000 nodes), which keep the pivot-MDS
+//!    shape and take apart what it bunches together; components over [`STRESS_MAX_NODES`]
+//!    nodes keep their pivot-MDS positions.
 //! 5. **Overlap removal**: nodes are boxes sized to their labels; a sort-and-sweep pass finds
 //!    overlapping pairs and pushes each pair apart along the axis of least overlap, repeated
 //!    until nothing overlaps; a layout still jammed after 200 passes is spread out from its
-//!    centre a little before each further round. Components over [`STRESS_MAX_NODES`] are
-//!    spread before every pass from the start (their dense cores always jam, and long
+//!    centre a little before each further round. Components over [`FULL_STRESS_MAX_NODES`]
+//!    are spread before every pass from the start (their dense cores always jam, and long
 //!    pushing in a jam tangles the edges).
 //! 6. **Crossing reduction** (`untangle.rs`): local moves and swaps that lower the
 //!    number of crossings without creating overlaps.
 //! 7. **Packing**: components are placed in rows, largest first.
 //!
 //! Everything is deterministic: no randomness, ties broken by index, parallel distance rows
-//! written each to its own slot. Time per component is O(n² · iterations) for full stress
-//! and O(n · (n + m) log n) for the distances up to [`HYBRID_MAX_NODES`] nodes (memory n²
-//! f32: 4 MB at 1,000 nodes, 36 MB at 3,000), O(n · (deg + pivots) · iterations) for
-//! sparse stress and O(pivots · m log n) for the distances beyond (memory O(n · (deg +
-//! pivots))).
+//! written each to its own slot. Time is O(n² · iterations) per component for stress,
+//! O(n · (n + m) log n) for distances; memory n² f32 (36 MB at the 3,000-node limit),
+//! O(n · pivots) beyond it.
 
 use std::collections::VecDeque;
 
@@ -70,20 +64,14 @@ impl Default for LayoutParams {
     }
 }
 
-/// Largest component laid out by full stress majorization alone (n² memory, and n² time
-/// per sweep); larger ones start from sparse stress.
-pub const STRESS_MAX_NODES: usize = 1000;
-/// Largest component whose sparse-stress layout is finished by a few (five) sweeps of
-/// full stress (which needs the n² distance matrix: 36 MB at this size).
-pub const HYBRID_MAX_NODES: usize = 3000;
-/// Largest component laid out by sparse stress; larger ones keep their pivot-MDS positions.
-pub const SPARSE_MAX_NODES: usize = 20_000;
-/// Most sweeps of sparse stress.
-const SPARSE_SWEEPS: usize = 200;
-/// Sweeps of full stress after sparse stress, up to [`HYBRID_MAX_NODES`] nodes.
-const POLISH_SWEEPS: usize = 5;
-/// Group members each node of a sparse-stress component is held near.
-const GROUP_MATES: usize = 8;
+/// Largest component laid out by stress majorization (which needs n² memory).
+pub const STRESS_MAX_NODES: usize = 3000;
+/// Largest component given the full stress budget (up to 300 sweeps, fewer as n² grows) and
+/// the full overlap removal; larger ones get [`POLISH_SWEEPS`] sweeps from their pivot-MDS
+/// positions and spreading overlap removal.
+pub const FULL_STRESS_MAX_NODES: usize = 1000;
+/// Sweeps of stress majorization on components over [`FULL_STRESS_MAX_NODES`] nodes.
+pub const POLISH_SWEEPS: usize = 5;
 
 /// Lays out nodes given their box `sizes` (width, height), undirected `edges` (index pairs;
 /// out-of-range pairs and self-loops are ignored) and optional `groups` (nodes with the same
@@ -136,7 +124,7 @@ pub fn layout(
         let local = component_layout(&members, &adjacency, &lengths, &group, edge_length);
         let mut pos: Vec<Point> = local;
         let boxes: Vec<Point> = members.iter().map(|&i| sizes[i]).collect();
-        if members.len() > STRESS_MAX_NODES {
+        if members.len() > FULL_STRESS_MAX_NODES {
             spread_overlaps(&mut pos, &boxes, padding);
         } else {
             remove_overlaps(&mut pos, &boxes, padding);
@@ -262,10 +250,10 @@ fn component_layout(
     for (k, &i) in members.iter().enumerate() {
         local[i] = k;
     }
-    let mut pos = if m <= HYBRID_MAX_NODES {
+    let mut pos = if m <= STRESS_MAX_NODES {
         // Full distance matrix, with same-group pairs pulled together.
         let mut dist = vec![0f32; m * m];
-        if m <= STRESS_MAX_NODES {
+        if m <= FULL_STRESS_MAX_NODES {
             for (k, &i) in members.iter().enumerate() {
                 distances(i, adjacency, lengths, &local, &mut dist[k * m..(k + 1) * m]);
             }
@@ -286,30 +274,21 @@ fn component_layout(
                 }
             }
         }
-        let (mut pos, pivots) = pivot_mds(m, |k, out| {
+        let mut pos = pivot_mds(m, |k, out| {
             out.iter_mut().zip(&dist[k * m..(k + 1) * m]).for_each(|(o, d)| *o = d.abs());
         });
-        if m <= STRESS_MAX_NODES {
+        if m <= FULL_STRESS_MAX_NODES {
             stress(&mut pos, &dist);
         } else {
-            // Sparse stress does the bulk of the work, then a few sweeps of the full model
-            // spread out what it left bunched together.
-            let terms = sparse_terms(members, adjacency, lengths, &local, group, &pivots);
-            sparse_stress(&mut pos, &terms);
             stress_sweeps(&mut pos, &dist, POLISH_SWEEPS);
         }
         pos
     } else {
         let mut row = vec![0f32; m];
-        let (mut pos, pivots) = pivot_mds(m, |k, out| {
+        pivot_mds(m, |k, out| {
             distances(members[k], adjacency, lengths, &local, &mut row);
             out.copy_from_slice(&row);
-        });
-        if m <= SPARSE_MAX_NODES {
-            let terms = sparse_terms(members, adjacency, lengths, &local, group, &pivots);
-            sparse_stress(&mut pos, &terms);
-        }
-        pos
+        })
     };
     for p in &mut pos {
         p.x *= unit;
@@ -318,28 +297,19 @@ fn component_layout(
     pos
 }
 
-/// The pivots pivot MDS chose (local indices) and each one's distance row.
-struct Pivots {
-    nodes: Vec<usize>,
-    rows: Vec<Vec<f32>>,
-}
-
-/// Pivot MDS in two dimensions; `row(k, out)` fills the graph distances from local node `k`.
-/// Returns the positions and the pivots with their distance rows.
-fn pivot_mds(m: usize, mut row: impl FnMut(usize, &mut [f32])) -> (Vec<Point>, Pivots) {
+/// Pivot MDS in two dimensions; `row(k, out)` fills the hop distances from local node `k`.
+fn pivot_mds(m: usize, mut row: impl FnMut(usize, &mut [f32])) -> Vec<Point> {
     let k = m.min(50);
     // Pivots: start at node 0, then repeatedly the node farthest from all chosen pivots.
     let mut pivots = Vec::with_capacity(k);
     let mut nearest = vec![f32::INFINITY; m];
     let mut columns: Vec<Vec<f64>> = Vec::with_capacity(k); // squared distances, one per pivot
     let mut buf = vec![0f32; m];
-    let mut rows: Vec<Vec<f32>> = Vec::with_capacity(k);
     let mut next = 0usize;
     for _ in 0..k {
         pivots.push(next);
         row(next, &mut buf);
         columns.push(buf.iter().map(|&d| f64::from(d) * f64::from(d)).collect());
-        rows.push(buf.clone());
         for (near, &d) in nearest.iter_mut().zip(&buf) {
             *near = near.min(d);
         }
@@ -407,7 +377,8 @@ fn pivot_mds(m: usize, mut row: impl FnMut(usize, &mut [f32])) -> (Vec<Point>, P
             *p = Point { x: angle.cos(), y: angle.sin() };
         }
     }
-    (pos, Pivots { nodes: pivots, rows })
+    pivots.clear();
+    pos
 }
 
 /// Stress majorization with weights d⁻², one node at a time.
@@ -460,174 +431,6 @@ fn stress_sweeps(pos: &mut [Point], dist: &[f32], budget: usize) {
     }
 }
 
-/// One term of a node's stress in the sparse model: the other node (local index), the
-/// wanted distance and the weight.
-#[derive(Debug, Clone, Copy)]
-struct Term {
-    j: usize,
-    d: f64,
-    w: f64,
-}
-
-/// Wanted distance between two members of the same group, in edge lengths.
-const GROUP_DISTANCE: f64 = 0.7;
-/// How much more firmly same-group pairs are held than others.
-const GROUP_FIRMNESS: f64 = 10.0;
-
-/// The terms of the sparse stress model (Ortmann, Klimenta & Brandes, *A sparse stress
-/// model*, JGAA 21(5), 2017), per local node, sorted by other node:
-///
-/// - every **neighbour** at its edge length, weight `d⁻²`;
-/// - up to [`GROUP_MATES`] **members of its group** (the nearest in index order), at
-///   [`GROUP_DISTANCE`], [`GROUP_FIRMNESS`] times as firmly — the full model holds every
-///   same-group pair, which would make the terms quadratic in a large group;
-/// - every **pivot** `p` at its graph distance `d`, standing for the nodes of its region
-///   (nodes nearer to `p` than to any other pivot) with weight `s · d⁻²`, where `s` counts
-///   the region's nodes within `d / 2` of `p`.
-///
-/// Time O(k · m log m + m · (deg + k)) for k pivots; memory O(m · (deg + k)).
-fn sparse_terms(
-    members: &[usize],
-    adjacency: &[Vec<usize>],
-    lengths: &[Vec<f32>],
-    local: &[usize],
-    group: &dyn Fn(usize) -> Option<usize>,
-    pivots: &Pivots,
-) -> Vec<Vec<Term>> {
-    let m = members.len();
-    // Regions: each node belongs to its nearest pivot (the first among equals); per pivot,
-    // the sorted distances of its region's nodes.
-    let mut regions: Vec<Vec<f32>> = vec![Vec::new(); pivots.rows.len()];
-    for j in 0..m {
-        let nearest = (0..pivots.rows.len()).fold(None::<(usize, f32)>, |best, t| {
-            let d = pivots.rows[t][j];
-            match best {
-                Some((_, b)) if b <= d || !d.is_finite() => best,
-                _ if d.is_finite() => Some((t, d)),
-                _ => best,
-            }
-        });
-        if let Some((t, d)) = nearest {
-            regions[t].push(d);
-        }
-    }
-    regions.iter_mut().for_each(|r| r.sort_by(f32::total_cmp));
-    // Group members, in index order, by group.
-    let groups: Vec<Option<usize>> = members.iter().map(|&i| group(i)).collect();
-    let mut by_group: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
-    for (k, g) in groups.iter().enumerate() {
-        if let Some(g) = g {
-            by_group.entry(*g).or_default().push(k);
-        }
-    }
-    let firm = GROUP_FIRMNESS / (GROUP_DISTANCE * GROUP_DISTANCE);
-    (0..m)
-        .map(|k| {
-            let mut terms: Vec<Term> = Vec::new();
-            let i = members[k];
-            for (&v, &len) in adjacency[i].iter().zip(&lengths[i]) {
-                let j = local[v];
-                if j >= m || j == k {
-                    continue;
-                }
-                let d = f64::from(len).max(1e-3);
-                if groups[k].is_some() && groups[k] == groups[j] {
-                    let d = d.min(GROUP_DISTANCE);
-                    terms.push(Term { j, d, w: GROUP_FIRMNESS / (d * d) });
-                } else {
-                    terms.push(Term { j, d, w: 1.0 / (d * d) });
-                }
-            }
-            if let Some(list) = groups[k].and_then(|g| by_group.get(&g)) {
-                if let Ok(r) = list.binary_search(&k) {
-                    let g = list.len();
-                    let reach = (GROUP_MATES / 2).min(g / 2);
-                    for o in 1..=reach {
-                        for j in [list[(r + o) % g], list[(r + g - o) % g]] {
-                            if j != k {
-                                terms.push(Term { j, d: GROUP_DISTANCE, w: firm });
-                            }
-                        }
-                    }
-                }
-            }
-            // Neighbours first among equal indices (the stable sort keeps them first).
-            terms.sort_by_key(|t| t.j);
-            terms.dedup_by_key(|t| t.j);
-            let known = terms.len();
-            for (t, &p) in pivots.nodes.iter().enumerate() {
-                if p == k || terms[..known].binary_search_by_key(&p, |t| t.j).is_ok() {
-                    continue;
-                }
-                let d = f64::from(pivots.rows[t][k]);
-                if !d.is_finite() || d <= 0.0 {
-                    continue;
-                }
-                if groups[k].is_some() && groups[k] == groups[p] {
-                    terms.push(Term { j: p, d: GROUP_DISTANCE, w: firm });
-                    continue;
-                }
-                let s = regions[t].partition_point(|&x| f64::from(x) <= d / 2.0).max(1);
-                terms.push(Term { j: p, d, w: s as f64 / (d * d) });
-            }
-            terms
-        })
-        .collect()
-}
-
-/// Stress majorization on the sparse model's terms, one node at a time: first the scale
-/// that best fits the terms, then up to [`SPARSE_SWEEPS`] sweeps, stopping when the layout
-/// moves by less than 0.01 %. Time O(m · (deg + k)) per sweep.
-fn sparse_stress(pos: &mut [Point], terms: &[Vec<Term>]) {
-    // The best uniform scale of the initial layout: Σ w·d·|xᵢ−xⱼ| / Σ w·|xᵢ−xⱼ|².
-    let (mut num, mut den) = (0.0, 0.0);
-    for (i, list) in terms.iter().enumerate() {
-        for t in list {
-            let len = (pos[i].x - pos[t.j].x).hypot(pos[i].y - pos[t.j].y);
-            num += t.w * t.d * len;
-            den += t.w * len * len;
-        }
-    }
-    let factor = num / den;
-    if factor.is_finite() && factor > 0.0 {
-        for p in pos.iter_mut() {
-            p.x *= factor;
-            p.y *= factor;
-        }
-    }
-    let scale: f64 = pos.iter().map(|p| p.x.abs() + p.y.abs()).sum::<f64>().max(1e-9);
-    for _ in 0..SPARSE_SWEEPS {
-        let mut moved = 0.0;
-        for (i, list) in terms.iter().enumerate() {
-            let (mut sx, mut sy, mut sw) = (0.0, 0.0, 0.0);
-            let pi = pos[i];
-            for t in list {
-                let pj = pos[t.j];
-                let (dx, dy) = (pi.x - pj.x, pi.y - pj.y);
-                let len = (dx * dx + dy * dy).sqrt();
-                if len > 1e-9 {
-                    sx += t.w * (pj.x + t.d * dx / len);
-                    sy += t.w * (pj.y + t.d * dy / len);
-                } else {
-                    sx += t.w * pj.x;
-                    sy += t.w * pj.y;
-                }
-                sw += t.w;
-            }
-            if sw > 0.0 {
-                let new = Point { x: sx / sw, y: sy / sw };
-                if new.x.is_finite() && new.y.is_finite() {
-                    moved += (new.x - pi.x).abs() + (new.y - pi.y).abs();
-                    pos[i] = new;
-                }
-            }
-        }
-        if moved / scale < 1e-4 {
-            break;
-        }
-    }
-}
-
 /// Passes of [`remove_overlaps`] before the layout is spread out.
 const PUSH_PASSES: usize = 200;
 /// Most times a jammed layout is spread out, by [`JAM_SPREAD`] each time.
@@ -660,13 +463,14 @@ pub fn remove_overlaps(pos: &mut [Point], sizes: &[Point], padding: f64) {
     }
 }
 
-/// Overlap removal for components over [`STRESS_MAX_NODES`] nodes: one pass of pushing
+/// Overlap removal for components over [`FULL_STRESS_MAX_NODES`] nodes: one pass of pushing
 /// after each spreading by [`JAM_SPREAD`], until nothing overlaps.
 ///
 /// The dense core of a large graph (the hubs of a scale-free one) always jams, and long
 /// pushing in a jam drags nodes across each other's edges: on a Barabási–Albert graph of
-/// 2,000 nodes, [`remove_overlaps`] more than doubled the crossings of the stress layout,
-/// this less than a fifth, for a drawing about 1.3 times as wide.
+/// 2,000 nodes (m = 2) laid out by full stress, with 390,000 crossings between straight
+/// centre lines, [`remove_overlaps`] left 958,000 (and still overlaps, without its jam
+/// rounds), this 447,000.
 fn spread_overlaps(pos: &mut [Point], sizes: &[Point], padding: f64) {
     let mut order: Vec<usize> = (0..pos.len()).collect();
     if push_apart(pos, sizes, padding, &mut order) == 0 {
@@ -868,8 +672,8 @@ mod tests {
     }
 
     #[test]
-    fn large_components_use_sparse_then_full_stress_without_overlaps() {
-        let n = STRESS_MAX_NODES + 200;
+    fn large_components_get_a_few_stress_sweeps_and_no_overlaps() {
+        let n = FULL_STRESS_MAX_NODES + 200;
         // Some country clusters, to exercise the group terms.
         let groups: Vec<Option<usize>> = (0..n).map(|i| (i % 10 == 0).then_some(i % 3)).collect();
         let a = check_large(n, &groups);
@@ -883,8 +687,8 @@ mod tests {
     }
 
     #[test]
-    fn components_beyond_the_distance_matrix_use_sparse_stress_alone() {
-        check_large(HYBRID_MAX_NODES + 100, &[]);
+    fn components_beyond_the_distance_matrix_keep_pivot_mds_without_overlaps() {
+        check_large(STRESS_MAX_NODES + 100, &[]);
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! 2. **Distances**: Dijkstra from every node gives the graph distance `d_ij`, where an edge
 //!    is longer when its ends have many distinct neighbours (room for hubs);
 //!    nodes of the same group (country cluster) are pulled together (`d_ij ≤ 0.7`, ten
-//!    times the weight).
+//!    times the weight). Over [`FULL_STRESS_MAX_NODES`] nodes the rows are computed in
+//!    parallel.
 //! 3. **Initial positions** by pivot MDS (Brandes & Pich, *Eigensolver methods for
 //!    progressive multidimensional scaling of large data*, GD 2006): distances to up to 50
 //!    pivots, double-centred, projected on the top two eigenvectors found by power
@@ -15,17 +16,24 @@
 //! 4. **Stress majorization** (Gansner, Koren & North, *Graph drawing by stress
 //!    majorization*, GD 2004) with weights `d_ij⁻²`, updating one node at a time until the
 //!    layout moves by less than 0.01 % or the iteration budget (shrinking with n²) is spent.
-//!    Components over [`STRESS_MAX_NODES`] nodes keep their pivot-MDS positions.
+//!    Components over [`FULL_STRESS_MAX_NODES`] nodes get only [`POLISH_SWEEPS`] sweeps
+//!    (each is O(n²); 62 were half the time to draw 2,000 nodes), which keep the pivot-MDS
+//!    shape and take apart what it bunches together; components over [`STRESS_MAX_NODES`]
+//!    nodes keep their pivot-MDS positions.
 //! 5. **Overlap removal**: nodes are boxes sized to their labels; a sort-and-sweep pass finds
 //!    overlapping pairs and pushes each pair apart along the axis of least overlap, repeated
-//!    until nothing overlaps (or 200 passes).
+//!    until nothing overlaps; a layout still jammed after 200 passes is spread out from its
+//!    centre a little before each further round. Components over [`FULL_STRESS_MAX_NODES`]
+//!    are spread before every pass from the start (their dense cores always jam, and long
+//!    pushing in a jam tangles the edges).
 //! 6. **Crossing reduction** (`untangle.rs`): local moves and swaps that lower the
 //!    number of crossings without creating overlaps.
 //! 7. **Packing**: components are placed in rows, largest first.
 //!
-//! Everything is deterministic: no randomness, ties broken by index. Time is O(n² ·
-//! iterations) per component for stress, O(n · (n + m) log n) for distances; memory n² f32
-//! (36 MB at the 3,000-node limit), O(n · pivots) beyond it.
+//! Everything is deterministic: no randomness, ties broken by index, parallel distance rows
+//! written each to its own slot. Time is O(n² · iterations) per component for stress,
+//! O(n · (n + m) log n) for distances; memory n² f32 (36 MB at the 3,000-node limit),
+//! O(n · pivots) beyond it.
 
 use std::collections::VecDeque;
 
@@ -58,6 +66,12 @@ impl Default for LayoutParams {
 
 /// Largest component laid out by stress majorization (which needs n² memory).
 pub const STRESS_MAX_NODES: usize = 3000;
+/// Largest component given the full stress budget (up to 300 sweeps, fewer as n² grows) and
+/// the full overlap removal; larger ones get [`POLISH_SWEEPS`] sweeps from their pivot-MDS
+/// positions and spreading overlap removal.
+pub const FULL_STRESS_MAX_NODES: usize = 1000;
+/// Sweeps of stress majorization on components over [`FULL_STRESS_MAX_NODES`] nodes.
+pub const POLISH_SWEEPS: usize = 5;
 
 /// Lays out nodes given their box `sizes` (width, height), undirected `edges` (index pairs;
 /// out-of-range pairs and self-loops are ignored) and optional `groups` (nodes with the same
@@ -110,7 +124,11 @@ pub fn layout(
         let local = component_layout(&members, &adjacency, &lengths, &group, edge_length);
         let mut pos: Vec<Point> = local;
         let boxes: Vec<Point> = members.iter().map(|&i| sizes[i]).collect();
-        remove_overlaps(&mut pos, &boxes, padding);
+        if members.len() > FULL_STRESS_MAX_NODES {
+            spread_overlaps(&mut pos, &boxes, padding);
+        } else {
+            remove_overlaps(&mut pos, &boxes, padding);
+        }
         let sorted: &[usize] = &members;
         let local: Vec<(usize, usize)> = members
             .iter()
@@ -235,8 +253,16 @@ fn component_layout(
     let mut pos = if m <= STRESS_MAX_NODES {
         // Full distance matrix, with same-group pairs pulled together.
         let mut dist = vec![0f32; m * m];
-        for (k, &i) in members.iter().enumerate() {
-            distances(i, adjacency, lengths, &local, &mut dist[k * m..(k + 1) * m]);
+        if m <= FULL_STRESS_MAX_NODES {
+            for (k, &i) in members.iter().enumerate() {
+                distances(i, adjacency, lengths, &local, &mut dist[k * m..(k + 1) * m]);
+            }
+        } else {
+            // Rows are independent: computed in parallel, the same on any number of threads.
+            use rayon::prelude::*;
+            dist.par_chunks_mut(m).zip(members.par_iter()).for_each(|(row, &i)| {
+                distances(i, adjacency, lengths, &local, row);
+            });
         }
         // Same-group pairs: closer, and (marked negative) held ten times as firmly.
         for a in 0..m {
@@ -251,7 +277,11 @@ fn component_layout(
         let mut pos = pivot_mds(m, |k, out| {
             out.iter_mut().zip(&dist[k * m..(k + 1) * m]).for_each(|(o, d)| *o = d.abs());
         });
-        stress(&mut pos, &dist);
+        if m <= FULL_STRESS_MAX_NODES {
+            stress(&mut pos, &dist);
+        } else {
+            stress_sweeps(&mut pos, &dist, POLISH_SWEEPS);
+        }
         pos
     } else {
         let mut row = vec![0f32; m];
@@ -355,6 +385,12 @@ fn pivot_mds(m: usize, mut row: impl FnMut(usize, &mut [f32])) -> Vec<Point> {
 fn stress(pos: &mut [Point], dist: &[f32]) {
     let m = pos.len();
     let budget = (2.5e8 / (m as f64 * m as f64)).clamp(30.0, 300.0) as usize;
+    stress_sweeps(pos, dist, budget);
+}
+
+/// Up to `budget` sweeps of [`stress`], stopping when the layout moves by less than 0.01 %.
+fn stress_sweeps(pos: &mut [Point], dist: &[f32], budget: usize) {
+    let m = pos.len();
     let scale: f64 = pos.iter().map(|p| p.x.abs() + p.y.abs()).sum::<f64>().max(1e-9);
     for _ in 0..budget {
         let mut moved = 0.0;
@@ -395,47 +431,109 @@ fn stress(pos: &mut [Point], dist: &[f32]) {
     }
 }
 
+/// Passes of [`remove_overlaps`] before the layout is spread out.
+const PUSH_PASSES: usize = 200;
+/// Most times a jammed layout is spread out, by [`JAM_SPREAD`] each time.
+const JAM_ROUNDS: usize = 100;
+/// How far each spreading of a jammed layout moves the boxes apart.
+const JAM_SPREAD: f64 = 1.08;
+/// Passes of [`remove_overlaps`] after each spreading.
+const JAM_PASSES: usize = 20;
+
 /// Pushes overlapping boxes apart until none overlap (boxes grown by `padding`).
+///
+/// Up to 200 passes push each overlapping pair apart. When boxes still overlap after that,
+/// the layout is jammed — its boxes need more room than it has — and pushing only shuffles
+/// them; then it is spread out from its centre by 8 % and pushed again (20 passes), until
+/// nothing overlaps.
 pub fn remove_overlaps(pos: &mut [Point], sizes: &[Point], padding: f64) {
-    let m = pos.len();
-    let half = |i: usize| Point { x: sizes[i].x / 2.0 + padding / 2.0, y: sizes[i].y / 2.0 + padding / 2.0 };
-    let mut order: Vec<usize> = (0..m).collect();
-    for _pass in 0..200 {
-        order.sort_by(|&a, &b| (pos[a].x - half(a).x).total_cmp(&(pos[b].x - half(b).x)).then(a.cmp(&b)));
-        let mut overlaps = 0usize;
-        for oi in 0..m {
-            let a = order[oi];
-            for &b in &order[oi + 1..] {
-                let (ha, hb) = (half(a), half(b));
-                if pos[b].x - hb.x >= pos[a].x + ha.x {
-                    break;
-                }
-                let dx = pos[b].x - pos[a].x;
-                let dy = pos[b].y - pos[a].y;
-                let ox = ha.x + hb.x - dx.abs();
-                let oy = ha.y + hb.y - dy.abs();
-                if ox <= 0.0 || oy <= 0.0 {
-                    continue;
-                }
-                overlaps += 1;
-                // Push along the axis needing less movement, a little more than needed.
-                if ox * 0.6 < oy {
-                    let s = if dx > 0.0 || (dx == 0.0 && a < b) { 1.0 } else { -1.0 };
-                    let push = ox / 2.0 + 0.5;
-                    pos[a].x -= s * push;
-                    pos[b].x += s * push;
-                } else {
-                    let s = if dy > 0.0 || (dy == 0.0 && a < b) { 1.0 } else { -1.0 };
-                    let push = oy / 2.0 + 0.5;
-                    pos[a].y -= s * push;
-                    pos[b].y += s * push;
-                }
-            }
-        }
-        if overlaps == 0 {
-            break;
+    let mut order: Vec<usize> = (0..pos.len()).collect();
+    for _ in 0..PUSH_PASSES {
+        if push_apart(pos, sizes, padding, &mut order) == 0 {
+            return;
         }
     }
+    for _ in 0..JAM_ROUNDS {
+        spread(pos, JAM_SPREAD);
+        for _ in 0..JAM_PASSES {
+            if push_apart(pos, sizes, padding, &mut order) == 0 {
+                return;
+            }
+        }
+    }
+}
+
+/// Overlap removal for components over [`FULL_STRESS_MAX_NODES`] nodes: one pass of pushing
+/// after each spreading by [`JAM_SPREAD`], until nothing overlaps.
+///
+/// The dense core of a large graph (the hubs of a scale-free one) always jams, and long
+/// pushing in a jam drags nodes across each other's edges: on a Barabási–Albert graph of
+/// 2,000 nodes (m = 2) laid out by full stress, with 390,000 crossings between straight
+/// centre lines, [`remove_overlaps`] left 958,000 (and still overlaps, without its jam
+/// rounds), this 447,000.
+fn spread_overlaps(pos: &mut [Point], sizes: &[Point], padding: f64) {
+    let mut order: Vec<usize> = (0..pos.len()).collect();
+    if push_apart(pos, sizes, padding, &mut order) == 0 {
+        return;
+    }
+    for _ in 0..JAM_ROUNDS {
+        spread(pos, JAM_SPREAD);
+        if push_apart(pos, sizes, padding, &mut order) == 0 {
+            return;
+        }
+    }
+    remove_overlaps(pos, sizes, padding);
+}
+
+/// Moves every point away from the points' centroid by `factor`.
+fn spread(pos: &mut [Point], factor: f64) {
+    let n = pos.len().max(1) as f64;
+    let cx = pos.iter().map(|p| p.x).sum::<f64>() / n;
+    let cy = pos.iter().map(|p| p.y).sum::<f64>() / n;
+    for p in pos.iter_mut() {
+        p.x = cx + (p.x - cx) * factor;
+        p.y = cy + (p.y - cy) * factor;
+    }
+}
+
+/// One pass of [`remove_overlaps`]: a sort-and-sweep over the boxes (`order` is reused
+/// between passes) pushing each overlapping pair apart along the axis of least overlap.
+/// Returns how many pairs overlapped.
+fn push_apart(pos: &mut [Point], sizes: &[Point], padding: f64, order: &mut [usize]) -> usize {
+    let m = pos.len();
+    let half = |i: usize| Point { x: sizes[i].x / 2.0 + padding / 2.0, y: sizes[i].y / 2.0 + padding / 2.0 };
+    order.sort_by(|&a, &b| (pos[a].x - half(a).x).total_cmp(&(pos[b].x - half(b).x)).then(a.cmp(&b)));
+    let mut overlaps = 0usize;
+    for oi in 0..m {
+        let a = order[oi];
+        for &b in &order[oi + 1..] {
+            let (ha, hb) = (half(a), half(b));
+            if pos[b].x - hb.x >= pos[a].x + ha.x {
+                break;
+            }
+            let dx = pos[b].x - pos[a].x;
+            let dy = pos[b].y - pos[a].y;
+            let ox = ha.x + hb.x - dx.abs();
+            let oy = ha.y + hb.y - dy.abs();
+            if ox <= 0.0 || oy <= 0.0 {
+                continue;
+            }
+            overlaps += 1;
+            // Push along the axis needing less movement, a little more than needed.
+            if ox * 0.6 < oy {
+                let s = if dx > 0.0 || (dx == 0.0 && a < b) { 1.0 } else { -1.0 };
+                let push = ox / 2.0 + 0.5;
+                pos[a].x -= s * push;
+                pos[b].x += s * push;
+            } else {
+                let s = if dy > 0.0 || (dy == 0.0 && a < b) { 1.0 } else { -1.0 };
+                let push = oy / 2.0 + 0.5;
+                pos[a].y -= s * push;
+                pos[b].y += s * push;
+            }
+        }
+    }
+    overlaps
 }
 
 /// The corners of the smallest rectangle holding every box.
@@ -538,6 +636,71 @@ mod tests {
         let a = layout(&boxes(23), &edges, &[], &LayoutParams::default());
         let b = layout(&boxes(23), &edges, &[], &LayoutParams::default());
         assert_eq!(a, b);
+    }
+
+    /// A Barabási–Albert-like graph: node `i` links to two earlier nodes chosen by a fixed
+    /// linear congruential sequence over the edge ends so far (preferential attachment).
+    fn scale_free(n: usize) -> Vec<(usize, usize)> {
+        let mut ends: Vec<usize> = vec![0, 1];
+        let mut edges = vec![(0, 1)];
+        let mut state: u64 = 12345;
+        for i in 2..n {
+            for _ in 0..2 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                let j = ends[(state >> 33) as usize % ends.len()];
+                edges.push((i, j));
+                ends.extend([i, j]);
+            }
+        }
+        edges
+    }
+
+    fn check_large(n: usize, groups: &[Option<usize>]) -> Vec<Point> {
+        let sizes: Vec<Point> = (0..n).map(|i| Point { x: 40.0 + (i % 7) as f64 * 10.0, y: 24.0 }).collect();
+        let edges = scale_free(n);
+        let pos = layout(&sizes, &edges, groups, &LayoutParams::default());
+        assert_eq!(pos.len(), n);
+        assert!(pos.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
+        assert_eq!(overlapping(&pos, &sizes), 0);
+        // Ends of an edge are, on average, closer than two nodes of the drawing are (a
+        // layout that ignores the edges puts them as far apart).
+        let d = |a: usize, b: usize| (pos[a].x - pos[b].x).hypot(pos[a].y - pos[b].y);
+        let along: f64 = edges.iter().map(|&(a, b)| d(a, b)).sum::<f64>() / edges.len() as f64;
+        let apart: f64 = (0..n).map(|a| d(a, (a * 7 + n / 2) % n)).sum::<f64>() / n as f64;
+        assert!(along < apart * 0.75, "edges {along:.0} px, pairs {apart:.0} px");
+        pos
+    }
+
+    #[test]
+    fn large_components_get_a_few_stress_sweeps_and_no_overlaps() {
+        let n = FULL_STRESS_MAX_NODES + 200;
+        // Some country clusters, to exercise the group terms.
+        let groups: Vec<Option<usize>> = (0..n).map(|i| (i % 10 == 0).then_some(i % 3)).collect();
+        let a = check_large(n, &groups);
+        let b = layout(
+            &(0..n).map(|i| Point { x: 40.0 + (i % 7) as f64 * 10.0, y: 24.0 }).collect::<Vec<_>>(),
+            &scale_free(n),
+            &groups,
+            &LayoutParams::default(),
+        );
+        assert_eq!(a, b, "not deterministic");
+    }
+
+    #[test]
+    fn components_beyond_the_distance_matrix_keep_pivot_mds_without_overlaps() {
+        check_large(STRESS_MAX_NODES + 100, &[]);
+    }
+
+    #[test]
+    fn a_jammed_layout_is_spread_until_nothing_overlaps() {
+        // Fifty boxes on one spot: pushing alone cannot place them in 200 passes.
+        let sizes = boxes(50);
+        let mut pos = vec![Point { x: 5.0, y: 5.0 }; 50];
+        remove_overlaps(&mut pos, &sizes, 10.0);
+        assert_eq!(overlapping(&pos, &sizes), 0);
+        let mut pos = vec![Point { x: 5.0, y: 5.0 }; 50];
+        spread_overlaps(&mut pos, &sizes, 10.0);
+        assert_eq!(overlapping(&pos, &sizes), 0);
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub mod escape;
 mod focus;
 pub mod font;
 pub mod graphviz;
+mod grid;
 pub mod html;
 pub mod layout;
 pub mod raster;

@@ -11,9 +11,11 @@
 //! Edge labels are placed most important first (highlighted, then the pairs with the most
 //! ties), each at the spot along its line — on it or moved sideways by less than its own
 //! reach, so it always touches the line — that covers no node and no placed label and
-//! crosses the fewest other lines. When labels find no such spot, the nodes are spread out
-//! and the labels placed again (up to three times); the labels still without a spot (and,
-//! on graphs of over 1,500 labelled lines, all but the 1,500 most important) are left out and
+//! crosses the fewest other lines (each spot is tested only against the nodes, labels and
+//! line segments near it, found in a uniform grid: `grid.rs`). When more than two labels
+//! find no such spot, the nodes are spread out and the labels placed again (up to three
+//! times); the labels still without a spot (and, on graphs of over 1,500 labelled lines,
+//! all but the 1,500 most important, which no spreading would place) are left out and
 //! counted in a note under the legend. So no label ever overlaps another label or a
 //! node; [`super::stats`] measures this from the SVG. Labels go under the nodes and over the
 //! edges, with a white halo. Then the legend and the title. All text is escaped
@@ -30,6 +32,7 @@ use super::escape::xml_text;
 use super::focus;
 use super::font;
 use super::graphviz::{self, Layout, DEFAULT_TIMEOUT};
+use super::grid::Grid;
 use super::layout::{layout, LayoutParams, Point};
 use super::scene::{Scene, SceneNode};
 use super::theme::{LineStyle, Shape, Theme};
@@ -337,8 +340,8 @@ impl<'a> Drawing<'a> {
         // out, least important first, and counted under the legend.
         for attempt in 0..=SPREAD_ATTEMPTS {
             drawing.route_edges();
-            drawing.dropped = drawing.place_labels();
-            if drawing.dropped <= FEW_LABELS || attempt == SPREAD_ATTEMPTS {
+            let unplaced = drawing.place_labels();
+            if unplaced <= FEW_LABELS || attempt == SPREAD_ATTEMPTS {
                 break;
             }
             drawing.spread(SPREAD_FACTOR);
@@ -424,7 +427,8 @@ impl<'a> Drawing<'a> {
     /// Places labels, most important first, each at the free spot touching its line that
     /// crosses the fewest other lines (the middle first among equals). A spot is free when
     /// the label's box, grown by [`LABEL_GAP`], covers no node box and no placed label.
-    /// Returns how many labels found no free spot; they are left out.
+    /// Sets [`Drawing::dropped`] to how many labels are left out (found no free spot, or
+    /// were beyond [`MAX_LABELS`]) and returns how many found no free spot.
     fn place_labels(&mut self) -> usize {
         let font = self.theme.edge_font_size;
         let gap = LABEL_GAP / 2.0;
@@ -449,38 +453,80 @@ impl<'a> Drawing<'a> {
                 )
             })
             .collect();
+        // Grids over the taken boxes and over the lines' segments (each entered with its
+        // box grown by a hair, against rounding), so that a spot is tested only against
+        // what is near it; the tests themselves are exact, so the grids change no answer.
+        let hair = Point { x: 1e-3, y: 1e-3 };
+        let (glo, ghi) = extents.iter().copied().chain(taken.iter().map(|(p, h)| (sub(*p, *h), add(*p, *h)))).fold(
+            (Point { x: f64::INFINITY, y: f64::INFINITY }, Point { x: f64::NEG_INFINITY, y: f64::NEG_INFINITY }),
+            |(lo, hi), (a, b)| {
+                (Point { x: lo.x.min(a.x), y: lo.y.min(a.y) }, Point { x: hi.x.max(b.x), y: hi.y.max(b.y) })
+            },
+        );
+        let cell = 2.0 * self.sizes.iter().map(|s| s.x).sum::<f64>() / self.sizes.len().max(1) as f64;
+        let cell = cell.max(4.0 * font);
+        let mut taken_grid = Grid::new(glo, ghi, cell);
+        for (i, (p, h)) in taken.iter().enumerate() {
+            taken_grid.insert(i, sub(sub(*p, *h), hair), add(add(*p, *h), hair));
+        }
+        let mut line_grid = Grid::new(glo, ghi, cell);
+        for (j, line) in polylines.iter().enumerate() {
+            for s in line.windows(2) {
+                let lo = Point { x: s[0].x.min(s[1].x), y: s[0].y.min(s[1].y) };
+                let hi = Point { x: s[0].x.max(s[1].x), y: s[0].y.max(s[1].y) };
+                line_grid.insert(j, sub(lo, hair), add(hi, hair));
+            }
+        }
         let mut order: Vec<usize> = (0..self.lines.len()).filter(|&k| !self.lines[k].label.is_empty()).collect();
         order.sort_by(|&a, &b| self.lines[b].importance.total_cmp(&self.lines[a].importance).then(a.cmp(&b)));
         let mut label_at = vec![None; self.lines.len()];
-        // On very large graphs only the most important labels are tried (the search is
-        // quadratic); the rest are left out and counted like any other.
-        let mut dropped = order.len().saturating_sub(MAX_LABELS);
+        // On very large graphs only the most important labels are tried; the rest are left
+        // out and counted like any other.
+        let skipped = order.len().saturating_sub(MAX_LABELS);
+        let mut unplaced = 0;
         order.truncate(MAX_LABELS);
         for k in order {
             let curve = self.curves[k];
             let t = text_size(&self.lines[k].label, font);
             let half = Point { x: t.x / 2.0 + gap, y: t.y / 2.0 + gap };
-            let free = |p: Point| {
-                taken.iter().all(|(q, h)| (p.x - q.x).abs() >= half.x + h.x || (p.y - q.y).abs() >= half.y + h.y)
+            let mut free = |p: Point| {
+                let mut free = true;
+                taken_grid.visit(sub(p, half), add(p, half), |i| {
+                    let (q, h) = taken[i];
+                    free = (p.x - q.x).abs() >= half.x + h.x || (p.y - q.y).abs() >= half.y + h.y;
+                    free
+                });
+                free
             };
             let pair = (self.lines[k].from.min(self.lines[k].to), self.lines[k].from.max(self.lines[k].to));
-            let crossings = |p: Point| -> usize {
-                let (lo, hi) = (Point { x: p.x - half.x, y: p.y - half.y }, Point { x: p.x + half.x, y: p.y + half.y });
-                polylines
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| {
-                        let (elo, ehi) = extents[j];
-                        let l = &self.lines[j];
-                        ehi.x >= lo.x
-                            && elo.x <= hi.x
-                            && ehi.y >= lo.y
-                            && elo.y <= hi.y
-                            && j != k
-                            && (l.from.min(l.to), l.from.max(l.to)) != pair
-                    })
-                    .filter(|(_, line)| line.windows(2).any(|s| segment_hits_box(s[0], s[1], lo, hi)))
-                    .count()
+            // The lines crossing the label's box at `p`, counted up to `limit`.
+            let mut crossings = |p: Point, limit: usize| -> usize {
+                let (lo, hi) = (sub(p, half), add(p, half));
+                // A segment can meet the box only when its bounding box (grown by a hair,
+                // against rounding in the exact test) does.
+                let near = |a: Point, b: Point| {
+                    a.x.max(b.x) + hair.x >= lo.x
+                        && a.x.min(b.x) - hair.x <= hi.x
+                        && a.y.max(b.y) + hair.y >= lo.y
+                        && a.y.min(b.y) - hair.y <= hi.y
+                };
+                let mut count = 0;
+                line_grid.visit(lo, hi, |j| {
+                    let (elo, ehi) = extents[j];
+                    let l = &self.lines[j];
+                    if ehi.x >= lo.x
+                        && elo.x <= hi.x
+                        && ehi.y >= lo.y
+                        && elo.y <= hi.y
+                        && j != k
+                        && (l.from.min(l.to), l.from.max(l.to)) != pair
+                        && polylines[j].windows(2).any(|s| near(s[0], s[1]) && segment_hits_box(s[0], s[1], lo, hi))
+                    {
+                        count += 1;
+                    }
+                    count < limit
+                });
+                count
             };
             let mut best: Option<(usize, usize, Point)> = None; // crossings, rank, spot
             let spots = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88];
@@ -493,7 +539,8 @@ impl<'a> Drawing<'a> {
                 if !p.x.is_finite() || !p.y.is_finite() || !free(p) {
                     continue;
                 }
-                let c = crossings(p);
+                // Counting stops at the best so far: a spot with as many is not taken.
+                let c = crossings(p, best.map_or(usize::MAX, |(bc, _, _)| bc));
                 if best.is_none_or(|(bc, _, _)| c < bc) {
                     best = Some((c, rank, p));
                 }
@@ -503,14 +550,16 @@ impl<'a> Drawing<'a> {
             }
             match best {
                 Some((_, _, p)) => {
+                    taken_grid.insert(taken.len(), sub(sub(p, half), hair), add(add(p, half), hair));
                     taken.push((p, half));
                     label_at[k] = Some(p);
                 }
-                None => dropped += 1,
+                None => unplaced += 1,
             }
         }
         self.label_at = label_at;
-        dropped
+        self.dropped = skipped + unplaced;
+        unplaced
     }
 
     fn to_svg(&self) -> String {
@@ -828,6 +877,14 @@ fn legend_text(s: &mut String, x: f64, y: f64, font: f64, text: &str) {
         y + font * 0.35,
         xml_text(text)
     );
+}
+
+fn add(a: Point, b: Point) -> Point {
+    Point { x: a.x + b.x, y: a.y + b.y }
+}
+
+fn sub(a: Point, b: Point) -> Point {
+    Point { x: a.x - b.x, y: a.y - b.y }
 }
 
 /// Whether the segment from `p` to `q` meets the box from `lo` to `hi` (Liang–Barsky).

@@ -476,9 +476,9 @@ fn incoming_distances(
         } else {
             for &v in part {
                 ws.run(&g, v as usize);
-                let total: f64 = ws.order.iter().map(|&u| ws.dist[u as usize]).sum();
+                let total: f64 = ws.order.iter().map(|&u| ws.dist(u as usize)).sum();
                 let harmonic =
-                    ws.order.iter().map(|&u| ws.dist[u as usize]).filter(|&d| d != 0.0).map(|d| 1.0 / d).sum();
+                    ws.order.iter().map(|&u| ws.dist(u as usize)).filter(|&d| d != 0.0).map(|d| 1.0 / d).sum();
                 out.push((total, ws.order.len().saturating_sub(1) as f64, harmonic));
             }
         }
@@ -561,7 +561,7 @@ pub(crate) fn closeness_with(
             for &s in part {
                 ws.run(&g, s as usize);
                 for &u in &ws.order {
-                    acc[u as usize] += ws.dist[u as usize];
+                    acc[u as usize] += ws.dist(u as usize);
                     if u != s {
                         acc[n + u as usize] += 1.0;
                     }

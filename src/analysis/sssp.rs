@@ -82,14 +82,8 @@ impl Ord for Entry {
 pub(crate) struct Dijkstra {
     /// Settled nodes in order of non-decreasing distance.
     pub order: Vec<u32>,
-    /// Distance from the source; infinite when unreached.
-    pub dist: Vec<f64>,
-    /// Number of shortest paths from the source.
-    pub sigma: Vec<f64>,
-    /// (1 + δ)/σ per node, Brandes' dependency as [`Dijkstra::dependencies`] needs it.
-    delta: Vec<f64>,
-    /// Position in `order`, [`NONE`] until settled.
-    pos: Vec<u32>,
+    /// Per node, everything a relaxation reads or writes, in one cache line.
+    labels: Vec<Label>,
     heap: BinaryHeap<Entry>,
     /// With whole arc lengths from 1 to `buckets.len() - 1`: a circular bucket queue
     /// (Dial 1969) by distance modulo its length, in place of the heap.
@@ -113,17 +107,40 @@ fn whole_lengths(g: &Csr) -> Option<usize> {
     Some(longest as usize)
 }
 
+/// One node's state in a [`Dijkstra`] search.
+#[derive(Debug, Clone, Copy)]
+struct Label {
+    /// Distance from the source; infinite when unreached.
+    dist: f64,
+    /// Number of shortest paths from the source.
+    sigma: f64,
+    /// (1 + δ)/σ, Brandes' dependency as [`Dijkstra::dependencies`] needs it.
+    share: f64,
+    /// Position in `order`, [`NONE`] until settled.
+    pos: u32,
+}
+
+const UNLABELLED: Label = Label { dist: f64::INFINITY, sigma: 0.0, share: 0.0, pos: NONE };
+
 impl Dijkstra {
+    /// The distance from the last source to `v` (infinite when unreached).
+    pub fn dist(&self, v: usize) -> f64 {
+        self.labels[v].dist
+    }
+
+    /// The number of shortest paths from the last source to `v`.
+    #[cfg(test)]
+    fn sigma(&self, v: usize) -> f64 {
+        self.labels[v].sigma
+    }
+
     /// Buffers for `n` nodes of `g` (empty for `n` = 0), with a bucket queue when `g`'s
     /// arc lengths allow one.
     pub fn new(n: usize, g: &Csr) -> Self {
         let width = if n == 0 { None } else { whole_lengths(g) };
         Self {
             order: Vec::with_capacity(n),
-            dist: vec![f64::INFINITY; n],
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
-            pos: vec![NONE; n],
+            labels: vec![UNLABELLED; n],
             heap: BinaryHeap::new(),
             buckets: width.map_or_else(Vec::new, |longest| vec![Vec::new(); longest + 1]),
         }
@@ -133,19 +150,15 @@ impl Dijkstra {
     /// drained), so `order` lists every node to reset next time.
     pub fn run(&mut self, g: &Csr, s: usize) {
         for &v in &self.order {
-            let v = v as usize;
-            self.dist[v] = f64::INFINITY;
-            self.sigma[v] = 0.0;
-            self.delta[v] = 0.0;
-            self.pos[v] = NONE;
+            self.labels[v as usize] = UNLABELLED;
         }
         self.order.clear();
         self.heap.clear();
         if s >= g.node_count() {
             return;
         }
-        self.dist[s] = 0.0;
-        self.sigma[s] = 1.0;
+        self.labels[s].dist = 0.0;
+        self.labels[s].sigma = 1.0;
         if !self.buckets.is_empty() {
             self.run_buckets(g, s);
             return;
@@ -153,24 +166,24 @@ impl Dijkstra {
         self.heap.push(Entry { dist: 0.0, node: s as u32 });
         while let Some(e) = self.heap.pop() {
             let v = e.node as usize;
-            if self.pos[v] != NONE || e.dist > self.dist[v] {
+            if self.labels[v].pos != NONE || e.dist > self.labels[v].dist {
                 continue;
             }
-            self.pos[v] = self.order.len() as u32;
+            self.labels[v].pos = self.order.len() as u32;
             self.order.push(v as u32);
-            let (dv, sv) = (self.dist[v], self.sigma[v]);
+            let (dv, sv) = (self.labels[v].dist, self.labels[v].sigma);
             for k in g.range(v) {
                 let w = g.targets[k] as usize;
-                if self.pos[w] != NONE {
+                if self.labels[w].pos != NONE {
                     continue;
                 }
                 let alt = dv + g.length(k);
-                if alt < self.dist[w] {
-                    self.dist[w] = alt;
-                    self.sigma[w] = sv;
+                if alt < self.labels[w].dist {
+                    self.labels[w].dist = alt;
+                    self.labels[w].sigma = sv;
                     self.heap.push(Entry { dist: alt, node: w as u32 });
-                } else if alt == self.dist[w] {
-                    self.sigma[w] += sv;
+                } else if alt == self.labels[w].dist {
+                    self.labels[w].sigma += sv;
                 }
             }
         }
@@ -192,25 +205,25 @@ impl Dijkstra {
             let here = d as f64;
             for &v in &bucket {
                 let v = v as usize;
-                if self.pos[v] != NONE || self.dist[v] != here {
+                if self.labels[v].pos != NONE || self.labels[v].dist != here {
                     continue;
                 }
-                self.pos[v] = self.order.len() as u32;
+                self.labels[v].pos = self.order.len() as u32;
                 self.order.push(v as u32);
-                let sv = self.sigma[v];
+                let sv = self.labels[v].sigma;
                 for k in g.range(v) {
                     let w = g.targets[k] as usize;
-                    if self.pos[w] != NONE {
+                    if self.labels[w].pos != NONE {
                         continue;
                     }
                     let alt = here + g.length(k);
-                    if alt < self.dist[w] {
-                        self.dist[w] = alt;
-                        self.sigma[w] = sv;
+                    if alt < self.labels[w].dist {
+                        self.labels[w].dist = alt;
+                        self.labels[w].sigma = sv;
                         self.buckets[(alt as u64 % len) as usize].push(w as u32);
                         pending += 1;
-                    } else if alt == self.dist[w] {
-                        self.sigma[w] += sv;
+                    } else if alt == self.labels[w].dist {
+                        self.labels[w].sigma += sv;
                     }
                 }
             }
@@ -229,16 +242,16 @@ impl Dijkstra {
     pub fn dependencies(&mut self, g: &Csr, s: usize, acc: &mut [f64]) {
         for i in (0..self.order.len()).rev() {
             let v = self.order[i] as usize;
-            let (pv, dv) = (self.pos[v], self.dist[v]);
+            let (pv, dv) = (self.labels[v].pos, self.labels[v].dist);
             let mut pull = 0.0;
             for k in g.range(v) {
                 let w = g.targets[k] as usize;
-                let successor = u8::from(self.pos[w] > pv) & u8::from(dv + g.length(k) == self.dist[w]);
-                pull += self.delta[w] * f64::from(successor);
+                let successor = u8::from(self.labels[w].pos > pv) & u8::from(dv + g.length(k) == self.labels[w].dist);
+                pull += self.labels[w].share * f64::from(successor);
             }
-            let sigma = self.sigma[v];
+            let sigma = self.labels[v].sigma;
             let delta = sigma * pull;
-            self.delta[v] = (1.0 + delta) / sigma;
+            self.labels[v].share = (1.0 + delta) / sigma;
             if v != s {
                 acc[v] += delta;
             }
@@ -507,13 +520,13 @@ mod tests {
         let g = Csr { offsets: &offsets, targets: &targets, lengths: &[] };
         let mut ws = Dijkstra::new(4, &g);
         ws.run(&g, 0);
-        assert_eq!((ws.dist[3], ws.sigma[3], ws.order.len()), (2.0, 2.0, 4));
+        assert_eq!((ws.dist(3), ws.sigma(3), ws.order.len()), (2.0, 2.0, 4));
         let mut acc = vec![0.0; 4];
         ws.dependencies(&g, 0, &mut acc);
         assert_eq!(acc, vec![0.0, 0.5, 0.5, 0.0]);
         ws.run(&g, 3);
         assert_eq!(ws.order, vec![3]);
-        assert!(ws.dist[0].is_infinite());
+        assert!(ws.dist(0).is_infinite());
         ws.run(&g, 99);
         assert!(ws.order.is_empty());
     }
@@ -657,8 +670,10 @@ mod tests {
             for s in 0..n {
                 buckets.run(&g, s);
                 heap.run(&g, s);
-                assert_eq!(buckets.dist, heap.dist, "distances from {s}");
-                assert_eq!(buckets.sigma, heap.sigma, "path counts from {s}");
+                for v in 0..n {
+                    assert_eq!(buckets.dist(v), heap.dist(v), "distance from {s} to {v}");
+                    assert_eq!(buckets.sigma(v), heap.sigma(v), "path count from {s} to {v}");
+                }
                 buckets.dependencies(&g, s, &mut with_buckets);
                 heap.dependencies(&g, s, &mut with_heap);
             }

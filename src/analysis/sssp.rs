@@ -107,6 +107,31 @@ fn whole_lengths(g: &Csr) -> Option<usize> {
     Some(longest as usize)
 }
 
+/// Settles `v` (appends it to `order`) and relaxes its out-arcs: a shorter distance to an
+/// unsettled `w` replaces `w`'s path count with `v`'s and is reported to `lowered(w,
+/// distance)` for the queue; an equal one adds `v`'s count.
+#[inline(always)]
+fn settle(labels: &mut [Label], order: &mut Vec<u32>, g: &Csr, v: usize, mut lowered: impl FnMut(u32, f64)) {
+    labels[v].pos = order.len() as u32;
+    order.push(v as u32);
+    let (dv, sv) = (labels[v].dist, labels[v].sigma);
+    for k in g.range(v) {
+        let w = g.targets[k] as usize;
+        let label = &mut labels[w];
+        if label.pos != NONE {
+            continue;
+        }
+        let alt = dv + g.length(k);
+        if alt < label.dist {
+            label.dist = alt;
+            label.sigma = sv;
+            lowered(w as u32, alt);
+        } else if alt == label.dist {
+            label.sigma += sv;
+        }
+    }
+}
+
 /// One node's state in a [`Dijkstra`] search.
 #[derive(Debug, Clone, Copy)]
 struct Label {
@@ -169,23 +194,8 @@ impl Dijkstra {
             if self.labels[v].pos != NONE || e.dist > self.labels[v].dist {
                 continue;
             }
-            self.labels[v].pos = self.order.len() as u32;
-            self.order.push(v as u32);
-            let (dv, sv) = (self.labels[v].dist, self.labels[v].sigma);
-            for k in g.range(v) {
-                let w = g.targets[k] as usize;
-                if self.labels[w].pos != NONE {
-                    continue;
-                }
-                let alt = dv + g.length(k);
-                if alt < self.labels[w].dist {
-                    self.labels[w].dist = alt;
-                    self.labels[w].sigma = sv;
-                    self.heap.push(Entry { dist: alt, node: w as u32 });
-                } else if alt == self.labels[w].dist {
-                    self.labels[w].sigma += sv;
-                }
-            }
+            let heap = &mut self.heap;
+            settle(&mut self.labels, &mut self.order, g, v, |w, alt| heap.push(Entry { dist: alt, node: w }));
         }
     }
 
@@ -208,24 +218,11 @@ impl Dijkstra {
                 if self.labels[v].pos != NONE || self.labels[v].dist != here {
                     continue;
                 }
-                self.labels[v].pos = self.order.len() as u32;
-                self.order.push(v as u32);
-                let sv = self.labels[v].sigma;
-                for k in g.range(v) {
-                    let w = g.targets[k] as usize;
-                    if self.labels[w].pos != NONE {
-                        continue;
-                    }
-                    let alt = here + g.length(k);
-                    if alt < self.labels[w].dist {
-                        self.labels[w].dist = alt;
-                        self.labels[w].sigma = sv;
-                        self.buckets[(alt as u64 % len) as usize].push(w as u32);
-                        pending += 1;
-                    } else if alt == self.labels[w].dist {
-                        self.labels[w].sigma += sv;
-                    }
-                }
+                let buckets = &mut self.buckets;
+                settle(&mut self.labels, &mut self.order, g, v, |w, alt| {
+                    buckets[(alt as u64 % len) as usize].push(w);
+                    pending += 1;
+                });
             }
             let mut bucket = bucket;
             bucket.clear();

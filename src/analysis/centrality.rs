@@ -12,7 +12,7 @@
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 
-use super::sssp::{Brandes, Csr, Dijkstra, MultiBfs};
+use super::sssp::{whole_lengths, Brandes, Csr, Dijkstra, MultiBfs};
 use super::view::GraphView;
 use crate::model::Model;
 
@@ -396,12 +396,13 @@ pub(crate) fn betweenness_with(
     let (sources, sampled) = pivots(n, sample);
     let g = forward(view, weighted);
     let mut b = if weighted && !view.is_unit() {
+        let longest = whole_lengths(&g);
         sum_over_chunks(
             n,
             &sources,
             parallel,
             progress,
-            || Dijkstra::new(n, &g),
+            || Dijkstra::new(n, longest),
             |ws, part, acc| {
                 for &s in part {
                     ws.run(&g, s as usize);
@@ -484,7 +485,8 @@ fn incoming_distances(
         }
         progress(part.len(), n);
     };
-    let make = || (MultiBfs::new(n), Dijkstra::new(if lengths.is_empty() { 0 } else { n }, &g));
+    let longest = whole_lengths(&g);
+    let make = || (MultiBfs::new(n), Dijkstra::new(if lengths.is_empty() { 0 } else { n }, longest));
     let batches: Vec<&[u32]> = nodes.chunks(64).collect();
     let one = |(bfs, ws): &mut (MultiBfs, Dijkstra), part: &&[u32]| {
         let mut out = Vec::with_capacity(part.len());
@@ -541,12 +543,13 @@ pub(crate) fn closeness_with(
     // n entries sum distances, the next n count the pivots that reach the node.
     let g = forward(view, weighted);
     let unweighted = g.lengths.is_empty();
+    let longest = whole_lengths(&g);
     let sums = sum_over_chunks(
         2 * n,
         &sources,
         parallel,
         progress,
-        || (MultiBfs::new(n), Dijkstra::new(if unweighted { 0 } else { n }, &g)),
+        || (MultiBfs::new(n), Dijkstra::new(if unweighted { 0 } else { n }, longest)),
         |(bfs, ws), part, acc| {
             if unweighted {
                 for batch in part.chunks(64) {

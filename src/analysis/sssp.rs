@@ -96,7 +96,7 @@ const MAX_BUCKET_LENGTH: f64 = 1024.0;
 
 /// `Some(longest)` when every arc length of `g` is a whole number from 1 to
 /// [`MAX_BUCKET_LENGTH`] (so every distance is a whole number, exact in an `f64`).
-fn whole_lengths(g: &Csr) -> Option<usize> {
+pub(crate) fn whole_lengths(g: &Csr) -> Option<usize> {
     let mut longest = 1.0f64;
     for &l in g.lengths {
         if !(1.0..=MAX_BUCKET_LENGTH).contains(&l) || l.fract() != 0.0 {
@@ -159,10 +159,10 @@ impl Dijkstra {
         self.labels[v].sigma
     }
 
-    /// Buffers for `n` nodes of `g` (empty for `n` = 0), with a bucket queue when `g`'s
-    /// arc lengths allow one.
-    pub fn new(n: usize, g: &Csr) -> Self {
-        let width = if n == 0 { None } else { whole_lengths(g) };
+    /// Buffers for `n` nodes (none for `n` = 0), with a bucket queue when `longest` is
+    /// `Some` (as [`whole_lengths`] gives it for the graph, computed once per analysis).
+    pub fn new(n: usize, longest: Option<usize>) -> Self {
+        let width = if n == 0 { None } else { longest };
         Self {
             order: Vec::with_capacity(n),
             labels: vec![UNLABELLED; n],
@@ -515,7 +515,7 @@ mod tests {
     fn dijkstra_counts_paths_and_dependencies() {
         let (offsets, targets) = diamond();
         let g = Csr { offsets: &offsets, targets: &targets, lengths: &[] };
-        let mut ws = Dijkstra::new(4, &g);
+        let mut ws = Dijkstra::new(4, whole_lengths(&g));
         ws.run(&g, 0);
         assert_eq!((ws.dist(3), ws.sigma(3), ws.order.len()), (2.0, 2.0, 4));
         let mut acc = vec![0.0; 4];
@@ -659,9 +659,9 @@ mod tests {
         for (n, p, directed) in [(50, 0.1, false), (70, 0.05, true), (30, 0.4, true)] {
             let ((offsets, targets, lengths), _) = random_graph(n, p, directed, 7 + n as u64);
             let g = Csr { offsets: &offsets, targets: &targets, lengths: &lengths };
-            let mut buckets = Dijkstra::new(n, &g);
+            let mut buckets = Dijkstra::new(n, whole_lengths(&g));
             assert_eq!(buckets.buckets.len(), 11, "lengths 1 to 10 use eleven buckets");
-            let mut heap = Dijkstra::new(n, &g);
+            let mut heap = Dijkstra::new(n, whole_lengths(&g));
             heap.buckets.clear();
             let (mut with_buckets, mut with_heap) = (vec![0.0; n], vec![0.0; n]);
             for s in 0..n {
@@ -680,7 +680,7 @@ mod tests {
         let (offsets, targets) = diamond();
         for lengths in [vec![1.0, 1.5, 1.0, 1.0], vec![1.0, 2048.0, 1.0, 1.0], vec![0.0, 1.0, 1.0, 1.0]] {
             let g = Csr { offsets: &offsets, targets: &targets, lengths: &lengths };
-            assert!(Dijkstra::new(4, &g).buckets.is_empty(), "{lengths:?}");
+            assert!(Dijkstra::new(4, whole_lengths(&g)).buckets.is_empty(), "{lengths:?}");
         }
     }
 

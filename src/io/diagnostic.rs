@@ -146,6 +146,74 @@ pub enum Problem {
     /// A node or edge kind declaration is refused.
     #[error(transparent)]
     Declaration(crate::model::VocabularyError),
+    /// An included file cannot be read.
+    #[error("cannot include `{file}`: {reason}")]
+    Include {
+        /// The path as written.
+        file: String,
+        /// Why not (the OS error).
+        reason: String,
+    },
+    /// A file includes itself, directly or through others.
+    #[error("including `{file}` makes a cycle: {chain}")]
+    IncludeCycle {
+        /// The path as written.
+        file: String,
+        /// The files in the cycle, `a.ron → b.ron → a.ron`.
+        chain: String,
+    },
+    /// One entity is given another kind in another file.
+    #[error("node `{id}` is a {kind} here but a {other_kind} at {other}")]
+    KindConflict {
+        /// The id as written here.
+        id: String,
+        /// The kind given here.
+        kind: NodeKind,
+        /// The kind given first.
+        other_kind: NodeKind,
+        /// Where it was given first, `FILE:LINE:COL`.
+        other: String,
+    },
+    /// A source id names different sources in two files.
+    #[error("source `{id}` is described differently in {other}")]
+    SourceConflict {
+        /// The id.
+        id: String,
+        /// The other file.
+        other: String,
+    },
+    /// Two sources state one thing differently (a warning).
+    #[error("sources disagree on {subject}: {states} here, {other_states} at {other}")]
+    Disagreement {
+        /// What about: `the date of crimea_annexation`, `the tie russia annexes crimea`.
+        subject: String,
+        /// What is stated here.
+        states: String,
+        /// The sources stating it here.
+        sources: Vec<String>,
+        /// A quote stating it here.
+        quote: Option<String>,
+        /// What was stated first.
+        other_states: String,
+        /// Where, `FILE:LINE:COL`.
+        other: String,
+        /// The sources stating it there.
+        other_sources: Vec<String>,
+        /// A quote stating it there.
+        other_quote: Option<String>,
+    },
+    /// Nodes of two files share a name but are not joined (a warning).
+    #[error("node `{id}` shares the name `{name}` with node `{other_id}` at {other}")]
+    ProbableDuplicate {
+        /// This node's id.
+        id: String,
+        /// The shared name or alias.
+        name: String,
+        /// The other node's id.
+        other_id: String,
+        /// Where it is written, `FILE:LINE:COL`.
+        other: String,
+    },
     /// A profile rule's share of influence outside 0 … 1.
     #[error("{field} share {value} is outside 0 … 1")]
     Share {
@@ -177,6 +245,12 @@ impl Problem {
             Problem::SharedName { .. } => "names two nodes",
             Problem::DuplicateEdge { .. } => "duplicate edge",
             Problem::Declaration(_) => "bad declaration",
+            Problem::Include { .. } => "cannot read",
+            Problem::IncludeCycle { .. } => "cycle",
+            Problem::KindConflict { .. } => "another kind",
+            Problem::SourceConflict { .. } => "another source",
+            Problem::Disagreement { .. } => "sources disagree",
+            Problem::ProbableDuplicate { .. } => "probably the same entity",
         }
     }
 
@@ -222,6 +296,28 @@ impl Problem {
             }
             Problem::DuplicateEdge { .. } => {
                 Some("delete one; to record that a tie held twice, give each its own dates or evidence".into())
+            }
+            Problem::Include { .. } => Some("paths in `includes` are relative to the including file".into()),
+            Problem::IncludeCycle { .. } => Some("a file may include another only once on any chain".into()),
+            Problem::KindConflict { .. } => {
+                Some("one id is one entity: give both the same kind, or give one of them another id".into())
+            }
+            Problem::SourceConflict { .. } => {
+                Some("one source id is one document: describe it alike, or give one another id".into())
+            }
+            Problem::Disagreement { sources, quote, other_sources, other_quote, .. } => {
+                let side = |sources: &[String], quote: &Option<String>| {
+                    let quote = quote.as_ref().map(|q| format!(" “{q}”")).unwrap_or_default();
+                    format!("{}{quote}", sources.join(", "))
+                };
+                Some(format!(
+                    "here: {}; there: {}; kept: the first statement",
+                    side(sources, quote),
+                    side(other_sources, other_quote)
+                ))
+            }
+            Problem::ProbableDuplicate { other_id, .. } => {
+                Some(format!("if they are one entity, add `same_as: [\"{other_id}\"],` to this node"))
             }
             Problem::Share { .. } => Some("a share is the part of the tie's strength carried that way: 0 … 1".into()),
             _ => None,

@@ -6,6 +6,7 @@ pub mod edgelist;
 pub mod gdelt;
 pub mod gexf;
 pub mod graphml;
+pub mod include;
 pub mod json;
 pub mod limit;
 pub mod lint;
@@ -38,7 +39,8 @@ fn extension(path: &Path) -> Option<String> {
 }
 
 /// Loads a model in any supported format, by extension: edge lists (`.tsv`, `.csv`,
-/// `.txt`), GraphML (`.graphml`, `.xml`), node-link JSON (`.json`), else RON.
+/// `.txt`), GraphML (`.graphml`, `.xml`), node-link JSON (`.json`), else RON (with the
+/// files it includes, see [`include`]).
 pub fn load(path: &Path) -> Result<Model, Error> {
     let read = |limit| {
         limit::check(path, limit)?;
@@ -48,6 +50,6 @@ pub fn load(path: &Path) -> Result<Model, Error> {
         Some("tsv" | "csv" | "txt") => Ok(edgelist::read(path)?),
         Some("graphml" | "xml") => graphml::read_bytes(&read(limit::Limit::GRAPHML)?),
         Some("json") => json::read_bytes(&read(limit::Limit::JSON)?),
-        _ => ron::load(path),
+        _ => include::load(path),
     }
 }

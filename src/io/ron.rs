@@ -55,14 +55,34 @@ pub(crate) fn read_utf8(path: &Path) -> Result<String, Error> {
 /// Parses and validates model text; `path` names the file in diagnostics.
 ///
 /// Returns every problem found, sorted by position, when there is any.
+/// A file's `includes` are not followed here: [`crate::io::load`] composes them (see
+/// [`crate::io::include`]).
 pub fn parse(text: &str, path: &Path) -> Result<Model, Diagnostics> {
+    parse_sited(text, path).0
+}
+
+/// Where a file's includes, nodes and edges are written, for composing files
+/// ([`crate::io::include`]).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Sites {
+    /// Each `includes` entry and its span.
+    pub(crate) includes: Vec<(String, Range<usize>)>,
+    /// Each node's `id`.
+    pub(crate) nodes: Vec<Range<usize>>,
+    /// Each edge's `since`, else its `kind`.
+    pub(crate) edges: Vec<Range<usize>>,
+}
+
+/// [`parse`], and where the file's includes, nodes and edges are (BOM stripped).
+pub(crate) fn parse_sited(text: &str, path: &Path) -> (Result<Model, Diagnostics>, Sites) {
     let text = crate::io::text::strip_bom(text);
     let mut diagnostics = Diagnostics::new(path, text);
-    let model = Loader { text, diagnostics: &mut diagnostics }.run();
+    let mut sites = Sites::default();
+    let model = Loader { text, diagnostics: &mut diagnostics }.run(&mut sites);
     diagnostics.sort();
     match model {
-        Some(model) if diagnostics.is_empty() => Ok(model),
-        _ => Err(diagnostics),
+        Some(model) if diagnostics.is_empty() => (Ok(model), sites),
+        _ => (Err(diagnostics), sites),
     }
 }
 
@@ -148,6 +168,8 @@ struct RawFile<'a> {
     edges: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     influence: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    includes: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -183,6 +205,10 @@ struct RawNode {
     attrs: BTreeMap<String, String>,
     #[serde(default)]
     description: Option<String>,
+    #[serde(default)]
+    same_as: Vec<String>,
+    #[serde(default)]
+    sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -205,6 +231,8 @@ struct RawEdge {
     note: Option<String>,
     #[serde(default)]
     evidence: Vec<Evidence>,
+    #[serde(default)]
+    sources: Vec<String>,
 }
 
 /// A syntax error in the user's words: ron's own message, except where it speaks of ron's
@@ -259,7 +287,7 @@ pub(crate) struct Located<T> {
 }
 
 impl<'t> Loader<'t, '_> {
-    fn run(mut self) -> Option<Model> {
+    fn run(mut self, sites: &mut Sites) -> Option<Model> {
         let raw: RawFile = match options().from_str(self.text) {
             Ok(raw) => raw,
             Err(error) => {
@@ -273,11 +301,17 @@ impl<'t> Loader<'t, '_> {
         let nodes: Vec<Located<RawNode>> = raw.nodes.iter().filter_map(|r| self.element(r)).collect();
         let edges: Vec<Located<RawEdge>> = raw.edges.iter().filter_map(|r| self.element(r)).collect();
         let rules: Vec<Located<RawRule>> = raw.influence.iter().filter_map(|r| self.element(r)).collect();
+        let includes: Vec<Located<String>> = raw.includes.iter().filter_map(|r| self.element(r)).collect();
+        sites.includes = includes.into_iter().map(|i| (i.value, i.spans.range)).collect();
+        sites.nodes = nodes.iter().map(|n| n.spans.field_range("id")).collect();
+        let edge_site = |e: &Located<RawEdge>| e.spans.field("since").map_or_else(|| e.spans.field_range("kind"), |f| f.range.clone());
+        sites.edges = edges.iter().map(edge_site).collect();
         // Elements that failed to parse were reported; carry on to find more problems.
         let parsed_all = sources.len() == raw.sources.len()
             && nodes.len() == raw.nodes.len()
             && edges.len() == raw.edges.len()
             && rules.len() == raw.influence.len()
+            && sites.includes.len() == raw.includes.len()
             && node_kinds.len() == raw.node_kinds.len()
             && edge_kinds.len() == raw.edge_kinds.len();
         let vocabulary = self.vocabulary(node_kinds, edge_kinds);
@@ -450,6 +484,8 @@ impl<'t> Loader<'t, '_> {
                 tags: n.tags,
                 attrs: n.attrs,
                 description: n.description,
+                same_as: n.same_as,
+                sources: n.sources,
             }));
         }
         out
@@ -513,6 +549,11 @@ impl<'t> Loader<'t, '_> {
                 self.diagnostics.push(Problem::UnknownSource { id: evidence.source.clone(), suggestion }, span);
             }
         }
+        for source in e.sources.iter().filter(|s| !source_ids.contains(&s.as_str())) {
+            let suggestion = closest(source, source_ids.iter().copied()).map(str::to_owned);
+            self.diagnostics
+                .push(Problem::UnknownSource { id: source.clone(), suggestion }, spans.field_range("sources"));
+        }
         Some(Edge {
             from: e.from,
             to: e.to,
@@ -524,6 +565,7 @@ impl<'t> Loader<'t, '_> {
             topic: e.topic,
             note: e.note,
             evidence: e.evidence,
+            sources: e.sources,
         })
     }
 }

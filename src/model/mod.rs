@@ -9,6 +9,8 @@ pub mod date;
 pub mod influence;
 pub mod kind;
 mod lookup;
+pub mod merge;
+pub mod provenance;
 pub(crate) use lookup::fold;
 pub mod vocabulary;
 
@@ -23,6 +25,7 @@ pub use date::{in_force, PartialDate};
 pub use influence::{EdgeInfluence, Profile, Rule, Sign};
 pub use kind::{schema_markdown, EdgeKind, EdgeRule, NodeKind, Polarity, SCHEMA};
 pub use lookup::{closest, Lookup, LookupError};
+pub use merge::{compose, Composed, Disagreement, MergeError, Part, Site};
 pub use vocabulary::{EdgeKindDecl, NodeKindDecl, Vocabulary, VocabularyError};
 
 /// A document the model's evidence is drawn from.
@@ -85,6 +88,14 @@ pub struct Node {
     /// A sentence or two.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Ids other sources give this entity: nodes with these ids are joined into this one,
+    /// and ties written with them attach here (see [`merge`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_as: Vec<String>,
+    /// Ids of the sources that state the node; empty means every source of its file (see
+    /// [`provenance`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Node {
@@ -101,6 +112,8 @@ impl Node {
             tags: Vec::new(),
             attrs: BTreeMap::new(),
             description: None,
+            same_as: Vec::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -143,6 +156,10 @@ pub struct Edge {
     /// Quotes that support the edge.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// Ids of the sources that state the tie, quoted or not; empty means the sources of its
+    /// evidence, else every source of its file (see [`provenance`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Edge {
@@ -159,6 +176,7 @@ impl Edge {
             topic: None,
             note: None,
             evidence: Vec::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -380,6 +398,23 @@ impl Model {
             nodes: self.graph.node_weights().cloned().collect(),
             edges: self.graph.edge_weights().cloned().collect(),
             influence: self.influence.clone(),
+        }
+    }
+
+    /// The file form, taking the nodes and edges out of the model instead of copying them.
+    pub fn into_file(self) -> ModelFile {
+        let node_kinds = self.vocabulary.node_declarations();
+        let edge_kinds = self.vocabulary.edge_declarations();
+        let (nodes, edges) = self.graph.into_nodes_edges();
+        ModelFile {
+            title: self.title,
+            description: self.description,
+            sources: self.sources,
+            node_kinds,
+            edge_kinds,
+            nodes: nodes.into_iter().map(|n| n.weight).collect(),
+            edges: edges.into_iter().map(|e| e.weight).collect(),
+            influence: self.influence,
         }
     }
 

@@ -1,0 +1,232 @@
+//! Models made of several files: `includes: ["a.ron", "b.ron"]` and `relgraph merge`.
+//!
+//! A RON model may list other model files in `includes`, with paths relative to itself.
+//! Loading reads the included files first, depth-first in the order listed (each file once,
+//! however often it is included), then the including file, and composes them with
+//! [`crate::model::merge::compose`]: one id is one entity, a tie stated by several files is
+//! one tie with each file's evidence, and every fact keeps its sources. Each file is
+//! checked on its own, so every diagnostic points at the file and line where the fact is
+//! written; a missing file or a cycle is an error at the `includes` entry that names it.
+//! Composition problems (one entity with two kinds) are errors at the later definition,
+//! naming the first as `FILE:LINE:COL`; disagreements between sources and probable
+//! duplicates are warnings there.
+//!
+//! A file without includes loads exactly as [`crate::io::ron::load`] loads it.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::diagnostic::{Diagnostics, Problem};
+use crate::io::ron::{self, Sites};
+use crate::io::spans::LineIndex;
+use crate::model::merge::{self, Composed, Disagreement, Duplicate, MergeError, Part, Site, Subject};
+use crate::{Error, Model};
+
+/// One file read, with its text and where its facts are.
+struct File {
+    path: PathBuf,
+    text: String,
+    model: Model,
+    sites: Sites,
+}
+
+/// A composed model, the files it was read from, and what reading them found.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The one model.
+    pub model: Model,
+    /// Every file read, in composition order (included files before the files including them).
+    pub files: Vec<PathBuf>,
+    /// Warnings, one list per file that has any (lint warnings, disagreements, probable
+    /// duplicates), in file order.
+    pub warnings: Vec<Diagnostics>,
+    /// Where the files disagree.
+    pub disagreements: Vec<Disagreement>,
+    /// Probable duplicate entities.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// Loads a RON model and everything it includes, composed into one model.
+pub fn load(path: &Path) -> Result<Model, Error> {
+    Ok(compose_files(&[path.to_path_buf()], false, false)?.model)
+}
+
+/// Loads a RON model and its includes as [`load`] does, with every file's warnings.
+pub fn load_checked(path: &Path) -> Result<Loaded, Error> {
+    compose_files(&[path.to_path_buf()], false, true)
+}
+
+/// Composes several model files (each with its includes), in order, into one model, as
+/// `relgraph merge` does; provenance is written on every node and tie even for one file.
+pub fn merge(paths: &[PathBuf]) -> Result<Loaded, Error> {
+    compose_files(paths, true, true)
+}
+
+/// The files a model is made of: the file itself and everything it includes, included files
+/// first (paths as reached from `path`).
+pub fn files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    read_tree(path, &mut Vec::new(), &mut files)?;
+    Ok(files.into_iter().map(|f| f.path).collect())
+}
+
+/// Reads and composes `roots`; `always` composes even one file (writing provenance out),
+/// `lint` collects each file's lint warnings.
+fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, Error> {
+    let mut files = Vec::new();
+    for root in roots {
+        read_tree(root, &mut Vec::new(), &mut files)?;
+    }
+    let mut warnings: Vec<Diagnostics> = files
+        .iter()
+        .map(|f| {
+            let mut found = Diagnostics::new(&f.path, f.text.as_str());
+            if lint {
+                crate::io::lint::lint(&f.model, &f.text, &mut found);
+            }
+            found
+        })
+        .collect();
+    let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    if files.len() == 1 && !always {
+        let model = files.pop().map(|f| f.model).unwrap_or_default();
+        warnings.retain(|w| !w.is_empty());
+        for w in &mut warnings {
+            w.sort();
+        }
+        return Ok(Loaded { model, files: paths, warnings, disagreements: Vec::new(), duplicates: Vec::new() });
+    }
+    let texts: Vec<(PathBuf, String)> = files.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
+    let parts: Vec<Part> = files
+        .into_iter()
+        .map(|f| Part {
+            name: f.path.file_name().map_or_else(|| f.path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            file: f.model.into_file(),
+            node_sites: f.sites.nodes,
+            edge_sites: f.sites.edges,
+        })
+        .collect();
+    let place = |site: &Site| {
+        let (path, text) = &texts[site.part];
+        let (line, column) = LineIndex::new(text).position(site.span.start);
+        format!("{}:{line}:{column}", path.display())
+    };
+    let Composed { model, disagreements, duplicates } = match merge::compose(parts) {
+        Ok(composed) => composed,
+        Err(errors) => {
+            let mut found: Vec<Diagnostics> =
+                texts.iter().map(|(path, text)| Diagnostics::new(path, text.as_str())).collect();
+            for error in errors {
+                let (part, problem, span) = problem_of(error, &place, &texts);
+                found[part].push(problem, span);
+            }
+            let mut first = found.into_iter().find(|d| !d.is_empty()).unwrap_or_else(|| Diagnostics::new("", ""));
+            first.sort();
+            return Err(Error::Invalid { diagnostics: first });
+        }
+    };
+    for d in &disagreements {
+        let subject = match &d.subject {
+            Subject::NodeDate { id, field } => format!("the {field} of `{id}`"),
+            Subject::Attribute { id, key } => format!("the `{key}` of `{id}`"),
+            Subject::TieDates { from, to, kind } => format!("the dates of `{from} {kind} {to}`"),
+            Subject::Opposite { a, b } => format!("the tie between `{a}` and `{b}`"),
+        };
+        let problem = Problem::Disagreement {
+            subject,
+            states: d.second.states.clone(),
+            sources: d.second.sources.clone(),
+            quote: d.second.quote.clone(),
+            other_states: d.first.states.clone(),
+            other: place(&d.first.site),
+            other_sources: d.first.sources.clone(),
+            other_quote: d.first.quote.clone(),
+        };
+        warnings[d.second.site.part].warn(problem, d.second.site.span.clone());
+    }
+    for d in &duplicates {
+        let problem = Problem::ProbableDuplicate {
+            id: d.second.0.clone(),
+            name: d.name.clone(),
+            other_id: d.first.0.clone(),
+            other: place(&d.first.1),
+        };
+        warnings[d.second.1.part].warn(problem, d.second.1.span.clone());
+    }
+    warnings.retain(|w| !w.is_empty());
+    for w in &mut warnings {
+        w.sort();
+    }
+    Ok(Loaded { model, files: paths, warnings, disagreements, duplicates })
+}
+
+/// The file, problem and span a composition error is reported at.
+fn problem_of(
+    error: MergeError,
+    place: &dyn Fn(&Site) -> String,
+    texts: &[(PathBuf, String)],
+) -> (usize, Problem, std::ops::Range<usize>) {
+    match error {
+        MergeError::KindConflict { id, first, first_site, second, second_site } => {
+            let problem = Problem::KindConflict { id, kind: second, other_kind: first, other: place(&first_site) };
+            (second_site.part, problem, second_site.span)
+        }
+        MergeError::SourceConflict { id, first_part, second_part } => {
+            let text = &texts[second_part].1;
+            let quoted = format!("\"{id}\"");
+            let span = text.find(&quoted).map_or(0..0, |at| at..at + quoted.len());
+            let other = texts[first_part].0.display().to_string();
+            (second_part, Problem::SourceConflict { id, other }, span)
+        }
+        MergeError::Vocabulary(error) => (0, Problem::Declaration(error), 0..0),
+        other => (0, Problem::Syntax { message: other.to_string() }, 0..0),
+    }
+}
+
+/// Reads `path` and, first, everything it includes, appending each file once to `files`.
+/// `stack` holds the files being read, for finding cycles.
+fn read_tree(path: &Path, stack: &mut Vec<PathBuf>, files: &mut Vec<File>) -> Result<(), Error> {
+    let text = ron::read_utf8(path)?;
+    let text = crate::io::text::strip_bom(&text).to_owned();
+    let (parsed, sites) = ron::parse_sited(&text, path);
+    let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    stack.push(identity);
+    let base = path.parent().unwrap_or(Path::new(""));
+    let mut problems = Diagnostics::new(path, text.as_str());
+    for (written, span) in &sites.includes {
+        let target = base.join(written);
+        let target_id = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
+        if let Some(at) = stack.iter().position(|p| *p == target_id) {
+            let chain: Vec<String> = stack[at..]
+                .iter()
+                .chain(std::iter::once(&target_id))
+                .map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()))
+                .collect();
+            problems.push(Problem::IncludeCycle { file: written.clone(), chain: chain.join(" → ") }, span.clone());
+            continue;
+        }
+        let seen = files.iter().any(|f| std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone()) == target_id);
+        if seen {
+            continue;
+        }
+        if let Err(error) = std::fs::metadata(&target) {
+            problems.push(Problem::Include { file: written.clone(), reason: error.to_string() }, span.clone());
+            continue;
+        }
+        read_tree(&target, stack, files)?;
+    }
+    stack.pop();
+    let model = match parsed {
+        Ok(model) if problems.is_empty() => model,
+        Ok(_) => {
+            problems.sort();
+            return Err(Error::Invalid { diagnostics: problems });
+        }
+        Err(mut diagnostics) => {
+            diagnostics.items.extend(problems.items);
+            diagnostics.sort();
+            return Err(Error::Invalid { diagnostics });
+        }
+    };
+    files.push(File { path: path.to_path_buf(), text, model, sites });
+    Ok(())
+}

@@ -1,0 +1,660 @@
+//! Composing one model from several sources' models: identity, corroboration, provenance
+//! and disagreements. No I/O: the parts come parsed, with the byte spans where their facts
+//! are written, and [`crate::io::include`] turns [`Site`]s back into `FILE:LINE:COL`.
+//!
+//! The rules, in the order [`compose`] applies them:
+//!
+//! - **Sources** are united by id. Two different sources under one id are an error. A part
+//!   that states facts but declares no source is given one named after its file, so every
+//!   fact has a source.
+//! - **Identity.** Nodes with the same id are one entity. `same_as: ["other"]` joins ids
+//!   (transitively); the group keeps the id defined first, in part order, and lists the
+//!   others in `same_as`, so ties written with them still attach. United nodes keep the first
+//!   name, every other name and alias as aliases, every tag, every attribute (the first value
+//!   of a key stated twice), each distinct description, and a date any one part states. Two
+//!   kinds for one entity are an error naming both places; two values for one date or
+//!   attribute are a [`Disagreement`].
+//! - **Corroboration.** A tie another part stated already (same ends, the same kind, either
+//!   way round for symmetric kinds, overlapping dates) is that tie again, not a second one:
+//!   its evidence and sources are added to the first, so every analysis gives the answer it
+//!   gave on one source, and the tie counts its sources. Dates stated differently are a
+//!   disagreement; the first part's dates are kept. Ties within one part are never folded
+//!   together (a part may state a tie twice on purpose, which `check` warns about).
+//! - **Provenance.** Every node and tie of the result lists its sources: what it says
+//!   itself, else its evidence's sources (ties), else its part's sources.
+//! - **Opposite ties.** Two parts that set the same pair against each other in one kind
+//!   family (cooperation and rivalry, support and opposition, signing and rejecting) over
+//!   overlapping periods disagree; one part saying both is ambivalence, not disagreement.
+//! - **Probable duplicates.** Nodes of different parts, not joined, that share a name or
+//!   alias once case and Unicode normalisation are ignored are reported with the
+//!   `same_as` that would join them.
+//!
+//! Cost: one pass over the parts' nodes and edges with hash maps keyed by node index, so
+//! time and memory grow with the size of the result.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{fold, Edge, EdgeKind, Model, ModelFile, Node, NodeKind, PartialDate, Polarity, Source, Vocabulary};
+use super::{ModelError, VocabularyError};
+
+/// Where a fact is written: the part (file) it comes from, and the byte span in its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// Index of the part in the list given to [`compose`].
+    pub part: usize,
+    /// Byte range in that part's text (empty when the part has no text, e.g. built in memory).
+    pub span: Range<usize>,
+}
+
+/// One source's model, ready to be composed.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The file's name, for the source a part without sources is given.
+    pub name: String,
+    /// The model as its file states it, kinds resolved.
+    pub file: ModelFile,
+    /// For each node of `file`, where its id is written (may be shorter: no position).
+    pub node_sites: Vec<Range<usize>>,
+    /// For each edge of `file`, where it is written (may be shorter: no position).
+    pub edge_sites: Vec<Range<usize>>,
+}
+
+impl Part {
+    /// A part without positions, from a model built in memory.
+    pub fn from_model(name: impl Into<String>, model: Model) -> Self {
+        Part { name: name.into(), file: model.into_file(), node_sites: Vec::new(), edge_sites: Vec::new() }
+    }
+}
+
+/// Why parts cannot be composed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MergeError {
+    /// One entity is given two kinds.
+    #[error("node `{id}` is a {second} here but a {first} where it was first defined")]
+    KindConflict {
+        /// The entity's id (as the second definition writes it).
+        id: String,
+        /// The kind first given.
+        first: NodeKind,
+        /// Where it was first given.
+        first_site: Site,
+        /// The other kind.
+        second: NodeKind,
+        /// Where the other kind is given.
+        second_site: Site,
+    },
+    /// Two different sources share an id.
+    #[error("source `{id}` is described differently in two files")]
+    SourceConflict {
+        /// The id.
+        id: String,
+        /// The part that described it first.
+        first_part: usize,
+        /// The part that described it differently.
+        second_part: usize,
+    },
+    /// The parts' kind declarations cannot be united.
+    #[error(transparent)]
+    Vocabulary(#[from] VocabularyError),
+    /// The united model cannot be built.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+}
+
+/// What two parts disagree about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Subject {
+    /// A date of a node (`field` is `since`, `until` or `date`).
+    NodeDate {
+        /// The node's id.
+        id: String,
+        /// Which date.
+        field: &'static str,
+    },
+    /// The value of a node attribute.
+    Attribute {
+        /// The node's id.
+        id: String,
+        /// The attribute.
+        key: String,
+    },
+    /// The dates of one tie.
+    TieDates {
+        /// Tail id.
+        from: String,
+        /// Head id.
+        to: String,
+        /// The tie's kind.
+        kind: EdgeKind,
+    },
+    /// Opposite ties between one pair over the same period.
+    Opposite {
+        /// One end.
+        a: String,
+        /// The other end.
+        b: String,
+    },
+}
+
+/// One side of a disagreement: where, by which sources, what it states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    /// Where it is written.
+    pub site: Site,
+    /// The sources that state it.
+    pub sources: Vec<String>,
+    /// What it states: a date, a value, or a tie (`japan cooperates_with china`).
+    pub states: String,
+    /// A quote supporting it, if any.
+    pub quote: Option<String>,
+}
+
+/// Two parts state one thing differently: information for the analyst, not an error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disagreement {
+    /// What it is about.
+    pub subject: Subject,
+    /// What was stated first, in part order.
+    pub first: Side,
+    /// What a later part states.
+    pub second: Side,
+}
+
+/// Nodes of different parts that are probably one entity, not joined by `same_as`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duplicate {
+    /// The name or alias they share, as the later node writes it.
+    pub name: String,
+    /// The earlier node's id and where it is written.
+    pub first: (String, Site),
+    /// The later node's id and where it is written.
+    pub second: (String, Site),
+}
+
+impl Duplicate {
+    /// The line to add to the later node to join the two.
+    pub fn same_as_line(&self) -> String {
+        format!("same_as: [\"{}\"],", self.first.0)
+    }
+}
+
+/// The composed model and what composing it found.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    /// The one model.
+    pub model: Model,
+    /// Where parts disagree, in part order.
+    pub disagreements: Vec<Disagreement>,
+    /// Probable duplicate entities.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// Union-find over ids; the root of a set is its smallest slot, i.e. its first definition.
+struct Ids {
+    slot: HashMap<String, u32>,
+    names: Vec<String>,
+    parent: Vec<u32>,
+}
+
+impl Ids {
+    fn slot(&mut self, id: &str) -> u32 {
+        if let Some(&s) = self.slot.get(id) {
+            return s;
+        }
+        let s = self.names.len() as u32;
+        self.slot.insert(id.to_owned(), s);
+        self.names.push(id.to_owned());
+        self.parent.push(s);
+        s
+    }
+
+    fn find(&mut self, mut s: u32) -> u32 {
+        while self.parent[s as usize] != s {
+            let up = self.parent[self.parent[s as usize] as usize];
+            self.parent[s as usize] = up;
+            s = up;
+        }
+        s
+    }
+
+    fn union(&mut self, a: u32, b: u32) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (low, high) = if a < b { (a, b) } else { (b, a) };
+            self.parent[high as usize] = low;
+        }
+    }
+
+    /// The id the entity named `id` keeps.
+    fn canonical(&mut self, id: &str) -> Option<&str> {
+        let s = *self.slot.get(id)?;
+        let root = self.find(s);
+        Some(&self.names[root as usize])
+    }
+}
+
+/// A node of the result being built: the node, where it was first written, its parts.
+struct Built {
+    node: Node,
+    site: Site,
+    parts: Vec<usize>,
+}
+
+/// A tie of the result being built.
+struct BuiltEdge {
+    edge: Edge,
+    from: u32,
+    to: u32,
+    site: Site,
+    parts: Vec<usize>,
+}
+
+fn site(part: usize, spans: &[Range<usize>], i: usize) -> Site {
+    Site { part, span: spans.get(i).cloned().unwrap_or(0..0) }
+}
+
+fn push_unique(list: &mut Vec<String>, item: &str) {
+    if !list.iter().any(|x| x == item) {
+        list.push(item.to_owned());
+    }
+}
+
+/// Whether two date intervals (`None` is open) share a day.
+fn overlaps(a: (Option<PartialDate>, Option<PartialDate>), b: (Option<PartialDate>, Option<PartialDate>)) -> bool {
+    let starts_before_end = |s: Option<PartialDate>, u: Option<PartialDate>| match (s, u) {
+        (Some(s), Some(u)) => s.first_day() <= u.last_day(),
+        _ => true,
+    };
+    starts_before_end(a.0, b.1) && starts_before_end(b.0, a.1)
+}
+
+fn dates_text(since: Option<PartialDate>, until: Option<PartialDate>) -> String {
+    match (since, until) {
+        (None, None) => "undated".to_owned(),
+        (Some(s), None) => format!("since {s}"),
+        (None, Some(u)) => format!("until {u}"),
+        (Some(s), Some(u)) => format!("{s} to {u}"),
+    }
+}
+
+/// Whether two kinds set a pair against each other within one family of kinds.
+fn opposed(a: EdgeKind, b: EdgeKind) -> bool {
+    use EdgeKind::*;
+    const PAIRS: [(EdgeKind, EdgeKind); 9] = [
+        (CooperatesWith, CompetesWith),
+        (CooperatesWith, HedgesAgainst),
+        (AlliedWith, CompetesWith),
+        (AlliedWith, HedgesAgainst),
+        (Supports, Opposes),
+        (Supports, Condemns),
+        (Signs, Opposes),
+        (Signs, Suspends),
+        (Proposes, Opposes),
+    ];
+    PAIRS.iter().any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
+/// Composes parts into one model, applying the rules in the module docs. Returns every
+/// error found, in part order, when there is any.
+pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
+    let mut errors = Vec::new();
+    let mut vocabulary = Vocabulary::new();
+    for part in &parts {
+        let declared = Vocabulary::from_declarations(&part.file.node_kinds, &part.file.edge_kinds)
+            .and_then(|v| vocabulary.merge(&v));
+        if let Err(error) = declared {
+            errors.push(MergeError::Vocabulary(error));
+        }
+    }
+
+    // Sources, and each part's sources for facts that name none.
+    let mut sources: Vec<Source> = Vec::new();
+    let mut source_part: HashMap<String, usize> = HashMap::new();
+    let mut part_sources: Vec<Vec<String>> = Vec::new();
+    for (p, part) in parts.iter().enumerate() {
+        let mut own: Vec<Source> = part.file.sources.clone();
+        if own.is_empty() && !(part.file.nodes.is_empty() && part.file.edges.is_empty()) {
+            let id = super::vocabulary::slug(&part.name).unwrap_or_else(|| format!("part{}", p + 1));
+            own.push(Source { id, title: part.name.clone(), author: None, date: None, url: None });
+        }
+        part_sources.push(own.iter().map(|s| s.id.clone()).collect());
+        for source in own {
+            match source_part.get(&source.id) {
+                Some(&first) => {
+                    if sources.iter().any(|s| s.id == source.id && *s != source) {
+                        errors.push(MergeError::SourceConflict { id: source.id, first_part: first, second_part: p });
+                    }
+                }
+                None => {
+                    source_part.insert(source.id.clone(), p);
+                    sources.push(source);
+                }
+            }
+        }
+    }
+
+    // Identity: every defined id gets a slot in definition order, then `same_as` joins.
+    let mut ids = Ids { slot: HashMap::new(), names: Vec::new(), parent: Vec::new() };
+    for part in &parts {
+        for node in &part.file.nodes {
+            ids.slot(&node.id);
+        }
+    }
+    for part in &parts {
+        for node in &part.file.nodes {
+            let a = ids.slot(&node.id);
+            for other in &node.same_as {
+                let b = ids.slot(other);
+                ids.union(a, b);
+            }
+        }
+    }
+
+    let mut disagreements = Vec::new();
+    let mut built: Vec<Built> = Vec::new();
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut edges: Vec<BuiltEdge> = Vec::new();
+    let mut by_key: HashMap<(u32, u32, EdgeKind), Vec<u32>> = HashMap::new();
+    let mut title = None;
+    let mut description = None;
+    let mut influence = Vec::new();
+    for (p, part) in parts.into_iter().enumerate() {
+        let Part { file, node_sites, edge_sites, .. } = part;
+        if title.is_none() && !file.title.is_empty() {
+            title = Some(file.title);
+        }
+        description = description.or(file.description);
+        influence.extend(file.influence);
+        for (i, mut node) in file.nodes.into_iter().enumerate() {
+            let here = site(p, &node_sites, i);
+            node.kind = match vocabulary.resolve_node(node.kind) {
+                Ok(kind) => kind,
+                Err(error) => {
+                    errors.push(error.into());
+                    continue;
+                }
+            };
+            if node.sources.is_empty() {
+                node.sources = part_sources[p].clone();
+            }
+            let canonical = ids.canonical(&node.id).unwrap_or(&node.id).to_owned();
+            match index.get(&canonical) {
+                None => {
+                    index.insert(canonical.clone(), built.len() as u32);
+                    node.same_as.retain(|s| *s != canonical);
+                    node.id = canonical;
+                    built.push(Built { node, site: here, parts: vec![p] });
+                }
+                Some(&at) => {
+                    let into = &mut built[at as usize];
+                    if into.node.kind != node.kind {
+                        errors.push(MergeError::KindConflict {
+                            id: node.id.clone(),
+                            first: into.node.kind,
+                            first_site: into.site.clone(),
+                            second: node.kind,
+                            second_site: here.clone(),
+                        });
+                        continue;
+                    }
+                    unite(into, node, here, p, &mut disagreements);
+                }
+            }
+        }
+        for (i, mut edge) in file.edges.into_iter().enumerate() {
+            let here = site(p, &edge_sites, i);
+            edge.kind = match vocabulary.resolve_edge(edge.kind) {
+                Ok(kind) => kind,
+                Err(error) => {
+                    errors.push(error.into());
+                    continue;
+                }
+            };
+            let end = |id: &str, ids: &mut Ids| ids.canonical(id).and_then(|c| index.get(c).copied());
+            let (Some(from), Some(to)) = (end(&edge.from, &mut ids), end(&edge.to, &mut ids)) else {
+                errors.push(MergeError::Model(ModelError::UnknownNode {
+                    id: if end(&edge.from, &mut ids).is_none() { edge.from } else { edge.to },
+                }));
+                continue;
+            };
+            edge.from = built[from as usize].node.id.clone();
+            edge.to = built[to as usize].node.id.clone();
+            if edge.sources.is_empty() {
+                for evidence in &edge.evidence {
+                    push_unique(&mut edge.sources, &evidence.source);
+                }
+                if edge.sources.is_empty() {
+                    edge.sources = part_sources[p].clone();
+                }
+            }
+            let key = if edge.kind.is_symmetric() { (from.min(to), from.max(to), edge.kind) } else { (from, to, edge.kind) };
+            let candidates = by_key.entry(key).or_default();
+            let same = candidates.iter().copied().find(|&c| {
+                let other = &edges[c as usize];
+                !other.parts.contains(&p) && overlaps((other.edge.since, other.edge.until), (edge.since, edge.until))
+            });
+            match same {
+                Some(c) => corroborate(&mut edges[c as usize], edge, here, p, &mut disagreements),
+                None => {
+                    candidates.push(edges.len() as u32);
+                    edges.push(BuiltEdge { edge, from, to, site: here, parts: vec![p] });
+                }
+            }
+        }
+    }
+
+    disagreements.extend(opposites(&edges, &by_key));
+    let duplicates = duplicates(&built);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut model = Model::new(title.unwrap_or_default());
+    model.description = description;
+    model.sources = sources;
+    model.influence = influence;
+    model.vocabulary = vocabulary;
+    let build = |model: &mut Model| -> Result<(), ModelError> {
+        for b in built {
+            model.add_node(b.node)?;
+        }
+        for e in edges {
+            model.add_edge(e.edge)?;
+        }
+        Ok(())
+    };
+    build(&mut model).map_err(|e| vec![MergeError::Model(e)])?;
+    Ok(Composed { model, disagreements, duplicates })
+}
+
+/// Unites a later definition of an entity into the first.
+fn unite(into: &mut Built, node: Node, here: Site, p: usize, disagreements: &mut Vec<Disagreement>) {
+    let target = &mut into.node;
+    let known = |target: &Node, name: &str| {
+        let f = fold(name);
+        fold(&target.name) == f || target.aliases.iter().any(|a| fold(a) == f)
+    };
+    for name in std::iter::once(&node.name).chain(node.aliases.iter()) {
+        if !known(target, name) {
+            target.aliases.push(name.clone());
+        }
+    }
+    if node.id != target.id {
+        push_unique(&mut target.same_as, &node.id);
+    }
+    for other in &node.same_as {
+        if *other != target.id {
+            push_unique(&mut target.same_as, other);
+        }
+    }
+    for tag in &node.tags {
+        push_unique(&mut target.tags, tag);
+    }
+    for (key, value) in node.attrs {
+        match target.attrs.get(&key) {
+            None => {
+                target.attrs.insert(key, value);
+            }
+            Some(first) if *first != value => disagreements.push(Disagreement {
+                subject: Subject::Attribute { id: target.id.clone(), key: key.clone() },
+                first: Side { site: into.site.clone(), sources: target.sources.clone(), states: first.clone(), quote: None },
+                second: Side { site: here.clone(), sources: node.sources.clone(), states: value, quote: None },
+            }),
+            Some(_) => {}
+        }
+    }
+    if let Some(more) = node.description {
+        match &mut target.description {
+            Some(first) if !first.contains(more.as_str()) => {
+                first.push(' ');
+                first.push_str(&more);
+            }
+            Some(_) => {}
+            None => target.description = Some(more),
+        }
+    }
+    for (field, mine, theirs) in [
+        ("since", &mut target.since, node.since),
+        ("until", &mut target.until, node.until),
+        ("date", &mut target.date, node.date),
+    ] {
+        match (*mine, theirs) {
+            (None, Some(d)) => *mine = Some(d),
+            (Some(a), Some(b)) if a != b => disagreements.push(Disagreement {
+                subject: Subject::NodeDate { id: target.id.clone(), field },
+                first: Side { site: into.site.clone(), sources: target.sources.clone(), states: a.to_string(), quote: None },
+                second: Side { site: here.clone(), sources: node.sources.clone(), states: b.to_string(), quote: None },
+            }),
+            _ => {}
+        }
+    }
+    for source in &node.sources {
+        push_unique(&mut target.sources, source);
+    }
+    if !into.parts.contains(&p) {
+        into.parts.push(p);
+    }
+}
+
+/// Adds a later part's statement of a tie to the tie.
+fn corroborate(into: &mut BuiltEdge, edge: Edge, here: Site, p: usize, disagreements: &mut Vec<Disagreement>) {
+    let target = &mut into.edge;
+    if (target.since, target.until) != (edge.since, edge.until) {
+        let tie = |e: &Edge| e.evidence.first().map(|q| q.quote.clone());
+        disagreements.push(Disagreement {
+            subject: Subject::TieDates { from: target.from.clone(), to: target.to.clone(), kind: target.kind },
+            first: Side {
+                site: into.site.clone(),
+                sources: target.sources.clone(),
+                states: dates_text(target.since, target.until),
+                quote: tie(target),
+            },
+            second: Side {
+                site: here,
+                sources: edge.sources.clone(),
+                states: dates_text(edge.since, edge.until),
+                quote: tie(&edge),
+            },
+        });
+    }
+    for evidence in edge.evidence {
+        if !target.evidence.contains(&evidence) {
+            target.evidence.push(evidence);
+        }
+    }
+    for source in &edge.sources {
+        push_unique(&mut target.sources, source);
+    }
+    target.weight = target.weight.or(edge.weight);
+    target.intensity = target.intensity.or(edge.intensity);
+    target.topic = target.topic.take().or(edge.topic);
+    target.note = target.note.take().or(edge.note);
+    into.parts.push(p);
+}
+
+/// Opposite ties stated by different parts over overlapping periods.
+fn opposites(edges: &[BuiltEdge], by_key: &HashMap<(u32, u32, EdgeKind), Vec<u32>>) -> Vec<Disagreement> {
+    let mut by_pair: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
+    for (&(from, to, kind), list) in by_key {
+        if kind.polarity() != Polarity::Neutral {
+            by_pair.entry((from.min(to), from.max(to))).or_default().extend(list);
+        }
+    }
+    let mut found: Vec<(u32, u32)> = Vec::new();
+    for list in by_pair.values() {
+        for (i, &a) in list.iter().enumerate() {
+            for &b in &list[i + 1..] {
+                let (x, y) = (&edges[a as usize], &edges[b as usize]);
+                let same_way = x.edge.kind.is_symmetric()
+                    || y.edge.kind.is_symmetric()
+                    || (x.from, x.to) == (y.from, y.to);
+                let topics_agree = match (&x.edge.topic, &y.edge.topic) {
+                    (Some(s), Some(t)) => fold(s) == fold(t),
+                    _ => true,
+                };
+                if opposed(x.edge.kind, y.edge.kind)
+                    && same_way
+                    && topics_agree
+                    && !x.parts.iter().any(|p| y.parts.contains(p))
+                    && overlaps((x.edge.since, x.edge.until), (y.edge.since, y.edge.until))
+                {
+                    found.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+        .into_iter()
+        .map(|(a, b)| {
+            let (x, y) = (&edges[a as usize], &edges[b as usize]);
+            let side = |e: &BuiltEdge| Side {
+                site: e.site.clone(),
+                sources: e.edge.sources.clone(),
+                states: format!(
+                    "{} {} {}, {}",
+                    e.edge.from,
+                    e.edge.kind.as_str(),
+                    e.edge.to,
+                    dates_text(e.edge.since, e.edge.until)
+                ),
+                quote: e.edge.evidence.first().map(|q| q.quote.clone()),
+            };
+            let (a_id, b_id) = (x.edge.from.clone(), x.edge.to.clone());
+            Disagreement { subject: Subject::Opposite { a: a_id, b: b_id }, first: side(x), second: side(y) }
+        })
+        .collect()
+}
+
+/// Nodes of disjoint parts sharing a folded name or alias.
+fn duplicates(built: &[Built]) -> Vec<Duplicate> {
+    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Duplicate> = Vec::new();
+    let mut reported: Vec<(usize, usize)> = Vec::new();
+    for (i, b) in built.iter().enumerate() {
+        for name in std::iter::once(&b.node.name).chain(b.node.aliases.iter()) {
+            let key = fold(name);
+            match owner.get(&key) {
+                Some(&j) if j != i => {
+                    let first = &built[j];
+                    let disjoint = !first.parts.iter().any(|p| b.parts.contains(p));
+                    if disjoint && !reported.contains(&(j, i)) {
+                        reported.push((j, i));
+                        out.push(Duplicate {
+                            name: name.clone(),
+                            first: (first.node.id.clone(), first.site.clone()),
+                            second: (b.node.id.clone(), b.site.clone()),
+                        });
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert(key, i);
+                }
+            }
+        }
+    }
+    out
+}

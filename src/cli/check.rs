@@ -6,7 +6,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::{output, Failure, Status, SHOWN_PROBLEMS};
-use crate::io::diagnostic::{Diagnostics, Severity};
+use crate::api::sources::{Diagnostics, Severity};
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -18,7 +18,8 @@ pub struct CheckArgs {
     #[arg(long)]
     json: bool,
     /// Fail (exit 1) on warnings too: ids that differ only by case, shared names, repeated
-    /// edges.
+    /// edges, and for models made of several files, disagreements between sources and
+    /// probable duplicates.
     #[arg(long)]
     strict: bool,
 }
@@ -48,32 +49,35 @@ pub fn run(args: &CheckArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             }
             continue;
         }
-        let found = match crate::io::ron::load_checked(file) {
-            Ok((model, found)) => {
+        let found: Vec<Diagnostics> = match crate::api::sources::check(file) {
+            Ok(loaded) => {
                 if !args.json {
+                    let warned: usize = loaded.warnings.iter().map(|w| w.count(Severity::Warning)).sum();
                     let line = format!(
                         "{}: ok ({} nodes, {} edges{})\n",
                         file.display(),
-                        model.node_count(),
-                        model.edge_count(),
-                        match found.count(Severity::Warning) {
+                        loaded.model.node_count(),
+                        loaded.model.edge_count(),
+                        match warned {
                             0 => String::new(),
                             n => format!(", {n} warning(s)"),
                         }
                     );
                     out.extend(line.into_bytes());
                 }
-                found
+                loaded.warnings
             }
-            Err(crate::Error::Invalid { diagnostics }) => diagnostics,
+            Err(crate::Error::Invalid { diagnostics }) => vec![diagnostics],
             Err(other) => return Err(other.into()),
         };
-        errors += found.count(Severity::Error);
-        warnings += found.count(Severity::Warning);
-        if args.json {
-            report.extend(json_items(&found));
-        } else {
-            eprint!("{}", found.render_first(SHOWN_PROBLEMS));
+        for found in &found {
+            errors += found.count(Severity::Error);
+            warnings += found.count(Severity::Warning);
+            if args.json {
+                report.extend(json_items(found));
+            } else {
+                eprint!("{}", found.render_first(SHOWN_PROBLEMS));
+            }
         }
     }
     if args.json {

@@ -10,6 +10,7 @@ mod export;
 mod import;
 mod influence;
 mod input;
+mod merge;
 mod output;
 mod path;
 mod progress;
@@ -151,6 +152,12 @@ enum Command {
         after_help = "Examples:\n  relgraph import network.tsv -o network.ron\n  relgraph import model.graphml -o model.ron\n  relgraph import 20160312.export.CSV.zip --format gdelt1 --window month -o events.ron\n  relgraph import alliances.csv --format table --columns from=state_name1,to=state_name2,since=dyad_st_year+dyad_st_month+dyad_st_day --kind allied_with -o alliances.ron\n  relgraph import triples.txt --format triples --declare -o kg.ron\n\nEvery format, option and mapping table is in docs/import.md."
     )]
     Import(import::ImportArgs),
+    /// Merge model files into one: one id is one entity, a tie several sources state is one
+    /// tie with each source's evidence, and disagreements between sources are listed.
+    #[command(
+        after_help = "Examples:\n  relgraph merge graphs/japan_russia_2014.ron graphs/senkaku_2012.ron -o merged.ron\n  relgraph merge a.ron b.ron c.ron -o all.ron --strict\n\nSee docs/sources.md."
+    )]
+    Merge(merge::MergeArgs),
 }
 
 /// Options every query command shares.
@@ -306,6 +313,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Export(args) => busy("drawing", &mut || export::export(&args, out)),
         Command::Import(args) => busy("importing", &mut || import::run(&args, out)),
         Command::Run(args) => run::run(&args, out),
+        Command::Merge(args) => busy("merging", &mut || merge::run(&args, out)),
     }
 }
 

@@ -46,6 +46,9 @@ pub struct EdgesArgs {
     /// Only edges touching this node (id, name or alias).
     #[arg(long, value_name = "NODE")]
     node: Option<String>,
+    /// Only ties stated by at least N sources (see docs/sources.md). Default: 1, every tie.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    min_sources: usize,
     #[command(flatten)]
     common: Common,
 }
@@ -175,7 +178,12 @@ pub fn nodes(args: &NodesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let model = input::load(&args.file.file, args.common.at.as_ref())?;
     let nodes: Vec<_> = model.nodes().filter(|n| args.kind.is_empty() || args.kind.contains(&n.kind)).collect();
     if args.common.json {
-        output::print(&serde_json::Value::Array(nodes.iter().map(|n| output::node(n)).collect()), out);
+        let with_sources = |n: &&crate::model::Node| {
+            let mut value = output::node(n);
+            value["sources"] = json!(model.node_sources(n));
+            value
+        };
+        output::print(&serde_json::Value::Array(nodes.iter().map(with_sources).collect()), out);
         return Ok(());
     }
     let mut table = Table::new(&["id", "kind", "name", "aliases", "dates"]);
@@ -201,9 +209,15 @@ pub fn edges(args: &EdgesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         .filter(|e| args.kind.is_empty() || args.kind.contains(&e.kind))
         .filter(|e| args.polarity.is_empty() || args.polarity.contains(&e.polarity()))
         .filter(|e| touching.as_ref().is_none_or(|id| &e.from == id || &e.to == id))
+        .filter(|e| model.edge_sources(e).len() >= args.min_sources)
         .collect();
     if args.common.json {
-        output::print(&serde_json::Value::Array(edges.iter().map(|e| output::edge(e)).collect()), out);
+        let with_sources = |e: &&Edge| {
+            let mut value = output::edge(e);
+            value["sources"] = json!(model.edge_sources(e));
+            value
+        };
+        output::print(&serde_json::Value::Array(edges.iter().map(with_sources).collect()), out);
         return Ok(());
     }
     edge_table(&model, &edges, out);
@@ -212,9 +226,15 @@ pub fn edges(args: &EdgesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
 
 fn edge_table(model: &Model, edges: &[&Edge], out: &mut Vec<u8>) {
     let name = |id: &str| model.node_by_id(id).map_or_else(|| id.to_owned(), |n| n.name.clone());
-    let mut table = Table::new(&["from", "kind", "to", "polarity", "dates", "weight", "topic"]).right_align(5);
+    // A model of several sources shows how many state each tie; one source's model, as before.
+    let counted = model.sources.len() > 1;
+    let mut headers = vec!["from", "kind", "to", "polarity", "dates", "weight", "topic"];
+    if counted {
+        headers.push("sources");
+    }
+    let mut table = Table::new(&headers).right_align(5);
     for edge in edges {
-        table.row(vec![
+        let mut row = vec![
             name(&edge.from),
             edge.kind.label(),
             name(&edge.to),
@@ -222,7 +242,11 @@ fn edge_table(model: &Model, edges: &[&Edge], out: &mut Vec<u8>) {
             output::span(edge.since, edge.until),
             edge.weight.map(|w| format!("{w}")).unwrap_or_default(),
             edge.topic.clone().unwrap_or_default(),
-        ]);
+        ];
+        if counted {
+            row.push(model.edge_sources(edge).len().to_string());
+        }
+        table.row(row);
     }
     out.extend(table.render().into_bytes());
     out.extend(format!("{} edge(s)\n", edges.len()).into_bytes());

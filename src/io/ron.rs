@@ -304,7 +304,9 @@ impl<'t> Loader<'t, '_> {
         let includes: Vec<Located<String>> = raw.includes.iter().filter_map(|r| self.element(r)).collect();
         sites.includes = includes.into_iter().map(|i| (i.value, i.spans.range)).collect();
         sites.nodes = nodes.iter().map(|n| n.spans.field_range("id")).collect();
-        let edge_site = |e: &Located<RawEdge>| e.spans.field("since").map_or_else(|| e.spans.field_range("kind"), |f| f.range.clone());
+        let edge_site = |e: &Located<RawEdge>| {
+            e.spans.field("since").map_or_else(|| e.spans.field_range("kind"), |f| f.range.clone())
+        };
         sites.edges = edges.iter().map(edge_site).collect();
         // Elements that failed to parse were reported; carry on to find more problems.
         let parsed_all = sources.len() == raw.sources.len()

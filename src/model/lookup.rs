@@ -63,8 +63,8 @@ pub(crate) fn fold(text: &str) -> String {
     text.trim().nfkc().collect::<String>().to_lowercase()
 }
 
-/// See [`Model::lookup`]. An exact id match wins; otherwise every node whose id, name or
-/// alias equals the text (ignoring case) is a candidate.
+/// See [`Model::lookup`]. An exact id match wins; otherwise every node whose id, name,
+/// alias or joined id (`same_as`) equals the text (ignoring case) is a candidate.
 pub(super) fn lookup(model: &Model, text: &str) -> Lookup {
     if let Some(index) = model.index_of(text) {
         return Lookup::Found(index);
@@ -75,7 +75,10 @@ pub(super) fn lookup(model: &Model, text: &str) -> Lookup {
         .node_indices()
         .filter(|&i| {
             let node = &graph[i];
-            fold(&node.id) == wanted || fold(&node.name) == wanted || node.aliases.iter().any(|a| fold(a) == wanted)
+            fold(&node.id) == wanted
+                || fold(&node.name) == wanted
+                || node.aliases.iter().any(|a| fold(a) == wanted)
+                || node.same_as.iter().any(|a| fold(a) == wanted)
         })
         .collect();
     match hits.as_slice() {

@@ -17,8 +17,8 @@
 //! - **Corroboration.** A tie another part stated already (same ends, the same kind, either
 //!   way round for symmetric kinds, overlapping dates) is that tie again, not a second one:
 //!   its evidence and sources are added to the first, so every analysis gives the answer it
-//!   gave on one source, and the tie counts its sources. Dates stated differently are a
-//!   disagreement; the first part's dates are kept. Ties within one part are never folded
+//!   gave on one source, and the tie counts its sources. A date only one part states is
+//!   kept; a date two parts state differently is a disagreement, and the first part's kept. Ties within one part are never folded
 //!   together (a part may state a tie twice on purpose, which `check` warns about).
 //! - **Provenance.** Every node and tie of the result lists its sources: what it says
 //!   itself, else its evidence's sources (ties), else its part's sources.
@@ -430,7 +430,8 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
                     edge.sources = part_sources[p].clone();
                 }
             }
-            let key = if edge.kind.is_symmetric() { (from.min(to), from.max(to), edge.kind) } else { (from, to, edge.kind) };
+            let key =
+                if edge.kind.is_symmetric() { (from.min(to), from.max(to), edge.kind) } else { (from, to, edge.kind) };
             let candidates = by_key.entry(key).or_default();
             let same = candidates.iter().copied().find(|&c| {
                 let other = &edges[c as usize];
@@ -499,7 +500,12 @@ fn unite(into: &mut Built, node: Node, here: Site, p: usize, disagreements: &mut
             }
             Some(first) if *first != value => disagreements.push(Disagreement {
                 subject: Subject::Attribute { id: target.id.clone(), key: key.clone() },
-                first: Side { site: into.site.clone(), sources: target.sources.clone(), states: first.clone(), quote: None },
+                first: Side {
+                    site: into.site.clone(),
+                    sources: target.sources.clone(),
+                    states: first.clone(),
+                    quote: None,
+                },
                 second: Side { site: here.clone(), sources: node.sources.clone(), states: value, quote: None },
             }),
             Some(_) => {}
@@ -524,7 +530,12 @@ fn unite(into: &mut Built, node: Node, here: Site, p: usize, disagreements: &mut
             (None, Some(d)) => *mine = Some(d),
             (Some(a), Some(b)) if a != b => disagreements.push(Disagreement {
                 subject: Subject::NodeDate { id: target.id.clone(), field },
-                first: Side { site: into.site.clone(), sources: target.sources.clone(), states: a.to_string(), quote: None },
+                first: Side {
+                    site: into.site.clone(),
+                    sources: target.sources.clone(),
+                    states: a.to_string(),
+                    quote: None,
+                },
                 second: Side { site: here.clone(), sources: node.sources.clone(), states: b.to_string(), quote: None },
             }),
             _ => {}
@@ -541,7 +552,8 @@ fn unite(into: &mut Built, node: Node, here: Site, p: usize, disagreements: &mut
 /// Adds a later part's statement of a tie to the tie.
 fn corroborate(into: &mut BuiltEdge, edge: Edge, here: Site, p: usize, disagreements: &mut Vec<Disagreement>) {
     let target = &mut into.edge;
-    if (target.since, target.until) != (edge.since, edge.until) {
+    let differ = |a: Option<PartialDate>, b: Option<PartialDate>| matches!((a, b), (Some(a), Some(b)) if a != b);
+    if differ(target.since, edge.since) || differ(target.until, edge.until) {
         let tie = |e: &Edge| e.evidence.first().map(|q| q.quote.clone());
         disagreements.push(Disagreement {
             subject: Subject::TieDates { from: target.from.clone(), to: target.to.clone(), kind: target.kind },
@@ -559,6 +571,9 @@ fn corroborate(into: &mut BuiltEdge, edge: Edge, here: Site, p: usize, disagreem
             },
         });
     }
+    // A date only one source states is kept.
+    target.since = target.since.or(edge.since);
+    target.until = target.until.or(edge.until);
     for evidence in edge.evidence {
         if !target.evidence.contains(&evidence) {
             target.evidence.push(evidence);
@@ -587,9 +602,8 @@ fn opposites(edges: &[BuiltEdge], by_key: &HashMap<(u32, u32, EdgeKind), Vec<u32
         for (i, &a) in list.iter().enumerate() {
             for &b in &list[i + 1..] {
                 let (x, y) = (&edges[a as usize], &edges[b as usize]);
-                let same_way = x.edge.kind.is_symmetric()
-                    || y.edge.kind.is_symmetric()
-                    || (x.from, x.to) == (y.from, y.to);
+                let same_way =
+                    x.edge.kind.is_symmetric() || y.edge.kind.is_symmetric() || (x.from, x.to) == (y.from, y.to);
                 let topics_agree = match (&x.edge.topic, &y.edge.topic) {
                     (Some(s), Some(t)) => fold(s) == fold(t),
                     _ => true,

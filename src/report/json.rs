@@ -5,7 +5,7 @@ use serde_json::{json, Map, Value};
 use crate::model::{Edge, Node};
 
 /// A node as JSON: `id`, `kind`, `name`, and `aliases`, `since`, `until`, `date`, `tags`,
-/// `attrs`, `description` where set.
+/// `attrs`, `description`, `same_as`, `sources` where set.
 pub fn node(node: &Node) -> Value {
     let mut map = Map::new();
     map.insert("id".into(), json!(node.id));
@@ -28,11 +28,17 @@ pub fn node(node: &Node) -> Value {
     if let Some(description) = &node.description {
         map.insert("description".into(), json!(description));
     }
+    if !node.same_as.is_empty() {
+        map.insert("same_as".into(), json!(node.same_as));
+    }
+    if !node.sources.is_empty() {
+        map.insert("sources".into(), json!(node.sources));
+    }
     Value::Object(map)
 }
 
 /// An edge as JSON: `from`, `to`, `kind`, `polarity`, and `since`, `until`, `weight`,
-/// `intensity`, `topic`, `note`, `evidence` where set.
+/// `intensity`, `topic`, `note`, `evidence`, `sources` where set.
 pub fn edge(edge: &Edge) -> Value {
     let mut map = Map::new();
     map.insert("from".into(), json!(edge.from));
@@ -60,6 +66,9 @@ pub fn edge(edge: &Edge) -> Value {
         let evidence: Vec<Value> =
             edge.evidence.iter().map(|e| json!({"source": e.source, "quote": e.quote})).collect();
         map.insert("evidence".into(), Value::Array(evidence));
+    }
+    if !edge.sources.is_empty() {
+        map.insert("sources".into(), json!(edge.sources));
     }
     Value::Object(map)
 }

@@ -1,0 +1,58 @@
+//! Many sources, one model: the files a model is made of, checking a composed model,
+//! merging models into one file, and the provenance of nodes and ties.
+//!
+//! ```
+//! use relgraph::api::sources;
+//!
+//! // The shipped model is one file; a model with `includes` lists every file it reads.
+//! let files = sources::files("graphs/japan_russia_2014.ron".as_ref())?;
+//! assert_eq!(files.len(), 1);
+//!
+//! // Merging it with the Senkaku model: one id is one entity, shared ties are corroborated.
+//! let merged = sources::merge(&["graphs/japan_russia_2014.ron".into(), "graphs/senkaku_2012.ron".into()])?;
+//! let japan = merged.model.node("japan")?;
+//! assert_eq!(merged.model.node_sources(japan), ["miller2014", "senkaku2012"]);
+//! # Ok::<(), relgraph::Error>(())
+//! ```
+
+use std::path::{Path, PathBuf};
+
+pub use crate::io::diagnostic::{Diagnostics, Severity};
+pub use crate::io::include::Loaded;
+pub use crate::model::merge::{Disagreement, Duplicate, Side, Subject};
+use crate::Error;
+
+/// The files a model is made of: the file and everything it includes (transitively),
+/// included files first. A file without `includes` is just itself. Editors and servers use
+/// this to watch every file a model reads.
+pub fn files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    if crate::io::is_ron(path) {
+        crate::io::include::files(path)
+    } else {
+        Ok(vec![path.to_path_buf()])
+    }
+}
+
+/// Loads a RON model with its includes, and every warning about it: each file's own
+/// warnings, the sources' disagreements and probable duplicates (see [`Loaded`]).
+pub fn check(path: &Path) -> Result<Loaded, Error> {
+    crate::io::include::load_checked(path)
+}
+
+/// Composes model files (each with its includes), in order, into one self-contained model
+/// with every node's and tie's sources written out.
+pub fn merge(paths: &[PathBuf]) -> Result<Loaded, Error> {
+    crate::io::include::merge(paths)
+}
+
+/// Writes a composed model to `out` as RON, atomically; refuses to overwrite an input.
+pub fn write_merged(loaded: &Loaded, out: &Path) -> Result<(), Error> {
+    let inputs: Vec<&Path> = loaded.files.iter().map(PathBuf::as_path).collect();
+    crate::io::atomic::refuse_overwrite(out, &inputs)?;
+    crate::io::ron::save(&loaded.model, out)
+}
+
+/// The number of warnings across a composed model's files.
+pub fn warning_count(loaded: &Loaded) -> usize {
+    loaded.warnings.iter().map(|w| w.count(Severity::Warning)).sum()
+}

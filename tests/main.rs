@@ -11,4 +11,5 @@ mod influence;
 mod interchange;
 mod model;
 mod scripting;
+mod sources;
 mod viewer;

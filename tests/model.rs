@@ -534,6 +534,8 @@ fn node() -> impl Strategy<Value = Node> {
             tags,
             attrs,
             description,
+            same_as: Vec::new(),
+            sources: Vec::new(),
         })
 }
 

@@ -98,6 +98,8 @@ impl<'a> Arbitrary<'a> for ArbitraryModel {
                 tags: n.tags,
                 attrs: n.attrs.into_iter().collect(),
                 description: n.description,
+                same_as: Vec::new(),
+                sources: Vec::new(),
             };
             let _ = model.add_node(node);
         }
@@ -134,6 +136,7 @@ impl<'a> Arbitrary<'a> for ArbitraryModel {
                 topic: e.topic,
                 note: e.note,
                 evidence,
+                sources: Vec::new(),
             };
             let _ = model.add_edge(edge);
         }

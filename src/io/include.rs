@@ -110,7 +110,10 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
         let (line, column) = LineIndex::new(text).position(site.span.start);
         format!("{}:{line}:{column}", path.display())
     };
-    let Composed { model, disagreements, duplicates } = match merge::compose(parts) {
+    // A model with includes is titled by the including file (the last part); a merge by
+    // the first model with a title (see `compose`).
+    let root = (!always).then(|| parts.last().map(|p| (p.file.title.clone(), p.file.description.clone()))).flatten();
+    let Composed { mut model, disagreements, duplicates } = match merge::compose(parts) {
         Ok(composed) => composed,
         Err(errors) => {
             let mut found: Vec<Diagnostics> =
@@ -124,6 +127,10 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
             return Err(Error::Invalid { diagnostics: first });
         }
     };
+    if let Some((title, description)) = root {
+        model.title = title;
+        model.description = description.or(model.description);
+    }
     for d in &disagreements {
         let subject = match &d.subject {
             Subject::NodeDate { id, field } => format!("the {field} of `{id}`"),

@@ -433,10 +433,21 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
             let key =
                 if edge.kind.is_symmetric() { (from.min(to), from.max(to), edge.kind) } else { (from, to, edge.kind) };
             let candidates = by_key.entry(key).or_default();
-            let same = candidates.iter().copied().find(|&c| {
-                let other = &edges[c as usize];
-                !other.parts.contains(&p) && overlaps((other.edge.since, other.edge.until), (edge.since, edge.until))
-            });
+            // The matching tie another part stated: same dates and topic first, then same
+            // dates, then same topic, then any that overlaps.
+            let same = candidates
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    let other = &edges[c as usize];
+                    !other.parts.contains(&p)
+                        && overlaps((other.edge.since, other.edge.until), (edge.since, edge.until))
+                })
+                .min_by_key(|&c| {
+                    let other = &edges[c as usize].edge;
+                    let dates = (other.since, other.until) == (edge.since, edge.until);
+                    (!dates, other.topic != edge.topic, c)
+                });
             match same {
                 Some(c) => corroborate(&mut edges[c as usize], edge, here, p, &mut disagreements),
                 None => {

@@ -38,6 +38,12 @@ pub enum Error {
     /// A kind declaration is refused, or a kind is neither built in nor declared.
     #[error(transparent)]
     Vocabulary(#[from] crate::model::VocabularyError),
+    /// Models cannot be composed (see `model::merge`).
+    #[error(transparent)]
+    Merge(#[from] crate::model::MergeError),
+    /// Imported names cannot be resolved against a model (see `model::resolve`).
+    #[error(transparent)]
+    Resolve(#[from] crate::model::resolve::ResolveError),
     /// A name does not name exactly one node.
     #[error(transparent)]
     Lookup(#[from] crate::model::LookupError),

@@ -361,3 +361,83 @@ fn the_shipped_model_loads_and_checks_as_before() {
     assert!(loaded.model.nodes().all(|n| n.sources.is_empty()));
     assert_eq!(loaded.files, [common::japan_russia()]);
 }
+
+#[test]
+fn a_csv_imports_into_the_shipped_model_resolving_aliases_and_creating_south_korea() {
+    let csv = common::repo().join("docs/sources/asia_ties_2014.csv").display().to_string();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("with_csv.ron");
+    let columns = "from=from,to=to,kind=relation,date=date,quote=quote,from_kind=from_kind,to_kind=to_kind";
+    let printed = ok(&[
+        "import",
+        &csv,
+        "--format",
+        "table",
+        "--columns",
+        columns,
+        "--into",
+        &common::graph(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert!(
+        printed.contains("names: 0 by id, 0 by name, 4 by alias, 1 created: south_korea (South Korea)"),
+        "{printed}"
+    );
+    let model = relgraph::io::ron::load(&out).expect("the result loads on its own");
+    let shipped = common::load_japan_russia();
+    assert_eq!(model.node_count(), shipped.node_count() + 1);
+    let korea = model.node_by_id("south_korea").expect("created");
+    assert_eq!((korea.kind, korea.name.as_str()), (relgraph::NodeKind::Country, "South Korea"));
+    // Tokyo, Moscow, the People's Republic of China and the DPRK are the model's nodes.
+    let ends: Vec<(&str, &str, &str)> = model
+        .edges()
+        .filter(|e| model.edge_sources(e).iter().any(|s| *s != "miller2014"))
+        .map(|e| (e.from.as_str(), e.kind.as_str(), e.to.as_str()))
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            ("russia", "cooperates_with", "china"),
+            ("japan", "meets", "south_korea"),
+            ("north_korea", "opposes", "south_korea"),
+            ("japan", "negotiates", "north_korea"),
+        ]
+    );
+    // The input model is untouched, and refusing to overwrite it writes nothing.
+    assert_eq!(common::load_japan_russia(), shipped);
+    let output = relgraph(&[
+        "import",
+        &csv,
+        "--format",
+        "table",
+        "--columns",
+        columns,
+        "--into",
+        &common::graph(),
+        "-o",
+        &common::graph(),
+    ]);
+    assert_eq!(output.status.code(), Some(3));
+    // Without kinds in the rows, --node-kind gives the new node's kind.
+    let bare = dir.path().join("bare.csv");
+    std::fs::write(&bare, "a,b\nTokyo,Seoul\n").expect("write");
+    let out2 = dir.path().join("bare.ron");
+    ok(&[
+        "import",
+        &bare.display().to_string(),
+        "--format",
+        "table",
+        "--columns",
+        "from=a,to=b",
+        "--node-kind",
+        "country",
+        "--into",
+        &common::graph(),
+        "-o",
+        &out2.display().to_string(),
+    ]);
+    let model = relgraph::io::ron::load(&out2).expect("loads");
+    assert_eq!(model.node_by_id("seoul").expect("created").kind, relgraph::NodeKind::Country);
+    assert!(model.edges().any(|e| e.from == "japan" && e.to == "seoul"));
+}

@@ -19,8 +19,10 @@ use std::path::{Path, PathBuf};
 
 pub use crate::io::diagnostic::{Diagnostics, Severity};
 pub use crate::io::include::Loaded;
+use crate::model::merge::{compose, Part};
 pub use crate::model::merge::{Disagreement, Duplicate, Side, Subject};
-use crate::Error;
+pub use crate::model::resolve::Resolution;
+use crate::{Error, Model};
 
 /// The files a model is made of: the file and everything it includes (transitively),
 /// included files first. A file without `includes` is just itself. Editors and servers use
@@ -55,4 +57,33 @@ pub fn write_merged(loaded: &Loaded, out: &Path) -> Result<(), Error> {
 /// The number of warnings across a composed model's files.
 pub fn warning_count(loaded: &Loaded) -> usize {
     loaded.warnings.iter().map(|w| w.count(Severity::Warning)).sum()
+}
+
+/// Adds an imported model (a table, edge list, GDELT export or triples read by the
+/// importers) to the model in `into`: its names resolve against the model's ids, names and
+/// aliases, unknown names become nodes with ids in the model's style, and the two are
+/// composed as [`merge`] composes files (the import is the second source). `imported_from`
+/// names the imported file, for its source when it has none.
+pub fn import_into(into: &Path, imported: Model, imported_from: &Path) -> Result<(Loaded, Resolution), Error> {
+    let target = crate::io::load(into)?;
+    let files = files(into)?;
+    let (renamed, resolution) = crate::model::resolve::resolve_into(&target, imported)?;
+    let name =
+        |path: &Path| path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let parts = vec![Part::from_model(name(into), target), Part::from_model(name(imported_from), renamed)];
+    // `compose` fails with at least one error; the first is the one to report.
+    let composed = compose(parts).map_err(|errors| {
+        let unknown = || crate::model::MergeError::Model(crate::model::ModelError::UnknownNode { id: String::new() });
+        Error::Merge(errors.into_iter().next().unwrap_or_else(unknown))
+    })?;
+    let model = composed.model;
+    let files = files.into_iter().chain(std::iter::once(imported_from.to_path_buf())).collect();
+    let loaded = Loaded {
+        model,
+        files,
+        warnings: Vec::new(),
+        disagreements: composed.disagreements,
+        duplicates: composed.duplicates,
+    };
+    Ok((loaded, resolution))
 }

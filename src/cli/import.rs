@@ -60,6 +60,11 @@ pub struct ImportArgs {
     /// Where to write the RON model (atomically). Default: standard output.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
+    /// Add the import to this model instead of making a new one: names resolve against its
+    /// ids, names and aliases, unknown names become nodes with ids in its style (see
+    /// docs/sources.md). The model file is not changed; the result goes to -o.
+    #[arg(long, value_name = "MODEL")]
+    into: Option<PathBuf>,
     /// The input format. Default: auto (by extension).
     #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
     format: ImportFormat,
@@ -143,6 +148,14 @@ pub fn run(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             "weights divided by the largest, {largest}, to fit the model format's (0, 1]; their ratios are kept\n"
         ));
     }
+    if let Some(into) = &args.into {
+        if let Some(path) = &args.output {
+            crate::io::atomic::refuse_overwrite(path, &[into.as_path()])?;
+        }
+        let (loaded, resolution) = crate::api::sources::import_into(into, model, &args.file)?;
+        summary.push_str(&into_summary(&resolution, &loaded));
+        model = loaded.model;
+    }
     match &args.output {
         Some(path) => {
             write(&model, path, &args.file)?;
@@ -157,6 +170,33 @@ pub fn run(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// How the names resolved, what was created, and what the sources disagree on.
+fn into_summary(resolution: &crate::api::sources::Resolution, loaded: &crate::api::sources::Loaded) -> String {
+    let created: Vec<String> = resolution.created.iter().map(|(name, id)| format!("{id} ({name})")).collect();
+    let mut out = format!(
+        "names: {} by id, {} by name, {} by alias, {} created{}\n",
+        resolution.by_id,
+        resolution.by_name,
+        resolution.by_alias,
+        created.len(),
+        if created.is_empty() { String::new() } else { format!(": {}", created.join(", ")) }
+    );
+    let corroborated = loaded.model.edges().filter(|e| loaded.model.edge_sources(e).len() > 1).count();
+    if corroborated > 0 {
+        out.push_str(&format!("{corroborated} tie(s) the model states already, now with both sources\n"));
+    }
+    for d in &loaded.disagreements {
+        out.push_str(&format!(
+            "disagreement: {} ({}) but {} ({})\n",
+            d.second.states,
+            d.second.sources.join(", "),
+            d.first.states,
+            d.first.sources.join(", ")
+        ));
+    }
+    out
 }
 
 fn window(arg: WindowArg) -> Window {

@@ -3,7 +3,8 @@
 //! (`--format triples`).
 //!
 //! Roles: `from`, `to` (required), `kind`, `since`, `until`, `date` (a point date: since and
-//! until both, unless those have their own columns), `weight`, `intensity`, `quote`, `url`.
+//! until both, unless those have their own columns), `weight`, `intensity`, `quote`, `url`,
+//! `from_kind`, `to_kind` (the node kinds of the ends, else `--node-kind`).
 //! A role names a header (any case) or a 1-based column number; `a+b+c` joins several
 //! columns with `-` (a start date split over year, month and day columns), leaving out empty
 //! ones. Dates are ISO, or follow `--date-format` ([`DateFormat`]). Relation values become
@@ -46,11 +47,15 @@ pub enum Role {
     Quote,
     /// Where the evidence is.
     Url,
+    /// The tail node's kind (the node kind of the row's first mention wins).
+    FromKind,
+    /// The head node's kind.
+    ToKind,
 }
 
 impl Role {
     /// Every role, in documentation order.
-    pub const ALL: [Role; 10] = [
+    pub const ALL: [Role; 12] = [
         Role::From,
         Role::To,
         Role::Kind,
@@ -61,6 +66,8 @@ impl Role {
         Role::Intensity,
         Role::Quote,
         Role::Url,
+        Role::FromKind,
+        Role::ToKind,
     ];
 
     /// The role's name on the command line.
@@ -76,6 +83,8 @@ impl Role {
             Role::Intensity => "intensity",
             Role::Quote => "quote",
             Role::Url => "url",
+            Role::FromKind => "from_kind",
+            Role::ToKind => "to_kind",
         }
     }
 }
@@ -157,6 +166,8 @@ struct RawRow {
     intensity: Option<String>,
     quote: Option<String>,
     url: Option<String>,
+    from_kind: Option<String>,
+    to_kind: Option<String>,
 }
 
 /// Builds the model row by row: nodes by name, sources by URL, kinds through the resolver.
@@ -192,12 +203,22 @@ impl<'o> Builder<'o> {
         })
     }
 
-    fn node(&mut self, name: &str) -> String {
+    fn node(&mut self, name: &str, kind: Option<NodeKind>) -> String {
         if !self.ids.contains_key(name) {
             self.ids.insert(name.to_owned(), self.nodes.len());
-            self.nodes.push(Node::new(name, self.options.node_kind, name));
+            self.nodes.push(Node::new(name, kind.unwrap_or(self.options.node_kind), name));
         }
         name.to_owned()
+    }
+
+    /// A node kind given in a row, read through the vocabulary.
+    fn node_kind(&self, role: Role, text: Option<&str>) -> Result<Option<NodeKind>, (Option<Role>, RowProblem)> {
+        match text.map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(text) => self.vocabulary.node_kind(text).map(Some).map_err(|e| {
+                (Some(role), RowProblem::Malformed { message: format!("`{text}` is not a node kind ({e})") })
+            }),
+        }
     }
 
     fn source(&mut self, url: Option<&str>, title: &str) -> String {
@@ -265,8 +286,10 @@ impl<'o> Builder<'o> {
         let weight = number(Role::Weight, &raw.weight, |w| w > 0.0 && w <= 1.0, "a weight in (0, 1]")?;
         let intensity =
             number(Role::Intensity, &raw.intensity, |i| (-10.0..=10.0).contains(&i), "a Goldstein score, −10 … 10")?;
-        let from = self.node(&from);
-        let to = self.node(&to);
+        let from_kind = self.node_kind(Role::FromKind, raw.from_kind.as_deref())?;
+        let to_kind = self.node_kind(Role::ToKind, raw.to_kind.as_deref())?;
+        let from = self.node(&from, from_kind);
+        let to = self.node(&to, to_kind);
         let mut edge = Edge::new(from, to, kind);
         (edge.since, edge.until, edge.weight, edge.intensity) = (since, until, weight, intensity);
         let url = raw.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
@@ -400,6 +423,8 @@ pub fn read_table(path: &Path, options: &TableOptions) -> Result<(Model, ImportR
                     Role::Intensity => raw.intensity = Some(value),
                     Role::Quote => raw.quote = Some(value),
                     Role::Url => raw.url = Some(value),
+                    Role::FromKind => raw.from_kind = Some(value),
+                    Role::ToKind => raw.to_kind = Some(value),
                 }
             }
             if let Err((role, problem)) = builder.row(raw, &title) {

@@ -11,6 +11,7 @@ pub mod kind;
 mod lookup;
 pub mod merge;
 pub mod provenance;
+pub mod resolve;
 pub(crate) use lookup::fold;
 pub mod vocabulary;
 

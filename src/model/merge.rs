@@ -35,7 +35,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{fold, Edge, EdgeKind, Model, ModelFile, Node, NodeKind, PartialDate, Polarity, Source, Vocabulary};
+use super::{fold, Edge, EdgeKind, Model, ModelFile, Node, NodeKind, PartialDate, Source, Vocabulary};
 use super::{ModelError, VocabularyError};
 
 /// Where a fact is written: the part (file) it comes from, and the byte span in its text.
@@ -280,10 +280,11 @@ fn dates_text(since: Option<PartialDate>, until: Option<PartialDate>) -> String 
     }
 }
 
-/// Whether two kinds set a pair against each other within one family of kinds.
-fn opposed(a: EdgeKind, b: EdgeKind) -> bool {
+/// Pairs of kinds that set a pair against each other within one family of kinds:
+/// cooperation and rivalry, support and opposition, signing and rejecting.
+const OPPOSED: [(EdgeKind, EdgeKind); 9] = {
     use EdgeKind::*;
-    const PAIRS: [(EdgeKind, EdgeKind); 9] = [
+    [
         (CooperatesWith, CompetesWith),
         (CooperatesWith, HedgesAgainst),
         (AlliedWith, CompetesWith),
@@ -293,8 +294,17 @@ fn opposed(a: EdgeKind, b: EdgeKind) -> bool {
         (Signs, Opposes),
         (Signs, Suspends),
         (Proposes, Opposes),
-    ];
-    PAIRS.iter().any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+    ]
+};
+
+/// Whether two kinds are opposed (see [`OPPOSED`]).
+fn opposed(a: EdgeKind, b: EdgeKind) -> bool {
+    OPPOSED.iter().any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
+/// Whether a kind has an opposite.
+fn opposable(kind: EdgeKind) -> bool {
+    OPPOSED.iter().any(|&(x, y)| x == kind || y == kind)
 }
 
 /// Composes parts into one model, applying the rules in the module docs. Returns every
@@ -604,7 +614,7 @@ fn corroborate(into: &mut BuiltEdge, edge: Edge, here: Site, p: usize, disagreem
 fn opposites(edges: &[BuiltEdge], by_key: &HashMap<(u32, u32, EdgeKind), Vec<u32>>) -> Vec<Disagreement> {
     let mut by_pair: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
     for (&(from, to, kind), list) in by_key {
-        if kind.polarity() != Polarity::Neutral {
+        if opposable(kind) {
             by_pair.entry((from.min(to), from.max(to))).or_default().extend(list);
         }
     }
@@ -682,4 +692,158 @@ fn duplicates(built: &[Built]) -> Vec<Duplicate> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(name: &str, source: &str, nodes: Vec<Node>, edges: Vec<Edge>) -> Part {
+        let mut model = Model::new(name);
+        model.sources = vec![Source { id: source.into(), title: source.into(), author: None, date: None, url: None }];
+        for node in nodes {
+            model.add_node(node).unwrap();
+        }
+        for edge in edges {
+            model.add_edge(edge).unwrap();
+        }
+        Part::from_model(name, model)
+    }
+
+    fn country(id: &str, name: &str) -> Node {
+        Node::new(id, NodeKind::Country, name)
+    }
+
+    fn dated(from: &str, to: &str, kind: EdgeKind, since: Option<&str>, until: Option<&str>) -> Edge {
+        let mut edge = Edge::new(from, to, kind);
+        edge.since = since.map(|d| d.parse().unwrap());
+        edge.until = until.map(|d| d.parse().unwrap());
+        edge
+    }
+
+    #[test]
+    fn same_as_joins_transitively_and_keeps_the_id_defined_first() {
+        let a = part(
+            "a",
+            "sa",
+            vec![country("prc", "PRC"), country("x", "X")],
+            vec![Edge::new("prc", "x", EdgeKind::Meets)],
+        );
+        let mut china = country("china", "China");
+        china.same_as = vec!["zhongguo".into()];
+        let mut zhongguo = country("zhongguo", "Zhongguo");
+        zhongguo.same_as = vec!["prc".into()];
+        let b = part("b", "sb", vec![china, country("x", "X")], vec![Edge::new("china", "x", EdgeKind::Sanctions)]);
+        let c =
+            part("c", "sc", vec![zhongguo, country("x", "X")], vec![Edge::new("x", "zhongguo", EdgeKind::Supports)]);
+        let composed = compose(vec![a, b, c]).unwrap();
+        let model = &composed.model;
+        let ids: Vec<&str> = model.nodes().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["prc", "x"]);
+        let prc = model.node_by_id("prc").unwrap();
+        assert_eq!(prc.aliases, ["China", "Zhongguo"]);
+        assert_eq!(prc.same_as, ["china", "zhongguo"]);
+        assert_eq!(prc.sources, ["sa", "sb", "sc"]);
+        let ends: Vec<(&str, &str)> = model.edges().map(|e| (e.from.as_str(), e.to.as_str())).collect();
+        assert_eq!(ends, [("prc", "x"), ("prc", "x"), ("x", "prc")]);
+        assert!(composed.duplicates.is_empty());
+    }
+
+    #[test]
+    fn a_tie_is_corroborated_only_across_parts_and_over_overlapping_dates() {
+        let nodes = || vec![country("a", "A"), country("b", "B")];
+        let first = part(
+            "one",
+            "s1",
+            nodes(),
+            vec![
+                dated("a", "b", EdgeKind::CooperatesWith, Some("2010"), Some("2012")),
+                dated("a", "b", EdgeKind::CooperatesWith, Some("2010"), Some("2012")),
+            ],
+        );
+        let second = part(
+            "two",
+            "s2",
+            nodes(),
+            vec![
+                // Symmetric, written the other way round, within the first's dates.
+                dated("b", "a", EdgeKind::CooperatesWith, Some("2011"), None),
+                // After the first part's ties end: another tie.
+                dated("a", "b", EdgeKind::CooperatesWith, Some("2013"), None),
+                // Directed the other way: another tie.
+                dated("b", "a", EdgeKind::Sanctions, None, None),
+            ],
+        );
+        let composed = compose(vec![first, second]).unwrap();
+        let model = &composed.model;
+        let sources: Vec<Vec<String>> = model.edges().map(|e| e.sources.clone()).collect();
+        assert_eq!(
+            sources,
+            [
+                vec!["s1".to_owned(), "s2".to_owned()],
+                vec!["s1".to_owned()],
+                vec!["s2".to_owned()],
+                vec!["s2".to_owned()]
+            ]
+        );
+        // The since dates differ (2010, 2011): a disagreement, the first kept.
+        assert_eq!(composed.disagreements.len(), 1);
+        assert_eq!(
+            (composed.disagreements[0].first.states.as_str(), composed.disagreements[0].second.states.as_str()),
+            ("2010 to 2012", "since 2011")
+        );
+        assert_eq!(model.edges().next().unwrap().since, Some("2010".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_date_one_source_states_is_kept_and_descriptions_tags_attributes_unite() {
+        let mut a = country("japan", "Japan");
+        a.tags = vec!["g7".into()];
+        a.description = Some("An island state.".into());
+        a.attrs.insert("capital".into(), "Tokyo".into());
+        let mut b = country("japan", "japan");
+        b.since = Some("1952".parse().unwrap());
+        b.tags = vec!["g7".into(), "quad".into()];
+        b.description = Some("A US ally.".into());
+        b.attrs.insert("capital".into(), "Kyoto".into());
+        b.attrs.insert("currency".into(), "yen".into());
+        let composed = compose(vec![part("a", "sa", vec![a], vec![]), part("b", "sb", vec![b], vec![])]).unwrap();
+        let japan = composed.model.node_by_id("japan").unwrap();
+        assert_eq!(japan.since, Some("1952".parse().unwrap()));
+        assert_eq!(japan.tags, ["g7", "quad"]);
+        assert!(japan.aliases.is_empty(), "`japan` is the name in another case");
+        assert_eq!(japan.description.as_deref(), Some("An island state. A US ally."));
+        assert_eq!(japan.attrs.get("capital").map(String::as_str), Some("Tokyo"));
+        assert_eq!(japan.attrs.get("currency").map(String::as_str), Some("yen"));
+        assert_eq!(composed.disagreements.len(), 1);
+        assert_eq!(composed.disagreements[0].subject, Subject::Attribute { id: "japan".into(), key: "capital".into() });
+    }
+
+    #[test]
+    fn one_entity_with_two_kinds_and_one_source_id_for_two_documents_are_errors() {
+        let a = part("a", "s", vec![country("crimea", "Crimea")], vec![]);
+        let b = part("b", "s", vec![Node::new("crimea", NodeKind::Territory, "Crimea")], vec![]);
+        let mut b = b;
+        b.file.sources[0].title = "Another document".into();
+        b.node_sites = vec![10..16];
+        let errors = compose(vec![a, b]).unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert!(matches!(&errors[0], MergeError::SourceConflict { id, first_part: 0, second_part: 1 } if id == "s"));
+        match &errors[1] {
+            MergeError::KindConflict { first, second, second_site, .. } => {
+                assert_eq!((*first, *second), (NodeKind::Country, NodeKind::Territory));
+                assert_eq!(*second_site, Site { part: 1, span: 10..16 });
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn intervals_overlap_when_they_share_a_day() {
+        let d = |s: &str| Some(s.parse::<PartialDate>().unwrap());
+        assert!(overlaps((d("2012"), d("2012")), (d("2012-12-31"), None)));
+        assert!(!overlaps((d("2012"), d("2012")), (d("2013-01-01"), None)));
+        assert!(overlaps((None, None), (d("1900"), d("1900"))));
+        assert!(!overlaps((None, d("2011-05")), (d("2011-06"), None)));
+    }
 }

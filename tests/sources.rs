@@ -441,3 +441,36 @@ fn a_csv_imports_into_the_shipped_model_resolving_aliases_and_creating_south_kor
     assert_eq!(model.node_by_id("seoul").expect("created").kind, relgraph::NodeKind::Country);
     assert!(model.edges().any(|e| e.from == "japan" && e.to == "seoul"));
 }
+
+#[test]
+fn exports_carry_provenance_for_a_composed_model_and_stay_as_they_were_for_one_file() {
+    use relgraph::api::Format;
+    let model = merged();
+    // GraphML and node-link JSON read back with every node's and tie's sources.
+    for format in [Format::Graphml, Format::Json] {
+        let text = model.view().export(format).expect("exports");
+        let back = match format {
+            Format::Graphml => relgraph::io::graphml::read_bytes(text.as_bytes()),
+            _ => relgraph::io::json::read_bytes(text.as_bytes()),
+        }
+        .expect("reads back");
+        let sources = |m: &Model| {
+            (
+                m.nodes().map(|n| (n.id.clone(), n.sources.clone(), n.same_as.clone())).collect::<Vec<_>>(),
+                m.edges().map(|e| e.sources.clone()).collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(sources(&back), sources(&model), "{format:?}");
+    }
+    let gexf = model.view().export(Format::Gexf).expect("exports");
+    assert!(gexf.contains(r#"<attvalue for="n_sources" value="[&quot;miller2014&quot;,&quot;senkaku2012&quot;]"/>"#));
+    let html = model.view().export(Format::Html).expect("exports");
+    assert!(html.contains(r#""sources":["miller2014","senkaku2012"]"#));
+
+    // One file's model declares no provenance fields: its exports are as before.
+    let shipped = common::load_japan_russia();
+    let graphml = shipped.view().export(Format::Graphml).expect("exports");
+    assert!(!graphml.contains(r#"for="node" attr.name="sources""#) && !graphml.contains("e_sources"));
+    assert!(!shipped.view().export(Format::Gexf).expect("exports").contains("n_sources"));
+    assert!(!shipped.view().export(Format::Json).expect("exports").contains("\"same_as\""));
+}

@@ -10,7 +10,8 @@
 //! `kind`, `aliases` and `tags` (JSON arrays), `since`, `until`, `date` (the partial dates
 //! as written in the model), `description` and one string attribute per attribute name; edge
 //! `kind`, `polarity`, `since`, `until`, `intensity` (double), `topic`, `note` and `evidence`
-//! (JSON). The edge weight is GEXF's own `weight`, the edge kind also GEXF's `kind` and its
+//! (JSON), and for a composed model node `same_as` and node and edge `sources` (JSON arrays
+//! of source ids, see `docs/sources.md`). The edge weight is GEXF's own `weight`, the edge kind also GEXF's `kind` and its
 //! words the `label`. Nodes are coloured by kind and edges by polarity (`viz:color`).
 //!
 //! Text is escaped and control characters are replaced as in [`crate::io::graphml`].
@@ -114,7 +115,14 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
         }
     }
     xml.start("attributes", &[("class", "node"), ("mode", "static")])?;
-    for name in ["kind", "aliases", "since", "until", "date", "tags", "description"] {
+    let provenance = model.nodes().any(|n| !n.sources.is_empty() || !n.same_as.is_empty())
+        || model.edges().any(|e| !e.sources.is_empty());
+    let node_fields: &[&str] = if provenance {
+        &["kind", "aliases", "since", "until", "date", "tags", "description", "same_as", "sources"]
+    } else {
+        &["kind", "aliases", "since", "until", "date", "tags", "description"]
+    };
+    for name in node_fields {
         xml.empty("attribute", &[("id", &format!("n_{name}")), ("title", name), ("type", "string")])?;
     }
     for (i, name) in attr_names.iter().enumerate() {
@@ -133,6 +141,9 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
         ("evidence", "string"),
     ] {
         xml.empty("attribute", &[("id", &format!("e_{name}")), ("title", name), ("type", ty)])?;
+    }
+    if provenance {
+        xml.empty("attribute", &[("id", "e_sources"), ("title", "sources"), ("type", "string")])?;
     }
     xml.end("attributes")?;
 
@@ -162,6 +173,11 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
         }
         if let Some(d) = &node.description {
             values.push(("n_description".into(), d.clone()));
+        }
+        for (id, list) in [("n_same_as", &node.same_as), ("n_sources", &node.sources)] {
+            if !list.is_empty() {
+                values.push((id.into(), json(list)));
+            }
         }
         for (name, value) in &node.attrs {
             if let Some(i) = attr_names.iter().position(|n| n == name) {
@@ -215,6 +231,9 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
         }
         if !edge.evidence.is_empty() {
             values.push(("e_evidence".into(), json(&edge.evidence)));
+        }
+        if !edge.sources.is_empty() {
+            values.push(("e_sources".into(), json(&edge.sources)));
         }
         attvalues(&mut xml, &values)?;
         color(&mut xml, polarity_color(edge.polarity()))?;

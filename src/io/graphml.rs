@@ -5,7 +5,8 @@
 //! `aliases` and `tags` (JSON arrays of strings), `since`, `until`, `date` (ISO partial
 //! dates), `description` and one string key per attribute name; edge `kind`, `polarity`,
 //! `since`, `until`, `weight` and `intensity` (`double`), `topic`, `note` and `evidence` (a
-//! JSON array of `{"source", "quote"}`); graph `title`, `description` and `sources` (JSON),
+//! JSON array of `{"source", "quote"}`), and, for a composed model, node `same_as` and node
+//! and edge `sources` (JSON arrays of ids); graph `title`, `description` and `sources` (JSON),
 //! and `node_kinds` and `edge_kinds` (JSON arrays of declarations) when the model declares
 //! kinds of its own, which reading restores before it reads any kind.
 //! The graph is `edgedefault="directed"`; parallel edges are written as they are, and
@@ -51,6 +52,10 @@ pub const ATTR_PREFIX: &str = "attr:";
 pub const NODE_FIELDS: [&str; 9] =
     ["kind", "name", "label", "aliases", "since", "until", "date", "tags", "description"];
 
+/// Provenance fields of a composed model (`docs/sources.md`): node `same_as` and `sources`
+/// and edge `sources`, JSON arrays of ids, declared only when the model has any.
+pub const PROVENANCE_FIELDS: [&str; 2] = ["same_as", "sources"];
+
 const FORMAT: InterchangeFormat = InterchangeFormat::GraphMl;
 
 /// The model as a GraphML document.
@@ -87,6 +92,14 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
     }
     for name in NODE_FIELDS {
         key(&mut xml, &format!("n_{name}"), "node", name, "string")?;
+    }
+    let provenance = model.nodes().any(|n| !n.sources.is_empty() || !n.same_as.is_empty())
+        || model.edges().any(|e| !e.sources.is_empty());
+    if provenance {
+        for name in PROVENANCE_FIELDS {
+            key(&mut xml, &format!("n_{name}"), "node", name, "string")?;
+        }
+        key(&mut xml, "e_sources", "edge", "sources", "string")?;
     }
     let attr_names = attr_names(model);
     for (i, name) in attr_names.iter().enumerate() {
@@ -142,6 +155,11 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
         if let Some(d) = &node.description {
             xml.data("n_description", d)?;
         }
+        for (id, list) in [("n_same_as", &node.same_as), ("n_sources", &node.sources)] {
+            if !list.is_empty() {
+                xml.data(id, &to_json(list))?;
+            }
+        }
         for (name, value) in &node.attrs {
             if let Some(id) = attr_ids.get(name.as_str()) {
                 xml.data(id, value)?;
@@ -171,6 +189,9 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
         if !edge.evidence.is_empty() {
             xml.data("e_evidence", &to_json(&edge.evidence))?;
         }
+        if !edge.sources.is_empty() {
+            xml.data("e_sources", &to_json(&edge.sources))?;
+        }
         xml.end("edge")?;
     }
     xml.end("graph")?;
@@ -199,7 +220,7 @@ fn attr_names(model: &Model) -> Vec<String> {
 /// The key name an attribute is written under: its own, or [`ATTR_PREFIX`] + it when it
 /// would collide with a field name or already starts with the prefix.
 pub fn escape_attr_name(name: &str) -> Cow<'_, str> {
-    if NODE_FIELDS.contains(&name) || name.starts_with(ATTR_PREFIX) {
+    if NODE_FIELDS.contains(&name) || PROVENANCE_FIELDS.contains(&name) || name.starts_with(ATTR_PREFIX) {
         Cow::Owned(format!("{ATTR_PREFIX}{name}"))
     } else {
         Cow::Borrowed(name)
@@ -714,6 +735,8 @@ fn build(raw: Raw) -> Result<Model, Error> {
                 "date" => node.date = date("node", index, "date", &value)?,
                 "tags" => node.tags = list(&value),
                 "description" => node.description = Some(value),
+                "same_as" => node.same_as = list(&value),
+                "sources" => node.sources = list(&value),
                 other => {
                     let other = other.strip_prefix(ATTR_PREFIX).unwrap_or(other);
                     attrs.insert(other.to_owned(), value);
@@ -761,6 +784,7 @@ fn build(raw: Raw) -> Result<Model, Error> {
                 "intensity" => edge.intensity = number("edge", index, "intensity", &value)?,
                 "topic" => edge.topic = Some(value),
                 "note" => edge.note = Some(value),
+                "sources" => edge.sources = list(&value),
                 "evidence" if !value.trim().is_empty() => {
                     edge.evidence = serde_json::from_str::<Vec<Evidence>>(&value).map_err(|_| {
                         bad("edge", index, "evidence", &value, "a JSON array of {\"source\", \"quote\"}")

@@ -15,7 +15,9 @@
 //! one whose name is a node field (`id`, `kind`, `name`, …) or starts with `attr:` is written
 //! as `attr:` + its name and read back without the prefix. `polarity` is written for
 //! consumers and ignored on reading (it follows from the kind). A weight or intensity that is
-//! not finite cannot be written in JSON and is left out.
+//! not finite cannot be written in JSON and is left out. A composed model's provenance
+//! (see `docs/sources.md`) is written as `sources` on nodes and links and `same_as` on
+//! nodes, arrays of ids, where set.
 //!
 //! The edge array is named `links` by default ([`EdgesKey::Links`]): D3 examples and
 //! NetworkX before 3.4 use that name. NetworkX 3.4 and later default to `edges="edges"`, so
@@ -38,7 +40,8 @@ use crate::model::{Edge, EdgeKind, Evidence, Model, ModelFile, Node, NodeKind, P
 use crate::Error;
 
 /// Node field names; attributes with these names are written with [`ATTR_PREFIX`].
-pub const NODE_FIELDS: [&str; 9] = ["id", "kind", "name", "aliases", "since", "until", "date", "tags", "description"];
+pub const NODE_FIELDS: [&str; 11] =
+    ["id", "kind", "name", "aliases", "since", "until", "date", "tags", "description", "same_as", "sources"];
 
 const FORMAT: InterchangeFormat = InterchangeFormat::NodeLinkJson;
 
@@ -129,6 +132,11 @@ fn node_value(node: &Node) -> Value {
     if let Some(d) = &node.description {
         o.insert("description".into(), d.clone().into());
     }
+    for (k, list) in [("same_as", &node.same_as), ("sources", &node.sources)] {
+        if !list.is_empty() {
+            o.insert(k.into(), strings(list));
+        }
+    }
     for (k, v) in &node.attrs {
         let key = if NODE_FIELDS.contains(&k.as_str()) || k.starts_with(ATTR_PREFIX) {
             format!("{ATTR_PREFIX}{k}")
@@ -163,6 +171,9 @@ fn edge_value(edge: &Edge) -> Value {
     }
     if !edge.evidence.is_empty() {
         o.insert("evidence".into(), serde_json::to_value(&edge.evidence).unwrap_or(Value::Null));
+    }
+    if !edge.sources.is_empty() {
+        o.insert("sources".into(), strings(&edge.sources));
     }
     Value::Object(o)
 }
@@ -348,6 +359,8 @@ fn read_node(index: usize, value: &Value, vocabulary: &Vocabulary) -> Result<Nod
             "date" => node.date = date_of("node", index, key, value)?,
             "tags" => node.tags = list("node", index, key, value)?,
             "description" => node.description = text_of(value),
+            "same_as" => node.same_as = list("node", index, key, value)?,
+            "sources" => node.sources = list("node", index, key, value)?,
             other => {
                 if let Some(text) = text_of(value) {
                     attrs.insert(other.strip_prefix(ATTR_PREFIX).unwrap_or(other).to_owned(), text);
@@ -385,6 +398,7 @@ fn read_edge(index: usize, value: &Value, vocabulary: &Vocabulary) -> Result<Edg
             "intensity" => edge.intensity = number_of(index, key, value)?,
             "topic" => edge.topic = text_of(value),
             "note" => edge.note = text_of(value),
+            "sources" => edge.sources = list("edge", index, key, value)?,
             "evidence" if !value.is_null() => {
                 edge.evidence = serde_json::from_value::<Vec<Evidence>>(value.clone())
                     .map_err(|_| bad("edge", index, key, value, "an array of {\"source\", \"quote\"}"))?;

@@ -66,8 +66,10 @@ pub fn warning_count(loaded: &Loaded) -> usize {
 /// names the imported file, for its source when it has none.
 pub fn import_into(into: &Path, imported: Model, imported_from: &Path) -> Result<(Loaded, Resolution), Error> {
     let target = crate::io::load(into)?;
+    let target_sources: Vec<String> = target.sources.iter().map(|s| s.id.clone()).collect();
     let files = files(into)?;
-    let (renamed, resolution) = crate::model::resolve::resolve_into(&target, imported)?;
+    let (mut renamed, mut resolution) = crate::model::resolve::resolve_into(&target, imported)?;
+    distinct_sources(&target, &mut renamed, imported_from);
     let name =
         |path: &Path| path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let parts = vec![Part::from_model(name(into), target), Part::from_model(name(imported_from), renamed)];
@@ -77,6 +79,12 @@ pub fn import_into(into: &Path, imported: Model, imported_from: &Path) -> Result
         Error::Merge(errors.into_iter().next().unwrap_or_else(unknown))
     })?;
     let model = composed.model;
+    // A tie the import corroborates names a source of the model and one of the import.
+    let mine = |id: &str| !target_sources.iter().any(|s| s == id);
+    resolution.corroborated = model
+        .edges()
+        .filter(|e| e.sources.iter().any(|s| mine(s)) && e.sources.iter().any(|s| !mine(s)))
+        .count();
     let files = files.into_iter().chain(std::iter::once(imported_from.to_path_buf())).collect();
     let loaded = Loaded {
         model,
@@ -86,4 +94,45 @@ pub fn import_into(into: &Path, imported: Model, imported_from: &Path) -> Result
         duplicates: composed.duplicates,
     };
     Ok((loaded, resolution))
+}
+
+/// Renames the imported model's sources whose ids the target uses for another document
+/// (every table import calls its source `import`), after the imported file.
+fn distinct_sources(target: &Model, imported: &mut Model, imported_from: &Path) {
+    let stem = imported_from.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let base = crate::model::vocabulary::slug(&stem).unwrap_or_else(|| "import".to_owned());
+    let mut renames: Vec<(String, String)> = Vec::new();
+    for source in &mut imported.sources {
+        let clash = target.sources.iter().any(|t| t.id == source.id && t != source);
+        if clash {
+            let mut id = base.clone();
+            let mut n = 2;
+            while target.sources.iter().any(|t| t.id == id) || renames.iter().any(|(_, r)| *r == id) {
+                id = format!("{base}_{n}");
+                n += 1;
+            }
+            renames.push((source.id.clone(), id.clone()));
+            source.id = id;
+        }
+    }
+    if renames.is_empty() {
+        return;
+    }
+    let rename = |id: &mut String| {
+        if let Some((_, new)) = renames.iter().find(|(old, _)| old == id) {
+            *id = new.clone();
+        }
+    };
+    let mut file = std::mem::take(imported).into_file();
+    for edge in &mut file.edges {
+        edge.evidence.iter_mut().for_each(|e| rename(&mut e.source));
+        edge.sources.iter_mut().for_each(rename);
+    }
+    for node in &mut file.nodes {
+        node.sources.iter_mut().for_each(rename);
+    }
+    // The file came from a model, so it is a valid one.
+    if let Ok(model) = Model::from_file(file) {
+        *imported = model;
+    }
 }

@@ -183,9 +183,11 @@ fn into_summary(resolution: &crate::api::sources::Resolution, loaded: &crate::ap
         created.len(),
         if created.is_empty() { String::new() } else { format!(": {}", created.join(", ")) }
     );
-    let corroborated = loaded.model.edges().filter(|e| loaded.model.edge_sources(e).len() > 1).count();
-    if corroborated > 0 {
-        out.push_str(&format!("{corroborated} tie(s) the model states already, now with both sources\n"));
+    if resolution.corroborated > 0 {
+        out.push_str(&format!(
+            "{} tie(s) the model states already, now with both sources\n",
+            resolution.corroborated
+        ));
     }
     for d in &loaded.disagreements {
         out.push_str(&format!(

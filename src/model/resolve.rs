@@ -24,6 +24,9 @@ pub struct Resolution {
     pub by_alias: usize,
     /// Names the model does not know, added as new nodes: (name, new id).
     pub created: Vec<(String, String)>,
+    /// Imported ties the model states already (counted once composed, see
+    /// `api::sources::import_into`).
+    pub corroborated: usize,
 }
 
 /// Why imported names cannot be resolved.

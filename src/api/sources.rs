@@ -81,10 +81,8 @@ pub fn import_into(into: &Path, imported: Model, imported_from: &Path) -> Result
     let model = composed.model;
     // A tie the import corroborates names a source of the model and one of the import.
     let mine = |id: &str| !target_sources.iter().any(|s| s == id);
-    resolution.corroborated = model
-        .edges()
-        .filter(|e| e.sources.iter().any(|s| mine(s)) && e.sources.iter().any(|s| !mine(s)))
-        .count();
+    resolution.corroborated =
+        model.edges().filter(|e| e.sources.iter().any(|s| mine(s)) && e.sources.iter().any(|s| !mine(s))).count();
     let files = files.into_iter().chain(std::iter::once(imported_from.to_path_buf())).collect();
     let loaded = Loaded {
         model,

@@ -184,10 +184,7 @@ fn into_summary(resolution: &crate::api::sources::Resolution, loaded: &crate::ap
         if created.is_empty() { String::new() } else { format!(": {}", created.join(", ")) }
     );
     if resolution.corroborated > 0 {
-        out.push_str(&format!(
-            "{} tie(s) the model states already, now with both sources\n",
-            resolution.corroborated
-        ));
+        out.push_str(&format!("{} tie(s) the model states already, now with both sources\n", resolution.corroborated));
     }
     for d in &loaded.disagreements {
         out.push_str(&format!(

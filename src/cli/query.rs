@@ -180,7 +180,9 @@ pub fn nodes(args: &NodesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     if args.common.json {
         let with_sources = |n: &&crate::model::Node| {
             let mut value = output::node(n);
-            value["sources"] = json!(model.node_sources(n));
+            if let Some(map) = value.as_object_mut() {
+                map.insert("sources".into(), json!(model.node_sources(n)));
+            }
             value
         };
         output::print(&serde_json::Value::Array(nodes.iter().map(with_sources).collect()), out);
@@ -214,7 +216,9 @@ pub fn edges(args: &EdgesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     if args.common.json {
         let with_sources = |e: &&Edge| {
             let mut value = output::edge(e);
-            value["sources"] = json!(model.edge_sources(e));
+            if let Some(map) = value.as_object_mut() {
+                map.insert("sources".into(), json!(model.edge_sources(e)));
+            }
             value
         };
         output::print(&serde_json::Value::Array(edges.iter().map(with_sources).collect()), out);

@@ -58,7 +58,7 @@ pub fn load_checked(path: &Path) -> Result<Loaded, Error> {
 /// Composes several model files (each with its includes), in order, into one model, as
 /// `relgraph merge` does; provenance is written on every node and tie even for one file.
 pub fn merge(paths: &[PathBuf]) -> Result<Loaded, Error> {
-    compose_files(paths, true, true)
+    compose_files(paths, true, false)
 }
 
 /// The files a model is made of: the file itself and everything it includes, included files
@@ -69,46 +69,67 @@ pub fn files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(files.into_iter().map(|f| f.path).collect())
 }
 
-/// Reads and composes `roots`; `always` composes even one file (writing provenance out),
-/// `lint` collects each file's lint warnings.
-fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, Error> {
-    let mut files = Vec::new();
-    for root in roots {
-        read_tree(root, &mut Vec::new(), &mut files)?;
-    }
-    let mut warnings: Vec<Diagnostics> = files
-        .iter()
-        .map(|f| {
-            let mut found = Diagnostics::new(&f.path, f.text.as_str());
-            if lint {
-                crate::io::lint::lint(&f.model, &f.text, &mut found);
-            }
-            found
+/// Reads each root with what it includes, the roots in parallel, keeping every file once
+/// (its first reading, in root order).
+fn read_roots(roots: &[PathBuf]) -> Result<Vec<File>, Error> {
+    use rayon::prelude::*;
+    let trees: Vec<Result<Vec<File>, Error>> = roots
+        .par_iter()
+        .map(|root| {
+            let mut files = Vec::new();
+            read_tree(root, &mut Vec::new(), &mut files).map(|()| files)
         })
         .collect();
+    let mut files: Vec<File> = Vec::new();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for tree in trees {
+        for file in tree? {
+            let identity = std::fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
+            if !seen.contains(&identity) {
+                seen.push(identity);
+                files.push(file);
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// A file's warnings, sorted, if it has any.
+fn found(path: &Path, text: &str, fill: impl FnOnce(&mut Diagnostics)) -> Option<Diagnostics> {
+    let mut found = Diagnostics::new(path, text);
+    fill(&mut found);
+    found.sort();
+    (!found.is_empty()).then_some(found)
+}
+
+/// Reads and composes `roots`; `always` composes even one file (writing provenance out),
+/// `lint` collects each file's own lint warnings (`check`; `merge` leaves them to `check`).
+fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, Error> {
+    let mut files = read_roots(roots)?;
     let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let mut warnings: Vec<Option<Diagnostics>> = files
+        .iter()
+        .map(|f| lint.then(|| found(&f.path, &f.text, |d| crate::io::lint::lint(&f.model, &f.text, d))).flatten())
+        .collect();
     if files.len() == 1 && !always {
         let model = files.pop().map(|f| f.model).unwrap_or_default();
-        warnings.retain(|w| !w.is_empty());
-        for w in &mut warnings {
-            w.sort();
-        }
+        let warnings = warnings.into_iter().flatten().collect();
         return Ok(Loaded { model, files: paths, warnings, disagreements: Vec::new(), duplicates: Vec::new() });
     }
-    let texts: Vec<(PathBuf, String)> = files.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
-    let parts: Vec<Part> = files
-        .into_iter()
-        .map(|f| Part {
-            name: f.path.file_name().map_or_else(|| f.path.display().to_string(), |n| n.to_string_lossy().into_owned()),
-            file: f.model.into_file(),
-            node_sites: f.sites.nodes,
-            edge_sites: f.sites.edges,
-        })
-        .collect();
-    let place = |site: &Site| {
-        let (path, text) = &texts[site.part];
-        let (line, column) = LineIndex::new(text).position(site.span.start);
-        format!("{}:{line}:{column}", path.display())
+    let mut texts: Vec<(PathBuf, String)> = Vec::with_capacity(files.len());
+    let mut parts: Vec<Part> = Vec::with_capacity(files.len());
+    for f in files {
+        let name =
+            f.path.file_name().map_or_else(|| f.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        parts.push(Part { name, file: f.model.into_file(), node_sites: f.sites.nodes, edge_sites: f.sites.edges });
+        texts.push((f.path, f.text));
+    }
+    let place = |site: &Site| match texts.get(site.part) {
+        Some((path, text)) => {
+            let (line, column) = LineIndex::new(text).position(site.span.start);
+            format!("{}:{line}:{column}", path.display())
+        }
+        None => String::from("?"),
     };
     // A model with includes is titled by the including file (the last part); a merge by
     // the first model with a title (see `compose`).
@@ -116,21 +137,25 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
     let Composed { mut model, disagreements, duplicates } = match merge::compose(parts) {
         Ok(composed) => composed,
         Err(errors) => {
-            let mut found: Vec<Diagnostics> =
-                texts.iter().map(|(path, text)| Diagnostics::new(path, text.as_str())).collect();
-            for error in errors {
-                let (part, problem, span) = problem_of(error, &place, &texts);
-                found[part].push(problem, span);
+            let mut reported: Vec<(usize, Problem, std::ops::Range<usize>)> =
+                errors.into_iter().map(|error| problem_of(error, &place, &texts)).collect();
+            // The first file with an error, with every error in it.
+            let first = reported.iter().map(|(part, _, _)| *part).min().unwrap_or(0);
+            reported.retain(|(part, _, _)| *part == first);
+            let (path, text) = texts.get(first).map_or((Path::new(""), ""), |(p, t)| (p.as_path(), t.as_str()));
+            let mut diagnostics = Diagnostics::new(path, text);
+            for (_, problem, span) in reported {
+                diagnostics.push(problem, span);
             }
-            let mut first = found.into_iter().find(|d| !d.is_empty()).unwrap_or_else(|| Diagnostics::new("", ""));
-            first.sort();
-            return Err(Error::Invalid { diagnostics: first });
+            diagnostics.sort();
+            return Err(Error::Invalid { diagnostics });
         }
     };
     if let Some((title, description)) = root {
         model.title = title;
         model.description = description.or(model.description);
     }
+    let mut later: Vec<(usize, Problem, std::ops::Range<usize>)> = Vec::new();
     for d in &disagreements {
         let subject = match &d.subject {
             Subject::NodeDate { id, field } => format!("the {field} of `{id}`"),
@@ -148,7 +173,7 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
             other_sources: d.first.sources.clone(),
             other_quote: d.first.quote.clone(),
         };
-        warnings[d.second.site.part].warn(problem, d.second.site.span.clone());
+        later.push((d.second.site.part, problem, d.second.site.span.clone()));
     }
     for d in &duplicates {
         let problem = Problem::ProbableDuplicate {
@@ -157,12 +182,20 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
             other_id: d.first.0.clone(),
             other: place(&d.first.1),
         };
-        warnings[d.second.1.part].warn(problem, d.second.1.span.clone());
+        later.push((d.second.1.part, problem, d.second.1.span.clone()));
     }
-    warnings.retain(|w| !w.is_empty());
-    for w in &mut warnings {
-        w.sort();
+    for (part, problem, span) in later {
+        let (Some(slot), Some((path, text))) = (warnings.get_mut(part), texts.get(part)) else { continue };
+        slot.get_or_insert_with(|| Diagnostics::new(path, text.as_str())).warn(problem, span);
     }
+    let warnings: Vec<Diagnostics> = warnings
+        .into_iter()
+        .flatten()
+        .map(|mut w| {
+            w.sort();
+            w
+        })
+        .collect();
     Ok(Loaded { model, files: paths, warnings, disagreements, duplicates })
 }
 
@@ -178,10 +211,12 @@ fn problem_of(
             (second_site.part, problem, second_site.span)
         }
         MergeError::SourceConflict { id, first_part, second_part } => {
-            let text = &texts[second_part].1;
             let quoted = format!("\"{id}\"");
-            let span = text.find(&quoted).map_or(0..0, |at| at..at + quoted.len());
-            let other = texts[first_part].0.display().to_string();
+            let span = texts
+                .get(second_part)
+                .and_then(|(_, text)| text.find(&quoted))
+                .map_or(0..0, |at| at..at + quoted.len());
+            let other = texts.get(first_part).map(|(p, _)| p.display().to_string()).unwrap_or_default();
             (second_part, Problem::SourceConflict { id, other }, span)
         }
         MergeError::Vocabulary(error) => (0, Problem::Declaration(error), 0..0),
@@ -203,8 +238,9 @@ fn read_tree(path: &Path, stack: &mut Vec<PathBuf>, files: &mut Vec<File>) -> Re
         let target = base.join(written);
         let target_id = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
         if let Some(at) = stack.iter().position(|p| *p == target_id) {
-            let chain: Vec<String> = stack[at..]
+            let chain: Vec<String> = stack
                 .iter()
+                .skip(at)
                 .chain(std::iter::once(&target_id))
                 .map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()))
                 .collect();

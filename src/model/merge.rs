@@ -32,6 +32,10 @@
 //! Cost: one pass over the parts' nodes and edges with hash maps keyed by node index, so
 //! time and memory grow with the size of the result.
 
+// Indices here come from the vectors this module builds itself (slots, built nodes and
+// ties), as in the analysis kernels.
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -825,7 +829,7 @@ mod tests {
         let b = part("b", "s", vec![Node::new("crimea", NodeKind::Territory, "Crimea")], vec![]);
         let mut b = b;
         b.file.sources[0].title = "Another document".into();
-        b.node_sites = vec![10..16];
+        b.node_sites = std::iter::once(10..16).collect();
         let errors = compose(vec![a, b]).unwrap_err();
         assert_eq!(errors.len(), 2);
         assert!(matches!(&errors[0], MergeError::SourceConflict { id, first_part: 0, second_part: 1 } if id == "s"));

@@ -122,7 +122,7 @@ pub fn resolve_into(target: &Model, imported: Model) -> Result<(Model, Resolutio
                 node.id = id;
             }
             [(i, how)] => {
-                let into = targets[*i];
+                let Some(into) = targets.get(*i) else { continue };
                 match how {
                     How::Id => resolution.by_id += 1,
                     How::Name => resolution.by_name += 1,
@@ -135,7 +135,8 @@ pub fn resolve_into(target: &Model, imported: Model) -> Result<(Model, Resolutio
                 node.name = into.name.clone();
             }
             many => {
-                let mut candidates: Vec<String> = many.iter().map(|(i, _)| targets[*i].id.clone()).collect();
+                let mut candidates: Vec<String> =
+                    many.iter().filter_map(|(i, _)| targets.get(*i)).map(|n| n.id.clone()).collect();
                 candidates.sort();
                 return Err(ResolveError::Ambiguous { name: node.id, candidates });
             }

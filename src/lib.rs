@@ -5,8 +5,12 @@
 //! condemnation and competition are typed, dated, signed edges. Models are written in RON
 //! (see `docs/format.md`), checked with precise diagnostics, queried, analysed and drawn.
 //!
-//! The data flows one way: file → [`io`] → [`model`] → (filter, view) → [`analysis`] →
-//! [`export`]. The [`cli`] module is the `relgraph` command, a thin layer over the rest.
+//! The data flows one way: [`model`] (types and rules) ← [`io`] (formats) ← [`analysis`] ←
+//! [`export`] / [`report`] ← [`api`] ← [`cli`], [`script`]. [`api`] is the one front door:
+//! the `relgraph` command ([`cli`]) and Rhai scripts ([`script`]) call only it, so they
+//! give the same answers; start there (`Model::load`, `Model::view`, then a question).
+//! `docs/architecture.md` says what each layer owns and where a new format, analysis,
+//! export or command goes.
 //!
 //! # Quick start
 //!

@@ -38,8 +38,8 @@
 //!
 //! | file | what |
 //! |---|---|
-//! | `selection.rs` | [`Selection`]: filters, direction, influence strengths; entry points on [`Model`] |
-//! | `load.rs` | [`Model::load`], [`Input`] (lean edge lists), saving atomically, refusing to overwrite inputs |
+//! | `selection.rs` | [`Selection`]: filters, direction, influence strengths; entry points on [`Model`](crate::Model) |
+//! | `load.rs` | [`Model::load`](crate::Model::load), [`Input`] (lean edge lists), saving atomically, refusing to overwrite inputs |
 //! | `query.rs` | `info`, `nodes`, `edges`, `neighbors` |
 //! | `path.rs` | [`PathSearch`], [`Paths`]: k best, all (streamed), highlighted on a diagram |
 //! | `influence.rs` | [`InfluenceQuery`], [`InfluenceRanking`] |
@@ -85,4 +85,7 @@ pub use crate::io::edgelist::EdgeListError;
 pub use crate::io::gdelt::{Actors, GdeltOptions, Version, Window};
 pub use crate::io::rows::{DateFormat, ImportError, ImportReport, KindMap, KindRule};
 pub use crate::io::table::{Role, TableOptions};
+pub use crate::io::text::{decode_owned as decode_text, strip_bom, NotUtf8};
+pub use crate::report::json::{edge as edge_json, node as node_json};
+pub use crate::report::table::Table;
 pub use crate::report::Report;

@@ -8,6 +8,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod limit;
+pub mod loader;
 pub mod lint;
 pub mod neo4j;
 pub mod profile;

@@ -31,6 +31,8 @@ pub mod centrality;
 pub mod filter;
 pub mod influence;
 pub mod path;
+mod score;
+mod spectral;
 mod sssp;
 pub mod structure;
 pub mod timeline;

@@ -15,10 +15,10 @@ use ron::value::RawValue;
 use serde::Deserialize;
 
 use crate::io::diagnostic::{Diagnostics, Problem};
-use crate::io::loader::{options, pretty, read_utf8, Loader, Located, Word};
-use crate::io::spans::{LineIndex, Spanned};
 use crate::io::loader::write_pretty;
+use crate::io::loader::{options, pretty, read_utf8, Loader, Located, Word};
 use crate::io::profile::RawRule;
+use crate::io::spans::{LineIndex, Spanned};
 use crate::model::{
     closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKind, NodeKindDecl, PartialDate, Source, Vocabulary,
     VocabularyError,
@@ -149,8 +149,6 @@ struct RawEdge {
     #[serde(default)]
     evidence: Vec<Evidence>,
 }
-
-
 
 impl<'t> Loader<'t, '_> {
     fn run(mut self) -> Option<Model> {

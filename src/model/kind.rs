@@ -474,7 +474,6 @@ impl EdgeKindDecl {
     }
 }
 
-
 fn yes() -> bool {
     true
 }
@@ -639,6 +638,7 @@ pub fn intern_edge(name: &str, decl: Option<EdgeKindDecl>) -> DeclaredEdge {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::schema::{schema_markdown, SCHEMA};
 
     #[test]
     fn schema_rows_are_in_declaration_order() {

@@ -121,4 +121,3 @@ fn suggest(model: &Model, wanted: &str) -> Vec<String> {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     scored.into_iter().take(5).map(|(_, id)| id.to_owned()).collect()
 }
-

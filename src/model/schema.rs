@@ -198,7 +198,6 @@ impl EdgeKind {
         }
     }
 
-
     /// Cooperative, conflictual or neutral.
     pub fn polarity(self) -> Polarity {
         self.rule().polarity

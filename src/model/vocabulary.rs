@@ -277,6 +277,7 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Polarity;
 
     #[test]
     fn declared_kinds_keep_their_properties_and_compare_by_name() {

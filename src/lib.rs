@@ -5,8 +5,12 @@
 //! condemnation and competition are typed, dated, signed edges. Models are written in RON
 //! (see `docs/format.md`), checked with precise diagnostics, queried, analysed and drawn.
 //!
-//! The data flows one way: file → [`io`] → [`model`] → (filter, view) → [`analysis`] →
-//! [`export`]. The [`cli`] module is the `relgraph` command, a thin layer over the rest.
+//! The layers import one way only, each from those below it: [`model`] (types and rules, no
+//! I/O, no parsing) ← [`io`] (one file per format) ← [`analysis`] ← [`export`] and
+//! [`report`] ← [`api`] (where a caller starts) ← the front ends, [`cli`] (the `relgraph`
+//! command) and [`script`] (Rhai). [`error`] holds the one error enum every layer returns. No
+//! two files import each other, directly or through a ring; `tests/architecture.rs` reads the
+//! `use` lines and checks both rules.
 //!
 //! # Quick start
 //!

@@ -460,8 +460,8 @@ pub fn signed_degree(view: &GraphView) -> Vec<SignedDegree> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Model;
     use crate::analysis::view::ViewOptions;
+    use crate::model::Model;
     use crate::model::{Edge, EdgeKind, Node, NodeKind};
 
     fn path_model(n: usize) -> Model {

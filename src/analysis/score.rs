@@ -25,25 +25,25 @@ pub enum CentralityError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Measure {
-    /// [`degree`].
+    /// [`degree`](super::centrality::degree).
     Degree,
-    /// [`in_degree`].
+    /// [`in_degree`](super::centrality::in_degree).
     InDegree,
-    /// [`out_degree`].
+    /// [`out_degree`](super::centrality::out_degree).
     OutDegree,
-    /// [`betweenness`].
+    /// [`betweenness`](super::centrality::betweenness).
     Betweenness,
-    /// [`closeness`].
+    /// [`closeness`](super::centrality::closeness).
     Closeness,
-    /// [`harmonic`].
+    /// [`harmonic`](super::centrality::harmonic).
     Harmonic,
-    /// [`eigenvector`].
+    /// [`eigenvector`](super::spectral::eigenvector).
     Eigenvector,
-    /// [`pagerank`].
+    /// [`pagerank`](super::spectral::pagerank).
     PageRank,
-    /// [`katz`].
+    /// [`katz`](super::spectral::katz).
     Katz,
-    /// [`signed_degree`]'s net count (cooperative minus conflictual ties) as the score.
+    /// [`signed_degree`](super::centrality::signed_degree)'s net count (cooperative minus conflictual ties) as the score.
     SignedDegree,
 }
 
@@ -102,7 +102,7 @@ impl std::fmt::Display for Measure {
 /// Options shared by the measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CentralityOptions {
-    /// Use edge weights (as distance or strength, see the [module docs](self)). Default: no.
+    /// Use edge weights (as distance or strength, see the [module docs](super::centrality)). Default: no.
     pub weighted: bool,
     /// Pivot sampling `(k, seed)` for betweenness and closeness (k is raised to at least
     /// 1; k ≥ |V| is exact); ignored by the others. Default: exact.

@@ -29,8 +29,8 @@
 //! assert!(page.contains("Content-Security-Policy"));
 //! ```
 
-mod data;
 mod csp;
+mod data;
 
 use super::dot::DotOptions;
 use super::escape::xml_text;

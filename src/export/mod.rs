@@ -1,5 +1,10 @@
 //! Exports: DOT and SVG diagrams.
 //!
+//! Above the analyses, below the API. The shared pieces have their own small files that the
+//! writers read and that import none of them: the options ([`DotOptions`]) in `options.rs`, the
+//! styled scene in `scene.rs`, plane geometry in `geometry.rs`, node shapes and text in
+//! `shape.rs`, the error in `error.rs`.
+//!
 //! - [`dot::to_dot`] writes styled Graphviz DOT text, built with graphviz-rust's structures
 //!   and printer.
 //! - [`svg::render`] draws SVG, either by running Graphviz (when it is installed) or with

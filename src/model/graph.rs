@@ -25,10 +25,10 @@ pub struct ModelFile {
     /// Documents the evidence comes from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
-    /// Node kinds the model declares beside the built-in ones (see [`vocabulary`]).
+    /// Node kinds the model declares beside the built-in ones (see [`vocabulary`](super::vocabulary)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub node_kinds: Vec<NodeKindDecl>,
-    /// Edge kinds the model declares beside the built-in ones (see [`vocabulary`]).
+    /// Edge kinds the model declares beside the built-in ones (see [`vocabulary`](super::vocabulary)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub edge_kinds: Vec<EdgeKindDecl>,
     /// The nodes.
@@ -37,7 +37,7 @@ pub struct ModelFile {
     /// The edges.
     #[serde(default)]
     pub edges: Vec<Edge>,
-    /// Influence rules that override the profile for this model (see [`influence`]).
+    /// Influence rules that override the profile for this model (see [`influence`](super::influence)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub influence: Vec<Rule>,
 }
@@ -72,9 +72,9 @@ pub struct Model {
     pub description: Option<String>,
     /// Documents the evidence comes from.
     pub sources: Vec<Source>,
-    /// Influence rules that override the profile for this model (see [`influence`]).
+    /// Influence rules that override the profile for this model (see [`influence`](super::influence)).
     pub influence: Vec<Rule>,
-    /// The node and edge kinds the model declares (see [`vocabulary`]).
+    /// The node and edge kinds the model declares (see [`vocabulary`](super::vocabulary)).
     pub vocabulary: Vocabulary,
     graph: DiGraph<Node, Edge>,
     ids: HashMap<String, NodeIndex>,

@@ -417,7 +417,7 @@ impl NodeKindDecl {
     }
 }
 
-/// An edge kind a model declares: what [`EdgeRule`] and an influence [`Rule`] say about a
+/// An edge kind a model declares: what [`EdgeRule`] and an influence [`Rule`](super::influence::Rule) say about a
 /// built-in kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "EdgeKind", deny_unknown_fields)]
@@ -603,7 +603,7 @@ pub fn intern_node(name: &str, decl: Option<NodeKindDecl>) -> DeclaredNode {
 
 /// Interns an edge kind: the entry for this name and declaration (`None`: a placeholder,
 /// neutral, directed, between any nodes), leaked on first use. The declaration's end kinds
-/// should already be resolved (see [`Vocabulary::declare_edge`]).
+/// should already be resolved (see [`Vocabulary::declare_edge`](super::vocabulary::Vocabulary::declare_edge)).
 pub fn intern_edge(name: &str, decl: Option<EdgeKindDecl>) -> DeclaredEdge {
     let mut table = EDGES.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(entry) = table.iter().find(|e| e.name == name && e.decl == decl) {

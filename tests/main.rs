@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area.
 mod analysis;
+mod architecture;
 mod cli;
 mod commands;
 mod common;
@@ -10,6 +11,7 @@ mod import;
 mod influence;
 mod interchange;
 mod model;
+mod readme;
 mod scripting;
 mod sources;
 mod viewer;

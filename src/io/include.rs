@@ -227,7 +227,7 @@ fn problem_of(
 /// Reads `path` and, first, everything it includes, appending each file once to `files`.
 /// `stack` holds the files being read, for finding cycles.
 fn read_tree(path: &Path, stack: &mut Vec<PathBuf>, files: &mut Vec<File>) -> Result<(), Error> {
-    let text = ron::read_utf8(path)?;
+    let text = crate::io::loader::read_utf8(path)?;
     let text = crate::io::text::strip_bom(&text).to_owned();
     let (parsed, sites) = ron::parse_sited(&text, path);
     let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());

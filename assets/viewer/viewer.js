@@ -555,9 +555,6 @@
       parent.appendChild(q);
     });
   }
-  function sourceNames(ids) {
-    return ids.map(function (id) { return sources[id] ? sources[id].title : id; }).join("; ");
-  }
   function strengthText(e) {
     if (!e.influence) return "no influence (" + e.kind.replace(/_/g, " ") + ")";
     var sign = e.influence[2] > 0 ? "support" : "pressure";
@@ -567,7 +564,6 @@
     var bits = [dates(e.since, e.until), "weight " + fmt(e.weight === null ? 1 : e.weight)];
     if (e.intensity !== null) bits.push("intensity " + fmt(e.intensity));
     bits.push("strength " + strengthText(e));
-    if (e.sources) bits.push(e.sources.length + (e.sources.length === 1 ? " source" : " sources"));
     return bits.join(" · ");
   }
   function tieItem(k, from) {
@@ -591,7 +587,6 @@
     li.appendChild(el("div", "meta", tieMeta(e)));
     if (e.topic) li.appendChild(el("div", "meta", "topic: " + e.topic));
     if (e.note) li.appendChild(el("div", "meta", "note: " + e.note));
-    if (e.sources) li.appendChild(el("div", "meta", "sources: " + sourceNames(e.sources)));
     quotes(li, e);
     return li;
   }
@@ -611,7 +606,6 @@
     if (n.date && (n.since || n.until)) addRow(dl, "date", n.date);
     addRow(dl, "tags", n.tags);
     addRow(dl, "about", n.description);
-    if (n.sources) addRow(dl, "sources", sourceNames(n.sources));
     if (!nodeShown[i]) addRow(dl, "shown", "hidden by the filters or the date");
     details.appendChild(dl);
     details.appendChild(el("h2", null, "Ties (" + incident[i].length + ")"));

@@ -161,7 +161,7 @@ impl Selection<'_> {
             .filter(|e| kinds.is_empty() || kinds.contains(&e.kind))
             .filter(|e| polarities.is_empty() || polarities.contains(&e.polarity()))
             .filter(|e| touching.as_ref().is_none_or(|id| &e.from == id || &e.to == id))
-            .filter(|e| model.edge_sources(e).len() >= min_sources)
+            .filter(|e| min_sources <= 1 || model.edge_sources(e).len() >= min_sources)
             .collect();
         let with_sources = |e: &&Edge| {
             let mut value = report::json::edge(e);

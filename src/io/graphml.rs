@@ -52,10 +52,6 @@ pub const ATTR_PREFIX: &str = "attr:";
 pub const NODE_FIELDS: [&str; 9] =
     ["kind", "name", "label", "aliases", "since", "until", "date", "tags", "description"];
 
-/// Provenance fields of a composed model (`docs/sources.md`): node `same_as` and `sources`
-/// and edge `sources`, JSON arrays of ids, declared only when the model has any.
-pub const PROVENANCE_FIELDS: [&str; 2] = ["same_as", "sources"];
-
 const FORMAT: InterchangeFormat = InterchangeFormat::GraphMl;
 
 /// The model as a GraphML document.
@@ -93,12 +89,8 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
     for name in NODE_FIELDS {
         key(&mut xml, &format!("n_{name}"), "node", name, "string")?;
     }
-    let provenance = model.nodes().any(|n| !n.sources.is_empty() || !n.same_as.is_empty())
-        || model.edges().any(|e| !e.sources.is_empty());
-    if provenance {
-        for name in PROVENANCE_FIELDS {
-            key(&mut xml, &format!("n_{name}"), "node", name, "string")?;
-        }
+    if crate::io::provenance::recorded(model) {
+        crate::io::provenance::FIELDS.iter().try_for_each(|f| key(&mut xml, &format!("n_{f}"), "node", f, "string"))?;
         key(&mut xml, "e_sources", "edge", "sources", "string")?;
     }
     let attr_names = attr_names(model);
@@ -155,11 +147,7 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
         if let Some(d) = &node.description {
             xml.data("n_description", d)?;
         }
-        for (id, list) in [("n_same_as", &node.same_as), ("n_sources", &node.sources)] {
-            if !list.is_empty() {
-                xml.data(id, &to_json(list))?;
-            }
-        }
+        crate::io::provenance::node_lists(node).try_for_each(|(id, list)| xml.data(id, &to_json(list)))?;
         for (name, value) in &node.attrs {
             if let Some(id) = attr_ids.get(name.as_str()) {
                 xml.data(id, value)?;
@@ -189,9 +177,7 @@ pub fn write_to<W: Write>(model: &Model, out: W) -> std::io::Result<()> {
         if !edge.evidence.is_empty() {
             xml.data("e_evidence", &to_json(&edge.evidence))?;
         }
-        if !edge.sources.is_empty() {
-            xml.data("e_sources", &to_json(&edge.sources))?;
-        }
+        crate::io::provenance::edge_list(edge).try_for_each(|(id, list)| xml.data(id, &to_json(list)))?;
         xml.end("edge")?;
     }
     xml.end("graph")?;
@@ -220,7 +206,7 @@ fn attr_names(model: &Model) -> Vec<String> {
 /// The key name an attribute is written under: its own, or [`ATTR_PREFIX`] + it when it
 /// would collide with a field name or already starts with the prefix.
 pub fn escape_attr_name(name: &str) -> Cow<'_, str> {
-    if NODE_FIELDS.contains(&name) || PROVENANCE_FIELDS.contains(&name) || name.starts_with(ATTR_PREFIX) {
+    if NODE_FIELDS.contains(&name) || crate::io::provenance::FIELDS.contains(&name) || name.starts_with(ATTR_PREFIX) {
         Cow::Owned(format!("{ATTR_PREFIX}{name}"))
     } else {
         Cow::Borrowed(name)

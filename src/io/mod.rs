@@ -17,6 +17,7 @@ pub mod lint;
 mod loader;
 pub mod neo4j;
 pub mod profile;
+pub mod provenance;
 pub mod ron;
 pub mod rows;
 pub mod snippet;

@@ -1,0 +1,86 @@
+"""The NetworkX backend: the same results as NetworkX, through NetworkX's own dispatch."""
+
+import pytest
+
+nx = pytest.importorskip("networkx")
+
+import relgraph  # noqa: E402
+from relgraph.backend import BackendInterface  # noqa: E402
+
+
+def _close(got, expected, tolerance=1e-9):
+    assert set(got) == set(expected)
+    worst = max((abs(got[n] - expected[n]) for n in expected), default=0.0)
+    assert worst < tolerance, worst
+
+
+def _graphs():
+    ba = nx.barabasi_albert_graph(300, 3, seed=7)
+    weighted = ba.copy()
+    for i, (u, v) in enumerate(weighted.edges()):
+        weighted[u][v]["weight"] = 1 + (i * 7919) % 13
+    directed = nx.gnp_random_graph(200, 0.03, seed=3, directed=True)
+    return {"ba": ba, "weighted": weighted, "directed": directed, "karate": nx.karate_club_graph()}
+
+
+GRAPHS = _graphs()
+
+
+def test_the_backend_is_registered():
+    assert "relgraph" in nx.utils.backends.backends
+    info = nx.utils.backends.backend_info["relgraph"]
+    assert "betweenness_centrality" in info["functions"]
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHS))
+@pytest.mark.parametrize("normalized", [True, False])
+def test_betweenness_equals_networkx(name, normalized):
+    G = GRAPHS[name]
+    weight = "weight" if name in ("weighted", "karate") else None
+    expected = nx.betweenness_centrality(G, normalized=normalized, weight=weight)
+    got = nx.betweenness_centrality(G, normalized=normalized, weight=weight, backend="relgraph")
+    _close(got, expected)
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHS))
+def test_measures_equal_networkx(name):
+    G = GRAPHS[name]
+    distance = "weight" if name == "weighted" else None
+    for function, kwargs, tolerance in [
+        (nx.closeness_centrality, {"distance": distance}, 1e-9),
+        (nx.harmonic_centrality, {"distance": distance}, 1e-9),
+        (nx.degree_centrality, {}, 1e-12),
+        (nx.pagerank, {}, 1e-6),
+        (nx.eigenvector_centrality, {"max_iter": 100}, 1e-5),
+        (nx.katz_centrality, {}, 1e-5),
+    ]:
+        if function is nx.katz_centrality and name == "ba":
+            # Katz's default alpha exceeds 1/λmax on this graph: NetworkX does not converge.
+            continue
+        expected = function(G, **kwargs)
+        got = function(G, backend="relgraph", **kwargs)
+        _close(got, expected, tolerance)
+
+
+def test_connected_components_equal_networkx():
+    G = nx.union(GRAPHS["ba"], nx.path_graph(5), rename=("a", "b"))
+    G.add_node("lone")
+    expected = sorted(map(sorted, map(list, nx.connected_components(G))))
+    got = sorted(map(sorted, map(list, nx.connected_components(G, backend="relgraph"))))
+    assert got == expected
+
+
+def test_unsupported_arguments_fall_back():
+    G = GRAPHS["ba"]
+    assert BackendInterface.can_run("betweenness_centrality", (G,), {}) is True
+    assert BackendInterface.can_run("betweenness_centrality", (G,), {"endpoints": True}) is not True
+    assert BackendInterface.can_run("pagerank", (G,), {"alpha": 0.9}) is not True
+    assert BackendInterface.can_run("closeness_centrality", (nx.MultiGraph(G),), {}) is not True
+    negative = G.copy()
+    next(iter(negative.edges(data=True)))[2]["weight"] = -1
+    assert BackendInterface.can_run("betweenness_centrality", (negative,), {"weight": "weight"}) is not True
+    with nx.config(fallback_to_nx=True):
+        # k sampling is left to NetworkX: the same seeded estimate.
+        expected = nx.betweenness_centrality(G, k=20, seed=5)
+        got = nx.betweenness_centrality(G, k=20, seed=5, backend="relgraph")
+    _close(got, expected)

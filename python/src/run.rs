@@ -19,8 +19,13 @@ pub fn interruptible<T: Send + 'static>(py: Python<'_>, work: impl FnOnce() -> T
             let _ = send.send(work());
         })
         .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("cannot start a thread: {e}")))?;
+    let mut receive = receive;
     loop {
-        let waited = py.allow_threads(|| receive.recv_timeout(Duration::from_millis(50)));
+        let (back, waited) = py.allow_threads(move || {
+            let waited = receive.recv_timeout(Duration::from_millis(50));
+            (receive, waited)
+        });
+        receive = back;
         match waited {
             Ok(value) => return Ok(value),
             Err(mpsc::RecvTimeoutError::Timeout) => py.check_signals()?,

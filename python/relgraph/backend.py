@@ -98,31 +98,23 @@ def _weights_ok(G, weight):
 
 # Arguments relgraph takes, with the values it supports (None: any value).
 _DEFAULTS = {
-    "betweenness_centrality": {"k": [None], "endpoints": [False]},
+    "betweenness_centrality": {"endpoints": [False]},
     "closeness_centrality": {"wf_improved": [True]},
     "harmonic_centrality": {"nbunch": [None], "sources": [None]},
-    "eigenvector_centrality": {"max_iter": [100], "tol": [1e-06], "nstart": [None]},
-    "katz_centrality": {
-        "alpha": [0.1],
-        "beta": [1.0],
-        "max_iter": [1000],
-        "tol": [1e-06],
-        "nstart": [None],
-        "normalized": [True],
-    },
-    "pagerank": {
-        "alpha": [0.85],
-        "personalization": [None],
-        "max_iter": [100],
-        "tol": [1e-06],
-        "nstart": [None],
-        "dangling": [None],
-    },
+    # The library iterates to within 1e-10 of the fixed point, so any `tol` is met; other
+    # iteration limits and starting vectors are left to NetworkX.
+    "eigenvector_centrality": {"max_iter": [100], "nstart": [None]},
+    "katz_centrality": {"max_iter": [1000], "nstart": [None], "normalized": [True]},
+    "pagerank": {"personalization": [None], "max_iter": [100], "nstart": [None], "dangling": [None]},
     "degree_centrality": {},
     "in_degree_centrality": {},
     "out_degree_centrality": {},
     "connected_components": {},
 }
+
+# Arguments that must be plain numbers (a dict of per-node values is left to NetworkX).
+_NUMBERS = {"katz_centrality": ("alpha", "beta"), "pagerank": ("alpha",), "betweenness_centrality": ()}
+
 
 _WEIGHT_ARGUMENT = {
     "betweenness_centrality": "weight",
@@ -136,6 +128,28 @@ _WEIGHT_ARGUMENT = {
 
 def _same(value, allowed):
     return any(value is a or (type(value) is type(a) and value == a) for a in allowed)
+
+
+def _rescale(nodes, sums, normalized, directed, sampled):
+    """NetworkX's rescaling of betweenness sums (``_rescale`` with ``endpoints=False``): by
+    the number of (source, target) pairs when normalised, halved on undirected graphs when
+    not, and for ``k`` sampled sources by k(n - 2), or (k - 1)(n - 2) for the sources."""
+    N = len(nodes) - 1
+    if N < 2:
+        return sums
+    correction = 1 if directed else 2
+    if sampled is None:
+        scale = 1 / (N * (N - 1)) if normalized else 1 / correction
+        return [v * scale for v in sums]
+    k = len(sampled)
+    if normalized:
+        source = 1 / ((k - 1) * (N - 1)) if k > 1 else math.nan
+        other = 1 / (k * (N - 1))
+    else:
+        source = N / ((k - 1) * correction) if k > 1 else math.nan
+        other = N / (k * correction)
+    pivots = set(sampled)
+    return [v * (source if node in pivots else other) for node, v in zip(nodes, sums)]
 
 
 def _converge(measure, max_iter, run):
@@ -202,6 +216,16 @@ class BackendInterface:
         for argument, allowed in _DEFAULTS[name].items():
             if argument in arguments and not _same(arguments[argument], allowed):
                 return f"relgraph supports only {argument}={allowed[0]!r}"
+        for argument in _NUMBERS.get(name, ()):
+            value = arguments.get(argument)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                return f"relgraph takes a number as {argument}"
+        if name == "pagerank" and not 0 <= arguments.get("alpha", 0.85) < 1:
+            return "alpha outside [0, 1) is left to NetworkX"
+        if name == "betweenness_centrality":
+            k = arguments.get("k")
+            if k is not None and (isinstance(k, bool) or not isinstance(k, int)):
+                return "relgraph takes an integer k"
         weight_argument = _WEIGHT_ARGUMENT.get(name)
         if weight_argument and not _weights_ok(G, arguments.get(weight_argument)):
             return "relgraph takes one attribute of positive, finite numeric weights"
@@ -215,18 +239,20 @@ class BackendInterface:
 
     @staticmethod
     def betweenness_centrality(G, k=None, normalized=True, weight=None, endpoints=False, seed=None):
-        if k is not None or endpoints:
-            raise NotImplementedError("relgraph: k sampling and endpoints are left to NetworkX")
+        if endpoints:
+            raise NotImplementedError("relgraph: endpoints=True is left to NetworkX")
         n = len(G.nodes)
-        values = G.graph.centrality("betweenness", weight is not None)
-        if n > 2:
-            # The library scales by 1/((n-1)(n-2)), NetworkX's normalisation; undo it for
-            # the raw pair counts, halved on undirected graphs as NetworkX does.
-            pairs = (n - 1) * (n - 2)
-            if not normalized:
-                scale = pairs if G.directed else pairs / 2
-                values = [v * scale for v in values]
-        return G.scores(values)
+        if k == n:
+            k = None
+        sampled = None
+        if k is not None:
+            # The pivots NetworkX would draw, from the same seeded generator.
+            sampled = seed.sample(G.nodes, k)
+            index = {node: i for i, node in enumerate(G.nodes)}
+            sums = G.graph.betweenness_sums([index[node] for node in sampled], weight is not None)
+        else:
+            sums = G.graph.betweenness_sums(None, weight is not None)
+        return G.scores(_rescale(G.nodes, sums, normalized, G.directed, sampled))
 
     @staticmethod
     def closeness_centrality(G, u=None, distance=None, wf_improved=True):
@@ -249,11 +275,13 @@ class BackendInterface:
 
     @staticmethod
     def katz_centrality(G, alpha=0.1, beta=1.0, max_iter=1000, tol=1e-06, nstart=None, normalized=True, weight=None):
-        return G.scores(_converge("katz", max_iter, lambda: G.graph.centrality("katz", weight is not None)))
+        run = lambda: G.graph.katz(float(alpha), float(beta), weight is not None)  # noqa: E731
+        return G.scores(_converge("katz", max_iter, run))
 
     @staticmethod
     def pagerank(G, alpha=0.85, personalization=None, max_iter=100, tol=1e-06, nstart=None, weight="weight", dangling=None):
-        return G.scores(_converge("pagerank", max_iter, lambda: G.graph.centrality("pagerank", weight is not None)))
+        run = lambda: G.graph.pagerank(float(alpha), weight is not None)  # noqa: E731
+        return G.scores(_converge("pagerank", max_iter, run))
 
     @staticmethod
     def degree_centrality(G):

@@ -65,11 +65,8 @@ impl PyGraph {
                 edge.weight = weights.as_ref().map(|w| w[i]);
                 let _ = model.add_edge(edge);
             }
-            let options = if directed {
-                ViewOptions::directed().with_strict_direction(true)
-            } else {
-                ViewOptions::undirected()
-            };
+            let options =
+                if directed { ViewOptions::directed().with_strict_direction(true) } else { ViewOptions::undirected() };
             GraphView::new(&model, &options)
         })?;
         Ok(PyGraph { view: Arc::new(view) })
@@ -92,6 +89,35 @@ impl PyGraph {
         let view = Arc::clone(&self.view);
         let options = centrality::CentralityOptions::default().with_weighted(weighted);
         let scores = interruptible(py, move || centrality::compute(&view, m, &options))?;
+        scores.map(|s| s.values().to_vec()).map_err(convergence)
+    }
+
+    /// Betweenness sums from the given sources (all nodes when none), unscaled: the pair
+    /// counts NetworkX accumulates before rescaling (see `relgraph::analysis::centrality::
+    /// betweenness_from`).
+    #[pyo3(signature = (sources = None, weighted = false))]
+    fn betweenness_sums(&self, py: Python<'_>, sources: Option<Vec<u32>>, weighted: bool) -> PyResult<Vec<f64>> {
+        let view = Arc::clone(&self.view);
+        interruptible(py, move || {
+            let sources = sources.unwrap_or_else(|| (0..view.node_count() as u32).collect());
+            centrality::betweenness_from(&view, weighted, &sources).values().to_vec()
+        })
+    }
+
+    /// PageRank with damping `alpha` (see `relgraph::analysis::centrality::pagerank_damped`).
+    #[pyo3(signature = (alpha = 0.85, weighted = false))]
+    fn pagerank(&self, py: Python<'_>, alpha: f64, weighted: bool) -> PyResult<Vec<f64>> {
+        let view = Arc::clone(&self.view);
+        let scores = interruptible(py, move || centrality::pagerank_damped(&view, weighted, alpha))?;
+        scores.map(|s| s.values().to_vec()).map_err(convergence)
+    }
+
+    /// Katz centrality with `alpha` and a constant `beta`, normalised (see
+    /// `relgraph::analysis::centrality::katz_with`).
+    #[pyo3(signature = (alpha = 0.1, beta = 1.0, weighted = false))]
+    fn katz(&self, py: Python<'_>, alpha: f64, beta: f64, weighted: bool) -> PyResult<Vec<f64>> {
+        let view = Arc::clone(&self.view);
+        let scores = interruptible(py, move || centrality::katz_with(&view, weighted, alpha, beta))?;
         scores.map(|s| s.values().to_vec()).map_err(convergence)
     }
 

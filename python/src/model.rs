@@ -334,7 +334,8 @@ impl PyModel {
     /// harmonic, eigenvector, pagerank, katz, signed-degree.
     #[pyo3(signature = (measure = "betweenness", *, weighted = false))]
     fn centrality(&self, py: Python<'_>, measure: &str, weighted: bool) -> PyResult<Py<PyDict>> {
-        let measure: Measure = measure.parse().map_err(|e: relgraph::model::kind::UnknownName| PyValueError::new_err(e.to_string()))?;
+        let measure: Measure =
+            measure.parse().map_err(|e: relgraph::model::kind::UnknownName| PyValueError::new_err(e.to_string()))?;
         let ranked = self.run(py, move |s| {
             let mut query = s.centrality(measure);
             if weighted {
@@ -353,8 +354,15 @@ impl PyModel {
 
     /// A centrality measure as `relgraph centrality --measure M --json` reports it.
     #[pyo3(signature = (measure = "betweenness", *, weighted = false, top = None))]
-    fn centrality_report(&self, py: Python<'_>, measure: &str, weighted: bool, top: Option<usize>) -> PyResult<PyReport> {
-        let measure: Measure = measure.parse().map_err(|e: relgraph::model::kind::UnknownName| PyValueError::new_err(e.to_string()))?;
+    fn centrality_report(
+        &self,
+        py: Python<'_>,
+        measure: &str,
+        weighted: bool,
+        top: Option<usize>,
+    ) -> PyResult<PyReport> {
+        let measure: Measure =
+            measure.parse().map_err(|e: relgraph::model::kind::UnknownName| PyValueError::new_err(e.to_string()))?;
         let report = self.run(py, move |s| {
             let mut query = s.centrality(measure);
             if weighted {
@@ -387,9 +395,18 @@ impl PyModel {
     /// What changed between two dates: ties started and ended, and the movers of a
     /// centrality ranking, as `relgraph diff` reports it.
     #[pyo3(signature = (start, end, *, measure = "betweenness", top = 10, weighted = false))]
-    fn diff(&self, py: Python<'_>, start: &str, end: &str, measure: &str, top: usize, weighted: bool) -> PyResult<PyReport> {
+    fn diff(
+        &self,
+        py: Python<'_>,
+        start: &str,
+        end: &str,
+        measure: &str,
+        top: usize,
+        weighted: bool,
+    ) -> PyResult<PyReport> {
         let (from, to) = (date(start)?, date(end)?);
-        let measure: Measure = measure.parse().map_err(|e: relgraph::model::kind::UnknownName| PyValueError::new_err(e.to_string()))?;
+        let measure: Measure =
+            measure.parse().map_err(|e: relgraph::model::kind::UnknownName| PyValueError::new_err(e.to_string()))?;
         self.run(py, move |s| {
             let mut query = s.diff(from, to).measure(measure).top(top);
             if weighted {

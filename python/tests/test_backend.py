@@ -75,7 +75,9 @@ def test_unsupported_arguments_fall_back():
     G = GRAPHS["ba"]
     assert BackendInterface.can_run("betweenness_centrality", (G,), {}) is True
     assert BackendInterface.can_run("betweenness_centrality", (G,), {"endpoints": True}) is not True
-    assert BackendInterface.can_run("pagerank", (G,), {"alpha": 0.9}) is not True
+    assert BackendInterface.can_run("pagerank", (G,), {"alpha": 0.9}) is True
+    assert BackendInterface.can_run("pagerank", (G,), {"personalization": {0: 1}}) is not True
+    assert BackendInterface.can_run("katz_centrality", (G,), {"beta": {n: 1 for n in G}}) is not True
     assert BackendInterface.can_run("closeness_centrality", (nx.MultiGraph(G),), {}) is not True
     negative = G.copy()
     next(iter(negative.edges(data=True)))[2]["weight"] = -1
@@ -83,14 +85,30 @@ def test_unsupported_arguments_fall_back():
     # Asked for by name, the backend refuses what it cannot do ...
     with pytest.raises(NotImplementedError):
         nx.betweenness_centrality(G, endpoints=True, backend="relgraph")
-    # ... and as the preferred backend, it leaves it to NetworkX: the same seeded estimate.
-    expected = nx.betweenness_centrality(G, k=20, seed=5)
+    # ... and as the preferred backend, it leaves it to NetworkX.
+    expected = nx.betweenness_centrality(G, endpoints=True)
     saved = list(nx.config.backend_priority.algos)
     nx.config.backend_priority.algos = ["relgraph"]
     try:
-        got = nx.betweenness_centrality(G, k=20, seed=5)
-        exact = nx.betweenness_centrality(G)
+        got = nx.betweenness_centrality(G, endpoints=True)
     finally:
         nx.config.backend_priority.algos = saved
     _close(got, expected)
-    _close(exact, nx.betweenness_centrality(G, backend="networkx"))
+
+
+@pytest.mark.parametrize("name", ["ba", "weighted", "directed"])
+@pytest.mark.parametrize("normalized", [True, False])
+def test_sampled_betweenness_uses_networkx_pivots(name, normalized):
+    G = GRAPHS[name]
+    weight = "weight" if name == "weighted" else None
+    expected = nx.betweenness_centrality(G, k=25, seed=11, normalized=normalized, weight=weight)
+    got = nx.betweenness_centrality(G, k=25, seed=11, normalized=normalized, weight=weight, backend="relgraph")
+    _close(got, expected)
+
+
+def test_pagerank_and_katz_parameters():
+    G = GRAPHS["directed"]
+    _close(nx.pagerank(G, alpha=0.9, backend="relgraph"), nx.pagerank(G, alpha=0.9, tol=1e-12), 1e-9)
+    K = GRAPHS["karate"]
+    expected = nx.katz_centrality(K, alpha=0.05, beta=2.0, tol=1e-12)
+    _close(nx.katz_centrality(K, alpha=0.05, beta=2.0, backend="relgraph"), expected, 1e-9)

@@ -394,38 +394,7 @@ pub(crate) fn betweenness_with(
 ) -> Scores {
     let n = view.node_count();
     let (sources, sampled) = pivots(n, sample);
-    let g = forward(view, weighted);
-    let mut b = if weighted && !view.is_unit() {
-        let longest = whole_lengths(&g);
-        sum_over_chunks(
-            n,
-            &sources,
-            parallel,
-            progress,
-            || Dijkstra::new(n, longest),
-            |ws, part, acc| {
-                for &s in part {
-                    ws.run(&g, s as usize);
-                    ws.dependencies(&g, s as usize, acc);
-                }
-            },
-        )
-    } else {
-        let (in_offsets, in_sources, _) = view.in_adjacency();
-        let rev = Csr { offsets: in_offsets, targets: in_sources, lengths: &[] };
-        sum_over_chunks(
-            n,
-            &sources,
-            parallel,
-            progress,
-            || Brandes::new(n, view.arc_count()),
-            |ws, part, acc| {
-                for &s in part {
-                    ws.betweenness(&g, &rev, s as usize, acc);
-                }
-            },
-        )
-    };
+    let mut b = dependency_sums(view, weighted, &sources, parallel, progress);
     if n <= 2 {
         return Scores::from_values(b);
     }
@@ -444,6 +413,62 @@ pub(crate) fn betweenness_with(
         }
     }
     Scores::from_values(b)
+}
+
+/// Betweenness from chosen sources, unscaled: for each node v, the sum over the given
+/// sources s ≠ v and the targets t ∉ {s, v} of the share of shortest s–t paths through v —
+/// the sums NetworkX's `betweenness_centrality` accumulates before it rescales them (each
+/// unordered pair counted from both ends when undirected and every node is a source). For
+/// callers that pick the pivots themselves, as NetworkX's `k`/`seed` sampling does; sources
+/// out of range are ignored. Runs as [`betweenness`], in parallel, the same result on any
+/// number of threads. O(|sources|·|E|) unweighted, O(|sources|·(|E| + |V| log |V|)) weighted.
+pub fn betweenness_from(view: &GraphView, weighted: bool, sources: &[u32]) -> Scores {
+    let n = view.node_count();
+    let sources: Vec<u32> = sources.iter().copied().filter(|&s| (s as usize) < n).collect();
+    Scores::from_values(dependency_sums(view, weighted, &sources, true, &no_progress))
+}
+
+/// Brandes's dependency sums from `sources` (see [`betweenness`] for the kernels).
+fn dependency_sums(
+    view: &GraphView,
+    weighted: bool,
+    sources: &[u32],
+    parallel: bool,
+    progress: &Progress<'_>,
+) -> Vec<f64> {
+    let n = view.node_count();
+    let g = forward(view, weighted);
+    if weighted && !view.is_unit() {
+        let longest = whole_lengths(&g);
+        sum_over_chunks(
+            n,
+            sources,
+            parallel,
+            progress,
+            || Dijkstra::new(n, longest),
+            |ws, part, acc| {
+                for &s in part {
+                    ws.run(&g, s as usize);
+                    ws.dependencies(&g, s as usize, acc);
+                }
+            },
+        )
+    } else {
+        let (in_offsets, in_sources, _) = view.in_adjacency();
+        let rev = Csr { offsets: in_offsets, targets: in_sources, lengths: &[] };
+        sum_over_chunks(
+            n,
+            sources,
+            parallel,
+            progress,
+            || Brandes::new(n, view.arc_count()),
+            |ws, part, acc| {
+                for &s in part {
+                    ws.betweenness(&g, &rev, s as usize, acc);
+                }
+            },
+        )
+    }
 }
 
 /// Per node: (sum of distances from the nodes that reach it, how many reach it, Σ 1/d),
@@ -735,11 +760,20 @@ pub fn eigenvector(view: &GraphView, weighted: bool) -> Result<Scores, Centralit
 /// n·1e-6). At most 1000 iterations (about 170 are needed), else an error.
 /// O(iterations · (|V| + |E|)). Reference: Page, Brin, Motwani & Winograd 1999.
 pub fn pagerank(view: &GraphView, weighted: bool) -> Result<Scores, CentralityError> {
+    pagerank_damped(view, weighted, 0.85)
+}
+
+/// [`pagerank`] with damping factor `alpha` (NetworkX's `alpha`) instead of 0.85; an
+/// `alpha` outside [0, 1) does not converge and errors. The stopping rule is
+/// [`pagerank`]'s with `alpha` as the contraction rate.
+pub fn pagerank_damped(view: &GraphView, weighted: bool, alpha: f64) -> Result<Scores, CentralityError> {
     let n = view.node_count();
     if n == 0 {
         return Ok(Scores::default());
     }
-    let alpha = 0.85;
+    if !(0.0..1.0).contains(&alpha) {
+        return Err(CentralityError::NoConvergence { measure: Measure::PageRank, iterations: 0 });
+    }
     let (offsets, sources, _) = view.in_adjacency();
     let strengths = in_strengths(view, weighted);
     let out: Vec<f64> = if weighted && !view.is_unit() {
@@ -774,11 +808,16 @@ pub fn pagerank(view: &GraphView, weighted: bool) -> Result<Scores, CentralityEr
 /// 1000 iterations; errors when it does not converge (when 0.1 is not below 1/λ_max).
 /// O(iterations · (|V| + |E|)). Reference: Katz 1953.
 pub fn katz(view: &GraphView, weighted: bool) -> Result<Scores, CentralityError> {
+    katz_with(view, weighted, 0.1, 1.0)
+}
+
+/// [`katz`] with attenuation `alpha` and constant `beta` (NetworkX's `alpha` and scalar
+/// `beta`) instead of 0.1 and 1.
+pub fn katz_with(view: &GraphView, weighted: bool, alpha: f64, beta: f64) -> Result<Scores, CentralityError> {
     let n = view.node_count();
     if n == 0 {
         return Ok(Scores::default());
     }
-    let (alpha, beta) = (0.1, 1.0);
     let (offsets, sources, _) = view.in_adjacency();
     let strengths = in_strengths(view, weighted);
     let advance =

@@ -3,7 +3,7 @@
 >>> import relgraph
 >>> model = relgraph.load("graphs/japan_russia_2014.ron")      # doctest: +SKIP
 >>> model.node("Northern Territories")["id"]                    # doctest: +SKIP
-'kuril_dispute'
+'southern_kurils'
 
 ``load`` reads every format the command line reads; ``Model`` has the library's views
 (``at``, ``filter``, ``directed``) and analyses (``path``, ``influence_on``,

@@ -214,10 +214,12 @@ def test_long_analysis_releases_the_gil():
 def test_ctrl_c_interrupts_a_long_analysis():
     import _thread
 
-    graph = _big_graph(20000)
-    timer = threading.Timer(0.3, _thread.interrupt_main)
+    # About 2 s of work on two idle cores; interrupted after 0.2 s. (The abandoned
+    # computation finishes in the background.)
+    graph = _big_graph(8000)
+    timer = threading.Timer(0.2, _thread.interrupt_main)
     start = time.perf_counter()
     timer.start()
     with pytest.raises(KeyboardInterrupt):
         graph.centrality("betweenness")
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 1.0

@@ -888,6 +888,26 @@ mod tests {
     }
 
     #[test]
+    fn betweenness_from_chosen_sources_counts_only_their_pairs() {
+        // Path n0 - n1 - n2 - n3, undirected. From every source, n1 lies on the ordered
+        // pairs (n0, n2), (n0, n3), (n2, n0), (n3, n0): 4; NetworkX halves that to 2.
+        let m = path_model(4);
+        let v = GraphView::new(&m, &ViewOptions::undirected());
+        assert_eq!(betweenness_from(&v, false, &[0, 1, 2, 3]).values(), &[0.0, 4.0, 4.0, 0.0]);
+        // From n0 alone: n1 on (n0, n2) and (n0, n3), n2 on (n0, n3); a source out of range
+        // is ignored.
+        assert_eq!(betweenness_from(&v, false, &[0, 9]).values(), &[0.0, 2.0, 1.0, 0.0]);
+    }
+
+    #[test]
+    fn pagerank_damping_outside_the_unit_interval_is_refused() {
+        let m = path_model(3);
+        let v = GraphView::new(&m, &ViewOptions::undirected());
+        assert!(pagerank_damped(&v, false, 1.0).is_err());
+        assert_eq!(pagerank_damped(&v, false, 0.85), pagerank(&v, false));
+    }
+
+    #[test]
     fn betweenness_of_a_path_matches_hand_values() {
         let m = path_model(4);
         let v = GraphView::new(&m, &ViewOptions::undirected());

@@ -19,6 +19,9 @@ python3 -m venv "$venv"
 "$venv/bin/python" -m pip install -q ./python pytest networkx pandas numpy scipy
 # The tests compare with the command line's --json: the binary `cargo test` built.
 cargo build --quiet --bin relgraph
+target_dir=$(cargo metadata --format-version 1 --no-deps \
+    | "$venv/bin/python" -c "import json, sys; print(json.load(sys.stdin)['target_directory'])")
+export RELGRAPH_BIN="$target_dir/debug/relgraph"
 "$venv/bin/python" -m pytest -q -p no:cacheprovider python/tests
 
 nx_dir=$("$venv/bin/python" -c "import networkx, os; print(os.path.dirname(networkx.__file__))")

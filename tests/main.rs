@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area.
 mod analysis;
+mod architecture;
 mod cli;
 mod commands;
 mod common;
@@ -10,5 +11,6 @@ mod import;
 mod influence;
 mod interchange;
 mod model;
+mod readme;
 mod scripting;
 mod viewer;

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use pyo3::exceptions::{PyKeyError, PyOSError, PyValueError};
 use pyo3::prelude::*;
-use relgraph::io::edgelist::EdgeListError;
+use relgraph::api::EdgeListError;
 use relgraph::Error;
 
 pyo3::create_exception!(

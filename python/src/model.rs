@@ -9,10 +9,7 @@ use std::sync::Arc;
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
-use relgraph::analysis::centrality::Measure;
-use relgraph::analysis::timeline::{self, EventKind};
-use relgraph::api::{Format, Selection};
-use relgraph::export::{DotOptions, Theme};
+use relgraph::api::{edge_json, node_json, DotOptions, Format, Measure, Selection, Theme};
 use relgraph::model::vocabulary::{edge_kind_named, node_kind_named};
 use relgraph::{EdgeKind, Model, NodeKind, PartialDate, Polarity};
 use serde_json::{json, Value};
@@ -147,7 +144,7 @@ pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyModel> {
     let file = path.clone();
     let loaded = interruptible(py, move || Model::load(&file))?;
     let model = loaded.map_err(|e| load_error(e, &path))?;
-    let edge_list = relgraph::io::is_edge_list(&path);
+    let edge_list = relgraph::api::is_edge_list(&path);
     Ok(PyModel { base: Arc::new(model), settings: Settings { edge_list, ..Settings::default() } })
 }
 
@@ -193,7 +190,7 @@ impl PyModel {
     #[pyo3(signature = (as_frame = false))]
     fn nodes(&self, py: Python<'_>, as_frame: bool) -> PyResult<PyObject> {
         let m = self.selected(py)?;
-        let list = Value::Array(m.nodes().map(relgraph::report::json::node).collect());
+        let list = Value::Array(m.nodes().map(node_json).collect());
         rows(py, &list, as_frame)
     }
 
@@ -202,7 +199,7 @@ impl PyModel {
     #[pyo3(signature = (as_frame = false))]
     fn edges(&self, py: Python<'_>, as_frame: bool) -> PyResult<PyObject> {
         let m = self.selected(py)?;
-        let list = Value::Array(m.edges().map(relgraph::report::json::edge).collect());
+        let list = Value::Array(m.edges().map(edge_json).collect());
         rows(py, &list, as_frame)
     }
 
@@ -211,7 +208,7 @@ impl PyModel {
     fn node(&self, py: Python<'_>, name: &str) -> PyResult<PyObject> {
         let m = self.selected(py)?;
         let node = m.node(name).map_err(|e| PyKeyError::new_err(e.to_string()))?;
-        to_python(py, &relgraph::report::json::node(node))
+        to_python(py, &node_json(node))
     }
 
     /// The view of what is in force on (some day of) `date` (`YYYY`, `YYYY-MM` or
@@ -421,21 +418,8 @@ impl PyModel {
     /// `relgraph timeline --json` prints them.
     #[pyo3(signature = (node = None))]
     fn timeline(&self, py: Python<'_>, node: Option<String>) -> PyResult<PyObject> {
-        let m = self.selected(py)?;
-        let index = node.map(|n| m.node_index(&n).map_err(|e| PyKeyError::new_err(e.to_string()))).transpose()?;
-        let events = timeline::timeline(&m, index);
-        let items: Vec<Value> = events
-            .iter()
-            .map(|e| {
-                let event = match e.kind {
-                    EventKind::Started => "started",
-                    EventKind::Ended => "ended",
-                };
-                json!({"date": e.date.to_string(), "event": event, "from": e.from, "to": e.to,
-                       "kind": e.relation.as_str(), "polarity": e.relation.polarity().as_str()})
-            })
-            .collect();
-        to_python(py, &Value::Array(items))
+        let report = self.run(py, move |s| s.timeline(node.as_deref()))?;
+        to_python(py, report.json())
     }
 
     /// The view in a format — `svg`, `png`, `pdf`, `html`, `dot`, `graphml`, `gexf`,
@@ -445,7 +429,7 @@ impl PyModel {
         let bytes = self.export_bytes(py, format)?;
         match path {
             Some(path) => {
-                relgraph::io::atomic::write(&path, &bytes).map_err(to_py)?;
+                relgraph::api::write_atomically(&path, &bytes).map_err(to_py)?;
                 Ok(None)
             }
             None => Ok(Some(PyBytes::new(py, &bytes).unbind())),

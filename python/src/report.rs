@@ -3,7 +3,7 @@
 //! draws the paths it found in Jupyter.
 
 use pyo3::prelude::*;
-use relgraph::report::Report;
+use relgraph::api::Report;
 
 use crate::model::{to_python, PyModel};
 

@@ -15,7 +15,7 @@ use super::sssp::{whole_lengths, Brandes, Csr, Dijkstra, MultiBfs};
 use super::view::GraphView;
 
 pub use super::score::{CentralityError, CentralityOptions, Measure, Scores};
-pub use super::spectral::{eigenvector, katz, pagerank};
+pub use super::spectral::{eigenvector, katz, katz_with, pagerank, pagerank_damped};
 
 /// Computes one measure. See each function for its definition.
 pub fn compute(view: &GraphView, measure: Measure, options: &CentralityOptions) -> Result<Scores, CentralityError> {
@@ -222,38 +222,7 @@ pub(crate) fn betweenness_with(
 ) -> Scores {
     let n = view.node_count();
     let (sources, sampled) = pivots(n, sample);
-    let g = forward(view, weighted);
-    let mut b = if weighted && !view.is_unit() {
-        let longest = whole_lengths(&g);
-        sum_over_chunks(
-            n,
-            &sources,
-            parallel,
-            progress,
-            || Dijkstra::new(n, longest),
-            |ws, part, acc| {
-                for &s in part {
-                    ws.run(&g, s as usize);
-                    ws.dependencies(&g, s as usize, acc);
-                }
-            },
-        )
-    } else {
-        let (in_offsets, in_sources, _) = view.in_adjacency();
-        let rev = Csr { offsets: in_offsets, targets: in_sources, lengths: &[] };
-        sum_over_chunks(
-            n,
-            &sources,
-            parallel,
-            progress,
-            || Brandes::new(n, view.arc_count()),
-            |ws, part, acc| {
-                for &s in part {
-                    ws.betweenness(&g, &rev, s as usize, acc);
-                }
-            },
-        )
-    };
+    let mut b = dependency_sums(view, weighted, &sources, parallel, progress);
     if n <= 2 {
         return Scores::from_values(b);
     }
@@ -272,6 +241,62 @@ pub(crate) fn betweenness_with(
         }
     }
     Scores::from_values(b)
+}
+
+/// Betweenness from chosen sources, unscaled: for each node v, the sum over the given
+/// sources s ≠ v and the targets t ∉ {s, v} of the share of shortest s–t paths through v —
+/// the sums NetworkX's `betweenness_centrality` accumulates before it rescales them (each
+/// unordered pair counted from both ends when undirected and every node is a source). For
+/// callers that pick the pivots themselves, as NetworkX's `k`/`seed` sampling does; sources
+/// out of range are ignored. Runs as [`betweenness`], in parallel, the same result on any
+/// number of threads. O(|sources|·|E|) unweighted, O(|sources|·(|E| + |V| log |V|)) weighted.
+pub fn betweenness_from(view: &GraphView, weighted: bool, sources: &[u32]) -> Scores {
+    let n = view.node_count();
+    let sources: Vec<u32> = sources.iter().copied().filter(|&s| (s as usize) < n).collect();
+    Scores::from_values(dependency_sums(view, weighted, &sources, true, &no_progress))
+}
+
+/// Brandes's dependency sums from `sources` (see [`betweenness`] for the kernels).
+fn dependency_sums(
+    view: &GraphView,
+    weighted: bool,
+    sources: &[u32],
+    parallel: bool,
+    progress: &Progress<'_>,
+) -> Vec<f64> {
+    let n = view.node_count();
+    let g = forward(view, weighted);
+    if weighted && !view.is_unit() {
+        let longest = whole_lengths(&g);
+        sum_over_chunks(
+            n,
+            sources,
+            parallel,
+            progress,
+            || Dijkstra::new(n, longest),
+            |ws, part, acc| {
+                for &s in part {
+                    ws.run(&g, s as usize);
+                    ws.dependencies(&g, s as usize, acc);
+                }
+            },
+        )
+    } else {
+        let (in_offsets, in_sources, _) = view.in_adjacency();
+        let rev = Csr { offsets: in_offsets, targets: in_sources, lengths: &[] };
+        sum_over_chunks(
+            n,
+            sources,
+            parallel,
+            progress,
+            || Brandes::new(n, view.arc_count()),
+            |ws, part, acc| {
+                for &s in part {
+                    ws.betweenness(&g, &rev, s as usize, acc);
+                }
+            },
+        )
+    }
 }
 
 /// Per node: (sum of distances from the nodes that reach it, how many reach it, Σ 1/d),
@@ -484,6 +509,26 @@ mod tests {
         for value in harmonic(&view, false).values() {
             assert!(value.is_sign_positive(), "harmonic gave {value}");
         }
+    }
+
+    #[test]
+    fn betweenness_from_chosen_sources_counts_only_their_pairs() {
+        // Path n0 - n1 - n2 - n3, undirected. From every source, n1 lies on the ordered
+        // pairs (n0, n2), (n0, n3), (n2, n0), (n3, n0): 4; NetworkX halves that to 2.
+        let m = path_model(4);
+        let v = GraphView::new(&m, &ViewOptions::undirected());
+        assert_eq!(betweenness_from(&v, false, &[0, 1, 2, 3]).values(), &[0.0, 4.0, 4.0, 0.0]);
+        // From n0 alone: n1 on (n0, n2) and (n0, n3), n2 on (n0, n3); a source out of range
+        // is ignored.
+        assert_eq!(betweenness_from(&v, false, &[0, 9]).values(), &[0.0, 2.0, 1.0, 0.0]);
+    }
+
+    #[test]
+    fn pagerank_damping_outside_the_unit_interval_is_refused() {
+        let m = path_model(3);
+        let v = GraphView::new(&m, &ViewOptions::undirected());
+        assert!(pagerank_damped(&v, false, 1.0).is_err());
+        assert_eq!(pagerank_damped(&v, false, 0.85), pagerank(&v, false));
     }
 
     #[test]

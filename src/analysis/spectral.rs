@@ -142,11 +142,20 @@ pub fn eigenvector(view: &GraphView, weighted: bool) -> Result<Scores, Centralit
 /// n·1e-6). At most 1000 iterations (about 170 are needed), else an error.
 /// O(iterations · (|V| + |E|)). Reference: Page, Brin, Motwani & Winograd 1999.
 pub fn pagerank(view: &GraphView, weighted: bool) -> Result<Scores, CentralityError> {
+    pagerank_damped(view, weighted, 0.85)
+}
+
+/// [`pagerank`] with damping factor `alpha` (NetworkX's `alpha`) instead of 0.85; an
+/// `alpha` outside [0, 1) does not converge and errors. The stopping rule is
+/// [`pagerank`]'s with `alpha` as the contraction rate.
+pub fn pagerank_damped(view: &GraphView, weighted: bool, alpha: f64) -> Result<Scores, CentralityError> {
     let n = view.node_count();
     if n == 0 {
         return Ok(Scores::default());
     }
-    let alpha = 0.85;
+    if !(0.0..1.0).contains(&alpha) {
+        return Err(CentralityError::NoConvergence { measure: Measure::PageRank, iterations: 0 });
+    }
     let (offsets, sources, _) = view.in_adjacency();
     let strengths = in_strengths(view, weighted);
     let out: Vec<f64> = if weighted && !view.is_unit() {
@@ -181,11 +190,16 @@ pub fn pagerank(view: &GraphView, weighted: bool) -> Result<Scores, CentralityEr
 /// 1000 iterations; errors when it does not converge (when 0.1 is not below 1/λ_max).
 /// O(iterations · (|V| + |E|)). Reference: Katz 1953.
 pub fn katz(view: &GraphView, weighted: bool) -> Result<Scores, CentralityError> {
+    katz_with(view, weighted, 0.1, 1.0)
+}
+
+/// [`katz`] with attenuation `alpha` and constant `beta` (NetworkX's `alpha` and scalar
+/// `beta`) instead of 0.1 and 1.
+pub fn katz_with(view: &GraphView, weighted: bool, alpha: f64, beta: f64) -> Result<Scores, CentralityError> {
     let n = view.node_count();
     if n == 0 {
         return Ok(Scores::default());
     }
-    let (alpha, beta) = (0.1, 1.0);
     let (offsets, sources, _) = view.in_adjacency();
     let strengths = in_strengths(view, weighted);
     let advance =

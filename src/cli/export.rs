@@ -11,6 +11,7 @@ use super::{input, Failure};
 use crate::analysis::structure::{self, Direction};
 use crate::analysis::view::{GraphView, ViewOptions};
 use crate::analysis::{influence, path};
+use crate::api::figure;
 use crate::export::{dot, html, raster, stats, svg, DotOptions, HtmlOptions, Layout, Renderer, SvgOptions, Theme};
 use crate::model::Model;
 
@@ -166,6 +167,20 @@ pub struct ExportArgs {
     /// PNG only: resolution, taking the SVG's pixel as 1/96 inch (192 dpi is --scale 2).
     #[arg(long, value_name = "DPI")]
     dpi: Option<f64>,
+    /// Built-in renderer: draw the nodes a positions file names exactly where it puts them
+    /// (see `relgraph layout`), placing new nodes around them. Default: views (--at,
+    /// filters) are drawn at the positions of the whole model's layout.
+    #[arg(long, value_name = "FILE")]
+    positions: Option<PathBuf>,
+    /// With --positions: write the file back with the new nodes added.
+    #[arg(long, requires = "positions")]
+    update: bool,
+    /// Leave out nodes with no tie in the view. Default: on with --at, off otherwise.
+    #[arg(long = "drop-isolated", overrides_with = "keep_isolated")]
+    drop_isolated: bool,
+    /// Keep nodes with no tie in the view (see --drop-isolated).
+    #[arg(long = "keep-isolated")]
+    keep_isolated: bool,
     /// Stop Graphviz after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     timeout: u64,
@@ -208,7 +223,10 @@ pub fn write_model(model: &Model, path: &Path, input: &Path) -> Result<(), Failu
 
 /// The model to draw: filtered, then focused.
 fn selected(args: &ExportArgs) -> Result<Model, Failure> {
-    let model = args.filters.apply(input::load_any(&args.file)?)?;
+    let mut model = args.filters.apply(input::load_any(&args.file)?)?;
+    if args.drop_isolated || (args.filters.at.is_some() && !args.keep_isolated) {
+        model = model.without_isolated();
+    }
     let Some(focus) = &args.focus else { return Ok(model) };
     let center = input::node(&model, focus)?;
     let view = view(&model, args);
@@ -354,6 +372,11 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                 if let Some(l) = args.layout {
                     options = options.with_layout(layout(l));
                 }
+                if options.focus.is_none() && (options.renderer == Renderer::Builtin || raster) {
+                    if let Some(positions) = held_positions(args, &options.diagram, &theme)? {
+                        options = options.with_positions(figure::to_points(&positions));
+                    }
+                }
                 let picture = svg::render(&model, &options, &theme).map_err(Failure::input)?;
                 let measured = if args.stats { Some(stats::measure(&picture).map_err(Failure::input)?) } else { None };
                 let finish = |bytes: &[u8], out: &mut Vec<u8>| {
@@ -387,6 +410,36 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         }
     };
     finish(args, &model, text.as_bytes(), out)
+}
+
+/// The positions a built-in drawing keeps: the --positions file's (written back with the
+/// new nodes under --update), else for a view (--at, filters) the whole model's layout, so
+/// views of one model keep shared nodes in place; `None` for a fresh layout.
+fn held_positions(
+    args: &ExportArgs,
+    diagram: &DotOptions,
+    theme: &Theme,
+) -> Result<Option<figure::Positions>, Failure> {
+    if let Some(path) = &args.positions {
+        let pinned = figure::load(path)?;
+        if args.update {
+            let whole = input::load_any(&args.file)?;
+            let plain = DotOptions::new().with_edge_labels(diagram.edge_labels);
+            figure::save(&figure::layout_with(&whole, &plain, theme, &pinned), path)?;
+        }
+        return Ok(Some(pinned));
+    }
+    let filtered = args.filters.at.is_some()
+        || !args.filters.node_kind.is_empty()
+        || !args.filters.edge_kind.is_empty()
+        || !args.filters.polarity.is_empty();
+    if !filtered {
+        return Ok(None);
+    }
+    let whole = input::load_any(&args.file)?;
+    let plain =
+        DotOptions::new().with_edge_labels(diagram.edge_labels).with_cluster_by_country(diagram.cluster_by_country);
+    Ok(Some(figure::layout_with(&whole, &plain, theme, &figure::Positions::new())))
 }
 
 /// The id of the --focus node, to centre the drawing on.

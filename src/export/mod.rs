@@ -55,6 +55,7 @@ mod grid;
 pub mod html;
 pub mod layout;
 mod options;
+mod pin;
 pub mod raster;
 mod scene;
 mod shape;

@@ -1,0 +1,65 @@
+//! Figures that hold still: the layout of a whole model as a positions file, and the
+//! positions a view of it is drawn at, so that views at different dates or with different
+//! filters keep every shared node in place and an edited model keeps its picture.
+//!
+//! ```
+//! use relgraph::api::figure;
+//! use relgraph::Model;
+//!
+//! let model = Model::load("graphs/japan_russia_2014.ron".as_ref())?;
+//! let whole = figure::layout(&model, &figure::Positions::new());
+//! assert_eq!(whole.len(), model.node_count());
+//! // A positions file is plain RON, a map from node id to (x, y).
+//! let text = figure::to_text(&whole);
+//! assert!(text.starts_with("{\n    \""));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::export::layout::Point;
+use crate::export::svg;
+use crate::export::{DotOptions, Theme};
+use crate::model::Model;
+use crate::Error;
+
+pub use crate::io::positions::Positions;
+
+/// Where the built-in renderer puts every node of `model` (with the default theme, edge
+/// labels on, no clusters), keeping the nodes `pinned` names exactly there and placing the
+/// others around them.
+pub fn layout(model: &Model, pinned: &Positions) -> Positions {
+    layout_with(model, &DotOptions::new(), &Theme::default(), pinned)
+}
+
+/// [`layout`] with the diagram options and theme that decide node sizes.
+pub fn layout_with(model: &Model, options: &DotOptions, theme: &Theme, pinned: &Positions) -> Positions {
+    let placed = svg::node_positions_around(model, options, theme, &to_points(pinned));
+    from_points(&placed)
+}
+
+/// The positions as the SVG options take them.
+pub fn to_points(positions: &Positions) -> BTreeMap<String, Point> {
+    positions.iter().map(|(id, &(x, y))| (id.clone(), Point { x, y })).collect()
+}
+
+/// Points as positions.
+pub fn from_points(points: &BTreeMap<String, Point>) -> Positions {
+    points.iter().map(|(id, p)| (id.clone(), (p.x, p.y))).collect()
+}
+
+/// The positions file's text (see [`crate::io::positions`]).
+pub fn to_text(positions: &Positions) -> String {
+    crate::io::positions::to_string(positions)
+}
+
+/// Reads a positions file; problems point at FILE:LINE:COL.
+pub fn load(path: &Path) -> Result<Positions, Error> {
+    crate::io::positions::load(path)
+}
+
+/// Writes a positions file atomically.
+pub fn save(positions: &Positions, path: &Path) -> Result<(), Error> {
+    crate::io::positions::save(positions, path)
+}

@@ -155,3 +155,70 @@ fn three_new_ties_move_no_node_drawn_from_a_positions_file_and_update_adds_new_n
         assert_eq!(updated[id], *p, "{id} kept its place in the file");
     }
 }
+
+#[test]
+fn small_multiples_put_every_shared_node_at_the_same_place_in_each_panel() {
+    let model = relgraph::io::ron::load(graph().as_ref()).unwrap();
+    let dates = ["2013-12-31".parse().unwrap(), "2014-07-31".parse().unwrap()];
+    let theme = relgraph::export::Theme::default();
+    let svg = relgraph::api::figure::small_multiples(&model, &dates, 2, &theme, &Default::default());
+    let mut reader = quick_xml::Reader::from_str(&svg);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed: {e}"),
+        }
+    }
+    let panels: Vec<&str> = svg.split("<g class=\"panel\"").skip(1).collect();
+    assert_eq!(panels.len(), 2);
+    assert!(panels[0].contains("<title>2013-12-31</title>") && panels[1].contains("<title>2014-07-31</title>"));
+    // Each panel's own drawing, read as one SVG, keeps shared nodes within 2% of its diagonal.
+    let inner = |p: &str| -> String {
+        let start = p.find("<svg").map_or(0, |i| i);
+        format!("<svg viewBox=\"0 0 1000 1000\">{}", &p[start..])
+    };
+    let (a, _) = centres(&inner(panels[0]));
+    let (b, _) = centres(&inner(panels[1]));
+    let shared: Vec<&String> = a.keys().filter(|k| b.contains_key(*k)).collect();
+    assert!(shared.len() > 50);
+    let dx = median(shared.iter().map(|k| b[*k].0 - a[*k].0).collect());
+    let dy = median(shared.iter().map(|k| b[*k].1 - a[*k].1).collect());
+    let moved = median(shared.iter().map(|k| (b[*k].0 - a[*k].0 - dx).hypot(b[*k].1 - a[*k].1 - dy)).collect());
+    assert!(moved < 1.0, "shared nodes moved {moved} px between panels");
+    // The ties that appeared after the first date are drawn bold in the second panel only,
+    // the rest faded; the first panel emphasises nothing.
+    assert!(!panels[0].contains(" opacity=\""), "nothing is faded in the first panel");
+    assert!(panels[1].contains(" opacity=\""), "the second panel fades what did not change");
+}
+
+#[test]
+fn the_matrix_view_labels_every_node_and_counts_the_ties_of_each_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph();
+    let svg = draw(dir.path(), "matrix.svg", &["export", &g, "--view", "matrix", "--at", "2014-07-31"]);
+    let model = relgraph::io::ron::load(g.as_ref()).unwrap().at(&"2014-07-31".parse().unwrap()).without_isolated();
+    assert_eq!(svg.matches("<text class=\"row\"").count(), model.node_count());
+    assert_eq!(svg.matches("<text class=\"column\"").count(), model.node_count());
+    // Ties per pair, counted independently of the renderer.
+    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for e in model.edges().filter(|e| e.from != e.to) {
+        let (a, b) = if e.from < e.to { (&e.from, &e.to) } else { (&e.to, &e.from) };
+        *pairs.entry((a.clone(), b.clone())).or_default() += 1;
+    }
+    assert_eq!(svg.matches("<g class=\"cell\">").count(), 2 * pairs.len(), "each pair fills two mirrored cells");
+    let (busiest, ties) = pairs.iter().max_by_key(|(_, n)| **n).map(|(k, n)| (k.clone(), *n)).unwrap();
+    assert!(ties > 1);
+    let name = |id: &str| model.node_by_id(id).unwrap().name.clone();
+    let tip = format!("<title>{} – {}: ", name(&busiest.0), name(&busiest.1));
+    let at = svg.find(&tip).or_else(|| svg.find(&format!("<title>{} – {}: ", name(&busiest.1), name(&busiest.0))));
+    let cell = &svg[at.expect("the busiest pair's cell")..];
+    let cell = &cell[..cell.find("</g>").unwrap()];
+    assert!(cell.contains(&format!(">{ties}</text>")), "the cell shows {ties}: {cell}");
+    for word in ["cooperative", "conflictual", "neutral"] {
+        assert!(svg.contains(&format!(">{word}</text>")), "legend names {word}");
+    }
+    let png = dir.path().join("matrix.png");
+    ok(&["export", &g, "--view", "matrix", "-o", png.to_str().unwrap()]);
+    assert_eq!(&std::fs::read(&png).unwrap()[..8], b"\x89PNG\r\n\x1a\n");
+}

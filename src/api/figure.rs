@@ -19,9 +19,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::export::layout::Point;
-use crate::export::svg;
+use crate::export::panels::{self, Panel};
+use crate::export::svg::{self, Renderer, SvgOptions};
 use crate::export::{DotOptions, Theme};
-use crate::model::Model;
+use crate::model::{Model, PartialDate};
 use crate::Error;
 
 pub use crate::io::positions::Positions;
@@ -62,4 +63,44 @@ pub fn load(path: &Path) -> Result<Positions, Error> {
 /// Writes a positions file atomically.
 pub fn save(positions: &Positions, path: &Path) -> Result<(), Error> {
     crate::io::positions::save(positions, path)
+}
+
+/// Small multiples: one SVG with a panel per date, in rows of `columns`, every node at the
+/// same place in every panel (the whole model's layout, or `positions` where given). Each
+/// panel draws the ties in force at its date and the nodes they touch; the ties that
+/// appeared since the previous panel are drawn bold (highlighted, the rest faded).
+pub fn small_multiples(
+    model: &Model,
+    dates: &[PartialDate],
+    columns: usize,
+    theme: &Theme,
+    positions: &Positions,
+) -> String {
+    let plain = DotOptions::new();
+    let whole = to_points(&layout_with(model, &plain, theme, positions));
+    let key = |e: &crate::model::Edge| (e.from.clone(), e.to.clone(), e.kind, e.since, e.until);
+    let mut previous: Option<std::collections::BTreeSet<_>> = None;
+    let mut drawn = Vec::new();
+    for date in dates {
+        let view = model.at(date).without_isolated();
+        let now: std::collections::BTreeSet<_> = view.edges().map(key).collect();
+        let mut diagram = DotOptions::new().with_title(false);
+        if let Some(before) = &previous {
+            let new: Vec<_> =
+                view.graph().edge_indices().filter(|&e| !before.contains(&key(&view.graph()[e]))).collect();
+            diagram = diagram.with_highlight(Vec::new(), new);
+        }
+        let options =
+            SvgOptions::new().with_diagram(diagram).with_renderer(Renderer::Builtin).with_positions(whole.clone());
+        let svg = svg::render(&view, &options, theme).unwrap_or_default();
+        drawn.push(Panel { title: date.to_string(), svg });
+        previous = Some(now);
+    }
+    panels::compose(&drawn, columns, &model.title)
+}
+
+/// The matrix view of `model` as SVG (see [`crate::export::matrix`]): rows and columns in
+/// reverse Cuthill–McKee order, cells coloured by polarity with the number of ties.
+pub fn matrix(model: &Model, theme: &Theme) -> String {
+    crate::export::matrix::render(model, theme)
 }

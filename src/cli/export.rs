@@ -167,6 +167,10 @@ pub struct ExportArgs {
     /// PNG only: resolution, taking the SVG's pixel as 1/96 inch (192 dpi is --scale 2).
     #[arg(long, value_name = "DPI")]
     dpi: Option<f64>,
+    /// What to draw: the node-link `graph`, or the adjacency `matrix` (rows and columns
+    /// ordered so that tied nodes sit together, cells coloured by polarity; SVG, PNG, PDF).
+    #[arg(long, value_enum, default_value_t = ViewArg::Graph)]
+    view: ViewArg,
     /// Built-in renderer: draw the nodes a positions file names exactly where it puts them
     /// (see `relgraph layout`), placing new nodes around them. Default: views (--at,
     /// filters) are drawn at the positions of the whole model's layout.
@@ -184,6 +188,15 @@ pub struct ExportArgs {
     /// Stop Graphviz after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     timeout: u64,
+}
+
+/// What `--view` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ViewArg {
+    /// Nodes and ties.
+    Graph,
+    /// The adjacency matrix.
+    Matrix,
 }
 
 /// What sizes the nodes.
@@ -342,6 +355,9 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             if let Some(l) = args.layout {
                 diagram = diagram.with_layout(layout(l));
             }
+            if args.view == ViewArg::Matrix && format == Format::Dot {
+                return Err(Failure::usage("--view matrix draws SVG, PNG or PDF"));
+            }
             if format == Format::Dot {
                 dot::to_dot(&model, &diagram, &theme)
             } else {
@@ -374,10 +390,19 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                 }
                 if options.focus.is_none() && (options.renderer == Renderer::Builtin || raster) {
                     if let Some(positions) = held_positions(args, &options.diagram, &theme)? {
-                        options = options.with_positions(figure::to_points(&positions));
+                        let points = figure::to_points(&positions);
+                        options = if args.positions.is_some() {
+                            options.with_positions(points)
+                        } else {
+                            options.with_positions_near(points)
+                        };
                     }
                 }
-                let picture = svg::render(&model, &options, &theme).map_err(Failure::input)?;
+                let picture = if args.view == ViewArg::Matrix {
+                    figure::matrix(&model, &theme)
+                } else {
+                    svg::render(&model, &options, &theme).map_err(Failure::input)?
+                };
                 let measured = if args.stats { Some(stats::measure(&picture).map_err(Failure::input)?) } else { None };
                 let finish = |bytes: &[u8], out: &mut Vec<u8>| {
                     finish(args, &model, bytes, out)?;

@@ -12,13 +12,17 @@
 //!    one ideal edge length, would put it) settle the new nodes, then boxes that overlap
 //!    are pushed apart by moving only unpinned nodes.
 //!
-//! With every node pinned the result is the given positions, untouched: views of one model
+//! 5. Unless the positions are exact (a positions file), boxes that still overlap (pinned
+//!    ones that grew since their positions were taken) are pushed apart by the layout's
+//!    overlap removal, which moves only what overlaps.
+//!
+//! With every node pinned exactly, the result is the given positions, untouched: views of one model
 //! drawn from its whole-model positions place every shared node at the same point.
 //! Deterministic. Time O(sweeps · (n + m)) for the settling and O(passes · u · n) for the
 //! overlaps, u the number of unpinned nodes.
 
 use super::geometry::Point;
-use super::layout::{layout, LayoutParams};
+use super::layout::{layout, remove_overlaps, LayoutParams};
 
 /// Settling sweeps for unpinned nodes.
 const SWEEPS: usize = 30;
@@ -32,6 +36,7 @@ pub(crate) fn place(
     groups: &[Option<usize>],
     pinned: &[Option<Point>],
     params: &LayoutParams,
+    exact: bool,
 ) -> Vec<Point> {
     let n = sizes.len();
     if pinned.iter().all(Option::is_none) || pinned.len() != n {
@@ -101,6 +106,10 @@ pub(crate) fn place(
     let free: Vec<usize> = (0..n).filter(|&i| pinned[i].is_none()).collect();
     settle(&mut pos, &adjacency, &free, length);
     separate(&mut pos, sizes, pinned, &free, params.padding.max(0.0));
+    if !exact {
+        // Pinned boxes may have grown (sized by a score, say): push apart what overlaps.
+        remove_overlaps(&mut pos, sizes, params.padding.max(0.0));
+    }
     pos
 }
 
@@ -177,7 +186,7 @@ mod tests {
     fn every_pinned_node_stays_exactly_where_it_was_put() {
         let pinned = vec![Some(Point { x: 0.0, y: 0.0 }), Some(Point { x: 300.0, y: 0.0 }), None, None];
         let edges = [(0, 1), (1, 2), (2, 3), (0, 3)];
-        let pos = place(&boxes(4), &edges, &[None; 4], &pinned, &LayoutParams::default());
+        let pos = place(&boxes(4), &edges, &[None; 4], &pinned, &LayoutParams::default(), true);
         assert_eq!(pos[0], Point { x: 0.0, y: 0.0 });
         assert_eq!(pos[1], Point { x: 300.0, y: 0.0 });
         // The new nodes overlap nothing.
@@ -192,7 +201,7 @@ mod tests {
     #[test]
     fn a_new_leaf_is_placed_near_its_pinned_neighbour() {
         let pinned = vec![Some(Point { x: 0.0, y: 0.0 }), Some(Point { x: 1000.0, y: 0.0 }), None];
-        let pos = place(&boxes(3), &[(0, 1), (1, 2)], &[None; 3], &pinned, &LayoutParams::default());
+        let pos = place(&boxes(3), &[(0, 1), (1, 2)], &[None; 3], &pinned, &LayoutParams::default(), true);
         let d = ((pos[2].x - 1000.0).powi(2) + pos[2].y.powi(2)).sqrt();
         assert!((d - 150.0).abs() < 1.0, "one edge length from its neighbour, got {d}");
     }

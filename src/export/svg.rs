@@ -82,6 +82,10 @@ pub struct SvgOptions {
     /// whole may still be shifted, and spread out uniformly to make room for labels.
     /// Default: none (a fresh layout).
     pub positions: Option<BTreeMap<String, Point>>,
+    /// Whether the nodes named in [`SvgOptions::positions`] stay exactly there (a positions
+    /// file), or only near (a view drawn at its whole model's positions, whose nodes may be
+    /// larger than in the whole drawing and are then pushed apart just enough). Default: exactly.
+    pub positions_exact: bool,
 }
 
 impl Default for SvgOptions {
@@ -95,6 +99,7 @@ impl Default for SvgOptions {
             focus: None,
             reference: None,
             positions: None,
+            positions_exact: true,
         }
     }
 }
@@ -137,6 +142,14 @@ impl SvgOptions {
     /// Keep the nodes named here at these positions (see [`SvgOptions::positions`]).
     pub fn with_positions(mut self, positions: BTreeMap<String, Point>) -> Self {
         self.positions = Some(positions);
+        self.positions_exact = true;
+        self
+    }
+    /// Keep the nodes named here near these positions, pushing apart only boxes that would
+    /// overlap (see [`SvgOptions::positions_exact`]).
+    pub fn with_positions_near(mut self, positions: BTreeMap<String, Point>) -> Self {
+        self.positions = Some(positions);
+        self.positions_exact = false;
         self
     }
     /// Time limit for Graphviz.
@@ -205,7 +218,7 @@ fn builtin(model: &Model, options: &SvgOptions, theme: &Theme) -> String {
         (Some(by_id), None) => pinned(model, by_id),
         _ => Vec::new(),
     };
-    Drawing::new(&scene, theme, options.bundle, focus, &pinned).to_svg()
+    Drawing::new(&scene, theme, options.bundle, focus, (&pinned, options.positions_exact)).to_svg()
 }
 
 /// The given position of every node of `model`, by index (`None` where the map names none).
@@ -230,7 +243,7 @@ pub fn node_positions_around(
     pinned: &BTreeMap<String, Point>,
 ) -> BTreeMap<String, Point> {
     let scene = Scene::new(model, options, theme);
-    let placed = node_layout(&scene, theme, &self::pinned(model, pinned));
+    let placed = node_layout(&scene, theme, (&self::pinned(model, pinned), true));
     model.graph().node_weights().zip(placed.pos).map(|(n, p)| (n.id.clone(), p)).collect()
 }
 
@@ -243,7 +256,7 @@ struct NodeLayout {
     padding: f64,
 }
 
-fn node_layout(scene: &Scene, theme: &Theme, pinned: &[Option<Point>]) -> NodeLayout {
+fn node_layout(scene: &Scene, theme: &Theme, (pinned, exact): (&[Option<Point>], bool)) -> NodeLayout {
     let sizes: Vec<Point> = scene
         .nodes
         .iter()
@@ -263,7 +276,7 @@ fn node_layout(scene: &Scene, theme: &Theme, pinned: &[Option<Point>]) -> NodeLa
     let edge_length = (median + label_room).max(110.0) * density.clamp(1.0, 1.6);
     let params = LayoutParams { edge_length, padding: 14.0, component_gap: 50.0 };
     let pos = if pinned.iter().any(Option::is_some) {
-        pin::place(&sizes, &edges, &groups, pinned, &params)
+        pin::place(&sizes, &edges, &groups, pinned, &params, exact)
     } else {
         layout(&sizes, &edges, &groups, &params)
     };
@@ -306,7 +319,7 @@ impl<'a> Drawing<'a> {
         theme: &'a Theme,
         bundle: bool,
         focus: Option<(usize, &[Option<Point>])>,
-        pinned: &[Option<Point>],
+        pinned: (&[Option<Point>], bool),
     ) -> Self {
         let NodeLayout { sizes, mut pos, edges, edge_length, padding } = node_layout(scene, theme, pinned);
         if let Some((f, reference)) = focus.filter(|(f, _)| *f < pos.len()) {

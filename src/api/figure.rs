@@ -82,9 +82,11 @@ pub fn small_multiples(
     let mut previous: Option<std::collections::BTreeSet<_>> = None;
     let mut drawn = Vec::new();
     for date in dates {
-        let view = model.at(date).without_isolated();
+        let mut view = model.at(date).without_isolated();
+        // The figure carries the title once; each panel is headed by its date.
+        view.title = String::new();
         let now: std::collections::BTreeSet<_> = view.edges().map(key).collect();
-        let mut diagram = DotOptions::new().with_title(false);
+        let mut diagram = DotOptions::new();
         if let Some(before) = &previous {
             let new: Vec<_> =
                 view.graph().edge_indices().filter(|&e| !before.contains(&key(&view.graph()[e]))).collect();

@@ -93,7 +93,7 @@ pub fn render(model: &Model, theme: &Theme) -> String {
     }
     let font = theme.font_size;
     let label = |i: usize| graph[petgraph::graph::NodeIndex::new(i)].name.clone();
-    let widest = order.iter().map(|&i| text_size(&label(i), font).x).fold(0.0, f64::max).min(260.0);
+    let widest = order.iter().map(|&i| text_size(&label(i), font).x).fold(0.0, f64::max);
     let n = order.len() as f64;
     let (left, top) = (MARGIN + widest + 6.0, MARGIN + 40.0 + widest + 6.0);
     let legend_h = 30.0;

@@ -12,5 +12,6 @@ mod import;
 mod influence;
 mod interchange;
 mod model;
+mod readme;
 mod scripting;
 mod viewer;

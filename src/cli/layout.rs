@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{input, Failure};
+use super::Failure;
 use crate::api::figure;
 
 /// Arguments of `layout`.
@@ -24,7 +24,7 @@ pub struct LayoutArgs {
 
 /// Runs `layout`.
 pub fn run(args: &LayoutArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = input::load_any(&args.file)?;
+    let model = crate::Model::load(&args.file)?;
     let pinned = match &args.from {
         Some(path) => figure::load(path)?,
         None => figure::Positions::new(),

@@ -21,3 +21,9 @@ draw kuril_focus --focus "Kuril Islands dispute" --depth 1
 draw canada_kuril_path --highlight-path Canada "Kuril Islands dispute" --strongest -k 2
 draw before_crimea --at 2014-03-17 --node-kind country,leader,organization,agreement --size-by betweenness
 draw after_crimea --at 2014-07-31 --node-kind country,leader,organization,agreement --size-by betweenness
+
+# The adjacency matrix (rows and columns in reverse Cuthill–McKee order), and before and
+# after Crimea as one figure with a panel per date (examples/small_multiples.rs).
+"$relgraph" export "$model" --view matrix -o docs/matrix.svg
+"$relgraph" export "$model" --view matrix --scale 1 -o docs/matrix.png
+cargo run --release --quiet --example small_multiples docs

@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod common;
 mod export;
+mod figure;
 mod fuzz_regressions;
 mod hardening;
 mod import;

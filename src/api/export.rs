@@ -150,6 +150,9 @@ pub struct Drawing<'m> {
     timeout: Duration,
     scale: f64,
     stats: bool,
+    positions: Option<(std::path::PathBuf, bool)>,
+    drop_isolated: Option<bool>,
+    matrix: bool,
 }
 
 /// A drawn diagram or converted model: its bytes, the counts of what it shows, and (when
@@ -186,6 +189,9 @@ impl<'m> Selection<'m> {
             timeout: Duration::from_secs(60),
             scale: 2.0,
             stats: false,
+            positions: None,
+            drop_isolated: None,
+            matrix: false,
         }
     }
 }
@@ -270,6 +276,28 @@ impl<'m> Drawing<'m> {
         self
     }
 
+    /// Built-in renderer: draw the nodes a positions file names exactly where it puts them
+    /// (see [`super::figure`]), placing new nodes around them; with `update`, write the file
+    /// back with the new nodes added. Without one, a view (a date or filters) is drawn at
+    /// the positions of the whole model's layout.
+    pub fn with_positions_file(mut self, path: &Path, update: bool) -> Self {
+        self.positions = Some((path.to_path_buf(), update));
+        self
+    }
+
+    /// Leave out (or keep) nodes with no tie in the drawn part. Default: left out in a view
+    /// at a date, kept otherwise.
+    pub fn with_drop_isolated(mut self, on: bool) -> Self {
+        self.drop_isolated = Some(on);
+        self
+    }
+
+    /// Draw the adjacency matrix instead of nodes and ties (SVG, PNG, PDF).
+    pub fn with_matrix(mut self, on: bool) -> Self {
+        self.matrix = on;
+        self
+    }
+
     /// Measure the drawn SVG's crossings, overlaps, area and aspect ratio.
     pub fn with_stats(mut self, on: bool) -> Self {
         self.stats = on;
@@ -320,7 +348,13 @@ impl<'m> Drawing<'m> {
             Some(model) => self.selection.rebased(model),
             None => self.selection.clone(),
         };
-        let model = part.model();
+        let dropped;
+        let model = if self.drop_isolated.unwrap_or(self.selection.filter.at.is_some()) {
+            dropped = part.model().without_isolated();
+            &dropped
+        } else {
+            part.model()
+        };
         let drawn = |bytes: Vec<u8>, stats: Option<String>| Drawn {
             bytes,
             nodes: model.node_count(),
@@ -362,7 +396,26 @@ impl<'m> Drawing<'m> {
         if let Some(layout) = self.layout {
             options = options.with_layout(layout);
         }
-        let picture = crate::export::svg::render(model, &options, &self.theme)?;
+        if options.focus.is_none() && (options.renderer == Renderer::Builtin || raster) {
+            let plain =
+                DotOptions::new().with_edge_labels(self.edge_labels).with_cluster_by_country(self.cluster_by_country);
+            if let Some((path, update)) = &self.positions {
+                let pinned = super::figure::load(path)?;
+                if *update {
+                    let whole = super::figure::layout_with(self.selection.model, &plain, &self.theme, &pinned);
+                    super::figure::save(&whole, path)?;
+                }
+                options = options.with_positions(super::figure::to_points(&pinned));
+            } else if !self.selection.filter.is_empty() {
+                let whole = super::figure::layout_with(self.selection.model, &plain, &self.theme, &Default::default());
+                options = options.with_positions_near(super::figure::to_points(&whole));
+            }
+        }
+        let picture = if self.matrix {
+            crate::export::matrix::render(model, &self.theme)
+        } else {
+            crate::export::svg::render(model, &options, &self.theme)?
+        };
         let stats = if self.stats { Some(crate::export::stats::measure(&picture)?.to_string()) } else { None };
         let bytes = match format {
             Format::Png => crate::export::raster::to_png(&picture, self.scale)?,

@@ -56,6 +56,7 @@
 mod centrality;
 mod check;
 mod export;
+pub mod figure;
 mod import;
 mod influence;
 mod load;

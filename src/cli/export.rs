@@ -182,6 +182,33 @@ pub struct ExportArgs {
     /// Stop Graphviz after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     timeout: u64,
+    /// What to draw: the node-link `graph`, or the adjacency `matrix` (rows and columns
+    /// ordered so that tied nodes sit together, cells coloured by polarity; SVG, PNG, PDF).
+    #[arg(long, value_enum, default_value_t = ViewArg::Graph)]
+    view: ViewArg,
+    /// Built-in renderer: draw the nodes a positions file names exactly where it puts them
+    /// (see `relgraph layout`), placing new nodes around them. Default: views (--at,
+    /// filters) are drawn at the positions of the whole model's layout.
+    #[arg(long, value_name = "FILE")]
+    positions: Option<PathBuf>,
+    /// With --positions: write the file back with the new nodes added.
+    #[arg(long, requires = "positions")]
+    update: bool,
+    /// Leave out nodes with no tie in the view. Default: on with --at, off otherwise.
+    #[arg(long = "drop-isolated", overrides_with = "keep_isolated")]
+    drop_isolated: bool,
+    /// Keep nodes with no tie in the view (see --drop-isolated).
+    #[arg(long = "keep-isolated")]
+    keep_isolated: bool,
+}
+
+/// What `--view` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ViewArg {
+    /// Nodes and ties.
+    Graph,
+    /// The adjacency matrix.
+    Matrix,
 }
 
 /// What sizes the nodes.
@@ -243,7 +270,13 @@ fn drawing<'m>(args: &ExportArgs, input: &'m api::Input) -> Result<api::Drawing<
     if let Some(l) = args.layout {
         drawing = drawing.with_layout(layout(l));
     }
-    Ok(drawing)
+    if let Some(path) = &args.positions {
+        drawing = drawing.with_positions_file(path, args.update);
+    }
+    if args.drop_isolated || args.keep_isolated {
+        drawing = drawing.with_drop_isolated(args.drop_isolated);
+    }
+    Ok(drawing.with_matrix(args.view == ViewArg::Matrix))
 }
 
 fn layout(arg: LayoutArg) -> Layout {

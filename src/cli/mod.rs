@@ -17,6 +17,7 @@ mod import;
 mod influence;
 mod input;
 mod merge;
+mod layout;
 mod output;
 mod path;
 mod progress;
@@ -146,6 +147,12 @@ enum Command {
         after_help = "Examples:\n  relgraph export graphs/japan_russia_2014.ron -o japan_russia_2014.svg\n  relgraph export graphs/japan_russia_2014.ron --format dot --cluster-by country\n  relgraph export graphs/japan_russia_2014.ron --focus \"Kuril Islands dispute\" --depth 1 -o kuril.svg\n  relgraph export graphs/japan_russia_2014.ron --highlight-path Canada kuril_dispute --strongest -o path.svg\n  relgraph export graphs/japan_russia_2014.ron --at 2014-01-01 --size-by betweenness -o before.svg\n  relgraph export graphs/japan_russia_2014.ron -o model.graphml\n  relgraph export graphs/japan_russia_2014.ron --format neo4j -o neo4j/"
     )]
     Export(export::ExportArgs),
+    /// Write where the built-in renderer puts every node, as a positions file (RON, a map
+    /// from node id to (x, y)) that `export --positions` draws with.
+    #[command(
+        after_help = "Examples:\n  relgraph layout graphs/japan_russia_2014.ron -o japan_russia_2014.layout.ron\n  relgraph export graphs/japan_russia_2014.ron --positions japan_russia_2014.layout.ron -o figure.svg"
+    )]
+    Layout(layout::LayoutArgs),
     /// Run a Rhai script with relgraph's API: load, query, analyse, print, export.
     #[command(
         after_help = "Examples:\n  relgraph run examples/scripts/report.rhai\n  relgraph run examples/scripts/diagrams.rhai out/\n  relgraph run examples/scripts/edge_list.rhai network.tsv\n\nEvery function a script can call is in docs/scripting.md. Errors are reported at SCRIPT:LINE:COL (exit 1)."
@@ -314,6 +321,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Timeline(args) => busy("ordering ties", &mut || timeline::timeline(&args, out)),
         Command::Diff(args) => busy("comparing", &mut || timeline::diff(&args, out)),
         Command::Export(args) => busy("drawing", &mut || export::export(&args, out)),
+        Command::Layout(args) => busy("laying out", &mut || layout::run(&args, out)),
         Command::Import(args) => busy("importing", &mut || import::run(&args, out)),
         Command::Run(args) => run::run(&args, out),
         Command::Merge(args) => busy("merging", &mut || merge::run(&args, out)),

@@ -37,6 +37,7 @@ use super::focus;
 use super::geometry::{convex_hull, Curve, Point};
 use super::graphviz::{self, Layout, DEFAULT_TIMEOUT};
 use super::layout::{layout, LayoutParams};
+use super::pin;
 use super::scene::{Scene, SceneNode};
 use super::shape::{box_size, shape_svg, text_size, write_lines};
 use super::theme::{LineStyle, Shape, Theme};
@@ -75,6 +76,16 @@ pub struct SvgOptions {
     /// [`node_positions`]) whose directions around the focus the rings keep. Default: none
     /// (the directions of this model's own layout).
     pub reference: Option<BTreeMap<String, Point>>,
+    /// Built-in renderer, without a focus: node positions by id (from a positions file, or
+    /// from the layout of the whole model this view is part of) that the nodes named there
+    /// keep exactly; the others are placed around them ([`super::pin`]). The drawing as a
+    /// whole may still be shifted, and spread out uniformly to make room for labels.
+    /// Default: none (a fresh layout).
+    pub positions: Option<BTreeMap<String, Point>>,
+    /// Whether the nodes named in [`SvgOptions::positions`] stay exactly there (a positions
+    /// file), or only near (a view drawn at its whole model's positions, whose nodes may be
+    /// larger than in the whole drawing and are then pushed apart just enough). Default: exactly.
+    pub positions_exact: bool,
 }
 
 impl Default for SvgOptions {
@@ -87,6 +98,8 @@ impl Default for SvgOptions {
             bundle: true,
             focus: None,
             reference: None,
+            positions: None,
+            positions_exact: true,
         }
     }
 }
@@ -124,6 +137,19 @@ impl SvgOptions {
     /// With a focus, keep the directions of these whole-model positions (see [`node_positions`]).
     pub fn with_reference(mut self, positions: BTreeMap<String, Point>) -> Self {
         self.reference = Some(positions);
+        self
+    }
+    /// Keep the nodes named here at these positions (see [`SvgOptions::positions`]).
+    pub fn with_positions(mut self, positions: BTreeMap<String, Point>) -> Self {
+        self.positions = Some(positions);
+        self.positions_exact = true;
+        self
+    }
+    /// Keep the nodes named here near these positions, pushing apart only boxes that would
+    /// overlap (see [`SvgOptions::positions_exact`]).
+    pub fn with_positions_near(mut self, positions: BTreeMap<String, Point>) -> Self {
+        self.positions = Some(positions);
+        self.positions_exact = false;
         self
     }
     /// Time limit for Graphviz.
@@ -188,15 +214,36 @@ fn builtin(model: &Model, options: &SvgOptions, theme: &Theme) -> String {
         None => Vec::new(),
     };
     let focus = options.focus.as_deref().and_then(|id| model.index_of(id)).map(|i| (i.index(), reference.as_slice()));
-    Drawing::new(&scene, theme, options.bundle, focus).to_svg()
+    let pinned = match (&options.positions, focus) {
+        (Some(by_id), None) => pinned(model, by_id),
+        _ => Vec::new(),
+    };
+    Drawing::new(&scene, theme, options.bundle, focus, (&pinned, options.positions_exact)).to_svg()
+}
+
+/// The given position of every node of `model`, by index (`None` where the map names none).
+fn pinned(model: &Model, by_id: &BTreeMap<String, Point>) -> Vec<Option<Point>> {
+    model.graph().node_weights().map(|n| by_id.get(&n.id).copied()).collect()
 }
 
 /// Where the built-in renderer puts each node of `model` (centres by node id, in pixels),
 /// before any focus: pass them to a focus view of a part of the model
 /// ([`SvgOptions::with_reference`]) so that it keeps the whole drawing's directions.
 pub fn node_positions(model: &Model, options: &DotOptions, theme: &Theme) -> BTreeMap<String, Point> {
+    node_positions_around(model, options, theme, &BTreeMap::new())
+}
+
+/// Like [`node_positions`], keeping the nodes named in `pinned` exactly there and placing
+/// the others around them (see [`SvgOptions::positions`]): what a positions file holds
+/// after the model gained nodes.
+pub fn node_positions_around(
+    model: &Model,
+    options: &DotOptions,
+    theme: &Theme,
+    pinned: &BTreeMap<String, Point>,
+) -> BTreeMap<String, Point> {
     let scene = Scene::new(model, options, theme);
-    let placed = node_layout(&scene, theme);
+    let placed = node_layout(&scene, theme, (&self::pinned(model, pinned), true));
     model.graph().node_weights().zip(placed.pos).map(|(n, p)| (n.id.clone(), p)).collect()
 }
 
@@ -209,7 +256,7 @@ struct NodeLayout {
     padding: f64,
 }
 
-fn node_layout(scene: &Scene, theme: &Theme) -> NodeLayout {
+fn node_layout(scene: &Scene, theme: &Theme, (pinned, exact): (&[Option<Point>], bool)) -> NodeLayout {
     let sizes: Vec<Point> = scene
         .nodes
         .iter()
@@ -228,7 +275,11 @@ fn node_layout(scene: &Scene, theme: &Theme) -> NodeLayout {
     let density = if sizes.is_empty() { 1.0 } else { (edges.len() as f64 / sizes.len() as f64 / 1.5).sqrt() };
     let edge_length = (median + label_room).max(110.0) * density.clamp(1.0, 1.6);
     let params = LayoutParams { edge_length, padding: 14.0, component_gap: 50.0 };
-    let pos = layout(&sizes, &edges, &groups, &params);
+    let pos = if pinned.iter().any(Option::is_some) {
+        pin::place(&sizes, &edges, &groups, pinned, &params, exact)
+    } else {
+        layout(&sizes, &edges, &groups, &params)
+    };
     NodeLayout { sizes, pos, edges, edge_length, padding: params.padding }
 }
 
@@ -263,8 +314,14 @@ const MAX_LABELS: usize = 1500;
 const LABEL_GAP: f64 = 2.0;
 
 impl<'a> Drawing<'a> {
-    fn new(scene: &'a Scene, theme: &'a Theme, bundle: bool, focus: Option<(usize, &[Option<Point>])>) -> Self {
-        let NodeLayout { sizes, mut pos, edges, edge_length, padding } = node_layout(scene, theme);
+    fn new(
+        scene: &'a Scene,
+        theme: &'a Theme,
+        bundle: bool,
+        focus: Option<(usize, &[Option<Point>])>,
+        pinned: (&[Option<Point>], bool),
+    ) -> Self {
+        let NodeLayout { sizes, mut pos, edges, edge_length, padding } = node_layout(scene, theme, pinned);
         if let Some((f, reference)) = focus.filter(|(f, _)| *f < pos.len()) {
             // The rings keep the whole-model layout's angles around the focus where known.
             if reference.len() == pos.len() && reference.iter().all(Option::is_some) {

@@ -16,6 +16,7 @@ pub mod limit;
 pub mod lint;
 mod loader;
 pub mod neo4j;
+pub mod positions;
 pub mod profile;
 pub mod provenance;
 pub mod ron;

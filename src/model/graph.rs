@@ -280,6 +280,14 @@ impl Model {
             .collect()
     }
 
+    /// The model without its isolated nodes (those no edge touches): what a view at a date
+    /// draws, leaving out nodes with no tie in force.
+    pub fn without_isolated(&self) -> Model {
+        let tied: std::collections::HashSet<&str> =
+            self.edges().flat_map(|e| [e.from.as_str(), e.to.as_str()]).collect();
+        self.filtered(|n| tied.contains(n.id.as_str()), |_| true)
+    }
+
     /// Earliest and latest date named anywhere in the model.
     pub fn date_range(&self) -> Option<(PartialDate, PartialDate)> {
         let node_dates = self.nodes().flat_map(|n| [n.since, n.until, n.date]);

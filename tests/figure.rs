@@ -1,0 +1,224 @@
+//! Integration tests: figures that hold still — views of one model keep shared nodes in
+//! place, positions files pin nodes and round-trip, isolated nodes leave date views. Node
+//! centres are read back from the SVG the real binary writes (the first label line of each
+//! `<g class="node …">`, which moves exactly as its node does).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::common::{graph, ok};
+
+/// Label anchors by node title, and the drawing's diagonal.
+fn centres(svg: &str) -> (BTreeMap<String, (f64, f64)>, f64) {
+    let number = |text: &str, key: &str| -> f64 {
+        let at = text.find(key).unwrap_or_else(|| panic!("{key} in {text}")) + key.len();
+        let end = at + text[at..].find('"').expect("a closing quote");
+        text[at..end].parse().expect("a number")
+    };
+    let mut out = BTreeMap::new();
+    for part in svg.split("<g class=\"node ").skip(1) {
+        let title_at = part.find("<title>").expect("a title") + "<title>".len();
+        let title = part[title_at..title_at + part[title_at..].find("</title>").expect("title end")].to_owned();
+        let tspan = &part[part.find("<tspan").expect("a label line")..];
+        out.insert(title, (number(tspan, " x=\""), number(tspan, " y=\"")));
+    }
+    let view = &svg[svg.find("viewBox=\"0 0 ").expect("a viewBox") + "viewBox=\"0 0 ".len()..];
+    let mut sizes = view.split(['"', ' ']).take(2).map(|v| v.parse::<f64>().expect("a size"));
+    let (w, h) = (sizes.next().expect("width"), sizes.next().expect("height"));
+    (out, w.hypot(h))
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// Displacement of every shared node after removing the overall shift (the median shift on
+/// each axis), and the larger diagonal.
+fn displacement(a: &str, b: &str) -> (BTreeMap<String, f64>, f64) {
+    let ((a, da), (b, db)) = (centres(a), centres(b));
+    let shared: Vec<&String> = a.keys().filter(|k| b.contains_key(*k)).collect();
+    assert!(shared.len() > 10, "views share nodes");
+    let dx = median(shared.iter().map(|k| b[*k].0 - a[*k].0).collect());
+    let dy = median(shared.iter().map(|k| b[*k].1 - a[*k].1).collect());
+    let moved = shared.iter().map(|k| ((*k).clone(), (b[*k].0 - a[*k].0 - dx).hypot(b[*k].1 - a[*k].1 - dy))).collect();
+    (moved, da.max(db))
+}
+
+fn draw(dir: &Path, name: &str, args: &[&str]) -> String {
+    let out = dir.join(name);
+    let mut all = args.to_vec();
+    all.extend(["--renderer", "builtin", "-o", out.to_str().expect("UTF-8 path")]);
+    ok(&all);
+    std::fs::read_to_string(out).expect("the SVG was written")
+}
+
+#[test]
+fn before_and_after_crimea_keep_shared_nodes_within_two_percent_of_the_diagonal() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph();
+    let before = draw(dir.path(), "before.svg", &["export", &g, "--at", "2013-12-31"]);
+    let after = draw(dir.path(), "after.svg", &["export", &g, "--at", "2014-07-31"]);
+    let (moved, diagonal) = displacement(&before, &after);
+    let share = median(moved.values().copied().collect()) / diagonal;
+    assert!(share < 0.02, "shared nodes moved {:.1}% of the diagonal", share * 100.0);
+    // Filters are views too: the conflictual ties alone keep their nodes where the whole
+    // model's layout put them.
+    let whole = draw(dir.path(), "whole.svg", &["export", &g, "--polarity", "cooperative"]);
+    let conflict = draw(dir.path(), "conflict.svg", &["export", &g, "--polarity", "conflictual"]);
+    let (moved, diagonal) = displacement(&whole, &conflict);
+    assert!(median(moved.values().copied().collect()) / diagonal < 0.02);
+}
+
+#[test]
+fn date_views_leave_out_nodes_with_no_tie_in_force_unless_told_to_keep_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph();
+    let model = relgraph::io::ron::load(g.as_ref()).unwrap().at(&"2013-12-31".parse().unwrap());
+    let tied: std::collections::BTreeSet<&str> = model.edges().flat_map(|e| [e.from.as_str(), e.to.as_str()]).collect();
+    let names = |svg: &str| centres(svg).0.into_keys().collect::<std::collections::BTreeSet<String>>();
+    let dropped = names(&draw(dir.path(), "dropped.svg", &["export", &g, "--at", "2013-12-31"]));
+    let kept = names(&draw(dir.path(), "kept.svg", &["export", &g, "--at", "2013-12-31", "--keep-isolated"]));
+    let expected: std::collections::BTreeSet<String> =
+        model.nodes().filter(|n| tied.contains(n.id.as_str())).map(|n| n.name.clone()).collect();
+    assert_eq!(dropped, expected);
+    assert_eq!(kept.len(), model.node_count());
+    assert!(kept.len() > dropped.len(), "the shipped model has nodes with no tie at that date");
+}
+
+#[test]
+fn a_positions_file_round_trips_and_moving_one_node_in_it_moves_only_that_node() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph();
+    let file = dir.path().join("jr.layout.ron");
+    ok(&["layout", &g, "-o", file.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let positions = relgraph::api::figure::load(&file).unwrap();
+    let model = relgraph::io::ron::load(g.as_ref()).unwrap();
+    assert_eq!(positions.len(), model.node_count());
+    assert_eq!(relgraph::api::figure::to_text(&positions), text, "the file reads back as written");
+
+    let first = draw(dir.path(), "first.svg", &["export", &g, "--positions", file.to_str().unwrap()]);
+    // Japan moves 200 px right in the file.
+    let (x, y) = positions["japan"];
+    let moved_text =
+        text.replace(&format!("\"japan\": ({x:.1}, {y:.1})"), &format!("\"japan\": ({:.1}, {y:.1})", x + 200.0));
+    assert_ne!(moved_text, text);
+    std::fs::write(&file, moved_text).unwrap();
+    let second = draw(dir.path(), "second.svg", &["export", &g, "--positions", file.to_str().unwrap()]);
+    let (moved, _) = displacement(&first, &second);
+    for (name, d) in &moved {
+        if name == "Japan" {
+            // The drawing may be spread out uniformly for its labels, by 1.2 each time.
+            let scaled = (0..4).any(|k| (d - 200.0 * 1.2_f64.powi(k)).abs() < 1.0);
+            assert!(scaled, "Japan moved {d} px");
+        } else {
+            assert!(*d < 0.2, "{name} moved {d} px");
+        }
+    }
+}
+
+#[test]
+fn three_new_ties_move_no_node_drawn_from_a_positions_file_and_update_adds_new_nodes() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph();
+    let file = dir.path().join("jr.layout.ron");
+    ok(&["layout", &g, "-o", file.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&g).unwrap();
+    let at = text.find("        Edge(").unwrap();
+    let ties = "        Edge(from: \"italy\", to: \"canada\", kind: cooperates_with),\n        Edge(from: \"letta\", to: \"kishida\", kind: meets),\n        Edge(from: \"tepco\", to: \"g7\", kind: supports),\n";
+    let node = "        Node(id: \"new_summit\", kind: event, name: \"A new summit\"),\n";
+    let nodes_at = text.find("        Node(").unwrap();
+    let edited = format!("{}{node}{}{ties}{}", &text[..nodes_at], &text[nodes_at..at], &text[at..]);
+    let edited_path = dir.path().join("edited.ron");
+    std::fs::write(
+        &edited_path,
+        edited.replace(ties, &format!("{ties}        Edge(from: \"abe\", to: \"new_summit\", kind: attends),\n")),
+    )
+    .unwrap();
+    let edited_path = edited_path.to_str().unwrap();
+
+    let original = relgraph::api::figure::load(&file).unwrap();
+    let before = draw(dir.path(), "before.svg", &["export", &g, "--positions", file.to_str().unwrap()]);
+    let after =
+        draw(dir.path(), "after.svg", &["export", edited_path, "--positions", file.to_str().unwrap(), "--update"]);
+    let (moved, diagonal) = displacement(&before, &after);
+    assert!(median(moved.values().copied().collect()) / diagonal < 0.05);
+    assert!(moved.values().all(|d| *d < 0.2), "no pinned node moves: {moved:?}");
+    // --update wrote the new node into the file, near Abe, and kept every old position.
+    let updated = relgraph::api::figure::load(&file).unwrap();
+    let (ax, ay) = updated["abe"];
+    let (nx, ny) = updated["new_summit"];
+    assert!((nx - ax).hypot(ny - ay) < 400.0, "the new node is placed by its neighbour");
+    assert_eq!(updated.len(), original.len() + 1);
+    for (id, p) in &original {
+        assert_eq!(updated[id], *p, "{id} kept its place in the file");
+    }
+}
+
+#[test]
+fn small_multiples_put_every_shared_node_at_the_same_place_in_each_panel() {
+    let model = relgraph::io::ron::load(graph().as_ref()).unwrap();
+    let dates = ["2013-12-31".parse().unwrap(), "2014-07-31".parse().unwrap()];
+    let theme = relgraph::export::Theme::default();
+    let svg = relgraph::api::figure::small_multiples(&model, &dates, 2, &theme, &Default::default());
+    let mut reader = quick_xml::Reader::from_str(&svg);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed: {e}"),
+        }
+    }
+    let panels: Vec<&str> = svg.split("<g class=\"panel\"").skip(1).collect();
+    assert_eq!(panels.len(), 2);
+    assert!(panels[0].contains("<title>2013-12-31</title>") && panels[1].contains("<title>2014-07-31</title>"));
+    // Each panel's own drawing, read as one SVG, keeps shared nodes within 2% of its diagonal.
+    let inner = |p: &str| -> String {
+        let start = p.find("<svg").map_or(0, |i| i);
+        format!("<svg viewBox=\"0 0 1000 1000\">{}", &p[start..])
+    };
+    let (a, _) = centres(&inner(panels[0]));
+    let (b, _) = centres(&inner(panels[1]));
+    let shared: Vec<&String> = a.keys().filter(|k| b.contains_key(*k)).collect();
+    assert!(shared.len() > 50);
+    let dx = median(shared.iter().map(|k| b[*k].0 - a[*k].0).collect());
+    let dy = median(shared.iter().map(|k| b[*k].1 - a[*k].1).collect());
+    let moved = median(shared.iter().map(|k| (b[*k].0 - a[*k].0 - dx).hypot(b[*k].1 - a[*k].1 - dy)).collect());
+    assert!(moved < 1.0, "shared nodes moved {moved} px between panels");
+    // The ties that appeared after the first date are drawn bold in the second panel only,
+    // the rest faded; the first panel emphasises nothing.
+    assert!(!panels[0].contains(" opacity=\""), "nothing is faded in the first panel");
+    assert!(panels[1].contains(" opacity=\""), "the second panel fades what did not change");
+}
+
+#[test]
+fn the_matrix_view_labels_every_node_and_counts_the_ties_of_each_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph();
+    let svg = draw(dir.path(), "matrix.svg", &["export", &g, "--view", "matrix", "--at", "2014-07-31"]);
+    let model = relgraph::io::ron::load(g.as_ref()).unwrap().at(&"2014-07-31".parse().unwrap()).without_isolated();
+    assert_eq!(svg.matches("<text class=\"row\"").count(), model.node_count());
+    assert_eq!(svg.matches("<text class=\"column\"").count(), model.node_count());
+    // Ties per pair, counted independently of the renderer.
+    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for e in model.edges().filter(|e| e.from != e.to) {
+        let (a, b) = if e.from < e.to { (&e.from, &e.to) } else { (&e.to, &e.from) };
+        *pairs.entry((a.clone(), b.clone())).or_default() += 1;
+    }
+    assert_eq!(svg.matches("<g class=\"cell\">").count(), 2 * pairs.len(), "each pair fills two mirrored cells");
+    let (busiest, ties) = pairs.iter().max_by_key(|(_, n)| **n).map(|(k, n)| (k.clone(), *n)).unwrap();
+    assert!(ties > 1);
+    let name = |id: &str| model.node_by_id(id).unwrap().name.clone();
+    let tip = format!("<title>{} – {}: ", name(&busiest.0), name(&busiest.1));
+    let at = svg.find(&tip).or_else(|| svg.find(&format!("<title>{} – {}: ", name(&busiest.1), name(&busiest.0))));
+    let cell = &svg[at.expect("the busiest pair's cell")..];
+    let cell = &cell[..cell.find("</g>").unwrap()];
+    assert!(cell.contains(&format!(">{ties}</text>")), "the cell shows {ties}: {cell}");
+    for word in ["cooperative", "conflictual", "neutral"] {
+        assert!(svg.contains(&format!(">{word}</text>")), "legend names {word}");
+    }
+    let png = dir.path().join("matrix.png");
+    ok(&["export", &g, "--view", "matrix", "-o", png.to_str().unwrap()]);
+    assert_eq!(&std::fs::read(&png).unwrap()[..8], b"\x89PNG\r\n\x1a\n");
+}

@@ -10,6 +10,7 @@ mod import;
 mod influence;
 mod interchange;
 mod model;
+mod present;
 mod readme;
 mod scripting;
 mod viewer;

@@ -47,6 +47,9 @@ pub fn actor_view(model: &Model, strengths: Strengths<'_>) -> Result<GraphView, 
 /// One way a tie carries influence: (model edge, strength, sign).
 type Tie = (u32, f64, Sign);
 
+/// A channel being built: (strength, sign, [(model edge, weight)…]).
+type Channel = (f64, Sign, Vec<(u32, f64)>);
+
 /// The actor view from per-edge influence.
 pub fn actors_from(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> GraphView {
     let graph = model.graph();
@@ -102,7 +105,7 @@ pub fn actors_from(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> GraphVi
             }
         }
     }
-    let mut arcs: BTreeMap<(u32, u32), (f64, Sign, Vec<(u32, f64)>)> = BTreeMap::new();
+    let mut arcs: BTreeMap<(u32, u32), Channel> = BTreeMap::new();
     for ((u, v), ties) in pairs {
         let noisy_or = |sign: Sign| 1.0 - ties.iter().filter(|t| t.2 == sign).fold(1.0, |q, t| q * (1.0 - t.1));
         let (plus, minus) = (noisy_or(Sign::Support), noisy_or(Sign::Pressure));

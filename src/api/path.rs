@@ -19,8 +19,12 @@ use crate::Error;
 pub struct Paths {
     /// The paths, best first.
     pub paths: Vec<path::Path>,
-    /// For strongest paths: each path's step strengths and sign.
+    /// For strongest paths: each path's step strengths and sign. Like `paths`, their
+    /// indices are those of the model the search ran on, which for a dated model is the
+    /// model as of its present (see [`PathSearch::all_time`]).
     pub signed: Vec<InfluencePath>,
+    /// For strongest paths: each path as `A —kind 0.80→ B …`, as the command prints it.
+    pub chains: Vec<String>,
     report: Report,
 }
 
@@ -263,6 +267,7 @@ impl<'m> PathSearch<'m> {
             Vec::new()
         };
         let report = report::paths(model, &view, &paths, self.mode, &source, (from, to), cut_at);
-        Ok(Paths { paths, signed, report })
+        let chains = signed.iter().map(|p| report::influence_chain(model, p)).collect();
+        Ok(Paths { paths, signed, chains, report })
     }
 }

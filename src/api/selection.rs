@@ -213,13 +213,13 @@ impl<'m> Selection<'m> {
     /// The influence channels of the selection (see [`influence`]), between every pair
     /// of nodes, contexts included.
     pub fn channels(&self) -> Result<GraphView, Error> {
-        self.with_strengths(|model, strengths| influence::channel_view(model, strengths))
+        self.with_strengths(influence::channel_view)
     }
 
     /// The influence channels between actors, each a direct tie or a shared context (see
     /// [`crate::analysis::context`]).
     pub fn actor_channels(&self) -> Result<GraphView, Error> {
-        self.with_strengths(|model, strengths| crate::analysis::context::actor_view(model, strengths))
+        self.with_strengths(crate::analysis::context::actor_view)
     }
 
     /// Whether a node of the selection acts (influence runs between actors).

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area.
 mod analysis;
+mod architecture;
 mod cli;
 mod commands;
 mod common;

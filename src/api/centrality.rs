@@ -193,3 +193,17 @@ impl<'m> CentralityQuery<'m> {
         Report::new(text, serde_json::Value::Array(items))
     }
 }
+
+impl<'m> Selection<'m> {
+    /// A centrality measure over the selection.
+    pub fn centrality(&self, measure: Measure) -> CentralityQuery<'m> {
+        CentralityQuery::new(self.clone(), measure, CentralityOptions::default())
+    }
+}
+
+impl crate::Model {
+    /// A centrality measure (see [`Selection::centrality`]).
+    pub fn centrality(&self, measure: Measure) -> CentralityQuery<'_> {
+        self.view().centrality(measure)
+    }
+}

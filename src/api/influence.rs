@@ -135,3 +135,27 @@ impl<'m> InfluenceQuery<'m> {
         Ok(by_id)
     }
 }
+
+impl<'m> Selection<'m> {
+    /// Every node's influence on `node`, strongest channel first.
+    pub fn influence_on(&self, node: &str) -> InfluenceQuery<'m> {
+        InfluenceQuery::new(self.clone(), node, true)
+    }
+
+    /// `node`'s influence on every node, strongest channel first.
+    pub fn influence_from(&self, node: &str) -> InfluenceQuery<'m> {
+        InfluenceQuery::new(self.clone(), node, false)
+    }
+}
+
+impl crate::Model {
+    /// Every node's influence on a node (see [`Selection::influence_on`]).
+    pub fn influence_on(&self, node: &str) -> InfluenceQuery<'_> {
+        self.view().influence_on(node)
+    }
+
+    /// A node's influence on every node (see [`Selection::influence_from`]).
+    pub fn influence_from(&self, node: &str) -> InfluenceQuery<'_> {
+        self.view().influence_from(node)
+    }
+}

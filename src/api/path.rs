@@ -88,6 +88,7 @@ pub struct PathSearch<'m> {
     avoid_kinds: Vec<NodeKind>,
     all: Option<(usize, usize)>,
     all_time: bool,
+    all_kinds: bool,
 }
 
 impl<'m> PathSearch<'m> {
@@ -103,6 +104,7 @@ impl<'m> PathSearch<'m> {
             avoid_kinds: Vec::new(),
             all: None,
             all_time: false,
+            all_kinds: false,
         }
     }
 
@@ -119,6 +121,7 @@ impl<'m> PathSearch<'m> {
             avoid_kinds: self.avoid_kinds.clone(),
             all: self.all,
             all_time: self.all_time,
+            all_kinds: self.all_kinds,
         }
     }
 
@@ -133,6 +136,13 @@ impl<'m> PathSearch<'m> {
     /// [`Selection::present`]).
     pub fn all_time(mut self) -> Self {
         self.all_time = true;
+        self
+    }
+
+    /// Strongest paths that may pass through contexts (agreements, disputes, events,
+    /// territories, projects) as through actors, as the HTML map's path picker does.
+    pub fn all_kinds(mut self) -> Self {
+        self.all_kinds = true;
         self
     }
 
@@ -198,7 +208,9 @@ impl<'m> PathSearch<'m> {
         // Strongest paths between two actors run through actors only, a step being a
         // direct tie or a shared context; to or from a context, through anything.
         let view = match self.mode {
-            PathMode::Strongest if s.is_actor(&self.from)? && s.is_actor(&self.to)? => s.actor_channels()?,
+            PathMode::Strongest if !self.all_kinds && s.is_actor(&self.from)? && s.is_actor(&self.to)? => {
+                s.actor_channels()?
+            }
             PathMode::Strongest => s.channels()?,
             _ => s.graph_view(),
         };
@@ -269,5 +281,19 @@ impl<'m> PathSearch<'m> {
         let report = report::paths(model, &view, &paths, self.mode, &source, (from, to), cut_at);
         let chains = signed.iter().map(|p| report::influence_chain(model, p)).collect();
         Ok(Paths { paths, signed, chains, report })
+    }
+}
+
+impl<'m> Selection<'m> {
+    /// The best paths between two nodes: fewest hops by default.
+    pub fn paths(&self, from: &str, to: &str) -> PathSearch<'m> {
+        PathSearch::new(self.clone(), from, to)
+    }
+}
+
+impl crate::Model {
+    /// The best paths between two nodes (see [`Selection::paths`]).
+    pub fn paths(&self, from: &str, to: &str) -> PathSearch<'_> {
+        PathSearch::new(self.view(), from, to)
     }
 }

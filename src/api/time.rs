@@ -108,3 +108,17 @@ impl<'m> DiffQuery<'m> {
         Ok(report::diff(model, &diff, self.top))
     }
 }
+
+impl<'m> Selection<'m> {
+    /// What changed between two dates (over the selection without its date).
+    pub fn diff(&self, from: PartialDate, to: PartialDate) -> DiffQuery<'m> {
+        DiffQuery::new(self.clone(), from, to)
+    }
+}
+
+impl crate::Model {
+    /// What changed between two dates (see [`Selection::diff`]).
+    pub fn diff(&self, from: PartialDate, to: PartialDate) -> DiffQuery<'_> {
+        self.view().diff(from, to)
+    }
+}

@@ -8,6 +8,32 @@ use crate::analysis::influence::{self, Method, Ranking, Toward};
 use crate::report::{self, Report};
 use crate::Error;
 
+use crate::model::Model;
+
+impl Model {
+    /// Every node's influence on a node (see [`Selection::influence_on`]).
+    pub fn influence_on(&self, node: &str) -> InfluenceQuery<'_> {
+        self.view().influence_on(node)
+    }
+
+    /// A node's influence on every node (see [`Selection::influence_from`]).
+    pub fn influence_from(&self, node: &str) -> InfluenceQuery<'_> {
+        self.view().influence_from(node)
+    }
+}
+
+impl<'m> Selection<'m> {
+    /// Every node's influence on `node`, strongest channel first.
+    pub fn influence_on(&self, node: &str) -> InfluenceQuery<'m> {
+        InfluenceQuery::new(self.clone(), node, true)
+    }
+
+    /// `node`'s influence on every node, strongest channel first.
+    pub fn influence_from(&self, node: &str) -> InfluenceQuery<'m> {
+        InfluenceQuery::new(self.clone(), node, false)
+    }
+}
+
 /// An influence ranking and the report `relgraph influence` prints.
 #[derive(Debug, Clone)]
 pub struct InfluenceRanking {
@@ -133,29 +159,5 @@ impl<'m> InfluenceQuery<'m> {
             ranking.rows().iter().filter_map(|r| Some((graph.node_weight(r.node)?.id.clone(), r.score))).collect();
         by_id.insert(model.node(&self.node)?.id.clone(), 1.0);
         Ok(by_id)
-    }
-}
-
-impl<'m> Selection<'m> {
-    /// Every node's influence on `node`, strongest channel first.
-    pub fn influence_on(&self, node: &str) -> InfluenceQuery<'m> {
-        InfluenceQuery::new(self.clone(), node, true)
-    }
-
-    /// `node`'s influence on every node, strongest channel first.
-    pub fn influence_from(&self, node: &str) -> InfluenceQuery<'m> {
-        InfluenceQuery::new(self.clone(), node, false)
-    }
-}
-
-impl crate::Model {
-    /// Every node's influence on a node (see [`Selection::influence_on`]).
-    pub fn influence_on(&self, node: &str) -> InfluenceQuery<'_> {
-        self.view().influence_on(node)
-    }
-
-    /// A node's influence on every node (see [`Selection::influence_from`]).
-    pub fn influence_from(&self, node: &str) -> InfluenceQuery<'_> {
-        self.view().influence_from(node)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Run with `cargo run --example g7_influence`.
 
-use relgraph::report::table::Table;
+use relgraph::api::Table;
 use relgraph::Model;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -16,16 +16,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut table = Table::new(&["member", "strength", "sign", "strongest channel to Russia"]).right_align(1);
     for member in &members {
         let paths = model.paths(member, "Russia").strongest().find()?;
-        let Some(best) = paths.signed.first() else {
+        let (Some(best), Some(chain)) = (paths.signed.first(), paths.chains.first()) else {
             table.row(vec![model.node(member)?.name.clone(), "—".into(), "—".into(), "no channel".into()]);
             continue;
         };
-        let chain = relgraph::report::influence_chain(&model, best);
         table.row(vec![
             model.node(member)?.name.clone(),
             format!("{:.4}", best.strength()),
             best.sign.to_string(),
-            chain,
+            chain.clone(),
         ]);
     }
     print!("{}", table.render());

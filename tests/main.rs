@@ -12,6 +12,7 @@ mod import;
 mod influence;
 mod interchange;
 mod model;
+mod present;
 mod readme;
 mod scripting;
 mod sources;

@@ -301,7 +301,8 @@ fn library_path(model: &Model, a: &str, b: &str) -> Option<Answer> {
 /// tie shown for each step, when the CLI gives influence paths (with a sign); `Err` when it
 /// does not.
 fn cli_path(a: &str, b: &str) -> Result<(Option<Answer>, Vec<String>), String> {
-    let output = relgraph(&["path", &graph(), a, b, "--strongest", "--json"]);
+    // The map shows every date and lets influence pass through contexts: so does this.
+    let output = relgraph(&["path", &graph(), a, b, "--strongest", "--all-time", "--all-kinds", "--json"]);
     let text = common::stdout(&output);
     if !output.status.success() {
         return Ok((None, Vec::new()));

@@ -23,18 +23,18 @@ impl Filter {
 
     /// A new model with what the filter keeps (an edge needs both its ends kept).
     /// Cost O(|V| + |E|).
+    /// Dates follow [`Model::at`]: a tie with its own dates is in force on them whatever
+    /// its ends' dates.
     pub fn apply(&self, model: &Model) -> Model {
-        model.filtered(
-            |n| {
-                (self.node_kinds.is_empty() || self.node_kinds.contains(&n.kind))
-                    && self.at.as_ref().is_none_or(|at| n.in_force(at))
-            },
-            |e| {
-                (self.edge_kinds.is_empty() || self.edge_kinds.contains(&e.kind))
-                    && (self.polarities.is_empty() || self.polarities.contains(&e.polarity()))
-                    && self.at.as_ref().is_none_or(|at| e.in_force(at))
-            },
-        )
+        let keep_node = |n: &crate::model::Node| self.node_kinds.is_empty() || self.node_kinds.contains(&n.kind);
+        let keep_edge = |e: &crate::model::Edge| {
+            (self.edge_kinds.is_empty() || self.edge_kinds.contains(&e.kind))
+                && (self.polarities.is_empty() || self.polarities.contains(&e.polarity()))
+        };
+        match &self.at {
+            Some(at) => model.at_where(at, keep_node, keep_edge),
+            None => model.filtered(keep_node, keep_edge),
+        }
     }
 }
 

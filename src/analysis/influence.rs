@@ -153,6 +153,10 @@ pub struct InfluencePath {
     pub steps: Vec<f64>,
     /// The product of the steps' signs.
     pub sign: Sign,
+    /// For each step through a shared context (see [`super::context`]): the context's
+    /// tie to the next node (the step's edge in `path.edges` is the previous node's tie to
+    /// the context); `None` for a direct tie.
+    pub via: Vec<Option<EdgeIndex>>,
 }
 
 impl InfluencePath {
@@ -166,9 +170,12 @@ impl InfluencePath {
 /// not channels of the view (a path from another view) count as strength 0, support.
 pub fn describe(view: &GraphView, path: Path) -> InfluencePath {
     let mut steps = Vec::with_capacity(path.edges.len());
+    let mut via = Vec::with_capacity(path.edges.len());
     let mut sign = Sign::Support;
     for pair in path.nodes.windows(2) {
-        match view.find_arc(pair[0].index(), pair[1].index()) {
+        let arc = view.find_arc(pair[0].index(), pair[1].index());
+        via.push(arc.and_then(|a| view.edges(a).get(1)).map(|&e| EdgeIndex::new(e as usize)));
+        match arc {
             Some(a) => {
                 steps.push(view.edge_weights(a).first().copied().unwrap_or(0.0));
                 if view.sign(a) < 0 {
@@ -178,7 +185,7 @@ pub fn describe(view: &GraphView, path: Path) -> InfluencePath {
             None => steps.push(0.0),
         }
     }
-    InfluencePath { path, steps, sign }
+    InfluencePath { path, steps, sign, via }
 }
 
 /// How influence is scored in a ranking.

@@ -31,6 +31,7 @@
 
 pub mod balance;
 pub mod centrality;
+pub mod context;
 pub mod filter;
 pub mod influence;
 pub mod path;

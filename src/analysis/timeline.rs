@@ -135,11 +135,10 @@ pub struct Diff {
     pub ranks: Vec<RankMove>,
 }
 
-/// Whether an edge is part of the model as it stands on `at` ([`Model::at`]): the edge and
-/// both its ends in force.
+/// Whether an edge is part of the model as it stands on `at` ([`Model::at`]): in force on
+/// its own dates, or, undated, with both its ends in force.
 fn present(model: &Model, edge: &crate::model::Edge, at: &PartialDate) -> bool {
-    let node_in_force = |id: &str| model.node_by_id(id).is_some_and(|n| n.in_force(at));
-    edge.in_force(at) && node_in_force(&edge.from) && node_in_force(&edge.to)
+    model.tie_in_force(edge, at)
 }
 
 fn net_polarity(model: &Model, at: &PartialDate) -> BTreeMap<(String, String), i64> {

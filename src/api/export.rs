@@ -322,7 +322,8 @@ impl<'m> Drawing<'m> {
             options = options.with_legend(false);
         }
         if let Some(search) = &self.highlight {
-            let search = search.on(part.clone());
+            // Drawn over the whole selection: its own date, or every date.
+            let search = search.on(part.clone()).all_time();
             let paths = search.find()?;
             if paths.is_empty() {
                 let (from, to) = search.ends()?;

@@ -77,11 +77,21 @@ pub struct InfluenceQuery<'m> {
     on: bool,
     method: Method,
     top: Option<usize>,
+    all_time: bool,
+    all_kinds: bool,
 }
 
 impl<'m> InfluenceQuery<'m> {
     pub(super) fn new(selection: Selection<'m>, node: &str, on: bool) -> Self {
-        InfluenceQuery { selection, node: node.to_owned(), on, method: Method::Strongest, top: None }
+        InfluenceQuery {
+            selection,
+            node: node.to_owned(),
+            on,
+            method: Method::Strongest,
+            top: None,
+            all_time: false,
+            all_kinds: false,
+        }
     }
 
     /// Every channel together (the attenuated walk sum) instead of the strongest one.
@@ -102,26 +112,47 @@ impl<'m> InfluenceQuery<'m> {
         self
     }
 
+    /// Count every tie of every date, even on a dated model without a date of its own
+    /// (by default such a model answers as of its present, see [`Selection::present`]).
+    pub fn all_time(mut self) -> Self {
+        self.all_time = true;
+        self
+    }
+
+    /// Rank contexts (agreements, disputes, events, territories, projects) too, and let
+    /// influence pass through them as through actors. By default influence runs between
+    /// actors, a step being a direct tie or a shared context (see
+    /// [`crate::analysis::context`]), and only actors are ranked.
+    pub fn all_kinds(mut self) -> Self {
+        self.all_kinds = true;
+        self
+    }
+
     /// Runs the ranking.
     pub fn run(&self) -> Result<InfluenceRanking, Error> {
-        let s = &self.selection;
+        let (dated, when) = self.selection.as_of(self.all_time);
+        let s = &dated;
         let model = s.model();
-        let view = s.channels()?;
         let node = model.node_index(&self.node)?;
+        let view = if !self.all_kinds && s.is_actor(&self.node)? { s.actor_channels()? } else { s.channels()? };
         let toward = if self.on { Toward::On(node) } else { Toward::From(node) };
         let mut ranking = influence::rank(&view, toward, self.method)?;
         let reached = ranking.rows.len();
         if let Some(top) = self.top {
             ranking.rows.truncate(top);
         }
-        let report = report::influence(model, &ranking, toward, self.method, &s.strengths_source(), reached);
+        let source = match when {
+            Some(when) => format!("{}; {when}", s.strengths_source()),
+            None => s.strengths_source(),
+        };
+        let report = report::influence(model, &ranking, toward, self.method, &source, reached);
         Ok(InfluenceRanking { ranking, report })
     }
 
     /// Every ranked node's score by id, and the node itself at 1.0: the sizes of
     /// `relgraph export --size-by influence --on NODE`.
     pub fn sizes(&self) -> Result<BTreeMap<String, f64>, Error> {
-        let ranking = InfluenceQuery { top: None, ..self.clone() }.run()?;
+        let ranking = InfluenceQuery { top: None, all_time: true, all_kinds: true, ..self.clone() }.run()?;
         let model = self.selection.model();
         let graph = model.graph();
         let mut by_id: BTreeMap<String, f64> =

@@ -35,8 +35,12 @@ impl<'m> Selection<'m> {
 pub struct Paths {
     /// The paths, best first.
     pub paths: Vec<path::Path>,
-    /// For strongest paths: each path's step strengths and sign.
+    /// For strongest paths: each path's step strengths and sign. Like `paths`, their
+    /// indices are those of the model the search ran on, which for a dated model is the
+    /// model as of its present (see [`PathSearch::all_time`]).
     pub signed: Vec<InfluencePath>,
+    /// For strongest paths: each path as `A —kind 0.80→ B …`, as the command prints it.
+    pub chains: Vec<String>,
     report: Report,
 }
 
@@ -65,7 +69,8 @@ impl Paths {
     /// step labelled with its strength), as `relgraph export --highlight-path` draws them.
     pub fn highlight(&self, options: DotOptions) -> DotOptions {
         let nodes = self.paths.iter().flat_map(|p| p.nodes.iter().copied());
-        let edges: Vec<_> = self.paths.iter().flat_map(|p| p.edges.iter().copied()).collect();
+        let mut edges: Vec<_> = self.paths.iter().flat_map(|p| p.edges.iter().copied()).collect();
+        edges.extend(self.signed.iter().flat_map(|p| p.via.iter().flatten().copied()));
         let mut options = options;
         if !self.signed.is_empty() {
             let mut notes = BTreeMap::new();
@@ -98,6 +103,8 @@ pub struct PathSearch<'m> {
     avoid: Vec<String>,
     avoid_kinds: Vec<NodeKind>,
     all: Option<(usize, usize)>,
+    all_time: bool,
+    all_kinds: bool,
 }
 
 impl<'m> PathSearch<'m> {
@@ -112,6 +119,8 @@ impl<'m> PathSearch<'m> {
             avoid: Vec::new(),
             avoid_kinds: Vec::new(),
             all: None,
+            all_time: false,
+            all_kinds: false,
         }
     }
 
@@ -127,12 +136,29 @@ impl<'m> PathSearch<'m> {
             avoid: self.avoid.clone(),
             avoid_kinds: self.avoid_kinds.clone(),
             all: self.all,
+            all_time: self.all_time,
+            all_kinds: self.all_kinds,
         }
     }
 
     /// Strongest influence paths (product of channel strengths, with signs).
     pub fn strongest(mut self) -> Self {
         self.mode = PathMode::Strongest;
+        self
+    }
+
+    /// Strongest paths over every tie of every date, even on a dated model without a
+    /// date of its own (by default such a model answers as of its present, see
+    /// [`Selection::present`]).
+    pub fn all_time(mut self) -> Self {
+        self.all_time = true;
+        self
+    }
+
+    /// Strongest paths that may pass through contexts (agreements, disputes, events,
+    /// territories, projects) as through actors, as the HTML map's path picker does.
+    pub fn all_kinds(mut self) -> Self {
+        self.all_kinds = true;
         self
     }
 
@@ -178,11 +204,32 @@ impl<'m> PathSearch<'m> {
         Ok((s.node(&self.from)?.name.clone(), s.node(&self.to)?.name.clone()))
     }
 
+    /// The selection the search runs on and the words for its strengths and date:
+    /// strongest paths answer as of the selection's date, else the model's present.
+    fn effective(&self) -> (Selection<'m>, String) {
+        if self.mode != PathMode::Strongest {
+            return (self.selection.clone(), self.selection.strengths_source());
+        }
+        let (s, when) = self.selection.as_of(self.all_time);
+        let source = match when {
+            Some(when) => format!("{}; {when}", s.strengths_source()),
+            None => s.strengths_source(),
+        };
+        (s, source)
+    }
+
     /// The view the search runs on, its ends and its query.
-    fn prepare(&self) -> Result<(GraphView, (NodeIndex, NodeIndex), PathQuery), Error> {
-        let s = &self.selection;
+    fn prepare(&self, s: &Selection<'_>) -> Result<(GraphView, (NodeIndex, NodeIndex), PathQuery), Error> {
         let model = s.model();
-        let view = if self.mode == PathMode::Strongest { s.channels()? } else { s.graph_view() };
+        // Strongest paths between two actors run through actors only, a step being a
+        // direct tie or a shared context; to or from a context, through anything.
+        let view = match self.mode {
+            PathMode::Strongest if !self.all_kinds && s.is_actor(&self.from)? && s.is_actor(&self.to)? => {
+                s.actor_channels()?
+            }
+            PathMode::Strongest => s.channels()?,
+            _ => s.graph_view(),
+        };
         let ends = (model.node_index(&self.from)?, model.node_index(&self.to)?);
         let names = |list: &[String]| list.iter().map(|n| model.node_index(n)).collect::<Result<Vec<_>, _>>();
         let query = PathQuery::new(self.mode)
@@ -203,8 +250,9 @@ impl<'m> PathSearch<'m> {
         timeout: Option<std::time::Duration>,
         mut visit: impl FnMut(Report) -> std::ops::ControlFlow<()>,
     ) -> Result<Stop, Error> {
-        let (view, (from, to), query) = self.prepare()?;
-        let model = self.selection.model();
+        let (s, _) = self.effective();
+        let (view, (from, to), query) = self.prepare(&s)?;
+        let model = s.model();
         let deadline = timeout.and_then(|t| std::time::Instant::now().checked_add(t));
         let walk = path::Walk { from, to, max_hops, deadline };
         let mut number = 0;
@@ -218,10 +266,10 @@ impl<'m> PathSearch<'m> {
     /// The heading a listing of these paths starts with, and the line it prints when there
     /// is none, as `relgraph path` prints them.
     pub fn heading(&self) -> Result<(String, String), Error> {
-        let s = &self.selection;
+        let (s, source) = self.effective();
         let model = s.model();
         let ends = (model.node_index(&self.from)?, model.node_index(&self.to)?);
-        Ok((report::paths_heading(self.mode, &s.strengths_source()), report::no_path(model, ends)))
+        Ok((report::paths_heading(self.mode, &source), report::no_path(model, ends)))
     }
 
     /// The note a listing cut at `limit` paths ends with.
@@ -231,9 +279,9 @@ impl<'m> PathSearch<'m> {
 
     /// Runs the search.
     pub fn find(&self) -> Result<Paths, Error> {
-        let s = &self.selection;
+        let (s, source) = self.effective();
         let model = s.model();
-        let (view, (from, to), query) = self.prepare()?;
+        let (view, (from, to), query) = self.prepare(&s)?;
         let (paths, cut_at) = match self.all {
             Some((hops, limit)) => {
                 let listing = path::all_simple_paths(model, &view, from, to, hops, limit, &query)?;
@@ -246,7 +294,8 @@ impl<'m> PathSearch<'m> {
         } else {
             Vec::new()
         };
-        let report = report::paths(model, &view, &paths, self.mode, &s.strengths_source(), (from, to), cut_at);
-        Ok(Paths { paths, signed, report })
+        let report = report::paths(model, &view, &paths, self.mode, &source, (from, to), cut_at);
+        let chains = signed.iter().map(|p| report::influence_chain(model, p)).collect();
+        Ok(Paths { paths, signed, chains, report })
     }
 }

@@ -183,8 +183,27 @@ impl<'m> Selection<'m> {
         }
     }
 
-    /// The influence channels of the selection (see [`influence`]).
+    /// The influence channels of the selection (see [`influence`]), between every pair
+    /// of nodes, contexts included.
     pub fn channels(&self) -> Result<GraphView, Error> {
+        self.with_strengths(influence::channel_view)
+    }
+
+    /// The influence channels between actors, each a direct tie or a shared context (see
+    /// [`crate::analysis::context`]).
+    pub fn actor_channels(&self) -> Result<GraphView, Error> {
+        self.with_strengths(crate::analysis::context::actor_view)
+    }
+
+    /// Whether a node of the selection acts (influence runs between actors).
+    pub fn is_actor(&self, name: &str) -> Result<bool, Error> {
+        Ok(crate::analysis::context::is_actor(self.model().node(name)?.kind))
+    }
+
+    fn with_strengths(
+        &self,
+        build: impl FnOnce(&Model, Strengths<'_>) -> Result<GraphView, influence::InfluenceError>,
+    ) -> Result<GraphView, Error> {
         let builtin;
         let strengths = match &self.strengths {
             StrengthSource::BuiltIn => {
@@ -194,7 +213,7 @@ impl<'m> Selection<'m> {
             StrengthSource::Profile(p, _) => Strengths::Profile(p),
             StrengthSource::Weights => Strengths::Weights { directed: self.directed },
         };
-        Ok(influence::channel_view(self.model(), strengths)?)
+        Ok(build(self.model(), strengths)?)
     }
 
     /// Words for where influence strengths come from, as the command line prints them.
@@ -203,6 +222,29 @@ impl<'m> Selection<'m> {
             StrengthSource::BuiltIn => "built-in profile".to_owned(),
             StrengthSource::Profile(_, name) => name.clone(),
             StrengthSource::Weights => "edge weights".to_owned(),
+        }
+    }
+
+    /// The model's present: the latest date among its ties (`since`, `until`) and its
+    /// sources; `None` for a model without dates (an edge list).
+    pub fn present(&self) -> Option<PartialDate> {
+        let ties = self.model.edges().flat_map(|e| [e.since, e.until]);
+        let sources = self.model.sources.iter().map(|s| s.date);
+        ties.chain(sources).flatten().max()
+    }
+
+    /// The selection an influence question answers on, and the words saying which date it
+    /// is: its own date when it has one (`as of D`); else, unless `all_time`, the model's
+    /// [present](Selection::present) (`as of D, the model's present`); else every tie of
+    /// every date (`all dates`). A model without dates answers on all of it, saying nothing.
+    pub(super) fn as_of(&self, all_time: bool) -> (Selection<'m>, Option<String>) {
+        if let Some(at) = self.filter.at {
+            return (self.clone(), Some(format!("as of {at}")));
+        }
+        match self.present() {
+            None => (self.clone(), None),
+            Some(_) if all_time => (self.clone(), Some("all dates".to_owned())),
+            Some(present) => (self.clone().at(present), Some(format!("as of {present}, the model's present"))),
         }
     }
 }

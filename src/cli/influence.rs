@@ -34,6 +34,15 @@ pub struct InfluenceArgs {
     /// Show only the N most influential.
     #[arg(long, value_name = "N")]
     top: Option<usize>,
+    /// Count every tie of every date. Default: a dated model answers as of --at, else as
+    /// of its present (the latest date among its ties and sources).
+    #[arg(long = "all-time", conflicts_with = "at")]
+    all_time: bool,
+    /// Rank contexts (agreements, disputes, events, territories, projects) too, and let
+    /// influence pass through them. Default: actors only, a step being a direct tie or a
+    /// shared context (docs/influence.md).
+    #[arg(long = "all-kinds")]
+    all_kinds: bool,
 }
 
 /// Runs `influence`.
@@ -51,6 +60,12 @@ pub fn run(args: &InfluenceArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     });
     if let Some(top) = args.top {
         query = query.top(top);
+    }
+    if args.all_time {
+        query = query.all_time();
+    }
+    if args.all_kinds {
+        query = query.all_kinds();
     }
     let ranking = query.run()?;
     output::report(ranking.report(), args.selection.json, out);

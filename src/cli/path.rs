@@ -22,6 +22,15 @@ pub struct PathArgs {
     to: String,
     #[command(flatten)]
     ranking: Ranking,
+    /// With --strongest: count every tie of every date. Default: a dated model answers as
+    /// of --at, else as of its present (the latest date among its ties and sources).
+    #[arg(long = "all-time", conflicts_with = "at")]
+    all_time: bool,
+    /// With --strongest: let paths pass through contexts (agreements, disputes, events,
+    /// territories, projects) as through actors, as the HTML map does. Default: between
+    /// two actors, through actors only (docs/influence.md).
+    #[arg(long = "all-kinds")]
+    all_kinds: bool,
     /// List every simple path up to --max-hops steps instead of the best ones.
     #[arg(long, requires = "max_hops")]
     all: bool,
@@ -48,7 +57,13 @@ impl PathArgs {
 pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let input = args.selection.open_full()?;
     let selection = args.ranking.profile.apply(args.selection.select(&input)?)?;
-    let search = args.ranking.search(&selection, &args.from, &args.to);
+    let mut search = args.ranking.search(&selection, &args.from, &args.to);
+    if args.all_time {
+        search = search.all_time();
+    }
+    if args.all_kinds {
+        search = search.all_kinds();
+    }
     if args.all {
         return list_all(args, &search, out);
     }

@@ -173,4 +173,9 @@ impl Edge {
     pub fn in_force(&self, at: &PartialDate) -> bool {
         in_force(self.since.as_ref(), self.until.as_ref(), at)
     }
+
+    /// Whether the relation carries its own dates (`since` or `until`).
+    pub fn is_dated(&self) -> bool {
+        self.since.is_some() || self.until.is_some()
+    }
 }

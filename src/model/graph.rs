@@ -242,9 +242,37 @@ impl Model {
         out
     }
 
-    /// The model as it stands on `at`: nodes and edges in force then.
+    /// The model as it stands on `at`: nodes and edges in force then. A tie with its own
+    /// `since` or `until` is in force on its own dates, and keeps its ends, even when an
+    /// end node carries a later `date` (the proposal of a purchase before the purchase);
+    /// a node's dates bound only its undated ties.
     pub fn at(&self, at: &PartialDate) -> Model {
-        self.filtered(|n| n.in_force(at), |e| e.in_force(at))
+        self.at_where(at, |_| true, |_| true)
+    }
+
+    /// Whether `edge` is in force on `at` by the rule of [`Model::at`].
+    pub fn tie_in_force(&self, edge: &Edge, at: &PartialDate) -> bool {
+        let node_in_force = |id: &str| self.node_by_id(id).is_some_and(|n| n.in_force(at));
+        edge.in_force(at) && (edge.is_dated() || (node_in_force(&edge.from) && node_in_force(&edge.to)))
+    }
+
+    /// As [`Model::at`], keeping only the nodes and edges the predicates accept too (an
+    /// edge needs both its ends kept).
+    pub fn at_where(
+        &self,
+        at: &PartialDate,
+        keep_node: impl Fn(&Node) -> bool,
+        keep_edge: impl Fn(&Edge) -> bool,
+    ) -> Model {
+        let held: std::collections::HashSet<&str> = self
+            .edges()
+            .filter(|e| e.is_dated() && e.in_force(at) && keep_edge(e))
+            .flat_map(|e| [e.from.as_str(), e.to.as_str()])
+            .collect();
+        self.filtered(
+            |n| keep_node(n) && (n.in_force(at) || held.contains(n.id.as_str())),
+            |e| keep_edge(e) && self.tie_in_force(e, at),
+        )
     }
 
     /// Edges touching a node, as (edge, other end, outgoing?) triples, in file order.

@@ -105,8 +105,21 @@ pub fn influence_edges_json(model: &Model, path: &InfluencePath) -> Value {
         .edges
         .iter()
         .zip(&path.steps)
-        .filter_map(|(&e, &s)| graph.edge_weight(e).map(|w| (w, s)))
-        .map(|(e, s)| json!({"from": e.from, "to": e.to, "kind": e.kind.as_str(), "strength": s}))
+        .enumerate()
+        .filter_map(|(i, (&e, &s))| {
+            let w = graph.edge_weight(e)?;
+            // A step through a shared context: the two actors, the context as `via`, and
+            // the two ties.
+            if let Some(Some(out)) = path.via.get(i) {
+                let (a, b) = (path.path.nodes.get(i)?, path.path.nodes.get(i + 1)?);
+                let (a, b) = (graph.node_weight(*a)?, graph.node_weight(*b)?);
+                let second = graph.edge_weight(*out)?;
+                let context = if w.from == a.id { &w.to } else { &w.from };
+                return Some(json!({"from": a.id, "to": b.id, "kind": "shared_context", "via": context,
+                    "ties": [w.kind.as_str(), second.kind.as_str()], "strength": s}));
+            }
+            Some(json!({"from": w.from, "to": w.to, "kind": w.kind.as_str(), "strength": s}))
+        })
         .collect()
 }
 
@@ -118,6 +131,16 @@ pub fn influence_chain(model: &Model, path: &InfluencePath) -> String {
     let mut text = nodes.first().map(|&i| name(i).to_owned()).unwrap_or_default();
     for (step, (edge, strength)) in path.path.edges.iter().zip(&path.steps).enumerate() {
         let (Some(&next), Some(weight)) = (nodes.get(step + 1), graph.edge_weight(*edge)) else { break };
+        if let Some(Some(out)) = path.via.get(step) {
+            // A shared context: `A —signs→ Context ←signs— B`, the pair's strength once.
+            let context = graph
+                .edge_endpoints(*edge)
+                .map(|(f, t)| if Some(&f) == nodes.get(step) { t } else { f })
+                .map_or("?", name);
+            let second = graph.edge_weight(*out).map_or(String::new(), |w| w.kind.label());
+            text.push_str(&format!(" ⟨{} · {context} · {second} {strength:.2}⟩ {}", weight.kind.label(), name(next)));
+            continue;
+        }
         let label = format!("{} {strength:.2}", weight.kind.label());
         let forward = graph.edge_endpoints(*edge).is_some_and(|(from, _)| Some(&from) == nodes.get(step));
         if forward || weight.kind.is_symmetric() {

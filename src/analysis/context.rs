@@ -1,0 +1,131 @@
+//! Actors and contexts: influence runs between actors; a context links the actors tied to it.
+//!
+//! Node kinds are either **actors** (country, leader, person, organization, actor, and
+//! declared kinds: relgraph cannot tell what a declared kind is, so it lets it act) or
+//! **contexts** (agreement, dispute, event, territory, project): an agreement does not
+//! move Japan, the United States does, by co-signing it with Japan.
+//!
+//! The **actor view** of a model is a channel view (see [`super::influence`]) whose arcs
+//! join actors only. It holds every direct channel between two actors, and for every
+//! context `c` and actors `a ≠ b` with a channel `a → c` and one `c → b`, a **shared
+//! context** link `a → b` of strength `s(a → c) · s(c → b)`, the strength the two-step path
+//! through `c` had; its sign is the product of the two signs, except in a dispute, whose
+//! parties (those with a `party_to`, `claims`, `disputes` or `administers` tie to it) are
+//! adversaries: the link between two parties is pressure. For each ordered pair the
+//! channel is the stronger of the direct channel and the best shared context, so a path
+//! step is either a direct tie or a shared context, and a path runs actor to actor. A
+//! shared-context arc carries two model edges, `a`'s tie to `c` then `c`'s tie to `b`, so a
+//! report can name the context.
+//!
+//! Cost: O(|E| log |E|) for the direct channels plus Σ_c in(c) · out(c) for the links.
+
+use std::collections::BTreeMap;
+
+use petgraph::visit::EdgeRef;
+
+use super::influence::InfluenceError;
+use super::influence::{strengths_of, Strengths};
+use super::view::GraphView;
+use crate::model::{EdgeInfluence, EdgeKind, Model, NodeKind, Sign};
+
+/// Whether nodes of this kind act (influence runs between them) rather than link actors.
+pub fn is_actor(kind: NodeKind) -> bool {
+    !matches!(kind, NodeKind::Agreement | NodeKind::Dispute | NodeKind::Territory | NodeKind::Event | NodeKind::Project)
+}
+
+/// Whether a tie of this kind makes its actor a party to a dispute.
+pub fn is_party_tie(kind: EdgeKind) -> bool {
+    matches!(kind, EdgeKind::PartyTo | EdgeKind::Claims | EdgeKind::Disputes | EdgeKind::Administers)
+}
+
+/// The actor view of a model (see the [module docs](self)).
+pub fn actor_view(model: &Model, strengths: Strengths<'_>) -> Result<GraphView, InfluenceError> {
+    let per_edge = strengths_of(model, strengths)?;
+    Ok(actors_from(model, &per_edge))
+}
+
+/// One way a tie carries influence: (model edge, strength, sign).
+type Tie = (u32, f64, Sign);
+
+/// A channel being built: (strength, sign, [(model edge, weight)…]).
+type Channel = (f64, Sign, Vec<(u32, f64)>);
+
+/// The actor view from per-edge influence.
+pub fn actors_from(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> GraphView {
+    let graph = model.graph();
+    let actor: Vec<bool> = graph.node_weights().map(|n| is_actor(n.kind)).collect();
+    let is = |i: u32| actor.get(i as usize).copied().unwrap_or(false);
+    // Direct ties between actors per ordered pair, and each context's ties in and out.
+    let mut pairs: BTreeMap<(u32, u32), Vec<Tie>> = BTreeMap::new();
+    let mut into: BTreeMap<u32, Vec<(u32, Tie)>> = BTreeMap::new();
+    let mut out_of: BTreeMap<u32, Vec<(u32, Tie)>> = BTreeMap::new();
+    let mut parties: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for e in graph.edge_references() {
+        let Some(Some(inf)) = per_edge.get(e.id().index()) else { continue };
+        let (u, v) = (e.source().index() as u32, e.target().index() as u32);
+        if u == v {
+            continue;
+        }
+        let id = e.id().index() as u32;
+        if is_party_tie(e.weight().kind) && is(u) && !is(v) {
+            parties.entry(v).or_default().push(u);
+        }
+        for (a, b, s) in [(u, v, inf.forward), (v, u, inf.backward)] {
+            if s <= 0.0 {
+                continue;
+            }
+            let tie = (id, s, inf.sign);
+            match (is(a), is(b)) {
+                (true, true) => pairs.entry((a, b)).or_default().push(tie),
+                (true, false) => into.entry(b).or_default().push((a, tie)),
+                (false, true) => out_of.entry(a).or_default().push((b, tie)),
+                (false, false) => {}
+            }
+        }
+    }
+    // The best shared context per ordered pair and sign: (strength, edge in, edge out).
+    let mut shared: BTreeMap<(u32, u32, Sign), (f64, u32, u32)> = BTreeMap::new();
+    for (c, ins) in &into {
+        let Some(outs) = out_of.get(c) else { continue };
+        let dispute = graph
+            .node_weight(petgraph::graph::NodeIndex::new(*c as usize))
+            .is_some_and(|n| n.kind == NodeKind::Dispute);
+        let party = |x: u32| dispute && parties.get(c).is_some_and(|p| p.contains(&x));
+        for &(a, (ea, sa, ga)) in ins {
+            for &(b, (eb, sb, gb)) in outs {
+                if a == b {
+                    continue;
+                }
+                let sign = if party(a) && party(b) { Sign::Pressure } else { ga.times(gb) };
+                let strength = sa * sb;
+                let best = shared.entry((a, b, sign)).or_insert((0.0, ea, eb));
+                if strength > best.0 {
+                    *best = (strength, ea, eb);
+                }
+            }
+        }
+    }
+    let mut arcs: BTreeMap<(u32, u32), Channel> = BTreeMap::new();
+    for ((u, v), ties) in pairs {
+        let noisy_or = |sign: Sign| 1.0 - ties.iter().filter(|t| t.2 == sign).fold(1.0, |q, t| q * (1.0 - t.1));
+        let (plus, minus) = (noisy_or(Sign::Support), noisy_or(Sign::Pressure));
+        let (strength, sign) = if plus >= minus { (plus, Sign::Support) } else { (minus, Sign::Pressure) };
+        let mut shown: Option<(u32, f64)> = None;
+        for &(id, s, sg) in &ties {
+            if sg == sign && shown.is_none_or(|(_, best)| s > best) {
+                shown = Some((id, s));
+            }
+        }
+        arcs.insert((u, v), (strength, sign, vec![(shown.map_or(0, |(id, _)| id), strength)]));
+    }
+    for ((a, b, sign), (strength, ea, eb)) in shared {
+        let better = arcs
+            .get(&(a, b))
+            .is_none_or(|(s, g, _)| strength > *s || (strength == *s && sign == Sign::Support && *g == Sign::Pressure));
+        if better {
+            arcs.insert((a, b), (strength, sign, vec![(ea, strength), (eb, strength)]));
+        }
+    }
+    let arcs = arcs.into_iter().map(|((u, v), (_, sign, edges))| (u, v, sign.value(), edges)).collect();
+    GraphView::from_arcs(model.node_count(), arcs)
+}

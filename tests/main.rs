@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod common;
 mod export;
+mod fmt;
 mod fuzz_regressions;
 mod hardening;
 mod import;

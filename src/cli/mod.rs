@@ -7,6 +7,7 @@ mod balance;
 mod centrality;
 mod check;
 mod export;
+mod fmt;
 mod import;
 mod influence;
 mod input;
@@ -151,6 +152,11 @@ enum Command {
         after_help = "Examples:\n  relgraph import network.tsv -o network.ron\n  relgraph import model.graphml -o model.ron\n  relgraph import 20160312.export.CSV.zip --format gdelt1 --window month -o events.ron\n  relgraph import alliances.csv --format table --columns from=state_name1,to=state_name2,since=dyad_st_year+dyad_st_month+dyad_st_day --kind allied_with -o alliances.ron\n  relgraph import triples.txt --format triples --declare -o kg.ron\n\nEvery format, option and mapping table is in docs/import.md."
     )]
     Import(import::ImportArgs),
+    /// Rewrite model files into the canonical layout, keeping every comment.
+    #[command(
+        after_help = "Examples:\n  relgraph fmt graphs/*.ron\n  relgraph fmt --check graphs/*.ron\n  relgraph fmt - < model.ron > formatted.ron\n\nA file with problems is left untouched and its problems are reported as by `check`.\n\nExit status: 0 formatted (or, with --check, already canonical), 1 a file has problems or, with --check, is not canonical, 3 unreadable file."
+    )]
+    Fmt(fmt::FmtArgs),
 }
 
 /// Options every query command shares.
@@ -306,6 +312,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Export(args) => busy("drawing", &mut || export::export(&args, out)),
         Command::Import(args) => busy("importing", &mut || import::run(&args, out)),
         Command::Run(args) => run::run(&args, out),
+        Command::Fmt(args) => fmt::run(&args, out),
     }
 }
 

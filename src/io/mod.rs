@@ -1,6 +1,8 @@
 //! Reading and writing models: one module per format.
 pub mod atomic;
 pub mod cameo;
+pub mod canonical;
+pub mod cst;
 pub mod diagnostic;
 pub mod edgelist;
 pub mod gdelt;

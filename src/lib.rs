@@ -62,6 +62,7 @@ pub mod cli;
 pub mod error;
 pub mod export;
 pub mod io;
+pub mod lsp;
 pub mod model;
 pub mod report;
 pub mod script;

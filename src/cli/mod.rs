@@ -8,6 +8,7 @@ mod centrality;
 mod check;
 mod export;
 mod fmt;
+mod lsp;
 mod import;
 mod influence;
 mod input;
@@ -157,6 +158,11 @@ enum Command {
         after_help = "Examples:\n  relgraph fmt graphs/*.ron\n  relgraph fmt --check graphs/*.ron\n  relgraph fmt - < model.ron > formatted.ron\n\nA file with problems is left untouched and its problems are reported as by `check`.\n\nExit status: 0 formatted (or, with --check, already canonical), 1 a file has problems or, with --check, is not canonical, 3 unreadable file."
     )]
     Fmt(fmt::FmtArgs),
+    /// Run the language server (diagnostics, completion, hover, rename …) on stdio.
+    #[command(
+        after_help = "Editors start it themselves: see docs/editors.md for VS Code, Neovim and Helix."
+    )]
+    Lsp(lsp::LspArgs),
 }
 
 /// Options every query command shares.
@@ -313,6 +319,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Import(args) => busy("importing", &mut || import::run(&args, out)),
         Command::Run(args) => run::run(&args, out),
         Command::Fmt(args) => fmt::run(&args, out),
+        Command::Lsp(args) => lsp::run(&args),
     }
 }
 

@@ -10,6 +10,7 @@ mod hardening;
 mod import;
 mod influence;
 mod interchange;
+mod lsp;
 mod model;
 mod scripting;
 mod viewer;

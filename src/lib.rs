@@ -66,6 +66,7 @@ pub mod lsp;
 pub mod model;
 pub mod report;
 pub mod script;
+pub mod serve;
 
 pub use error::Error;
 pub use model::{Edge, EdgeKind, Model, Node, NodeKind, PartialDate, Polarity};

@@ -33,6 +33,7 @@
 pub mod describe;
 pub mod document;
 pub mod format;
+pub mod live;
 
 use std::cell::OnceCell;
 use std::path::Path;

@@ -17,6 +17,7 @@ mod path;
 mod progress;
 mod query;
 mod run;
+mod serve;
 mod structure;
 
 mod timeline;
@@ -163,6 +164,11 @@ enum Command {
         after_help = "Editors start it themselves: see docs/editors.md for VS Code, Neovim and Helix."
     )]
     Lsp(lsp::LspArgs),
+    /// Serve the interactive map on 127.0.0.1 and update open pages whenever the model is saved.
+    #[command(
+        after_help = "Examples:\n  relgraph serve graphs/japan_russia_2014.ron\n  relgraph serve model.ron --port 0\n\nOpen pages reload within a second of a save, keeping zoom, date and selection; a save with errors keeps the last good map and lists the problems (FILE:LINE:COL) over it. Ctrl-C stops the server."
+    )]
+    Serve(serve::ServeArgs),
 }
 
 /// Options every query command shares.
@@ -320,6 +326,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Run(args) => run::run(&args, out),
         Command::Fmt(args) => fmt::run(&args, out),
         Command::Lsp(args) => lsp::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }
 

@@ -13,4 +13,5 @@ mod interchange;
 mod lsp;
 mod model;
 mod scripting;
+mod serve;
 mod viewer;

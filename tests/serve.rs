@@ -200,3 +200,52 @@ fn an_open_page_follows_saves_in_chromium() {
         seen["add_seconds"], seen["broken_seconds"], seen["fixed_seconds"]
     );
 }
+
+/// Waits up to 60 s for `test` to hold.
+fn eventually(what: &str, mut test: impl FnMut() -> bool) {
+    for _ in 0..1200 {
+        if test() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[test]
+fn export_watch_redraws_on_save_and_keeps_the_last_good_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("live.ron");
+    let svg = dir.path().join("live.svg");
+    std::fs::write(&model, ONE).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .args(["export", model.to_str().unwrap(), "-o", svg.to_str().unwrap(), "--watch"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let read = || std::fs::read_to_string(&svg).unwrap_or_default();
+    eventually("the first drawing", || read().contains(">Russia<"));
+    assert!(!read().contains(">China<"));
+
+    let added = ONE.replace(
+        "    ],\n    edges",
+        "        Node(id: \"china\", kind: country, name: \"China\"),\n    ],\n    edges",
+    );
+    std::fs::write(&model, &added).unwrap();
+    eventually("the saved node in the drawing", || read().contains(">China<"));
+    let good = read();
+
+    let broken = added.replace("kind: negotiates", "kind: negotiate");
+    std::fs::write(&model, &broken).unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(read(), good, "a broken save leaves the last good drawing");
+
+    Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(0), "{stderr}");
+    let (row, column) = place(&broken, "negotiate");
+    assert!(stderr.contains(&format!("{}:{row}:{column}: error: unknown edge kind `negotiate`", model.display())), "{stderr}");
+    assert!(stderr.contains("stopped"), "{stderr}");
+}

@@ -169,6 +169,17 @@ pub struct ExportArgs {
     /// Stop Graphviz after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     timeout: u64,
+    /// Keep running and export again whenever the model file is saved (needs -o); a save
+    /// with errors reports them and leaves the last good output. Ctrl-C stops.
+    #[arg(long)]
+    watch: bool,
+}
+
+impl ExportArgs {
+    /// Whether the export follows the model file (`--watch`).
+    pub fn watches(&self) -> bool {
+        self.watch
+    }
 }
 
 /// What sizes the nodes.
@@ -301,8 +312,18 @@ fn layout(arg: LayoutArg) -> Layout {
     }
 }
 
-/// Runs `export`.
+/// Runs `export`, once or, with `--watch`, on every save.
 pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
+    if !args.watch {
+        return export_once(args, out);
+    }
+    if args.output.is_none() {
+        return Err(Failure::usage("--watch needs an output file (-o FILE)"));
+    }
+    super::watch::run(&args.file, &mut |out| export_once(args, out))
+}
+
+fn export_once(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let format = args.format.or_else(|| args.output.as_deref().and_then(Format::from_path)).unwrap_or(Format::Dot);
     if let Some(output) = &args.output {
         crate::io::atomic::refuse_overwrite(output, &[&args.file])?;

@@ -21,6 +21,7 @@ mod serve;
 mod structure;
 
 mod timeline;
+mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -321,6 +322,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Balance(args) => busy("counting triangles", &mut || balance::run(&args, out)),
         Command::Timeline(args) => busy("ordering ties", &mut || timeline::timeline(&args, out)),
         Command::Diff(args) => busy("comparing", &mut || timeline::diff(&args, out)),
+        Command::Export(args) if args.watches() => export::export(&args, out),
         Command::Export(args) => busy("drawing", &mut || export::export(&args, out)),
         Command::Import(args) => busy("importing", &mut || import::run(&args, out)),
         Command::Run(args) => run::run(&args, out),

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area.
 mod analysis;
+mod architecture;
 mod cli;
 mod commands;
 mod common;
@@ -12,6 +13,7 @@ mod influence;
 mod interchange;
 mod lsp;
 mod model;
+mod readme;
 mod scripting;
 mod serve;
 mod viewer;

@@ -26,8 +26,7 @@ pub enum Formatted {
 ///
 /// With `check_only`, nothing is written: the answer says whether the file would change.
 pub fn format_file(path: &Path, check_only: bool) -> Result<Formatted, Error> {
-    let text = crate::io::ron::read_utf8(path)?;
-    let formatted = format_text(&text, path)?;
+    let (text, formatted) = crate::io::canonical::format_file(path)?;
     if formatted == text {
         return Ok(Formatted::Unchanged);
     }

@@ -47,6 +47,14 @@ pub fn format(text: &str, path: &Path) -> Result<String, Error> {
     }
 }
 
+/// Reads a model file (as every command reads it: size limit, UTF-8 check) and returns its
+/// text with the text in canonical layout.
+pub fn format_file(path: &Path) -> Result<(String, String), Error> {
+    let text = crate::io::loader::read_utf8(path)?;
+    let formatted = format(&text, path)?;
+    Ok((text, formatted))
+}
+
 /// Writes a syntax tree in the canonical layout.
 pub fn to_string(file: &cst::File) -> String {
     let mut printer = Printer { out: String::new(), indent: 0 };

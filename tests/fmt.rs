@@ -13,7 +13,8 @@ fn text(path: &std::path::Path) -> String {
 fn check_fails_on_an_unformatted_file_and_passes_after_fmt() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("small.ron");
-    let with_comment = SMALL.replace("    title: \"Test\",", "    title: \"Test\", // the title\n    // before the sources");
+    let with_comment =
+        SMALL.replace("    title: \"Test\",", "    title: \"Test\", // the title\n    // before the sources");
     std::fs::write(&path, &with_comment).unwrap();
     let file = path.to_str().unwrap();
 
@@ -24,7 +25,10 @@ fn check_fails_on_an_unformatted_file_and_passes_after_fmt() {
 
     assert_eq!(relgraph(&["fmt", file]).status.code(), Some(0));
     let formatted = text(&path);
-    assert!(formatted.contains("    title: \"Test\", // the title\n    // before the sources\n    sources: [\n"), "{formatted}");
+    assert!(
+        formatted.contains("    title: \"Test\", // the title\n    // before the sources\n    sources: [\n"),
+        "{formatted}"
+    );
     assert!(formatted.contains("        Node(\n            id: \"russia\",\n            kind: country,\n            name: \"Russia\",\n            aliases: [\"Moscow\"],\n        ),\n"));
     assert_eq!(relgraph(&["fmt", "--check", file]).status.code(), Some(0));
     // Meaning kept: the same nodes and ties, in the same order.

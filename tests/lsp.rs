@@ -195,7 +195,8 @@ fn an_editor_session_gets_every_answer_and_a_clean_exit() {
         "textDocument/references",
         json!({"textDocument": {"uri": URI}, "position": position(SMALL, "japan", 0, 1), "context": {"includeDeclaration": true}}),
     );
-    let lines: Vec<u64> = references.as_array().unwrap().iter().map(|r| r["range"]["start"]["line"].as_u64().unwrap()).collect();
+    let lines: Vec<u64> =
+        references.as_array().unwrap().iter().map(|r| r["range"]["start"]["line"].as_u64().unwrap()).collect();
     assert_eq!(lines, [4, 9, 10]);
 
     // Rename edits every use, and the result still loads.
@@ -219,7 +220,10 @@ fn an_editor_session_gets_every_answer_and_a_clean_exit() {
     assert_eq!(symbols[3]["children"][0]["name"], "abe → japan");
 
     // Formatting gives what `relgraph fmt` gives.
-    let edits = client.request("textDocument/formatting", json!({"textDocument": {"uri": URI}, "options": {"tabSize": 4, "insertSpaces": true}}));
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": URI}, "options": {"tabSize": 4, "insertSpaces": true}}),
+    );
     let formatted = apply(SMALL, edits.as_array().unwrap());
     assert_eq!(formatted, relgraph::api::format::format_text(SMALL, "m.ron".as_ref()).unwrap());
 

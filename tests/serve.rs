@@ -246,6 +246,9 @@ fn export_watch_redraws_on_save_and_keeps_the_last_good_output() {
     child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert_eq!(child.wait().unwrap().code(), Some(0), "{stderr}");
     let (row, column) = place(&broken, "negotiate");
-    assert!(stderr.contains(&format!("{}:{row}:{column}: error: unknown edge kind `negotiate`", model.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:{row}:{column}: error: unknown edge kind `negotiate`", model.display())),
+        "{stderr}"
+    );
     assert!(stderr.contains("stopped"), "{stderr}");
 }

@@ -152,9 +152,7 @@ fn describe_edge_kind(model: &Model, name: &str) -> Option<String> {
 /// Node ids, with each node's name and kind.
 pub fn node_candidates(doc: &Document, model: Option<&Model>) -> Vec<Candidate> {
     let detail = |id: &str| {
-        model
-            .and_then(|m| m.node_by_id(id))
-            .map_or_else(String::new, |n| format!("{} ({})", n.name, n.kind.as_str()))
+        model.and_then(|m| m.node_by_id(id)).map_or_else(String::new, |n| format!("{} ({})", n.name, n.kind.as_str()))
     };
     unique(doc.defined(SymbolKind::Node).map(|o| o.name.as_str()))
         .map(|id| Candidate { detail: detail(id), label: id.to_owned(), kind: CandidateKind::Node, preferred: false })
@@ -177,7 +175,12 @@ pub fn node_kind_candidates(model: Option<&Model>) -> Vec<Candidate> {
     NodeKind::ALL
         .into_iter()
         .chain(declared)
-        .map(|k| Candidate { label: k.as_str().to_owned(), detail: k.label(), kind: CandidateKind::Kind, preferred: false })
+        .map(|k| Candidate {
+            label: k.as_str().to_owned(),
+            detail: k.label(),
+            kind: CandidateKind::Kind,
+            preferred: false,
+        })
         .collect()
 }
 
@@ -213,7 +216,12 @@ pub fn date_candidates(model: Option<&Model>) -> Vec<Candidate> {
     dates
         .into_iter()
         .rev()
-        .map(|d| Candidate { label: d, detail: "a date in this model".into(), kind: CandidateKind::Date, preferred: false })
+        .map(|d| Candidate {
+            label: d,
+            detail: "a date in this model".into(),
+            kind: CandidateKind::Date,
+            preferred: false,
+        })
         .collect()
 }
 
@@ -226,7 +234,17 @@ pub fn field_candidates(ty: &str) -> Vec<Candidate> {
         "Edge" => &["from", "to", "kind", "since", "until", "weight", "intensity", "topic", "note", "evidence"],
         "NodeKind" => &["name", "label", "actor", "meaning"],
         "EdgeKind" => &[
-            "name", "label", "polarity", "symmetric", "from", "to", "cameo", "goldstein", "forward", "backward", "meaning",
+            "name",
+            "label",
+            "polarity",
+            "symmetric",
+            "from",
+            "to",
+            "cameo",
+            "goldstein",
+            "forward",
+            "backward",
+            "meaning",
         ],
         "Rule" => &["kind", "from", "to", "cameo", "goldstein", "forward", "backward", "reason"],
         _ => &[],

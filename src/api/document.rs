@@ -168,8 +168,11 @@ impl Document {
     }
 
     fn element_at(&self, offset: usize) -> Option<(&str, Option<&Spanned>)> {
-        let (name, section) =
-            self.spans.fields.iter().find(|(_, s)| s.range.start < offset && offset <= s.range.end.max(s.range.start))?;
+        let (name, section) = self
+            .spans
+            .fields
+            .iter()
+            .find(|(_, s)| s.range.start < offset && offset <= s.range.end.max(s.range.start))?;
         let element = section.items.iter().find(|i| i.range.start < offset && offset <= i.range.end);
         Some((name.as_str(), element))
     }
@@ -191,34 +194,36 @@ fn section_type(section: &str) -> &'static str {
 /// The field whose value the text ends in: `kind: coop`, `to: "ja`, `from: [country, `.
 fn field_before(before: &str) -> Option<String> {
     let bytes = before.as_bytes();
-    let mut i = bytes.len();
+    // The byte before position `i` (0 at the start, which matches nothing below).
+    let prev = |i: usize| if i == 0 { 0 } else { bytes.get(i - 1).copied().unwrap_or(0) };
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b >= 0x80;
-    while i > 0 && is_word(bytes[i - 1]) {
+    let mut i = bytes.len();
+    while i > 0 && is_word(prev(i)) {
         i -= 1;
     }
-    if i > 0 && bytes[i - 1] == b'"' {
+    if prev(i) == b'"' {
         i -= 1;
     }
     // Inside a list of kinds: go back to its opening bracket.
     let mut j = i;
-    while j > 0 && (bytes[j - 1].is_ascii_whitespace() || bytes[j - 1] == b',' || is_word(bytes[j - 1])) {
+    while j > 0 && (prev(j).is_ascii_whitespace() || prev(j) == b',' || is_word(prev(j))) {
         j -= 1;
     }
-    if j > 0 && bytes[j - 1] == b'[' {
+    if prev(j) == b'[' {
         i = j - 1;
     }
-    while i > 0 && bytes[i - 1].is_ascii_whitespace() {
+    while i > 0 && prev(i).is_ascii_whitespace() {
         i -= 1;
     }
-    if i == 0 || bytes[i - 1] != b':' {
+    if prev(i) != b':' {
         return None;
     }
     let end = i - 1;
     let mut start = end;
-    while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
+    while start > 0 && (prev(start).is_ascii_alphanumeric() || prev(start) == b'_') {
         start -= 1;
     }
-    (start < end).then(|| before[start..end].to_owned())
+    before.get(start..end).filter(|name| !name.is_empty()).map(str::to_owned)
 }
 
 fn notes_of(text: &str, items: &[crate::io::diagnostic::Diagnostic]) -> Vec<Note> {

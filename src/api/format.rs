@@ -50,7 +50,9 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), messy);
         assert_eq!(format_file(&path, false).unwrap(), Formatted::Changed);
         let formatted = std::fs::read_to_string(&path).unwrap();
-        assert!(formatted.starts_with("Model(\n    title: \"t\",\n    nodes: [\n        Node(\n            id: \"a\",\n"));
+        assert!(
+            formatted.starts_with("Model(\n    title: \"t\",\n    nodes: [\n        Node(\n            id: \"a\",\n")
+        );
         assert_eq!(format_file(&path, true).unwrap(), Formatted::Unchanged);
 
         let broken = "Model(title: \"t\", nodes: [Node(id: \"a\", kind: contry, name: \"A\")])";

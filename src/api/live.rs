@@ -80,8 +80,11 @@ mod tests {
     fn a_broken_model_gives_file_line_column_and_message() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.ron");
-        std::fs::write(&path, "Model(\n    title: \"t\",\n    nodes: [Node(id: \"a\", kind: contry, name: \"A\")],\n)\n")
-            .unwrap();
+        std::fs::write(
+            &path,
+            "Model(\n    title: \"t\",\n    nodes: [Node(id: \"a\", kind: contry, name: \"A\")],\n)\n",
+        )
+        .unwrap();
         let error = map_page(&path).unwrap_err();
         let lines: Vec<String> = problems(&path, &error).iter().map(ToString::to_string).collect();
         assert_eq!(lines, [format!("{}:3:35: unknown node kind `contry`", path.display())]);

@@ -14,10 +14,10 @@ mod centrality;
 mod check;
 mod export;
 mod fmt;
-mod lsp;
 mod import;
 mod influence;
 mod input;
+mod lsp;
 mod output;
 mod path;
 mod progress;
@@ -166,9 +166,7 @@ enum Command {
     )]
     Fmt(fmt::FmtArgs),
     /// Run the language server (diagnostics, completion, hover, rename …) on stdio.
-    #[command(
-        after_help = "Editors start it themselves: see docs/editors.md for VS Code, Neovim and Helix."
-    )]
+    #[command(after_help = "Editors start it themselves: see docs/editors.md for VS Code, Neovim and Helix.")]
     Lsp(lsp::LspArgs),
     /// Serve the interactive map on 127.0.0.1 and update open pages whenever the model is saved.
     #[command(

@@ -93,14 +93,26 @@ enum Place {
 /// The canonical field order of each struct, by struct name.
 fn field_order(ty: &str) -> &'static [&'static str] {
     match ty {
-        "Model" => &["title", "description", "includes", "sources", "node_kinds", "edge_kinds", "nodes", "edges", "influence"],
+        "Model" => {
+            &["title", "description", "includes", "sources", "node_kinds", "edge_kinds", "nodes", "edges", "influence"]
+        }
         "Source" => &["id", "title", "author", "date", "url"],
         "Node" => &["id", "kind", "name", "aliases", "since", "until", "date", "tags", "attrs", "description"],
         "Edge" => &["from", "to", "kind", "since", "until", "weight", "intensity", "topic", "note", "evidence"],
         "Evidence" => &["source", "quote"],
         "NodeKind" => &["name", "label", "actor", "meaning"],
         "EdgeKind" => &[
-            "name", "label", "polarity", "symmetric", "from", "to", "cameo", "goldstein", "forward", "backward", "meaning",
+            "name",
+            "label",
+            "polarity",
+            "symmetric",
+            "from",
+            "to",
+            "cameo",
+            "goldstein",
+            "forward",
+            "backward",
+            "meaning",
         ],
         "Rule" => &["kind", "from", "to", "cameo", "goldstein", "forward", "backward", "reason"],
         _ => &[],
@@ -334,7 +346,9 @@ Model(
     #[test]
     fn refuses_a_file_with_errors_and_names_the_place() {
         let text = "Model(title: \"t\", nodes: [Node(id: \"a\", kind: country, name: \"A\")], edges: [Edge(from: \"a\", to: \"zz\", kind: meets)])";
-        let Err(Error::Invalid { diagnostics }) = format(text, Path::new("m.ron")) else { panic!("formatted a broken file") };
+        let Err(Error::Invalid { diagnostics }) = format(text, Path::new("m.ron")) else {
+            panic!("formatted a broken file")
+        };
         assert_eq!(diagnostics.items[0].line, 1);
         assert!(diagnostics.render().contains("unknown node `zz`"), "{}", diagnostics.render());
     }

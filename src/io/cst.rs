@@ -363,10 +363,11 @@ impl Parser<'_> {
     fn parenthesised(&mut self, name: Option<String>) -> Result<Value, usize> {
         self.expect(b'(')?;
         // A struct when the first entry is `ident:`.
-        let first = self.tokens[self.pos..].iter().position(|t| t.kind != Kind::Comment).map(|i| self.pos + i);
+        let first = self.tokens.iter().skip(self.pos).position(|t| t.kind != Kind::Comment).map(|i| self.pos + i);
         let is_struct = first.is_some_and(|i| {
-            self.tokens[i].kind == Kind::Word
-                && is_identifier(&self.text[self.tokens[i].range.clone()])
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.kind == Kind::Word && self.text.get(t.range.clone()).is_some_and(is_identifier))
                 && self.tokens.get(i + 1).is_some_and(|t| t.kind == Kind::Punct(b':'))
         });
         if is_struct {
@@ -467,9 +468,15 @@ mod tests {
     fn reads_tuples_maps_raw_strings_and_atoms() {
         let text = r##"(a: Some("x"), b: {"k": r#"v"#}, c: [-1.5e3, true, 'c'], d: ())"##;
         let Value::Struct { fields, .. } = parse(text).unwrap().value else { panic!("not a struct") };
-        assert!(matches!(&fields.entries[0].item.1, Value::Tuple { name: Some(n), items } if n == "Some" && items.entries.len() == 1));
-        assert!(matches!(&fields.entries[1].item.1, Value::Map(m) if m.entries[0].item.1 == Value::Str("r#\"v\"#".into())));
-        assert!(matches!(&fields.entries[2].item.1, Value::List(l) if l.entries[0].item == Value::Atom("-1.5e3".into())));
+        assert!(
+            matches!(&fields.entries[0].item.1, Value::Tuple { name: Some(n), items } if n == "Some" && items.entries.len() == 1)
+        );
+        assert!(
+            matches!(&fields.entries[1].item.1, Value::Map(m) if m.entries[0].item.1 == Value::Str("r#\"v\"#".into()))
+        );
+        assert!(
+            matches!(&fields.entries[2].item.1, Value::List(l) if l.entries[0].item == Value::Atom("-1.5e3".into()))
+        );
         assert!(matches!(&fields.entries[3].item.1, Value::Tuple { items, .. } if items.entries.is_empty()));
     }
 

@@ -21,8 +21,8 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, References,
-    Rename, Request as _,
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, References, Rename,
+    Request as _,
 };
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, OneOf, PublishDiagnosticsParams, ServerCapabilities,
@@ -106,7 +106,9 @@ pub fn serve(connection: &Connection) -> Result<(), crate::Error> {
             Message::Notification(notification) => match notification.method.as_str() {
                 "exit" => return Ok(()),
                 DidOpenTextDocument::METHOD => {
-                    if let Ok(p) = notification.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD) {
+                    if let Ok(p) =
+                        notification.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
+                    {
                         let uri = p.text_document.uri;
                         world.open(uri.clone(), p.text_document.version, p.text_document.text);
                         publish(connection, &mut world, &uri);
@@ -132,7 +134,8 @@ pub fn serve(connection: &Connection) -> Result<(), crate::Error> {
                         world.close(&uri);
                         unpublished.remove(uri.as_str());
                         let empty = PublishDiagnosticsParams { uri, diagnostics: Vec::new(), version: None };
-                        let _ = connection.sender.send(Notification::new(PublishDiagnostics::METHOD.into(), empty).into());
+                        let _ =
+                            connection.sender.send(Notification::new(PublishDiagnostics::METHOD.into(), empty).into());
                     }
                 }
                 _ => {}

@@ -112,17 +112,20 @@ fn with_live_parts(page: &str, number: u64) -> String {
         .replacen("default-src 'none';", "default-src 'none'; connect-src 'self';", 1)
         .replacen("script-src ", "script-src 'self' ", 1)
         .replacen("style-src ", "style-src 'self' ", 1);
-    let head = format!("<meta name=\"relgraph-page\" content=\"{number}\">\n<link rel=\"stylesheet\" href=\"/live.css\">\n</head>");
+    let head = format!(
+        "<meta name=\"relgraph-page\" content=\"{number}\">\n<link rel=\"stylesheet\" href=\"/live.css\">\n</head>"
+    );
     let body = "<div id=\"diagnostics\" role=\"alert\" hidden></div>\n<script src=\"/live.js\"></script>\n</body>";
     page.replacen("</head>", &head, 1).replacen("</body>", body, 1)
 }
-
 
 fn answer(request: Request, state: &Shared) {
     let reply = |body: String, kind: &str, status: u16| {
         let mut response = Response::from_string(body).with_status_code(status);
         // The names and values are ASCII literals of this file, which tiny_http accepts.
-        for (name, value) in [("Content-Type", kind), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")] {
+        for (name, value) in
+            [("Content-Type", kind), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")]
+        {
             if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
                 response.add_header(header);
             }
@@ -160,7 +163,9 @@ mod tests {
         let page = live::empty_map_page("t");
         let live = with_live_parts(&page, 7);
         assert!(live.contains("<meta name=\"relgraph-page\" content=\"7\">"));
-        assert!(live.contains("<div id=\"diagnostics\" role=\"alert\" hidden></div>\n<script src=\"/live.js\"></script>\n</body>"));
+        assert!(live.contains(
+            "<div id=\"diagnostics\" role=\"alert\" hidden></div>\n<script src=\"/live.js\"></script>\n</body>"
+        ));
         let csp = live.split("Content-Security-Policy\" content=\"").nth(1).unwrap();
         let csp = &csp[..csp.find('"').unwrap()];
         assert!(csp.starts_with("default-src 'none'; connect-src 'self';"), "{csp}");

@@ -25,11 +25,7 @@ pub fn handle(state: &DocState, position: Position) -> Vec<CompletionItem> {
     // Inside quotes already, insert the bare word; else quote it.
     let word_start = text[..offset].trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '-').len();
     let in_quotes = text[..word_start].ends_with('"');
-    candidates
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| item(c, i, quoted && !in_quotes))
-        .collect()
+    candidates.into_iter().enumerate().map(|(i, c)| item(c, i, quoted && !in_quotes)).collect()
 }
 
 fn item(candidate: Candidate, index: usize, quote: bool) -> CompletionItem {

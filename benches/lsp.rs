@@ -18,30 +18,34 @@ use serde_json::{json, Value};
 
 const URI: &str = "file:///bench/model.ron";
 
-/// 0-based line and UTF-16 column of the first `needle` in `text`, plus `ahead`.
-fn position(text: &str, needle: &str, ahead: usize) -> Value {
-    let offset = text.find(needle).expect("needle present") + ahead;
+/// 0-based line and UTF-16 column of the first `needle` in `text` after `after`, plus `ahead`.
+fn position(text: &str, after: &str, needle: &str, ahead: usize) -> Value {
+    let from = text.find(after).expect("anchor present");
+    let offset = from + text[from..].find(needle).expect("needle present") + ahead;
     let line = text[..offset].matches('\n').count();
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     json!({"line": line, "character": text[start..offset].encode_utf16().count()})
 }
 
 fn requests(text: &str, node: &str) -> Vec<(&'static str, &'static str, Value)> {
-    let at = |needle: &str, ahead| json!({"textDocument": {"uri": URI}, "position": position(text, needle, ahead)});
-    let use_of = format!("to: \"{node}\"");
+    let at = |after: &str, needle: &str, ahead| {
+        json!({"textDocument": {"uri": URI}, "position": position(text, after, needle, ahead)})
+    };
+    // A use of the node in a tie, and its definition.
+    let use_of = format!("\"{node}\"");
     let definition = format!("id: \"{node}\"");
     vec![
-        ("completion_node_ids", "textDocument/completion", at(&use_of, 5)),
-        ("completion_edge_kinds", "textDocument/completion", at("kind: ", 6)),
-        ("hover_node", "textDocument/hover", at(&use_of, 6)),
-        ("definition", "textDocument/definition", at(&use_of, 6)),
+        ("completion_node_ids", "textDocument/completion", at("edges:", "to: \"", 5)),
+        ("completion_edge_kinds", "textDocument/completion", at("edges:", "kind: ", 6)),
+        ("hover_node", "textDocument/hover", at("edges:", &use_of, 2)),
+        ("definition", "textDocument/definition", at("edges:", &use_of, 2)),
         ("references", "textDocument/references", {
-            let mut p = at(&definition, 5);
+            let mut p = at("nodes:", &definition, 5);
             p["context"] = json!({"includeDeclaration": true});
             p
         }),
         ("rename", "textDocument/rename", {
-            let mut p = at(&definition, 5);
+            let mut p = at("nodes:", &definition, 5);
             p["newName"] = json!("renamed");
             p
         }),
@@ -64,6 +68,7 @@ fn bench_model(c: &mut Criterion, name: &str, text: String, node: &str) {
         let request = Request::new(RequestId::from(1), method.to_owned(), params);
         let response = relgraph::lsp::handle_request(&mut world, request.clone());
         assert!(response.error.is_none(), "{label}: {:?}", response.error);
+        assert!(response.result.as_ref().is_some_and(|r| !r.is_null()), "{label}: no answer");
         group.bench_function(label, |b| b.iter(|| relgraph::lsp::handle_request(&mut world, request.clone())));
     }
     // A keystroke: new text, then the analysis the next answer (or the diagnostics) needs.

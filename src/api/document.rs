@@ -106,7 +106,9 @@ impl Document {
             Ok((model, warnings)) => (Some(model), notes_of(&text, &warnings.items)),
             Err(errors) => (None, notes_of(&text, &errors.items)),
         };
-        let spans = spans::scan(&text);
+        // The scanner reads one value: start it after any `#![enable(…)]` attribute lines.
+        let start = after_attributes(&text);
+        let spans = spans::scan(text.get(start..).unwrap_or_default()).shifted(start);
         let occurrences = occurrences(&text, &spans);
         Document { path: path.to_path_buf(), text, notes, model, occurrences, spans }
     }
@@ -175,6 +177,23 @@ impl Document {
             .find(|(_, s)| s.range.start < offset && offset <= s.range.end.max(s.range.start))?;
         let element = section.items.iter().find(|i| i.range.start < offset && offset <= i.range.end);
         Some((name.as_str(), element))
+    }
+}
+
+/// The offset after the `#![…]` attribute lines at the top of a RON file.
+fn after_attributes(text: &str) -> usize {
+    let mut offset = 0;
+    loop {
+        let rest = text.get(offset..).unwrap_or_default();
+        let trimmed = rest.trim_start();
+        if !trimmed.starts_with("#![") {
+            return offset;
+        }
+        let at = offset + (rest.len() - trimmed.len());
+        match trimmed.find(']') {
+            Some(close) => offset = at + close + 1,
+            None => return offset,
+        }
     }
 }
 
@@ -353,6 +372,15 @@ mod tests {
         assert!(note.is_error && note.message.contains("japn"));
         assert_eq!(note.replacement.as_deref(), Some("\"japan\""));
         assert_eq!(&TEXT[note.range.clone()], "\"japn\"");
+    }
+
+    #[test]
+    fn reads_past_the_attribute_line() {
+        let text = format!("#![enable(implicit_some)]\n{TEXT}");
+        let doc = Document::analyse(Path::new("m.ron"), text.clone());
+        let first = doc.occurrences_of(SymbolKind::Node, "japan").next().unwrap();
+        assert_eq!(&text[first.range.clone()], "japan");
+        assert_eq!(doc.occurrences.len(), Document::analyse(Path::new("m.ron"), TEXT.to_owned()).occurrences.len());
     }
 
     #[test]

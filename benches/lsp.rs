@@ -28,9 +28,7 @@ fn position(text: &str, after: &str, needle: &str, ahead: usize) -> Value {
 }
 
 fn requests(text: &str, node: &str) -> Vec<(&'static str, &'static str, Value)> {
-    let at = |after: &str, needle: &str, ahead| {
-        json!({"textDocument": {"uri": URI}, "position": position(text, after, needle, ahead)})
-    };
+    let at = |after: &str, needle: &str, ahead| json!({"textDocument": {"uri": URI}, "position": position(text, after, needle, ahead)});
     // A use of the node in a tie, and its definition.
     let use_of = format!("\"{node}\"");
     let definition = format!("id: \"{node}\"");

@@ -80,14 +80,12 @@ mod tests {
     fn a_broken_model_gives_file_line_column_and_message() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.ron");
-        std::fs::write(
-            &path,
-            "Model(\n    title: \"t\",\n    nodes: [Node(id: \"a\", kind: contry, name: \"A\")],\n)\n",
-        )
-        .unwrap();
+        let text = "Model(\n    title: \"t\",\n    nodes: [Node(id: \"a\", kind: contry, name: \"A\")],\n)\n";
+        std::fs::write(&path, text).unwrap();
+        let column = text.lines().nth(2).unwrap().find("contry").unwrap() + 1;
         let error = map_page(&path).unwrap_err();
         let lines: Vec<String> = problems(&path, &error).iter().map(ToString::to_string).collect();
-        assert_eq!(lines, [format!("{}:3:35: unknown node kind `contry`", path.display())]);
+        assert_eq!(lines, [format!("{}:3:{column}: unknown node kind `contry`", path.display())]);
         let before = fingerprint(&watched_files(&path));
         std::fs::write(&path, "Model(title: \"t\")").unwrap();
         assert_ne!(fingerprint(&watched_files(&path)), before);

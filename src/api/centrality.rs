@@ -11,6 +11,22 @@ use crate::report::table::Table;
 use crate::report::{self, Report};
 use crate::Error;
 
+use crate::model::Model;
+
+impl Model {
+    /// A centrality measure (see [`Selection::centrality`]).
+    pub fn centrality(&self, measure: Measure) -> CentralityQuery<'_> {
+        self.view().centrality(measure)
+    }
+}
+
+impl<'m> Selection<'m> {
+    /// A centrality measure over the selection.
+    pub fn centrality(&self, measure: Measure) -> CentralityQuery<'m> {
+        CentralityQuery::new(self.clone(), measure, CentralityOptions::default())
+    }
+}
+
 /// A progress callback: `(units just finished, all units)`.
 pub type Progress<'p> = &'p (dyn Fn(usize, usize) + Sync);
 

@@ -8,6 +8,32 @@ use crate::analysis::influence::{self, Method, Ranking, Toward};
 use crate::report::{self, Report};
 use crate::Error;
 
+use crate::model::Model;
+
+impl Model {
+    /// Every node's influence on a node (see [`Selection::influence_on`]).
+    pub fn influence_on(&self, node: &str) -> InfluenceQuery<'_> {
+        self.view().influence_on(node)
+    }
+
+    /// A node's influence on every node (see [`Selection::influence_from`]).
+    pub fn influence_from(&self, node: &str) -> InfluenceQuery<'_> {
+        self.view().influence_from(node)
+    }
+}
+
+impl<'m> Selection<'m> {
+    /// Every node's influence on `node`, strongest channel first.
+    pub fn influence_on(&self, node: &str) -> InfluenceQuery<'m> {
+        InfluenceQuery::new(self.clone(), node, true)
+    }
+
+    /// `node`'s influence on every node, strongest channel first.
+    pub fn influence_from(&self, node: &str) -> InfluenceQuery<'m> {
+        InfluenceQuery::new(self.clone(), node, false)
+    }
+}
+
 /// An influence ranking and the report `relgraph influence` prints.
 #[derive(Debug, Clone)]
 pub struct InfluenceRanking {

@@ -14,6 +14,22 @@ use crate::model::NodeKind;
 use crate::report::{self, Report};
 use crate::Error;
 
+use crate::model::Model;
+
+impl Model {
+    /// The best paths between two nodes (see [`Selection::paths`]).
+    pub fn paths(&self, from: &str, to: &str) -> PathSearch<'_> {
+        PathSearch::new(self.view(), from, to)
+    }
+}
+
+impl<'m> Selection<'m> {
+    /// The best paths between two nodes: fewest hops by default.
+    pub fn paths(&self, from: &str, to: &str) -> PathSearch<'m> {
+        PathSearch::new(self.clone(), from, to)
+    }
+}
+
 /// Paths found by a [`PathSearch`]: the paths, and the report `relgraph path` prints.
 #[derive(Debug, Clone)]
 pub struct Paths {

@@ -10,8 +10,6 @@
 use std::cell::OnceCell;
 use std::path::Path;
 
-use super::{CentralityQuery, DiffQuery, InfluenceQuery, PathSearch};
-use crate::analysis::centrality::{CentralityOptions, Measure};
 use crate::analysis::filter::Filter;
 use crate::analysis::influence::{self, Strengths};
 use crate::analysis::view::{GraphView, ViewOptions};
@@ -23,31 +21,6 @@ impl Model {
     /// A selection of the whole model, to narrow down and analyse.
     pub fn view(&self) -> Selection<'_> {
         Selection::new(self)
-    }
-
-    /// The best paths between two nodes (see [`Selection::paths`]).
-    pub fn paths(&self, from: &str, to: &str) -> PathSearch<'_> {
-        PathSearch::new(self.view(), from, to)
-    }
-
-    /// Every node's influence on a node (see [`Selection::influence_on`]).
-    pub fn influence_on(&self, node: &str) -> InfluenceQuery<'_> {
-        self.view().influence_on(node)
-    }
-
-    /// A node's influence on every node (see [`Selection::influence_from`]).
-    pub fn influence_from(&self, node: &str) -> InfluenceQuery<'_> {
-        self.view().influence_from(node)
-    }
-
-    /// A centrality measure (see [`Selection::centrality`]).
-    pub fn centrality(&self, measure: Measure) -> CentralityQuery<'_> {
-        self.view().centrality(measure)
-    }
-
-    /// What changed between two dates (see [`Selection::diff`]).
-    pub fn diff(&self, from: PartialDate, to: PartialDate) -> DiffQuery<'_> {
-        self.view().diff(from, to)
     }
 }
 
@@ -231,30 +204,5 @@ impl<'m> Selection<'m> {
             StrengthSource::Profile(_, name) => name.clone(),
             StrengthSource::Weights => "edge weights".to_owned(),
         }
-    }
-
-    /// The best paths between two nodes: fewest hops by default.
-    pub fn paths(&self, from: &str, to: &str) -> PathSearch<'m> {
-        PathSearch::new(self.clone(), from, to)
-    }
-
-    /// Every node's influence on `node`, strongest channel first.
-    pub fn influence_on(&self, node: &str) -> InfluenceQuery<'m> {
-        InfluenceQuery::new(self.clone(), node, true)
-    }
-
-    /// `node`'s influence on every node, strongest channel first.
-    pub fn influence_from(&self, node: &str) -> InfluenceQuery<'m> {
-        InfluenceQuery::new(self.clone(), node, false)
-    }
-
-    /// A centrality measure over the selection.
-    pub fn centrality(&self, measure: Measure) -> CentralityQuery<'m> {
-        CentralityQuery::new(self.clone(), measure, CentralityOptions::default())
-    }
-
-    /// What changed between two dates (over the selection without its date).
-    pub fn diff(&self, from: PartialDate, to: PartialDate) -> DiffQuery<'m> {
-        DiffQuery::new(self.clone(), from, to)
     }
 }

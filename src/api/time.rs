@@ -15,6 +15,20 @@ use crate::report::table::Table;
 use crate::report::{self, Report};
 use crate::Error;
 
+impl Model {
+    /// What changed between two dates (see [`Selection::diff`]).
+    pub fn diff(&self, from: PartialDate, to: PartialDate) -> DiffQuery<'_> {
+        self.view().diff(from, to)
+    }
+}
+
+impl<'m> Selection<'m> {
+    /// What changed between two dates (over the selection without its date).
+    pub fn diff(&self, from: PartialDate, to: PartialDate) -> DiffQuery<'m> {
+        DiffQuery::new(self.clone(), from, to)
+    }
+}
+
 impl Selection<'_> {
     /// The dated ties in the order they started and ended (of one node when given), as
     /// `relgraph timeline` prints them.

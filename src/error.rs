@@ -32,6 +32,9 @@ pub enum Error {
         /// The input file.
         path: PathBuf,
     },
+    /// The language server's client broke the protocol, or the connection failed.
+    #[error("language server protocol: {0}")]
+    Protocol(#[from] lsp_server::ProtocolError),
     /// A model-building error.
     #[error(transparent)]
     Model(#[from] crate::model::ModelError),

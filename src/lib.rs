@@ -69,9 +69,11 @@ pub mod cli;
 pub mod error;
 pub mod export;
 pub mod io;
+pub mod lsp;
 pub mod model;
 pub mod report;
 pub mod script;
+pub mod serve;
 
 pub use error::Error;
 pub use model::{Edge, EdgeKind, Model, Node, NodeKind, PartialDate, Polarity};

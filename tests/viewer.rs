@@ -199,9 +199,9 @@ fn hostile_names_cannot_close_the_data_element() {
 // ------------------------------------------------------------------ the browser tests
 
 /// Chromium, chromedriver and python3 with selenium, or why the browser tests skip.
-struct Browser {
-    chromium: PathBuf,
-    chromedriver: PathBuf,
+pub(crate) struct Browser {
+    pub(crate) chromium: PathBuf,
+    pub(crate) chromedriver: PathBuf,
 }
 
 fn which(names: &[&str]) -> Option<PathBuf> {
@@ -217,7 +217,7 @@ fn which(names: &[&str]) -> Option<PathBuf> {
     None
 }
 
-fn browser(test: &str) -> Option<Browser> {
+pub(crate) fn browser(test: &str) -> Option<Browser> {
     let skip = |why: &str| {
         println!("skipping {test}: {why}");
         eprintln!("skipping {test}: {why}");

@@ -771,7 +771,26 @@
       return p && { nodes: p.nodes, edges: p.edges, strength: p.strength, sign: p.sign };
     },
     select: function (id) { selectNode(idIndex[id]); },
-    fit: function () { fit(); }
+    fit: function () { fit(); },
+    // What a live-reloading page (relgraph serve) carries over to the new map: the zoom,
+    // the date on the slider and the selected node or tie (by id and tie number).
+    state: function () {
+      return {
+        x: view.x, y: view.y, k: view.k, at: at ? at.first : null,
+        node: selected && selected.node !== undefined ? nodes[selected.node].id : null,
+        edge: selected && selected.edge !== undefined ? edges[selected.edge].n : null
+      };
+    },
+    restore: function (s) {
+      if (!s) return;
+      if (isFinite(s.x) && isFinite(s.y) && isFinite(s.k) && s.k > 0) { view.x = s.x; view.y = s.y; view.k = s.k; applyView(); }
+      if (s.at) {
+        var i = stops.findIndex(function (d) { return d >= s.at; });
+        if (i >= 0) setDateIndex(i);
+      }
+      if (s.node !== null && idIndex[s.node] !== undefined) selectNode(idIndex[s.node]);
+      else if (s.edge !== null && edgeByNumber[s.edge] !== undefined) selectEdge(edgeByNumber[s.edge]);
+    }
   };
   document.title = D.title || "relgraph map";
   $("title").textContent = D.title || "relgraph map";

@@ -49,16 +49,23 @@
 //! | `export.rs` | [`Format`], [`Drawing`]: every export and diagram option |
 //! | `check.rs`, `import.rs` | checking files, importing GDELT, tables and triples |
 //! | `sources.rs` | many sources, one model: the files a model includes, merging, importing into a model |
+//! | `format.rs` | `relgraph fmt`: the canonical layout of a model's text |
+//! | `document.rs`, `describe.rs` | a model's text as an editor sees it (problems, ids, completion slots) and words for hover (the language server) |
+//! | `live.rs` | following a model as it is saved (`relgraph serve`, `export --watch`) |
 //!
 //! The types of the layers below that a caller names (measures, methods, options, the
 //! report, diagnostics, import options) are re-exported here.
 
 mod centrality;
 mod check;
+pub mod describe;
+pub mod document;
 mod export;
 pub mod figure;
+pub mod format;
 mod import;
 mod influence;
+pub mod live;
 mod load;
 mod path;
 mod query;

@@ -200,6 +200,10 @@ pub struct ExportArgs {
     /// Keep nodes with no tie in the view (see --drop-isolated).
     #[arg(long = "keep-isolated")]
     keep_isolated: bool,
+    /// Keep running and export again whenever the model file is saved (needs -o); a save
+    /// with errors reports them and leaves the last good output. Ctrl-C stops.
+    #[arg(long)]
+    watch: bool,
 }
 
 /// What `--view` draws.
@@ -209,6 +213,13 @@ enum ViewArg {
     Graph,
     /// The adjacency matrix.
     Matrix,
+}
+
+impl ExportArgs {
+    /// Whether the export follows the model file (`--watch`).
+    pub fn watches(&self) -> bool {
+        self.watch
+    }
 }
 
 /// What sizes the nodes.
@@ -289,8 +300,18 @@ fn layout(arg: LayoutArg) -> Layout {
     }
 }
 
-/// Runs `export`.
+/// Runs `export`, once or, with `--watch`, on every save.
 pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
+    if !args.watch {
+        return export_once(args, out);
+    }
+    if args.output.is_none() {
+        return Err(Failure::usage("--watch needs an output file (-o FILE)"));
+    }
+    super::watch::run(&args.file, &mut |out| export_once(args, out))
+}
+
+fn export_once(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let format = args.format.or_else(|| args.output.as_deref().and_then(Format::from_path)).unwrap_or(Format::Dot);
     if let Some(output) = &args.output {
         api::refuse_overwrite(output, &[&args.file])?;

@@ -13,18 +13,22 @@ mod balance;
 mod centrality;
 mod check;
 mod export;
+mod fmt;
 mod import;
 mod influence;
 mod input;
-mod merge;
 mod layout;
+mod lsp;
+mod merge;
 mod output;
 mod path;
 mod progress;
 mod query;
 mod run;
+mod serve;
 mod structure;
 mod timeline;
+mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -170,6 +174,19 @@ enum Command {
         after_help = "Examples:\n  relgraph merge graphs/japan_russia_2014.ron graphs/senkaku_2012.ron -o merged.ron\n  relgraph merge a.ron b.ron c.ron -o all.ron --strict\n\nSee docs/sources.md."
     )]
     Merge(merge::MergeArgs),
+    /// Rewrite model files into the canonical layout, keeping every comment.
+    #[command(
+        after_help = "Examples:\n  relgraph fmt graphs/*.ron\n  relgraph fmt --check graphs/*.ron\n  relgraph fmt - < model.ron > formatted.ron\n\nA file with problems is left untouched and its problems are reported as by `check`.\n\nExit status: 0 formatted (or, with --check, already canonical), 1 a file has problems or, with --check, is not canonical, 3 unreadable file."
+    )]
+    Fmt(fmt::FmtArgs),
+    /// Run the language server (diagnostics, completion, hover, rename …) on stdio.
+    #[command(after_help = "Editors start it themselves: see docs/editors.md for VS Code, Neovim and Helix.")]
+    Lsp(lsp::LspArgs),
+    /// Serve the interactive map on 127.0.0.1 and update open pages whenever the model is saved.
+    #[command(
+        after_help = "Examples:\n  relgraph serve graphs/japan_russia_2014.ron\n  relgraph serve model.ron --port 0\n\nOpen pages reload within a second of a save, keeping zoom, date and selection; a save with errors keeps the last good map and lists the problems (FILE:LINE:COL) over it. Ctrl-C stops the server."
+    )]
+    Serve(serve::ServeArgs),
 }
 
 /// Options every query command shares.
@@ -320,11 +337,15 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Balance(args) => busy("counting triangles", &mut || balance::run(&args, out)),
         Command::Timeline(args) => busy("ordering ties", &mut || timeline::timeline(&args, out)),
         Command::Diff(args) => busy("comparing", &mut || timeline::diff(&args, out)),
+        Command::Export(args) if args.watches() => export::export(&args, out),
         Command::Export(args) => busy("drawing", &mut || export::export(&args, out)),
         Command::Layout(args) => busy("laying out", &mut || layout::run(&args, out)),
         Command::Import(args) => busy("importing", &mut || import::run(&args, out)),
         Command::Run(args) => run::run(&args, out),
         Command::Merge(args) => busy("merging", &mut || merge::run(&args, out)),
+        Command::Fmt(args) => fmt::run(&args, out),
+        Command::Lsp(args) => lsp::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }
 

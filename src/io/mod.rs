@@ -5,6 +5,8 @@
 //! printer) is in `loader.rs`, so the model and profile readers need not import each other.
 pub mod atomic;
 pub mod cameo;
+pub mod canonical;
+pub mod cst;
 pub mod diagnostic;
 pub mod edgelist;
 pub mod gdelt;

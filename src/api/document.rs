@@ -1,0 +1,398 @@
+//! A model file as an editor sees it: its problems, where every id is defined and used, and
+//! what belongs at a given place.
+//!
+//! The language server (and anything else that works on text being edited) starts here.
+//! [`Document::analyse`] runs what `check` runs and keeps every problem with its byte range,
+//! and reads the text once more with the span scanner ([`crate::io::spans`]) to list every
+//! *occurrence* of a node id, a source id and a kind: its definition (`id:` of a node or a
+//! source, `name:` of a declared kind) and its uses (`from:`, `to:`, `kind:`, evidence
+//! `source:`, the ends of kind declarations and influence rules). The scan never fails, so
+//! occurrences are found in a file with errors too. Ranges are byte ranges of the id itself,
+//! inside its quotes.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::io::diagnostic::{Problem, Severity};
+use crate::io::spans::{self, Spanned};
+use crate::Model;
+
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SymbolKind {
+    /// A node id.
+    Node,
+    /// A source id.
+    Source,
+    /// A node kind (built in or declared).
+    NodeKind,
+    /// An edge kind (built in or declared).
+    EdgeKind,
+}
+
+/// One place where an id is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// What the id names.
+    pub kind: SymbolKind,
+    /// The id.
+    pub name: String,
+    /// Byte range of the id in the text (inside its quotes).
+    pub range: Range<usize>,
+    /// Whether this is where the id is defined.
+    pub definition: bool,
+}
+
+/// One problem `check` reports, with its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// Byte range of the offending text.
+    pub range: Range<usize>,
+    /// Whether the model cannot load (error) or probably has a mistake (warning).
+    pub is_error: bool,
+    /// What is wrong.
+    pub message: String,
+    /// Advice on fixing it, where there is some.
+    pub hint: Option<String>,
+    /// The text a "did you mean …" hint proposes instead of the offending text (quoted as
+    /// that text is), if any.
+    pub replacement: Option<String>,
+}
+
+/// What belongs at a place in the text, for completion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// A node id (`from:`, `to:`).
+    NodeId,
+    /// A source id (evidence `source:`).
+    SourceId,
+    /// A node kind (`kind:` of a node, the ends of a declaration or rule).
+    NodeKind,
+    /// An edge kind (`kind:` of a tie or a rule), with the tie's ends when written.
+    EdgeKind {
+        /// The id in the tie's `from:`.
+        from: Option<String>,
+        /// The id in the tie's `to:`.
+        to: Option<String>,
+    },
+    /// A date (`since:`, `until:`, `date:`).
+    Date,
+    /// A field name of the struct the place is in (`"Node"`, `"Edge"` …).
+    Field(&'static str),
+    /// Nothing relgraph can suggest.
+    Other,
+}
+
+/// A model text analysed for an editor; see the [module docs](self).
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file the text belongs to (for messages).
+    pub path: PathBuf,
+    /// The text.
+    pub text: String,
+    /// Every problem `check` reports, errors and warnings, in file order.
+    pub notes: Vec<Note>,
+    /// The model, when the text has no errors.
+    pub model: Option<Model>,
+    /// Every occurrence of an id, in file order.
+    pub occurrences: Vec<Occurrence>,
+    spans: Spanned,
+}
+
+impl Document {
+    /// Checks `text` and indexes its ids.
+    pub fn analyse(path: &Path, text: String) -> Document {
+        let (model, notes) = match crate::io::ron::check(&text, path) {
+            Ok((model, warnings)) => (Some(model), notes_of(&text, &warnings.items)),
+            Err(errors) => (None, notes_of(&text, &errors.items)),
+        };
+        // The scanner reads one value: start it after any `#![enable(…)]` attribute lines.
+        let start = after_attributes(&text);
+        let spans = spans::scan(text.get(start..).unwrap_or_default()).shifted(start);
+        let occurrences = occurrences(&text, &spans);
+        Document { path: path.to_path_buf(), text, notes, model, occurrences, spans }
+    }
+
+    /// The occurrence whose id covers `offset` (its end included, so a cursor just after an
+    /// id finds it).
+    pub fn occurrence_at(&self, offset: usize) -> Option<&Occurrence> {
+        self.occurrences.iter().find(|o| o.range.start <= offset && offset <= o.range.end)
+    }
+
+    /// Every occurrence of an id, the definition included.
+    pub fn occurrences_of<'a>(&'a self, kind: SymbolKind, name: &'a str) -> impl Iterator<Item = &'a Occurrence> + 'a {
+        self.occurrences.iter().filter(move |o| o.kind == kind && o.name == name)
+    }
+
+    /// Where an id is defined, if in this text.
+    pub fn definition(&self, kind: SymbolKind, name: &str) -> Option<&Occurrence> {
+        self.occurrences.iter().find(|o| o.kind == kind && o.name == name && o.definition)
+    }
+
+    /// The ids defined in this text, of one kind, in file order.
+    pub fn defined(&self, kind: SymbolKind) -> impl Iterator<Item = &Occurrence> + '_ {
+        self.occurrences.iter().filter(move |o| o.kind == kind && o.definition)
+    }
+
+    /// The byte ranges of the elements of a section (`"nodes"`, `"edges"` …), in file order.
+    pub fn elements(&self, section: &str) -> Vec<Range<usize>> {
+        self.spans.field(section).map_or_else(Vec::new, |s| s.items.iter().map(|i| i.range.clone()).collect())
+    }
+
+    /// The value of a field of the element at `range` of a section, as written (quotes
+    /// removed from a string).
+    pub fn element_field(&self, section: &str, index: usize, field: &str) -> Option<String> {
+        let element = self.spans.field(section)?.items.get(index)?;
+        element.field(field).map(|f| unquote(&self.text[f.range.clone()]))
+    }
+
+    /// What belongs at `offset`, for completion.
+    pub fn slot_at(&self, offset: usize) -> Slot {
+        let offset = offset.min(self.text.len());
+        let Some((section, element)) = self.element_at(offset) else {
+            return if self.spans.range.start < offset { Slot::Field("Model") } else { Slot::Other };
+        };
+        let ty = section_type(section);
+        let Some(element) = element else { return Slot::Other };
+        let before = &self.text[element.range.start..offset];
+        let Some(field) = field_before(before) else { return Slot::Field(ty) };
+        match (ty, field.as_str()) {
+            ("Edge", "from" | "to") => Slot::NodeId,
+            ("Edge", "source") => Slot::SourceId,
+            ("Edge", "kind") | ("Rule", "kind") => {
+                let end = |name: &str| element.field(name).map(|f| unquote(&self.text[f.range.clone()]));
+                Slot::EdgeKind { from: end("from"), to: end("to") }
+            }
+            ("Node", "kind") | ("EdgeKind" | "Rule", "from" | "to") => Slot::NodeKind,
+            (_, "since" | "until" | "date") => Slot::Date,
+            _ => Slot::Other,
+        }
+    }
+
+    fn element_at(&self, offset: usize) -> Option<(&str, Option<&Spanned>)> {
+        let (name, section) = self
+            .spans
+            .fields
+            .iter()
+            .find(|(_, s)| s.range.start < offset && offset <= s.range.end.max(s.range.start))?;
+        let element = section.items.iter().find(|i| i.range.start < offset && offset <= i.range.end);
+        Some((name.as_str(), element))
+    }
+}
+
+/// The offset after the `#![…]` attribute lines at the top of a RON file.
+fn after_attributes(text: &str) -> usize {
+    let mut offset = 0;
+    loop {
+        let rest = text.get(offset..).unwrap_or_default();
+        let trimmed = rest.trim_start();
+        if !trimmed.starts_with("#![") {
+            return offset;
+        }
+        let at = offset + (rest.len() - trimmed.len());
+        match trimmed.find(']') {
+            Some(close) => offset = at + close + 1,
+            None => return offset,
+        }
+    }
+}
+
+/// The struct type of a section's elements.
+fn section_type(section: &str) -> &'static str {
+    match section {
+        "sources" => "Source",
+        "nodes" => "Node",
+        "edges" => "Edge",
+        "node_kinds" => "NodeKind",
+        "edge_kinds" => "EdgeKind",
+        "influence" => "Rule",
+        _ => "",
+    }
+}
+
+/// The field whose value the text ends in: `kind: coop`, `to: "ja`, `from: [country, `.
+fn field_before(before: &str) -> Option<String> {
+    let bytes = before.as_bytes();
+    // The byte before position `i` (0 at the start, which matches nothing below).
+    let prev = |i: usize| if i == 0 { 0 } else { bytes.get(i - 1).copied().unwrap_or(0) };
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b >= 0x80;
+    let mut i = bytes.len();
+    while i > 0 && is_word(prev(i)) {
+        i -= 1;
+    }
+    if prev(i) == b'"' {
+        i -= 1;
+    }
+    // Inside a list of kinds: go back to its opening bracket.
+    let mut j = i;
+    while j > 0 && (prev(j).is_ascii_whitespace() || prev(j) == b',' || is_word(prev(j))) {
+        j -= 1;
+    }
+    if prev(j) == b'[' {
+        i = j - 1;
+    }
+    while i > 0 && prev(i).is_ascii_whitespace() {
+        i -= 1;
+    }
+    if prev(i) != b':' {
+        return None;
+    }
+    let end = i - 1;
+    let mut start = end;
+    while start > 0 && (prev(start).is_ascii_alphanumeric() || prev(start) == b'_') {
+        start -= 1;
+    }
+    before.get(start..end).filter(|name| !name.is_empty()).map(str::to_owned)
+}
+
+fn notes_of(text: &str, items: &[crate::io::diagnostic::Diagnostic]) -> Vec<Note> {
+    let quoted = |range: &Range<usize>, word: &String| match text.get(range.clone()) {
+        Some(t) if t.starts_with('"') => format!("\"{word}\""),
+        _ => word.clone(),
+    };
+    items
+        .iter()
+        .map(|d| Note {
+            range: d.span.clone(),
+            is_error: d.severity == Severity::Error,
+            message: d.problem.to_string(),
+            hint: d.problem.hint(),
+            replacement: match &d.problem {
+                Problem::UnknownNode { suggestion, .. }
+                | Problem::UnknownSource { suggestion, .. }
+                | Problem::UnknownKind { suggestion, .. } => suggestion.as_ref().map(|s| quoted(&d.span, s)),
+                _ => None,
+            },
+        })
+        .collect()
+}
+
+/// A string literal's text, or the word as written.
+fn unquote(literal: &str) -> String {
+    if literal.starts_with('"') || literal.starts_with('r') && literal.len() > 1 {
+        ron::from_str::<String>(literal).unwrap_or_else(|_| literal.trim_matches('"').to_owned())
+    } else {
+        literal.to_owned()
+    }
+}
+
+/// The range of a value without its quotes.
+fn inner(text: &str, range: &Range<usize>) -> Range<usize> {
+    let literal = &text[range.clone()];
+    if literal.len() >= 2 && literal.starts_with('"') && literal.ends_with('"') {
+        range.start + 1..range.end - 1
+    } else {
+        range.clone()
+    }
+}
+
+fn occurrences(text: &str, root: &Spanned) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    let mut add = |value: Option<&Spanned>, kind: SymbolKind, definition: bool| {
+        if let Some(value) = value {
+            let name = unquote(&text[value.range.clone()]);
+            if !name.is_empty() && !name.contains(['(', '[', '{', '\n']) {
+                out.push(Occurrence { kind, name, range: inner(text, &value.range), definition });
+            }
+        }
+    };
+    let items = |section: &str| root.field(section).map_or(&[][..], |s| s.items.as_slice());
+    for source in items("sources") {
+        add(source.field("id"), SymbolKind::Source, true);
+    }
+    for decl in items("node_kinds") {
+        add(decl.field("name"), SymbolKind::NodeKind, true);
+    }
+    for decl in items("edge_kinds") {
+        add(decl.field("name"), SymbolKind::EdgeKind, true);
+        for end in ["from", "to"] {
+            for kind in decl.field(end).map_or(&[][..], |l| l.items.as_slice()) {
+                add(Some(kind), SymbolKind::NodeKind, false);
+            }
+        }
+    }
+    for node in items("nodes") {
+        add(node.field("id"), SymbolKind::Node, true);
+        add(node.field("kind"), SymbolKind::NodeKind, false);
+    }
+    for edge in items("edges") {
+        add(edge.field("from"), SymbolKind::Node, false);
+        add(edge.field("to"), SymbolKind::Node, false);
+        add(edge.field("kind"), SymbolKind::EdgeKind, false);
+        for evidence in edge.field("evidence").map_or(&[][..], |l| l.items.as_slice()) {
+            add(evidence.field("source"), SymbolKind::Source, false);
+        }
+    }
+    for rule in items("influence") {
+        add(rule.field("kind"), SymbolKind::EdgeKind, false);
+        for end in ["from", "to"] {
+            for kind in rule.field(end).map_or(&[][..], |l| l.items.as_slice()) {
+                add(Some(kind), SymbolKind::NodeKind, false);
+            }
+        }
+    }
+    out.sort_by_key(|o| o.range.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = r#"Model(
+    title: "t",
+    sources: [Source(id: "s1", title: "S")],
+    node_kinds: [NodeKind(name: "ministry")],
+    nodes: [
+        Node(id: "japan", kind: country, name: "Japan"),
+        Node(id: "mofa", kind: ministry, name: "MOFA"),
+    ],
+    edges: [
+        Edge(from: "mofa", to: "japan", kind: part_of, evidence: [Evidence(source: "s1", quote: "q")]),
+        Edge(from: "japan", to: "japn", kind: meets),
+    ],
+)
+"#;
+
+    #[test]
+    fn indexes_definitions_and_uses_even_with_errors() {
+        let doc = Document::analyse(Path::new("m.ron"), TEXT.to_owned());
+        assert!(doc.model.is_none());
+        let japan: Vec<_> = doc.occurrences_of(SymbolKind::Node, "japan").collect();
+        assert_eq!(japan.len(), 3);
+        assert!(japan[0].definition && !japan[1].definition);
+        assert_eq!(&TEXT[japan[0].range.clone()], "japan");
+        let ministry: Vec<_> = doc.occurrences_of(SymbolKind::NodeKind, "ministry").collect();
+        assert_eq!(ministry.len(), 2);
+        assert!(ministry[0].definition);
+        assert_eq!(doc.occurrences_of(SymbolKind::Source, "s1").count(), 2);
+        let offset = TEXT.find("\"japn\"").unwrap() + 3;
+        assert_eq!(doc.occurrence_at(offset).unwrap().name, "japn");
+        let note = &doc.notes[0];
+        assert!(note.is_error && note.message.contains("japn"));
+        assert_eq!(note.replacement.as_deref(), Some("\"japan\""));
+        assert_eq!(&TEXT[note.range.clone()], "\"japn\"");
+    }
+
+    #[test]
+    fn reads_past_the_attribute_line() {
+        let text = format!("#![enable(implicit_some)]\n{TEXT}");
+        let doc = Document::analyse(Path::new("m.ron"), text.clone());
+        let first = doc.occurrences_of(SymbolKind::Node, "japan").next().unwrap();
+        assert_eq!(&text[first.range.clone()], "japan");
+        assert_eq!(doc.occurrences.len(), Document::analyse(Path::new("m.ron"), TEXT.to_owned()).occurrences.len());
+    }
+
+    #[test]
+    fn knows_what_belongs_where() {
+        let doc = Document::analyse(Path::new("m.ron"), TEXT.to_owned());
+        let at = |needle: &str, ahead: usize| doc.slot_at(TEXT.find(needle).unwrap() + ahead);
+        assert_eq!(at("to: \"japan\"", 6), Slot::NodeId);
+        assert_eq!(at("kind: part_of", 8), Slot::EdgeKind { from: Some("mofa".into()), to: Some("japan".into()) });
+        assert_eq!(at("kind: ministry", 7), Slot::NodeKind);
+        assert_eq!(at("source: \"s1\"", 9), Slot::SourceId);
+        assert_eq!(at("name: \"MOFA\"", 0), Slot::Field("Node"));
+        assert_eq!(field_before("from: [country, ac").as_deref(), Some("from"));
+        assert_eq!(field_before("Node(id: \"a\", "), None);
+    }
+}

@@ -1,0 +1,43 @@
+//! `--watch`: run a command again whenever the model's files are saved, until Ctrl-C.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::Failure;
+use crate::api::live;
+
+/// How often the files are checked for a save.
+const POLL: Duration = Duration::from_millis(150);
+
+/// Runs `once` now and after every save of `model`, printing its output as it comes; a run
+/// that fails is reported and the watch goes on. Returns on Ctrl-C.
+pub fn run(model: &Path, once: &mut dyn FnMut(&mut Vec<u8>) -> Result<(), Failure>) -> Result<(), Failure> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    let mut first = true;
+    while !stop.load(Ordering::Relaxed) {
+        let files = live::watched_files(model);
+        let seen = live::fingerprint(&files);
+        let mut out = Vec::new();
+        let result = once(&mut out);
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(&out).and_then(|()| stdout.flush());
+        drop(stdout);
+        if let Err(failure) = result {
+            eprintln!("relgraph: error: {}", failure.message);
+        }
+        if first {
+            eprintln!("relgraph: watching {} (Ctrl-C to stop)", model.display());
+            first = false;
+        }
+        while !stop.load(Ordering::Relaxed) && live::fingerprint(&files) == seen {
+            std::thread::sleep(POLL);
+        }
+    }
+    eprintln!("relgraph: stopped");
+    Ok(())
+}

@@ -1,0 +1,242 @@
+//! `relgraph lsp` driven as an editor drives it: JSON-RPC over the real binary's stdio.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::common::SMALL;
+
+const URI: &str = "file:///tmp/relgraph-lsp-test/small.ron";
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    next_id: i64,
+    /// Notifications received while waiting for responses.
+    notifications: Vec<Value>,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_relgraph"))
+            .args(["lsp", "--stdio"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the binary runs");
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (send, messages) = mpsc::channel();
+        std::thread::spawn(move || loop {
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                if stdout.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(n) = line.strip_prefix("Content-Length: ") {
+                    length = n.parse().unwrap();
+                }
+            }
+            let mut body = vec![0; length];
+            stdout.read_exact(&mut body).unwrap();
+            if send.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                return;
+            }
+        });
+        Client { child, stdin, messages, next_id: 0, notifications: Vec::new() }
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self.messages.recv_timeout(Duration::from_secs(20)).expect("an answer in time");
+            if message["id"] == json!(id) {
+                assert!(message.get("error").is_none(), "{method}: {message}");
+                return message["result"].clone();
+            }
+            self.notifications.push(message);
+        }
+    }
+
+    /// The next diagnostics published, waiting up to 20 s.
+    fn diagnostics(&mut self) -> Vec<Value> {
+        if let Some(i) = self.notifications.iter().position(|m| m["method"] == "textDocument/publishDiagnostics") {
+            return self.notifications.remove(i)["params"]["diagnostics"].as_array().unwrap().clone();
+        }
+        loop {
+            let message = self.messages.recv_timeout(Duration::from_secs(20)).expect("diagnostics in time");
+            if message["method"] == "textDocument/publishDiagnostics" {
+                return message["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+}
+
+/// 0-based line and UTF-16 column of the `nth` occurrence of `needle` (plus `ahead`).
+fn position(text: &str, needle: &str, nth: usize, ahead: usize) -> Value {
+    let offset = text.match_indices(needle).nth(nth).expect("needle present").0 + ahead;
+    let line = text[..offset].matches('\n').count();
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    json!({"line": line, "character": text[start..offset].encode_utf16().count()})
+}
+
+fn doc_at(text: &str, needle: &str, nth: usize, ahead: usize) -> Value {
+    json!({"textDocument": {"uri": URI}, "position": position(text, needle, nth, ahead)})
+}
+
+/// Applies LSP text edits (ranges in the original text) to `text`.
+fn apply(text: &str, edits: &[Value]) -> String {
+    let offset = |p: &Value| {
+        let line_start: usize =
+            text.split_inclusive('\n').take(p["line"].as_u64().unwrap() as usize).map(str::len).sum();
+        let units = p["character"].as_u64().unwrap() as usize;
+        let line = &text[line_start..];
+        let mut count = 0;
+        let within = line.char_indices().find(|(_, c)| {
+            let done = count >= units;
+            count += c.len_utf16();
+            done
+        });
+        line_start + within.map_or(line.len(), |(i, _)| i)
+    };
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| (offset(&e["range"]["start"]), offset(&e["range"]["end"]), e["newText"].as_str().unwrap()))
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_owned();
+    for (start, end, new) in spans {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+#[test]
+fn an_editor_session_gets_every_answer_and_a_clean_exit() {
+    let mut client = Client::start();
+    let init = client.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
+    assert_eq!(init["serverInfo"]["name"], "relgraph");
+    assert_eq!(init["capabilities"]["renameProvider"], true);
+    client.notify("initialized", json!({}));
+
+    // An unknown id: a diagnostic on its line, with a quick fix.
+    let broken = SMALL.replace("to: \"russia\"", "to: \"rusia\"");
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": URI, "languageId": "ron", "version": 1, "text": broken}}),
+    );
+    let diagnostics = client.diagnostics();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["range"]["start"], position(&broken, "\"rusia\"", 0, 0));
+    assert_eq!(diagnostics[0]["severity"], 1);
+    assert!(diagnostics[0]["message"].as_str().unwrap().starts_with("unknown node `rusia`"));
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": diagnostics[0]["range"], "context": {"diagnostics": diagnostics}}),
+    );
+    let edits = actions[0]["edit"]["changes"][URI].as_array().unwrap();
+    let fixed = apply(&broken, edits);
+    assert_eq!(fixed, SMALL);
+
+    // The fix, typed in: the diagnostics clear.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    assert_eq!(client.diagnostics(), Vec::<Value>::new());
+
+    // Completion of node ids inside `to: "`.
+    let items = client.request("textDocument/completion", doc_at(SMALL, "to: \"japan\"", 0, 5));
+    let items = items.as_array().unwrap();
+    let japan = items.iter().find(|i| i["label"] == "japan").expect("japan offered");
+    assert_eq!(japan["detail"], "Japan (country)");
+    assert_eq!(japan["insertText"], "japan");
+    let ids: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["japan", "russia", "abe"]);
+
+    // Edge kinds: the ones whose ends fit a leader → country tie come first.
+    let kinds = client.request("textDocument/completion", doc_at(SMALL, "kind: leads", 0, 6));
+    assert_eq!(kinds[0]["label"], "leads");
+
+    // Hover on a use of `japan` names the node.
+    let hover = client.request("textDocument/hover", doc_at(SMALL, "\"japan\"", 1, 2));
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.starts_with("**Japan** (`japan`, country)"), "{value}");
+    assert!(value.contains("2 tie(s)"), "{value}");
+
+    // Definition: the line of `Node(id: "japan" …)`.
+    let definition = client.request("textDocument/definition", doc_at(SMALL, "\"japan\"", 2, 1));
+    assert_eq!(definition["range"]["start"], position(SMALL, "japan", 0, 0));
+
+    // References: the definition and both ties.
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": URI}, "position": position(SMALL, "japan", 0, 1), "context": {"includeDeclaration": true}}),
+    );
+    let lines: Vec<u64> =
+        references.as_array().unwrap().iter().map(|r| r["range"]["start"]["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [4, 9, 10]);
+
+    // Rename edits every use, and the result still loads.
+    let rename = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": URI}, "position": position(SMALL, "japan", 1, 0), "newName": "nippon"}),
+    );
+    let renamed = apply(SMALL, rename["changes"][URI].as_array().unwrap());
+    assert_eq!(renamed.matches("\"nippon\"").count(), 3);
+    assert!(!renamed.contains("\"japan\""));
+    let model = relgraph::io::ron::parse(&renamed, "m.ron".as_ref()).expect("the renamed model loads");
+    assert_eq!(model.node_by_id("nippon").unwrap().name, "Japan");
+
+    // Document symbols: nodes by kind, then the ties.
+    let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": URI}}));
+    let names: Vec<&str> = symbols.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["sources", "country", "leader", "ties"]);
+    let countries: Vec<&str> =
+        symbols[1]["children"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(countries, ["japan", "russia"]);
+    assert_eq!(symbols[3]["children"][0]["name"], "abe → japan");
+
+    // Formatting gives what `relgraph fmt` gives.
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": URI}, "options": {"tabSize": 4, "insertSpaces": true}}),
+    );
+    let formatted = apply(SMALL, edits.as_array().unwrap());
+    assert_eq!(formatted, relgraph::api::format::format_text(SMALL, "m.ron".as_ref()).unwrap());
+
+    // A clean exit.
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = client.child.try_wait().unwrap() {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the server did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

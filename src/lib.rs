@@ -59,6 +59,7 @@
 pub mod analysis;
 pub mod api;
 pub mod cli;
+pub mod draft;
 pub mod error;
 pub mod export;
 pub mod io;

@@ -98,6 +98,7 @@ impl<'a> Arbitrary<'a> for ArbitraryModel {
                 tags: n.tags,
                 attrs: n.attrs.into_iter().collect(),
                 description: n.description,
+                draft: false,
             };
             let _ = model.add_node(node);
         }
@@ -134,6 +135,7 @@ impl<'a> Arbitrary<'a> for ArbitraryModel {
                 topic: e.topic,
                 note: e.note,
                 evidence,
+                draft: false,
             };
             let _ = model.add_edge(edge);
         }

@@ -37,6 +37,10 @@ pub struct Cli {
     /// cores (0 also means all cores).
     #[arg(long, global = true, value_name = "N", default_value_t = 0)]
     threads: usize,
+    /// Leave out drafted nodes and ties nobody has reviewed yet (`draft: true`, as
+    /// `relgraph draft` writes them). Default: keep them.
+    #[arg(long, global = true)]
+    no_drafts: bool,
 }
 
 /// The exit statuses, one per class of failure, as `--help` and the README list them.
@@ -283,6 +287,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         // Fails only when the pool exists already (a second run in one process): keep it.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(cli.threads).build_global();
     }
+    input::leave_out_drafts(cli.no_drafts);
     // Work that can run long on a big graph shows a spinner with the time elapsed once it
     // has lasted half a second (on a terminal only): never a silent wait. Centrality has
     // its own bar with ETA; `check`, `run` and `path --all` print as they go.

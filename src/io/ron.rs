@@ -183,6 +183,8 @@ struct RawNode {
     attrs: BTreeMap<String, String>,
     #[serde(default)]
     description: Option<String>,
+    #[serde(default)]
+    draft: bool,
 }
 
 #[derive(Deserialize)]
@@ -205,6 +207,8 @@ struct RawEdge {
     note: Option<String>,
     #[serde(default)]
     evidence: Vec<Evidence>,
+    #[serde(default)]
+    draft: bool,
 }
 
 /// A syntax error in the user's words: ron's own message, except where it speaks of ron's
@@ -450,6 +454,7 @@ impl<'t> Loader<'t, '_> {
                 tags: n.tags,
                 attrs: n.attrs,
                 description: n.description,
+                draft: n.draft,
             }));
         }
         out
@@ -524,6 +529,7 @@ impl<'t> Loader<'t, '_> {
             topic: e.topic,
             note: e.note,
             evidence: e.evidence,
+            draft: e.draft,
         })
     }
 }

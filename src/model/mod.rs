@@ -85,6 +85,10 @@ pub struct Node {
     /// A sentence or two.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Proposed by `relgraph draft` and not yet reviewed: `check` warns, `--no-drafts`
+    /// leaves it out. A reviewer deletes the field once the node is confirmed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 impl Node {
@@ -101,6 +105,7 @@ impl Node {
             tags: Vec::new(),
             attrs: BTreeMap::new(),
             description: None,
+            draft: false,
         }
     }
 
@@ -143,6 +148,9 @@ pub struct Edge {
     /// Quotes that support the edge.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// Proposed by `relgraph draft` and not yet reviewed (see [`Node::draft`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 impl Edge {
@@ -159,6 +167,7 @@ impl Edge {
             topic: None,
             note: None,
             evidence: Vec::new(),
+            draft: false,
         }
     }
 
@@ -404,6 +413,12 @@ impl Model {
             }
         }
         out
+    }
+
+    /// The model without its unreviewed drafts (nodes and edges marked `draft`), as
+    /// analyses read it with `--no-drafts`.
+    pub fn without_drafts(&self) -> Model {
+        self.filtered(|n| !n.draft, |e| !e.draft)
     }
 
     /// The model as it stands on `at`: nodes and edges in force then.

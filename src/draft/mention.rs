@@ -1,0 +1,556 @@
+//! Finding the actors and contexts an article names, and the structural ties its role
+//! phrases state.
+//!
+//! Passes, each over the whole text: (1) the `--into` model's names, then the gazetteer;
+//! (2) role phrases — `[Russia's | Russian] [former] OFFICE [,] NAME` ("Russia's
+//! president, Vladimir Putin", "Iranian Foreign Minister Javad Zarif") — which make a
+//! person (a leader when the office is governmental) and a `leads`/`represents` tie to the
+//! body before the office; (3) bodies the gazetteer lacks: capitalised names ending in an
+//! organisation word ("Central Foreign Affairs Commission"), with a bracketed acronym after
+//! them as an alias; (4) contexts: "the Kuril Islands dispute", "San Francisco Treaty",
+//! "Winter Olympics"; (5) short forms of the people found: surnames, "Mr Putin", bracketed
+//! acronyms, matched everywhere in a second automaton.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::gazetteer::{offices, EntityClass, Gazetteer, Hit, ModelNames};
+use crate::model::{Model, NodeKind};
+
+/// A word of the text: its byte range.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+}
+
+/// Words: runs of letters and digits with inner hyphens and apostrophes; an upper-case
+/// letter followed by a full stop ("J.", "U.S.") stays one word with its stops.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            let joins = matches!(d, '-' | '\'' | '’' | '.')
+                && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+            let initial_stop = d == '.' && text[i..j].chars().all(|x| x.is_uppercase() || x == '.');
+            if d.is_alphanumeric() || joins || initial_stop {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        out.push(Token { start: i, end });
+    }
+    out
+}
+
+/// How a mention takes part in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A name: it can act or be acted on.
+    Name,
+    /// An adjective or demonym ("Russian"): it names the actor, but modifies a noun.
+    Adjective,
+    /// Part of a role phrase ("Japan's" in "Japan's Prime Minister Shinzo Abe"): the
+    /// phrase's person acts, not this.
+    Modifier,
+}
+
+/// A mention of an actor or context: byte range, which one, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// Index into [`Found::actors`].
+    pub actor: usize,
+    /// How it takes part.
+    pub role: Role,
+}
+
+/// An actor or context the article names.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// Display name.
+    pub name: String,
+    /// Node kind.
+    pub kind: NodeKind,
+    /// Every surface form the text uses for it.
+    pub forms: Vec<String>,
+    /// Its id in the `--into` model.
+    pub known: Option<String>,
+    /// The office a role phrase gave it.
+    pub office: Option<String>,
+}
+
+/// A tie a role phrase states: the person, the body, whether the office heads it, the
+/// quote's byte range.
+#[derive(Debug, Clone, Copy)]
+pub struct Structural {
+    /// The person (index into [`Found::actors`]).
+    pub person: usize,
+    /// The country or organisation.
+    pub body: usize,
+    /// Whether the office heads the body (president, prime minister …).
+    pub heads: bool,
+    /// Quote start byte.
+    pub start: usize,
+    /// Quote end byte.
+    pub end: usize,
+}
+
+/// Everything found: actors, mentions sorted by position, structural ties.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Actors and contexts, in order of first mention.
+    pub actors: Vec<Actor>,
+    /// Mentions, sorted by start.
+    pub mentions: Vec<Mention>,
+    /// Ties from role phrases.
+    pub structural: Vec<Structural>,
+}
+
+#[derive(Default)]
+struct Registry {
+    actors: Vec<Actor>,
+    keys: HashMap<String, usize>,
+}
+
+impl Registry {
+    fn get(&mut self, key: String, make: impl FnOnce() -> Actor) -> usize {
+        if let Some(&i) = self.keys.get(&key) {
+            return i;
+        }
+        self.actors.push(make());
+        self.keys.insert(key, self.actors.len() - 1);
+        self.actors.len() - 1
+    }
+}
+
+const ORG_HEADS: [&str; 34] = [
+    "Council", "Union", "Party", "Commission", "Ministry", "Organization", "Organisation", "Agency", "Force", "Forces",
+    "Navy", "Army", "Bank", "Fund", "Court", "Forum", "Group", "Institute", "University", "Company", "Corporation",
+    "Airlines", "Association", "Alliance", "Committee", "Parliament", "Congress", "Assembly", "Department", "Office",
+    "Coalition", "Front", "Movement", "Tribe",
+];
+const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
+    ("Treaty", NodeKind::Agreement),
+    ("Agreement", NodeKind::Agreement),
+    ("Declaration", NodeKind::Agreement),
+    ("Accord", NodeKind::Agreement),
+    ("Accords", NodeKind::Agreement),
+    ("Protocol", NodeKind::Agreement),
+    ("Convention", NodeKind::Agreement),
+    ("Pact", NodeKind::Agreement),
+    ("Statement", NodeKind::Agreement),
+    ("Summit", NodeKind::Event),
+    ("Olympics", NodeKind::Event),
+    ("Games", NodeKind::Event),
+    ("Conference", NodeKind::Event),
+    ("War", NodeKind::Event),
+    ("Crisis", NodeKind::Event),
+    ("Islands", NodeKind::Territory),
+    ("Island", NodeKind::Territory),
+    ("Peninsula", NodeKind::Territory),
+    ("Sea", NodeKind::Territory),
+    ("Strait", NodeKind::Territory),
+    ("Region", NodeKind::Territory),
+    ("Crimea", NodeKind::Territory),
+];
+const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 7] = [
+    ("dispute", NodeKind::Dispute),
+    ("deal", NodeKind::Agreement),
+    ("agreement", NodeKind::Agreement),
+    ("treaty", NodeKind::Agreement),
+    ("summit", NodeKind::Event),
+    ("crisis", NodeKind::Event),
+    ("talks", NodeKind::Event),
+];
+const NAME_JOINERS: [&str; 8] = ["al", "bin", "ibn", "de", "van", "von", "der", "la"];
+const NOT_NAMES: [&str; 24] = [
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "For", "This", "That", "It", "He", "She",
+    "They", "We", "His", "Her", "Their", "Our", "Its",
+];
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_month_or_day(word: &str) -> bool {
+    const WORDS: [&str; 19] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ];
+    WORDS.contains(&word)
+}
+
+fn kind_of(class: EntityClass) -> NodeKind {
+    match class {
+        EntityClass::Country => NodeKind::Country,
+        EntityClass::Organization => NodeKind::Organization,
+        EntityClass::Person { leader: true } => NodeKind::Leader,
+        EntityClass::Person { leader: false } => NodeKind::Person,
+        EntityClass::Known(kind) => kind,
+    }
+}
+
+fn overlaps(m: &[Mention], start: usize, end: usize) -> bool {
+    m.iter().any(|x| x.start < end && start < x.end)
+}
+
+/// Finds the actors and contexts of `text`; `into` is the model names resolve against.
+pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
+    let gazetteer = Gazetteer::builtin();
+    let mut reg = Registry::default();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let model_nodes: Vec<_> = into.map(|(m, _)| m.nodes().collect()).unwrap_or_default();
+
+    // (1) Known names: the model's first, then the gazetteer's where they do not overlap.
+    let mut hits: Vec<(Hit, bool)> = into.map(|(_, names)| names.find(text)).unwrap_or_default().into_iter().map(|h| (h, true)).collect();
+    let model_hits = hits.len();
+    for h in gazetteer.find(text) {
+        if !hits[..model_hits].iter().any(|(k, _)| k.start < h.end && h.start < k.end) {
+            hits.push((h, false));
+        }
+    }
+    for (h, from_model) in hits {
+        let form = &text[h.start..h.end];
+        let actor = if from_model {
+            let Some(node) = model_nodes.get(h.entity) else { continue };
+            reg.get(format!("m:{}", node.id), || Actor {
+                name: node.name.clone(),
+                kind: node.kind,
+                forms: Vec::new(),
+                known: Some(node.id.clone()),
+                office: None,
+            })
+        } else {
+            let Some(e) = gazetteer.entities.get(h.entity) else { continue };
+            reg.get(format!("g:{}", h.entity), || Actor {
+                name: e.name.clone(),
+                kind: kind_of(e.class),
+                forms: Vec::new(),
+                known: None,
+                office: None,
+            })
+        };
+        push_form(&mut reg.actors[actor], form);
+        mentions.push(Mention { start: h.start, end: h.end, actor, role: if h.adjective { Role::Adjective } else { Role::Name } });
+    }
+    mentions.sort_by_key(|m| m.start);
+
+    let toks = tokens(text);
+    let word = |t: &Token| &text[t.start..t.end];
+    let mut structural = Vec::new();
+
+    // (2) Role phrases.
+    let offices = offices();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut found = None;
+        for &(ref office, heads) in offices {
+            let n = office.split(' ').count();
+            if i + n > toks.len() {
+                continue;
+            }
+            let phrase: Vec<String> = toks[i..i + n].iter().map(|t| word(t).to_lowercase()).collect();
+            if phrase.join(" ") == *office {
+                found = Some((n, heads, office.clone()));
+                break;
+            }
+        }
+        let Some((n, heads, office)) = found else {
+            i += 1;
+            continue;
+        };
+        // An office in lower case counts only after a body ("Russia's president") or before a
+        // comma and a name; in title case it stands before a name on its own.
+        let titled = capitalised(word(&toks[i]));
+        let mut j = i + n;
+        let gap = text[toks[j - 1].end..toks.get(j).map_or(text.len(), |t| t.start)].to_owned();
+        if gap.trim() == "," || gap.trim().is_empty() {
+            // The name: capitalised words (and joiners), at most four.
+        } else {
+            i += n;
+            continue;
+        }
+        let name_start = j;
+        while j < toks.len() && j - name_start < 4 {
+            let w = word(&toks[j]);
+            let w_bare = w.trim_end_matches("'s").trim_end_matches("’s");
+            let joiner = NAME_JOINERS.contains(&w.to_lowercase().as_str()) || w.starts_with("al-");
+            let between = &text[toks[j - 1].end..toks[j].start];
+            if j > name_start && !between.trim().is_empty() {
+                break;
+            }
+            if (capitalised(w) || joiner) && !NOT_NAMES.contains(&w) && !is_month_or_day(w_bare) {
+                if offices.iter().any(|(o, _)| o == &w.to_lowercase()) {
+                    break;
+                }
+                j += 1;
+                if w_bare.len() != w.len() {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if j == name_start || (!titled && gap.trim() != ",") {
+            i += n;
+            continue;
+        }
+        let name_tok = &toks[name_start..j];
+        let name_end = name_tok[name_tok.len() - 1].end;
+        let raw_name = &text[name_tok[0].start..name_end];
+        let name = raw_name.trim_end_matches("'s").trim_end_matches("’s").to_owned();
+        let name_end = name_tok[0].start + name.len();
+        // Before the office: modifiers, then a body.
+        let mut k = i;
+        let mut former = false;
+        while k > 0 {
+            let w = word(&toks[k - 1]).to_lowercase();
+            if matches!(w.as_str(), "former" | "then-prime" | "acting" | "deputy" | "then" | "host" | "summit") || w.starts_with("then-") {
+                former |= w == "former" || w.starts_with("then");
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        let office_start = toks[k].start;
+        let body = mentions.iter().rposition(|m| {
+            m.end <= office_start && text[m.end..office_start].trim_start_matches(['\'', '’', 's']).trim().is_empty()
+        });
+        // The person: a known name inside the span, or a new one.
+        let inside = mentions.iter().position(|m| m.start >= name_tok[0].start && m.end <= name_end && m.start < name_end);
+        let person = match inside {
+            Some(p) if matches!(reg.actors[mentions[p].actor].kind, NodeKind::Leader | NodeKind::Person) => mentions[p].actor,
+            Some(_) => {
+                i = j;
+                continue;
+            }
+            None => {
+                if overlaps(&mentions, name_tok[0].start, name_end) {
+                    i = j;
+                    continue;
+                }
+                let kind = if office.contains("spokes") || former || office == "confidant" { NodeKind::Person } else { NodeKind::Leader };
+                let a = reg.get(format!("p:{}", name.to_lowercase()), || Actor {
+                    name: name.clone(),
+                    kind,
+                    forms: Vec::new(),
+                    known: None,
+                    office: None,
+                });
+                push_form(&mut reg.actors[a], &name);
+                mentions.push(Mention { start: name_tok[0].start, end: name_end, actor: a, role: Role::Name });
+                mentions.sort_by_key(|m| m.start);
+                a
+            }
+        };
+        if reg.actors[person].office.is_none() {
+            let mut o = office.clone();
+            if former {
+                o = format!("former {o}");
+            }
+            reg.actors[person].office = Some(o);
+        }
+        if let Some(b) = body {
+            let body_actor = mentions[b].actor;
+            if matches!(reg.actors[body_actor].kind, NodeKind::Country | NodeKind::Organization) && body_actor != person {
+                mentions[b].role = Role::Modifier;
+                structural.push(Structural { person, body: body_actor, heads: heads && !former, start: mentions[b].start, end: name_end });
+            }
+        }
+        i = j;
+    }
+
+    // (3) Bodies the gazetteer lacks, and (4) named contexts.
+    let mut run_start = None;
+    for (t, tok) in toks.iter().enumerate() {
+        let w = word(tok);
+        let joins_run = run_start.is_some() && matches!(w, "of" | "for" | "and" | "the" | "on");
+        let gap_ok = t == 0 || text[toks[t - 1].end..tok.start].trim().is_empty();
+        if !gap_ok {
+            run_start = None;
+        }
+        if capitalised(w) && !NOT_NAMES.contains(&w) || joins_run {
+            if run_start.is_none() && capitalised(w) {
+                run_start = Some(t);
+            }
+        } else {
+            if let Some(s) = run_start.take() {
+                context_from_lower(text, &toks, s, t, w, &mut reg, &mut mentions);
+            }
+            continue;
+        }
+        let Some(s) = run_start else { continue };
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        let head_org = ORG_HEADS.contains(&bare);
+        let head_ctx = CONTEXT_HEADS.iter().find(|(h, _)| *h == bare).map(|(_, k)| *k);
+        if (head_org || head_ctx.is_some()) && t > s {
+            let start = toks[s].start;
+            let end = tok.start + bare.len();
+            let mut start_word = s;
+            // Skip a leading "The" and any body mention that is only a modifier of the name.
+            while start_word < t && matches!(word(&toks[start_word]), "The" | "the") {
+                start_word += 1;
+            }
+            let start = if start_word > s { toks[start_word].start } else { start };
+            if overlaps(&mentions, start, end) && !mentions.iter().any(|m| m.start >= start && m.end <= end && m.end < end) {
+                continue;
+            }
+            let name = text[start..end].to_owned();
+            let kind = if head_org { NodeKind::Organization } else { head_ctx.unwrap_or(NodeKind::Event) };
+            mentions.retain(|m| !(m.start >= start && m.end <= end));
+            let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor { name: name.clone(), kind, forms: Vec::new(), known: None, office: None });
+            push_form(&mut reg.actors[a], &name);
+            mentions.push(Mention { start, end, actor: a, role: Role::Name });
+            // "(CCP)" after the name: an alias.
+            let after = &text[end..];
+            if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(i, _)| i) {
+                if inner.len() <= 8 && inner.chars().all(|c| c.is_uppercase() || c == '-') && inner.len() >= 2 {
+                    push_form(&mut reg.actors[a], inner);
+                }
+            }
+            mentions.sort_by_key(|m| m.start);
+        }
+    }
+
+    // (5) Short forms: surnames of people, acronyms given in brackets, matched everywhere.
+    let mut short: Vec<(String, usize)> = Vec::new();
+    for (a, actor) in reg.actors.iter().enumerate() {
+        match actor.kind {
+            NodeKind::Leader | NodeKind::Person => {
+                let words: Vec<&str> = actor.name.split(' ').collect();
+                if words.len() >= 2 {
+                    let last = words[words.len() - 1];
+                    short.push((last.to_owned(), a));
+                    if let Some(bare) = last.strip_prefix("al-") {
+                        short.push((bare.to_owned(), a));
+                    }
+                    if words.len() == 2 && words[0].len() > 2 {
+                        short.push((words[0].to_owned(), a));
+                    }
+                }
+            }
+            _ => {
+                for form in &actor.forms {
+                    if form.len() <= 8 && form.chars().all(|c| c.is_uppercase()) && form.len() >= 2 {
+                        short.push((form.clone(), a));
+                    }
+                }
+            }
+        }
+    }
+    // A short form two actors share is ambiguous: drop it.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (s, _) in &short {
+        *counts.entry(s.as_str()).or_default() += 1;
+    }
+    let short: Vec<(String, usize)> = short.iter().filter(|(s, _)| counts[s.as_str()] == 1 && s.chars().count() >= 2).cloned().collect();
+    if let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(short.iter().map(|(s, _)| s)) {
+        let mut extra = Vec::new();
+        for m in ac.find_iter(text) {
+            let before = text[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if before && after && !overlaps(&mentions, m.start(), m.end()) {
+                let a = short[m.pattern().as_usize()].1;
+                extra.push(Mention { start: m.start(), end: m.end(), actor: a, role: Role::Name });
+            }
+        }
+        for m in extra {
+            push_form(&mut reg.actors[m.actor], &text[m.start..m.end]);
+            mentions.push(m);
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    Found { actors: reg.actors, mentions, structural }
+}
+
+/// "the Kuril Islands dispute", "the Gazprom–CNPC gas deal": a capitalised run followed by
+/// a lower-case context word.
+fn context_from_lower(
+    text: &str,
+    toks: &[Token],
+    s: usize,
+    t: usize,
+    w: &str,
+    reg: &mut Registry,
+    mentions: &mut Vec<Mention>,
+) {
+    let Some((_, kind)) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == w) else { return };
+    let start = toks[s].start;
+    let end = toks[t].end;
+    if !text[toks[t - 1].end..toks[t].start].trim().is_empty() {
+        return;
+    }
+    let name = text[start..end].to_owned();
+    if name.split(' ').count() < 2 {
+        return;
+    }
+    // Names inside stay mentions (the parties); the context is a mention of its own.
+    let a = reg.get(format!("c:{}", name.to_lowercase()), || Actor { name: name.clone(), kind: *kind, forms: Vec::new(), known: None, office: None });
+    push_form(&mut reg.actors[a], &name);
+    for m in mentions.iter_mut().filter(|m| m.start >= start && m.end <= end) {
+        m.role = Role::Modifier;
+    }
+    mentions.push(Mention { start, end, actor: a, role: Role::Modifier });
+    mentions.sort_by_key(|m| m.start);
+}
+
+fn push_form(actor: &mut Actor, form: &str) {
+    let form = form.trim_end_matches("'s").trim_end_matches("’s");
+    if !actor.forms.iter().any(|f| f == form) {
+        actor.forms.push(form.to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, NodeKind)> {
+        let found = find(text, None);
+        found.actors.iter().map(|a| (a.name.clone(), a.kind)).collect()
+    }
+
+    #[test]
+    fn role_phrases_make_people_with_their_office_and_body() {
+        let text = "Iranian Foreign Minister Javad Zarifo met Russia's president, Vladimir Putin. Later Zarifo left.";
+        let found = find(text, None);
+        let zarif = found.actors.iter().position(|a| a.name == "Javad Zarifo").expect("new person found");
+        assert_eq!(found.actors[zarif].kind, NodeKind::Leader);
+        assert_eq!(found.actors[zarif].office.as_deref(), Some("foreign minister"));
+        let iran = found.actors.iter().position(|a| a.name == "Iran").expect("Iran from its adjective");
+        assert!(found.structural.iter().any(|s| s.person == zarif && s.body == iran && !s.heads));
+        let putin = found.actors.iter().position(|a| a.name == "Vladimir Putin").expect("Putin");
+        assert!(found.structural.iter().any(|s| s.person == putin && s.heads));
+        // The surname alone later refers to the same person.
+        let later = text.rfind("Zarifo").unwrap();
+        assert!(found.mentions.iter().any(|m| m.start == later && m.actor == zarif));
+    }
+
+    #[test]
+    fn capitalised_names_with_an_organisation_word_are_bodies() {
+        let got = names("Wang Yi leads the CCP Central Foreign Affairs Commission (CFAC) in Beijing.");
+        assert!(got.contains(&("CCP Central Foreign Affairs Commission".to_owned(), NodeKind::Organization)), "{got:?}");
+        assert!(got.contains(&("China".to_owned(), NodeKind::Country)), "{got:?}");
+    }
+
+    #[test]
+    fn contexts_from_their_head_words() {
+        let got = names("Russia cites the Yalta Agreement and the Kuril Islands dispute.");
+        assert!(got.contains(&("Yalta Agreement".to_owned(), NodeKind::Agreement)), "{got:?}");
+        assert!(got.contains(&("Kuril Islands dispute".to_owned(), NodeKind::Dispute)), "{got:?}");
+    }
+}

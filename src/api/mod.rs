@@ -30,6 +30,8 @@
 //! filtered model is built once and kept. Builders ([`PathSearch`], [`InfluenceQuery`],
 //! [`CentralityQuery`], [`DiffQuery`]) take options as methods and run with `find`/`run`.
 
+pub mod draft;
+
 use std::cell::OnceCell;
 use std::path::Path;
 

@@ -6,6 +6,7 @@ mod analyse;
 mod balance;
 mod centrality;
 mod check;
+mod draft;
 mod export;
 mod import;
 mod influence;
@@ -155,6 +156,12 @@ enum Command {
         after_help = "Examples:\n  relgraph import network.tsv -o network.ron\n  relgraph import model.graphml -o model.ron\n  relgraph import 20160312.export.CSV.zip --format gdelt1 --window month -o events.ron\n  relgraph import alliances.csv --format table --columns from=state_name1,to=state_name2,since=dyad_st_year+dyad_st_month+dyad_st_day --kind allied_with -o alliances.ron\n  relgraph import triples.txt --format triples --declare -o kg.ron\n\nEvery format, option and mapping table is in docs/import.md."
     )]
     Import(import::ImportArgs),
+    /// Draft a model from an article: actors, dated and signed ties, each with its quote, all
+    /// marked as drafts to review.
+    #[command(
+        after_help = "Examples:\n  relgraph draft article.txt --date 2014-08-01 -o draft.ron --review draft.html\n  relgraph draft article.html --into graphs/japan_russia_2014.ron -o patch.ron\n  relgraph draft articles/ -o drafts/\n\nWhere the dictionaries come from and how the draft is made: docs/draft.md."
+    )]
+    Draft(draft::DraftArgs),
 }
 
 /// Options every query command shares.
@@ -311,6 +318,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Export(args) => busy("drawing", &mut || export::export(&args, out)),
         Command::Import(args) => busy("importing", &mut || import::run(&args, out)),
         Command::Run(args) => run::run(&args, out),
+        Command::Draft(args) => busy("drafting", &mut || draft::run(&args, out)),
     }
 }
 

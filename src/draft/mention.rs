@@ -255,17 +255,21 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
 
     // (2) Role phrases.
     let offices = offices();
+    let lower: Vec<String> = toks.iter().map(|t| word(t).to_lowercase()).collect();
+    let by_first: HashMap<&str, Vec<(usize, bool, &str)>> = {
+        let mut m: HashMap<&str, Vec<(usize, bool, &str)>> = HashMap::new();
+        for (office, heads) in offices {
+            let first = office.split(' ').next().unwrap_or("");
+            m.entry(first).or_default().push((office.split(' ').count(), *heads, office.as_str()));
+        }
+        m
+    };
     let mut i = 0;
     while i < toks.len() {
         let mut found = None;
-        for &(ref office, heads) in offices {
-            let n = office.split(' ').count();
-            if i + n > toks.len() {
-                continue;
-            }
-            let phrase: Vec<String> = toks[i..i + n].iter().map(|t| word(t).to_lowercase()).collect();
-            if phrase.join(" ") == *office {
-                found = Some((n, heads, office.clone()));
+        for &(n, heads, office) in by_first.get(lower[i].as_str()).map_or(&[][..], Vec::as_slice) {
+            if i + n <= toks.len() && lower[i..i + n].join(" ") == office {
+                found = Some((n, heads, office.to_owned()));
                 break;
             }
         }

@@ -30,7 +30,7 @@
 //! ```
 
 mod data;
-mod sha256;
+pub(crate) mod sha256;
 
 use super::dot::DotOptions;
 use super::escape::xml_text;

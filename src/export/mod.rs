@@ -47,6 +47,7 @@ pub mod graphviz;
 mod grid;
 pub mod html;
 pub mod layout;
+pub mod review;
 pub mod raster;
 mod scene;
 pub mod stats;

@@ -50,7 +50,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             *slot += v;
         }
         counts[k] += 1;
-        if verbose {
+        // Details only for the articles tuned on: the held-out ones stay unseen.
+        if verbose && !held_out {
+            let entity_names: Vec<String> = annotation.entities.iter().map(|(id, forms)| format!("{id}={}", forms.join("|"))).collect();
+            let found: Vec<String> = d.model.nodes().flat_map(|n| std::iter::once(n.name.to_lowercase()).chain(n.aliases.iter().map(|a| a.to_lowercase()))).collect();
+            for e in &entity_names {
+                let forms: Vec<String> = e.split('=').nth(1).unwrap_or("").split('|').map(str::to_lowercase).collect();
+                if !forms.iter().any(|f| found.contains(f)) {
+                    eprintln!("  MISSING entity {e}");
+                }
+            }
             for e in d.model.edges() {
                 eprintln!("  {} -{}-> {}   «{}»", e.from, e.kind, e.to, e.evidence[0].quote);
             }

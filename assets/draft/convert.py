@@ -81,7 +81,7 @@ def actor_blocks(path):
                 cur[2].extend(roles(body))
         else:
             head = re.split(r"\s*\[", body, 1)[0].strip()
-            cur = (head, [], roles(body))
+            cur = (head, [], roles(body), 'countryinfo' in line.lower())
             blocks.append(cur)
     return blocks
 
@@ -101,9 +101,10 @@ PREFERRED = {'RUS': 'Russia', 'USA': 'United States', 'GBR': 'United Kingdom', '
 def main():
     d = SRC
     countries, people, orgs = [], [], []
-    for head, syn, codes in actor_blocks(os.path.join(d, 'Phoenix.Countries.actors.txt')):
+    for head, syn, codes, person in actor_blocks(os.path.join(d, 'Phoenix.Countries.actors.txt')):
         country_codes = [c for c, _, _ in codes if len(c) == 3]
-        if country_codes and not any(s for _, s, u in codes if s or u) and len(codes) == 1:
+        if country_codes and not person and len(syn) >= 2:
+            country_codes = [country_codes[-1]]
             forms = []
             for s in [head] + syn:
                 w = words(s)
@@ -114,17 +115,20 @@ def main():
         elif codes and len(codes[0][0]) >= 3:
             people_or_org(head, syn, codes, people, orgs)
     for name in ('Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt'):
-        for head, syn, codes in actor_blocks(os.path.join(d, name)):
+        for head, syn, codes, _ in actor_blocks(os.path.join(d, name)):
             if codes:
                 people_or_org(head, syn, codes, people, orgs)
     with open(os.path.join(OUT, 'countries.tsv'), 'w') as f:
         f.write('# code\tname\tother forms (adjectives, demonyms, other names, cities and regions), |-separated\n')
-        seen = set()
+        # Several blocks can carry one code (a state and its former parts): keep the fullest.
+        best = {}
         for code, name, forms in countries:
-            if code in seen:
-                continue
-            seen.add(code)
-            f.write(f"{code}\t{name}\t{'|'.join(forms)}\n")
+            if code not in best or len(forms) > len(best[code][1]):
+                best[code] = (name, forms)
+        for code, name, forms in countries:
+            if code in best:
+                name, forms = best.pop(code)
+                f.write(f"{code}\t{name}\t{'|'.join(forms)}\n")
     with open(os.path.join(OUT, 'people.tsv'), 'w') as f:
         f.write('# name\tcode of the latest role\trole terms (CODE:since:until, ;-separated)\taliases, |-separated\n')
         seen = set()

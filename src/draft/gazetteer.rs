@@ -81,8 +81,9 @@ fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 /// Whether a form is specific enough to match: three letters or more, or an acronym.
 fn usable(form: &str) -> bool {
     let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    let alnum = form.chars().filter(|c| c.is_alphanumeric()).count();
     let upper = form.chars().filter(|c| c.is_uppercase()).count();
-    form.chars().next().is_some_and(char::is_uppercase) && (letters >= 3 || (letters == upper && letters >= 2))
+    form.chars().next().is_some_and(char::is_uppercase) && (letters >= 3 || (letters == upper && alnum >= 2))
 }
 
 fn is_adjective(form: &str, name: &str) -> bool {
@@ -222,6 +223,7 @@ pub fn offices() -> &'static [(String, bool)] {
             "acting permanent secretary", "permanent secretary", "director", "chairman", "leader", "confidant",
             "national security adviser", "national security advisor", "adviser", "advisor", "defense minister",
             "defence minister", "foreign secretary", "secretary-general", "secretary general", "summit host president",
+            "author", "general manager", "fellow", "chair", "chief executive", "foreign affairs minister",
         ] {
             all.push((own.to_owned(), false));
         }

@@ -309,7 +309,24 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                 break;
             }
         }
-        if j == name_start || (!titled && gap.trim() != ",") {
+        if j == name_start || (!titled && gap.trim() != "," && j - name_start < 2) {
+            // "NAME, director of …": the name stands before the office.
+            if !titled {
+                if let Some(a) = apposed_name(text, &toks, i, &mentions) {
+                    let (start, end) = a;
+                    let name = text[start..end].to_owned();
+                    let actor = reg.get(format!("p:{}", name.to_lowercase()), || Actor {
+                        name: name.clone(),
+                        kind: NodeKind::Person,
+                        forms: Vec::new(),
+                        known: None,
+                        office: Some(office.clone()),
+                    });
+                    push_form(&mut reg.actors[actor], &name);
+                    mentions.push(Mention { start, end, actor, role: Role::Name });
+                    mentions.sort_by_key(|m| m.start);
+                }
+            }
             i += n;
             continue;
         }
@@ -393,6 +410,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             }
         } else {
             if let Some(s) = run_start.take() {
+                head_first_body(text, &toks, s, t, &mut reg, &mut mentions);
                 context_from_lower(text, &toks, s, t, w, &mut reg, &mut mentions);
             }
             continue;
@@ -405,9 +423,15 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             let start = toks[s].start;
             let end = tok.start + bare.len();
             let mut start_word = s;
-            // Skip a leading "The" and any body mention that is only a modifier of the name.
-            while start_word < t && matches!(word(&toks[start_word]), "The" | "the") {
-                start_word += 1;
+            // Start after the last "the", and after a leading office and its "of"
+            // ("Chair of the Japan-Korea Working Group").
+            for k in s..t {
+                if matches!(word(&toks[k]), "The" | "the") {
+                    start_word = k + 1;
+                }
+            }
+            if start_word + 1 < t && word(&toks[start_word + 1]) == "of" && offices.iter().any(|(o, _)| *o == word(&toks[start_word]).to_lowercase()) {
+                start_word += 2;
             }
             let start = if start_word > s { toks[start_word].start } else { start };
             if overlaps(&mentions, start, end) && !mentions.iter().any(|m| m.start >= start && m.end <= end && m.end < end) {
@@ -481,6 +505,32 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     Found { actors: reg.actors, mentions, structural }
 }
 
+/// The capitalised name of two or three words just before ", [the] OFFICE" at token `i`.
+fn apposed_name(text: &str, toks: &[Token], i: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+    let mut k = i;
+    if k > 0 && &text[toks[k - 1].start..toks[k - 1].end] == "the" {
+        k -= 1;
+    }
+    if k == 0 || text[toks[k - 1].end..toks[k].start].trim() != "," {
+        return None;
+    }
+    let end_tok = k - 1;
+    let mut start_tok = end_tok;
+    while start_tok > 0 && end_tok - start_tok < 3 {
+        let w = &text[toks[start_tok - 1].start..toks[start_tok - 1].end];
+        if !capitalised(w) || NOT_NAMES.contains(&w) || !text[toks[start_tok - 1].end..toks[start_tok].start].trim().is_empty() {
+            break;
+        }
+        start_tok -= 1;
+    }
+    let first = &text[toks[start_tok].start..toks[start_tok].end];
+    if !capitalised(first) || NOT_NAMES.contains(&first) || end_tok - start_tok + 1 < 2 {
+        return None;
+    }
+    let (start, end) = (toks[start_tok].start, toks[end_tok].end);
+    (!overlaps(mentions, start, end)).then_some((start, end))
+}
+
 /// "the Kuril Islands dispute", "the Gazprom–CNPC gas deal": a capitalised run followed by
 /// a lower-case context word.
 fn context_from_lower(
@@ -509,6 +559,29 @@ fn context_from_lower(
         m.role = Role::Modifier;
     }
     mentions.push(Mention { start, end, actor: a, role: Role::Modifier });
+    mentions.sort_by_key(|m| m.start);
+}
+
+/// "Institute of World Affairs", "Ministry of Foreign Affairs": an organisation word, "of"
+/// or "for", and capitalised words up to the end of the run.
+fn head_first_body(text: &str, toks: &[Token], s: usize, t: usize, reg: &mut Registry, mentions: &mut Vec<Mention>) {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let mut end_tok = t;
+    while end_tok > s && !capitalised(word(end_tok - 1)) {
+        end_tok -= 1;
+    }
+    if end_tok < s + 3 || !ORG_HEADS.contains(&word(s)) || !matches!(word(s + 1), "of" | "for") {
+        return;
+    }
+    let (start, end) = (toks[s].start, toks[end_tok - 1].end);
+    if mentions.iter().any(|m| m.start < end && start < m.end && !(m.start >= start && m.end <= end)) {
+        return;
+    }
+    let name = text[start..end].to_owned();
+    mentions.retain(|m| !(m.start >= start && m.end <= end));
+    let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor { name: name.clone(), kind: NodeKind::Organization, forms: Vec::new(), known: None, office: None });
+    push_form(&mut reg.actors[a], &name);
+    mentions.push(Mention { start, end, actor: a, role: Role::Name });
     mentions.sort_by_key(|m| m.start);
 }
 

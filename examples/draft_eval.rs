@@ -60,7 +60,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     eprintln!("  MISSING entity {e}");
                 }
             }
+            let entity_of = |id: &str| -> Option<String> {
+                let n = d.model.node_by_id(id)?;
+                let names: Vec<String> = std::iter::once(n.name.to_lowercase()).chain(n.aliases.iter().map(|a| a.to_lowercase())).collect();
+                annotation.entities.iter().find(|(_, forms)| forms.iter().any(|f| names.contains(&f.to_lowercase()))).map(|(e, _)| e.clone())
+            };
+            let drafted: Vec<(String, String, bool)> = d.model.edges().filter_map(|e| Some((entity_of(&e.from)?, entity_of(&e.to)?, e.polarity() == relgraph::Polarity::Conflictual))).collect();
+            for (a, b, conflict, quote) in &annotation.relations {
+                let hit = drafted.iter().any(|(x, y, c)| ((x == a && y == b) || (x == b && y == a)) && (!conflict || *c));
+                if !hit {
+                    eprintln!("  MISSED {a} {b} {} «{quote}»", if *conflict { "conflict" } else { "" });
+                }
+            }
             for e in d.model.edges() {
+                if let (Some(a), Some(b)) = (entity_of(&e.from), entity_of(&e.to)) {
+                    if a != b && !annotation.relations.iter().any(|(x, y, _, _)| (x == &a && y == &b) || (x == &b && y == &a)) {
+                        eprintln!("  WRONG {} -{}-> {} «{}»", e.from, e.kind, e.to, e.evidence[0].quote);
+                    }
+                }
+            }
+            for e in d.model.edges().filter(|_| std::env::args().any(|a| a == "-vv")) {
                 eprintln!("  {} -{}-> {}   «{}»", e.from, e.kind, e.to, e.evidence[0].quote);
             }
             for n in d.model.nodes() {

@@ -266,6 +266,11 @@ pub fn cues() -> &'static HashMap<String, Cue> {
         }
         for row in rows(VERBS) {
             if let [form, code, ..] = row.as_slice() {
+                // Statements (01), yielding (08) and investigating (09) are what news text
+                // does in every sentence; as ties between actors they are mostly noise.
+                if code.starts_with("01") || code.starts_with("08") || code.starts_with("09") {
+                    continue;
+                }
                 all.entry((*form).to_owned()).or_insert(Cue { kind: (*code).to_owned(), noun: false, confidence: 0.45 });
             }
         }

@@ -137,11 +137,11 @@ impl Registry {
     }
 }
 
-const ORG_HEADS: [&str; 34] = [
+const ORG_HEADS: [&str; 35] = [
     "Council", "Union", "Party", "Commission", "Ministry", "Organization", "Organisation", "Agency", "Force", "Forces",
     "Navy", "Army", "Bank", "Fund", "Court", "Forum", "Group", "Institute", "University", "Company", "Corporation",
     "Airlines", "Association", "Alliance", "Committee", "Parliament", "Congress", "Assembly", "Department", "Office",
-    "Coalition", "Front", "Movement", "Tribe",
+    "Coalition", "Front", "Movement", "Tribe", "Co",
 ];
 const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
     ("Treaty", NodeKind::Agreement),
@@ -167,7 +167,12 @@ const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
     ("Region", NodeKind::Territory),
     ("Crimea", NodeKind::Territory),
 ];
-const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 7] = [
+const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 12] = [
+    ("tribe", NodeKind::Organization),
+    ("navy", NodeKind::Organization),
+    ("army", NodeKind::Organization),
+    ("military", NodeKind::Organization),
+    ("parliament", NodeKind::Organization),
     ("dispute", NodeKind::Dispute),
     ("deal", NodeKind::Agreement),
     ("agreement", NodeKind::Agreement),
@@ -282,7 +287,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         let titled = capitalised(word(&toks[i]));
         let mut j = i + n;
         let gap = text[toks[j - 1].end..toks.get(j).map_or(text.len(), |t| t.start)].to_owned();
-        if gap.trim() == "," || gap.trim().is_empty() {
+        if gap.trim() == "," || gap.trim() == ":" || gap.trim().is_empty() {
             // The name: capitalised words (and joiners), at most four.
         } else {
             i += n;
@@ -309,7 +314,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                 break;
             }
         }
-        if j == name_start || (!titled && gap.trim() != "," && j - name_start < 2) {
+        if j == name_start || (!titled && !matches!(gap.trim(), "," | ":") && j - name_start < 2) {
             // "NAME, director of …": the name stands before the office.
             if !titled {
                 if let Some(a) = apposed_name(text, &toks, i, &mentions) {
@@ -421,12 +426,16 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         let head_ctx = CONTEXT_HEADS.iter().find(|(h, _)| *h == bare).map(|(_, k)| *k);
         if (head_org || head_ctx.is_some()) && t > s {
             let start = toks[s].start;
-            let end = tok.start + bare.len();
+            let mut end = tok.start + bare.len();
+            if bare == "Co" && text[end..].starts_with('.') {
+                end += 1;
+            }
             let mut start_word = s;
             // Start after the last "the", and after a leading office and its "of"
             // ("Chair of the Japan-Korea Working Group").
             for k in s..t {
-                if matches!(word(&toks[k]), "The" | "the") {
+                let w = word(&toks[k]);
+                if matches!(w, "The" | "the") || (k + 1 < t && (w.ends_with("'s") || w.ends_with("’s"))) {
                     start_word = k + 1;
                 }
             }
@@ -459,14 +468,17 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     for (a, actor) in reg.actors.iter().enumerate() {
         match actor.kind {
             NodeKind::Leader | NodeKind::Person => {
-                let words: Vec<&str> = actor.name.split(' ').collect();
-                if words.len() >= 2 {
+                for form in std::iter::once(&actor.name).chain(&actor.forms) {
+                    let words: Vec<&str> = form.split(' ').collect();
+                    if words.len() < 2 {
+                        continue;
+                    }
                     let last = words[words.len() - 1];
                     short.push((last.to_owned(), a));
                     if let Some(bare) = last.strip_prefix("al-") {
                         short.push((bare.to_owned(), a));
                     }
-                    if words.len() == 2 && words[0].len() > 2 {
+                    if words.len() == 2 && words[0].len() > 2 && !offices.iter().any(|(o, _)| *o == words[0].to_lowercase()) {
                         short.push((words[0].to_owned(), a));
                     }
                 }
@@ -481,6 +493,8 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         }
     }
     // A short form two actors share is ambiguous: drop it.
+    short.sort();
+    short.dedup();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (s, _) in &short {
         *counts.entry(s.as_str()).or_default() += 1;
@@ -543,22 +557,32 @@ fn context_from_lower(
     mentions: &mut Vec<Mention>,
 ) {
     let Some((_, kind)) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == w) else { return };
+    let s = (s..t).rev().find(|&k| !capitalised(&text[toks[k].start..toks[k].end])).map_or(s, |k| k + 1);
+    if s >= t {
+        return;
+    }
     let start = toks[s].start;
     let end = toks[t].end;
     if !text[toks[t - 1].end..toks[t].start].trim().is_empty() {
         return;
     }
     let name = text[start..end].to_owned();
-    if name.split(' ').count() < 2 {
+    let body = *kind == NodeKind::Organization;
+    if name.split(' ').count() < 2 || (body && t - s > 3) {
         return;
     }
-    // Names inside stay mentions (the parties); the context is a mention of its own.
+    // Names inside stay mentions (the parties); the context is a mention of its own. A
+    // body ("the Misseriya tribe", "the Russian navy") is a name that can act.
     let a = reg.get(format!("c:{}", name.to_lowercase()), || Actor { name: name.clone(), kind: *kind, forms: Vec::new(), known: None, office: None });
     push_form(&mut reg.actors[a], &name);
-    for m in mentions.iter_mut().filter(|m| m.start >= start && m.end <= end) {
-        m.role = Role::Modifier;
+    if body {
+        mentions.retain(|m| !(m.start >= start && m.end <= end));
+    } else {
+        for m in mentions.iter_mut().filter(|m| m.start >= start && m.end <= end) {
+            m.role = Role::Modifier;
+        }
     }
-    mentions.push(Mention { start, end, actor: a, role: Role::Modifier });
+    mentions.push(Mention { start, end, actor: a, role: if body { Role::Name } else { Role::Modifier } });
     mentions.sort_by_key(|m| m.start);
 }
 

@@ -70,16 +70,36 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             i += n;
             continue;
         }
-        let before: Vec<&&Mention> = args.iter().filter(|m| m.end <= cs && words_between(toks, m.end, cs) <= REACH).collect();
-        let after: Vec<&&Mention> = args.iter().filter(|m| m.start >= ce && words_between(toks, ce, m.start) <= REACH).collect();
+        // Nouns and the CAMEO table's verbs (which include many nouns) reach less far, and
+        // not across a comma.
+        let dictionary = cue.confidence < 0.5;
+        let (reach_before, reach_after) = if cue.noun { (6, 5) } else if dictionary { (5, 7) } else { (REACH, REACH) };
+        let strict = cue.noun || dictionary;
+        let before: Vec<&&Mention> = args
+            .iter()
+            .filter(|m| m.end <= cs && words_between(toks, m.end, cs) <= reach_before && subject_reaches(&text[m.end..cs], strict))
+            .collect();
+        let after: Vec<&&Mention> = args
+            .iter()
+            .filter(|m| m.start >= ce && words_between(toks, ce, m.start) <= reach_after && !(strict && text[ce..m.start].contains([',', ';', ':', '“', '"'])))
+            .collect();
         let mut pairs: Vec<(&Mention, &Mention, f64)> = Vec::new();
-        // "between A and B", "A-B relations"
-        let between = lower.get(i + n).is_some_and(|w| w == "between");
+        // "between A and B", "tensions build between A and B", "A-B relations"
+        let between = (i + n..(i + n + 2).min(lower.len())).any(|k| lower[k] == "between");
         if cue.noun && between && after.len() >= 2 {
             pairs.push((after[0], after[1], 1.0));
         } else if let (Some(s), Some(o)) = (before.last(), after.first()) {
             let subjects = coordinated(text, &before, true);
             let objects = coordinated(text, &after, false);
+            // Actors that act together are drafted as cooperating.
+            for (k, a) in subjects.iter().enumerate() {
+                for b in &subjects[k + 1..] {
+                    let (start, end) = (a.start.min(b.start), a.end.max(b.end));
+                    if a.actor != b.actor && a.role == Role::Name && b.role == Role::Name {
+                        out.push(Proposed { from: b.actor, to: a.actor, kind: "cooperates_with".into(), start, end, confidence: 0.4 });
+                    }
+                }
+            }
             let distance = words_between(toks, s.end, cs) + words_between(toks, ce, o.start);
             let factor = 1.0 / (1.0 + distance as f64 / 12.0);
             for s in &subjects {
@@ -91,7 +111,10 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             // "the U.S.-China relations", "Japan and Russia's dispute"
             let (a, b) = (before[before.len() - 2], before[before.len() - 1]);
             let gap = text[a.end..b.start].trim();
-            if gap == "-" || gap == "–" || gap == "and" || gap == "," {
+            let titled_gap = gap.strip_prefix("and ").or_else(|| gap.strip_prefix(", ")).is_some_and(|rest| {
+                rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            });
+            if gap == "-" || gap == "–" || gap == "and" || gap == "," || titled_gap {
                 pairs.push((a, b, 0.9));
             }
         }
@@ -108,6 +131,20 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
         i += n;
     }
     out
+}
+
+/// Whether an actor whose mention ends where `gap` (the text up to the cue) begins can be
+/// the cue's subject: not across a clause with a subject of its own ("…, both sides
+/// remain"), and, when `strict`, not across any comma or quotation mark.
+fn subject_reaches(gap: &str, strict: bool) -> bool {
+    if strict && gap.contains([',', ';', ':', '“', '"']) {
+        return false;
+    }
+    let Some(last) = gap.rfind([',', ';']) else { return true };
+    let clause = &gap[last + 1..];
+    !clause.split_whitespace().any(|w| {
+        matches!(w.to_lowercase().as_str(), "it" | "they" | "he" | "she" | "both" | "we" | "which" | "who" | "this" | "that" | "i" | "there")
+    })
 }
 
 /// The argument nearest the cue and those joined to it by "and", "or" or commas.

@@ -108,7 +108,7 @@ def main():
             forms = []
             for s in [head] + syn:
                 w = words(s)
-                if w and w not in forms and len(w) > 2:
+                if w and w not in forms and (len(w) > 2 or w.isupper()):
                     forms.append(w)
             name = PREFERRED.get(country_codes[0], forms[0])
             countries.append((country_codes[0], name, [f for f in forms if f != name]))

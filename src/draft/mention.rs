@@ -93,16 +93,26 @@ pub struct Actor {
     pub office: Option<String>,
 }
 
-/// A tie a role phrase states: the person, the body, whether the office heads it, the
-/// quote's byte range.
+/// What a role phrase says of the person and the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// The office heads the body (president, prime minister …): `leads`.
+    Leads,
+    /// Any other office: `represents`.
+    Represents,
+    /// A confidant or adviser of a person: `advises`.
+    Advises,
+}
+
+/// A tie a role phrase states: the person, the body, how, the quote's byte range.
 #[derive(Debug, Clone, Copy)]
 pub struct Structural {
     /// The person (index into [`Found::actors`]).
     pub person: usize,
-    /// The country or organisation.
+    /// The country, organisation, or (for an adviser) person.
     pub body: usize,
-    /// Whether the office heads the body (president, prime minister …).
-    pub heads: bool,
+    /// What the phrase says.
+    pub kind: Link,
     /// Quote start byte.
     pub start: usize,
     /// Quote end byte.
@@ -241,6 +251,23 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             })
         } else {
             let Some(e) = gazetteer.entities.get(h.entity) else { continue };
+            // "President Barack Obama", "Secretary of State John Kerry": the dictionary's
+            // titled forms are cut down to the name, so the title is read as a role phrase.
+            if matches!(e.class, EntityClass::Person { .. }) && form != e.name {
+                if let Some(at) = form.find(e.name.as_str()) {
+                    let (start, end) = (h.start + at, h.start + at + e.name.len());
+                    let actor = reg.get(format!("g:{}", h.entity), || Actor {
+                        name: e.name.clone(),
+                        kind: kind_of(e.class),
+                        forms: Vec::new(),
+                        known: None,
+                        office: None,
+                    });
+                    push_form(&mut reg.actors[actor], &e.name);
+                    mentions.push(Mention { start, end, actor, role: Role::Name });
+                    continue;
+                }
+            }
             reg.get(format!("g:{}", h.entity), || Actor {
                 name: e.name.clone(),
                 kind: kind_of(e.class),
@@ -392,9 +419,14 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         }
         if let Some(b) = body {
             let body_actor = mentions[b].actor;
-            if matches!(reg.actors[body_actor].kind, NodeKind::Country | NodeKind::Organization) && body_actor != person {
+            let advises = matches!(office.as_str(), "confidant" | "adviser" | "advisor" | "national security adviser" | "national security advisor");
+            let body_kind = reg.actors[body_actor].kind;
+            let fits = matches!(body_kind, NodeKind::Country | NodeKind::Organization)
+                || (advises && matches!(body_kind, NodeKind::Leader | NodeKind::Person));
+            if fits && body_actor != person {
                 mentions[b].role = Role::Modifier;
-                structural.push(Structural { person, body: body_actor, heads: heads && !former, start: mentions[b].start, end: name_end });
+                let kind = if advises { Link::Advises } else if heads && !former { Link::Leads } else { Link::Represents };
+                structural.push(Structural { person, body: body_actor, kind, start: mentions[b].start, end: name_end });
             }
         }
         i = j;
@@ -633,9 +665,9 @@ mod tests {
         assert_eq!(found.actors[zarif].kind, NodeKind::Leader);
         assert_eq!(found.actors[zarif].office.as_deref(), Some("foreign minister"));
         let iran = found.actors.iter().position(|a| a.name == "Iran").expect("Iran from its adjective");
-        assert!(found.structural.iter().any(|s| s.person == zarif && s.body == iran && !s.heads));
+        assert!(found.structural.iter().any(|s| s.person == zarif && s.body == iran && s.kind == Link::Represents));
         let putin = found.actors.iter().position(|a| a.name == "Vladimir Putin").expect("Putin");
-        assert!(found.structural.iter().any(|s| s.person == putin && s.heads));
+        assert!(found.structural.iter().any(|s| s.person == putin && s.kind == Link::Leads));
         // The surname alone later refers to the same person.
         let later = text.rfind("Zarifo").unwrap();
         assert!(found.mentions.iter().any(|m| m.start == later && m.actor == zarif));

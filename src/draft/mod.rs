@@ -163,7 +163,11 @@ pub fn draft(article: &str, options: &DraftOptions) -> Draft {
             proposed.push(relation::Proposed {
                 from: s.person,
                 to: s.body,
-                kind: if s.heads { "leads".into() } else { "represents".into() },
+                kind: match s.kind {
+                    mention::Link::Leads => "leads".into(),
+                    mention::Link::Represents => "represents".into(),
+                    mention::Link::Advises => "advises".into(),
+                },
                 start: s.start,
                 end: s.end,
                 confidence: 0.9,

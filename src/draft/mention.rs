@@ -2,13 +2,14 @@
 //! phrases state.
 //!
 //! Passes, each over the whole text: (1) the `--into` model's names, then the gazetteer;
-//! (2) role phrases — `[Russia's | Russian] [former] OFFICE [,] NAME` ("Russia's
-//! president, Vladimir Putin", "Iranian Foreign Minister Javad Zarif") — which make a
-//! person (a leader when the office is governmental) and a `leads`/`represents` tie to the
-//! body before the office; (3) bodies the gazetteer lacks: capitalised names ending in an
-//! organisation word ("Central Foreign Affairs Commission"), with a bracketed acronym after
-//! them as an alias; (4) contexts: "the Kuril Islands dispute", "San Francisco Treaty",
-//! "Winter Olympics"; (5) short forms of the people found: surnames, "Mr Putin", bracketed
+//! (2) bodies the gazetteer lacks: capitalised names ending in an organisation word
+//! ("Central Foreign Affairs Commission") or starting with one ("Institute of World
+//! Affairs"), with a bracketed acronym after them as an alias; (3) contexts: "the Kuril
+//! Islands dispute", "San Francisco Treaty", "Winter Olympics"; (4) role phrases —
+//! `[Russia's | Russian] [former] OFFICE [,] NAME` ("Russia's president, Vladimir Putin",
+//! "Iranian Foreign Minister Javad Zarif") and `NAME, OFFICE of BODY` — which make a person
+//! (a leader when the office is governmental) and a `leads`/`represents`/`advises` tie to
+//! the body; (5) short forms of the people found: surnames, "Mr Putin", bracketed
 //! acronyms, matched everywhere in a second automaton.
 
 use std::collections::HashMap;
@@ -254,8 +255,14 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             // "President Barack Obama", "Secretary of State John Kerry": the dictionary's
             // titled forms are cut down to the name, so the title is read as a role phrase.
             if matches!(e.class, EntityClass::Person { .. }) && form != e.name {
-                if let Some(at) = form.find(e.name.as_str()) {
-                    let (start, end) = (h.start + at, h.start + at + e.name.len());
+                let lower = form.to_lowercase();
+                let titled = offices().iter().find(|(o, _)| lower.starts_with(o.as_str()) && lower[o.len()..].starts_with(' '));
+                let cut = match form.find(e.name.as_str()) {
+                    Some(at) => Some((at, at + e.name.len())),
+                    None => titled.map(|(o, _)| (o.len() + 1, form.len())),
+                };
+                if let Some((from, to)) = cut {
+                    let (start, end) = (h.start + from, h.start + to);
                     let actor = reg.get(format!("g:{}", h.entity), || Actor {
                         name: e.name.clone(),
                         kind: kind_of(e.class),
@@ -263,7 +270,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                         known: None,
                         office: None,
                     });
-                    push_form(&mut reg.actors[actor], &e.name);
+                    push_form(&mut reg.actors[actor], &text[start..end]);
                     mentions.push(Mention { start, end, actor, role: Role::Name });
                     continue;
                 }
@@ -285,8 +292,71 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     let word = |t: &Token| &text[t.start..t.end];
     let mut structural = Vec::new();
 
-    // (2) Role phrases.
+    // (2) Bodies the gazetteer lacks, and (3) named contexts.
     let offices = offices();
+    let mut run_start = None;
+    for (t, tok) in toks.iter().enumerate() {
+        let w = word(tok);
+        let joins_run = run_start.is_some() && matches!(w, "of" | "for" | "and" | "the" | "on");
+        let gap_ok = t == 0 || text[toks[t - 1].end..tok.start].trim().is_empty();
+        if !gap_ok {
+            run_start = None;
+        }
+        if capitalised(w) && !NOT_NAMES.contains(&w) || joins_run {
+            if run_start.is_none() && capitalised(w) {
+                run_start = Some(t);
+            }
+        } else {
+            if let Some(s) = run_start.take() {
+                head_first_body(text, &toks, s, t, &mut reg, &mut mentions);
+                context_from_lower(text, &toks, s, t, w, &mut reg, &mut mentions);
+            }
+            continue;
+        }
+        let Some(s) = run_start else { continue };
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        let head_org = ORG_HEADS.contains(&bare);
+        let head_ctx = CONTEXT_HEADS.iter().find(|(h, _)| *h == bare).map(|(_, k)| *k);
+        if (head_org || head_ctx.is_some()) && t > s {
+            let start = toks[s].start;
+            let mut end = tok.start + bare.len();
+            if bare == "Co" && text[end..].starts_with('.') {
+                end += 1;
+            }
+            let mut start_word = s;
+            // Start after the last "the", and after a leading office and its "of"
+            // ("Chair of the Japan-Korea Working Group").
+            for k in s..t {
+                let w = word(&toks[k]);
+                if matches!(w, "The" | "the") || (k + 1 < t && (w.ends_with("'s") || w.ends_with("’s"))) {
+                    start_word = k + 1;
+                }
+            }
+            if start_word + 1 < t && word(&toks[start_word + 1]) == "of" && offices.iter().any(|(o, _)| *o == word(&toks[start_word]).to_lowercase()) {
+                start_word += 2;
+            }
+            let start = if start_word > s { toks[start_word].start } else { start };
+            if overlaps(&mentions, start, end) && !mentions.iter().any(|m| m.start >= start && m.end <= end && m.end < end) {
+                continue;
+            }
+            let name = text[start..end].to_owned();
+            let kind = if head_org { NodeKind::Organization } else { head_ctx.unwrap_or(NodeKind::Event) };
+            mentions.retain(|m| !(m.start >= start && m.end <= end));
+            let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor { name: name.clone(), kind, forms: Vec::new(), known: None, office: None });
+            push_form(&mut reg.actors[a], &name);
+            mentions.push(Mention { start, end, actor: a, role: Role::Name });
+            // "(CCP)" after the name: an alias.
+            let after = &text[end..];
+            if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(i, _)| i) {
+                if inner.len() <= 8 && inner.chars().all(|c| c.is_uppercase() || c == '-') && inner.len() >= 2 {
+                    push_form(&mut reg.actors[a], inner);
+                }
+            }
+            mentions.sort_by_key(|m| m.start);
+        }
+    }
+
+    // (4) Role phrases.
     let lower: Vec<String> = toks.iter().map(|t| word(t).to_lowercase()).collect();
     let by_first: HashMap<&str, Vec<(usize, bool, &str)>> = {
         let mut m: HashMap<&str, Vec<(usize, bool, &str)>> = HashMap::new();
@@ -357,6 +427,18 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                     push_form(&mut reg.actors[actor], &name);
                     mentions.push(Mention { start, end, actor, role: Role::Name });
                     mentions.sort_by_key(|m| m.start);
+                    // "…, director of the Institute of World Affairs": the body follows.
+                    let office_end = toks[i + n - 1].end;
+                    let limit = toks.get(i + n + 8).map_or(text.len(), |t| t.end);
+                    let body = mentions.iter().find(|m| {
+                        m.start >= office_end
+                            && m.start < limit
+                            && !text[office_end..m.start].contains([',', '.', ';', ':'])
+                            && matches!(reg.actors[m.actor].kind, NodeKind::Organization | NodeKind::Country)
+                    });
+                    if let Some(b) = body {
+                        structural.push(Structural { person: actor, body: b.actor, kind: Link::Represents, start, end: b.end });
+                    }
                 }
             }
             i += n;
@@ -430,69 +512,6 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             }
         }
         i = j;
-    }
-
-    // (3) Bodies the gazetteer lacks, and (4) named contexts.
-    let mut run_start = None;
-    for (t, tok) in toks.iter().enumerate() {
-        let w = word(tok);
-        let joins_run = run_start.is_some() && matches!(w, "of" | "for" | "and" | "the" | "on");
-        let gap_ok = t == 0 || text[toks[t - 1].end..tok.start].trim().is_empty();
-        if !gap_ok {
-            run_start = None;
-        }
-        if capitalised(w) && !NOT_NAMES.contains(&w) || joins_run {
-            if run_start.is_none() && capitalised(w) {
-                run_start = Some(t);
-            }
-        } else {
-            if let Some(s) = run_start.take() {
-                head_first_body(text, &toks, s, t, &mut reg, &mut mentions);
-                context_from_lower(text, &toks, s, t, w, &mut reg, &mut mentions);
-            }
-            continue;
-        }
-        let Some(s) = run_start else { continue };
-        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
-        let head_org = ORG_HEADS.contains(&bare);
-        let head_ctx = CONTEXT_HEADS.iter().find(|(h, _)| *h == bare).map(|(_, k)| *k);
-        if (head_org || head_ctx.is_some()) && t > s {
-            let start = toks[s].start;
-            let mut end = tok.start + bare.len();
-            if bare == "Co" && text[end..].starts_with('.') {
-                end += 1;
-            }
-            let mut start_word = s;
-            // Start after the last "the", and after a leading office and its "of"
-            // ("Chair of the Japan-Korea Working Group").
-            for k in s..t {
-                let w = word(&toks[k]);
-                if matches!(w, "The" | "the") || (k + 1 < t && (w.ends_with("'s") || w.ends_with("’s"))) {
-                    start_word = k + 1;
-                }
-            }
-            if start_word + 1 < t && word(&toks[start_word + 1]) == "of" && offices.iter().any(|(o, _)| *o == word(&toks[start_word]).to_lowercase()) {
-                start_word += 2;
-            }
-            let start = if start_word > s { toks[start_word].start } else { start };
-            if overlaps(&mentions, start, end) && !mentions.iter().any(|m| m.start >= start && m.end <= end && m.end < end) {
-                continue;
-            }
-            let name = text[start..end].to_owned();
-            let kind = if head_org { NodeKind::Organization } else { head_ctx.unwrap_or(NodeKind::Event) };
-            mentions.retain(|m| !(m.start >= start && m.end <= end));
-            let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor { name: name.clone(), kind, forms: Vec::new(), known: None, office: None });
-            push_form(&mut reg.actors[a], &name);
-            mentions.push(Mention { start, end, actor: a, role: Role::Name });
-            // "(CCP)" after the name: an alias.
-            let after = &text[end..];
-            if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(i, _)| i) {
-                if inner.len() <= 8 && inner.chars().all(|c| c.is_uppercase() || c == '-') && inner.len() >= 2 {
-                    push_form(&mut reg.actors[a], inner);
-                }
-            }
-            mentions.sort_by_key(|m| m.start);
-        }
     }
 
     // (5) Short forms: surnames of people, acronyms given in brackets, matched everywhere.

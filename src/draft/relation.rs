@@ -73,7 +73,7 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
         // Nouns and the CAMEO table's verbs (which include many nouns) reach less far, and
         // not across a comma.
         let dictionary = cue.confidence < 0.5;
-        let (reach_before, reach_after) = if cue.noun { (6, 5) } else if dictionary { (5, 7) } else { (REACH, REACH) };
+        let (reach_before, reach_after) = if cue.noun { (8, 5) } else if dictionary { (5, 7) } else { (REACH, REACH) };
         let strict = cue.noun || dictionary;
         let before: Vec<&&Mention> = args
             .iter()
@@ -116,6 +116,22 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             });
             if gap == "-" || gap == "–" || gap == "and" || gap == "," || titled_gap {
                 pairs.push((a, b, 0.9));
+            }
+        }
+        if cue.kind == "-" {
+            pairs.clear();
+        }
+        // "dispatched Yoshiro Mori to Russia": the envoy visits the place after "to".
+        if cue.kind == "visits" {
+            if let Some(envoy) = after.first() {
+                let place = after.iter().skip(1).find(|m| {
+                    let gap = text[envoy.end..m.start].trim_start_matches([',', ' ']);
+                    gap.trim() == "to" || gap.starts_with("to ")
+                });
+                if let Some(place) = place {
+                    pairs.retain(|(_, o, _)| o.actor != envoy.actor);
+                    pairs.push((envoy, place, 1.0));
+                }
             }
         }
         for (s, o, factor) in pairs {

@@ -2,6 +2,7 @@
 mod analysis;
 mod cli;
 mod commands;
+mod draft;
 mod common;
 mod export;
 mod fuzz_regressions;

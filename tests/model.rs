@@ -521,9 +521,9 @@ fn node() -> impl Strategy<Value = Node> {
         proptest::option::of(partial_date()),
         proptest::collection::vec(text(), 0..2),
         proptest::collection::btree_map(text(), text(), 0..3),
-        proptest::option::of(text()),
+        (proptest::option::of(text()), proptest::bool::ANY),
     )
-        .prop_map(|(id, kind, name, aliases, (since, until), date, tags, attrs, description)| Node {
+        .prop_map(|(id, kind, name, aliases, (since, until), date, tags, attrs, (description, draft))| Node {
             id,
             kind,
             name,
@@ -534,6 +534,7 @@ fn node() -> impl Strategy<Value = Node> {
             tags,
             attrs,
             description,
+            draft,
         })
 }
 

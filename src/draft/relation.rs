@@ -91,9 +91,11 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
         } else if let (Some(s), Some(o)) = (before.last(), after.first()) {
             let subjects = coordinated(text, &before, true);
             let objects = coordinated(text, &after, false);
-            // Actors that act together are drafted as cooperating.
-            for (k, a) in subjects.iter().enumerate() {
-                for b in &subjects[k + 1..] {
+            // Actors that act together are drafted as cooperating; a long list ("the leaders
+            // of Russia, the United States, Britain …") is no set of bilateral ties.
+            let together = if subjects.len() <= 3 { subjects.as_slice() } else { &[][..] };
+            for (k, a) in together.iter().enumerate() {
+                for b in &together[k + 1..] {
                     let (start, end) = (a.start.min(b.start), a.end.max(b.end));
                     if a.actor != b.actor && a.role == Role::Name && b.role == Role::Name {
                         out.push(Proposed { from: b.actor, to: a.actor, kind: "cooperates_with".into(), start, end, confidence: 0.4 });

@@ -272,6 +272,23 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                     });
                     push_form(&mut reg.actors[actor], &text[start..end]);
                     mentions.push(Mention { start, end, actor, role: Role::Name });
+                    // "Russian" in "Russian President Vladimir Putin" is a mention too.
+                    for inner in gazetteer.find(&text[h.start..start]) {
+                        let Some(ie) = gazetteer.entities.get(inner.entity) else { continue };
+                        if ie.class != EntityClass::Country {
+                            continue;
+                        }
+                        let a = reg.get(format!("g:{}", inner.entity), || Actor {
+                            name: ie.name.clone(),
+                            kind: kind_of(ie.class),
+                            forms: Vec::new(),
+                            known: None,
+                            office: None,
+                        });
+                        let (is, ie_end) = (h.start + inner.start, h.start + inner.end);
+                        push_form(&mut reg.actors[a], &text[is..ie_end]);
+                        mentions.push(Mention { start: is, end: ie_end, actor: a, role: if inner.adjective { Role::Adjective } else { Role::Name } });
+                    }
                     continue;
                 }
             }

@@ -21,7 +21,9 @@ const ARTICLES: [(&str, &str, bool); 6] = [
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/draft");
     let verbose = std::env::args().any(|a| a == "-v");
-    println!("| article | held out | words | actors | relations | conflict | precision | scored ties | quotes exact | ms |");
+    println!(
+        "| article | held out | words | actors | relations | conflict | precision | scored ties | quotes exact | ms |"
+    );
     println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut sums = [[0.0f64; 4]; 2];
     let mut counts = [0usize; 2];
@@ -52,8 +54,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         counts[k] += 1;
         // Details only for the articles tuned on: the held-out ones stay unseen.
         if verbose && !held_out {
-            let entity_names: Vec<String> = annotation.entities.iter().map(|(id, forms)| format!("{id}={}", forms.join("|"))).collect();
-            let found: Vec<String> = d.model.nodes().flat_map(|n| std::iter::once(n.name.to_lowercase()).chain(n.aliases.iter().map(|a| a.to_lowercase()))).collect();
+            let entity_names: Vec<String> =
+                annotation.entities.iter().map(|(id, forms)| format!("{id}={}", forms.join("|"))).collect();
+            let found: Vec<String> = d
+                .model
+                .nodes()
+                .flat_map(|n| std::iter::once(n.name.to_lowercase()).chain(n.aliases.iter().map(|a| a.to_lowercase())))
+                .collect();
             for e in &entity_names {
                 let forms: Vec<String> = e.split('=').nth(1).unwrap_or("").split('|').map(str::to_lowercase).collect();
                 if !forms.iter().any(|f| found.contains(f)) {
@@ -62,19 +69,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             let entity_of = |id: &str| -> Option<String> {
                 let n = d.model.node_by_id(id)?;
-                let names: Vec<String> = std::iter::once(n.name.to_lowercase()).chain(n.aliases.iter().map(|a| a.to_lowercase())).collect();
-                annotation.entities.iter().find(|(_, forms)| forms.iter().any(|f| names.contains(&f.to_lowercase()))).map(|(e, _)| e.clone())
+                let names: Vec<String> =
+                    std::iter::once(n.name.to_lowercase()).chain(n.aliases.iter().map(|a| a.to_lowercase())).collect();
+                annotation
+                    .entities
+                    .iter()
+                    .find(|(_, forms)| forms.iter().any(|f| names.contains(&f.to_lowercase())))
+                    .map(|(e, _)| e.clone())
             };
-            let drafted: Vec<(String, String, bool)> = d.model.edges().filter_map(|e| Some((entity_of(&e.from)?, entity_of(&e.to)?, e.polarity() == relgraph::Polarity::Conflictual))).collect();
+            let drafted: Vec<(String, String, bool)> = d
+                .model
+                .edges()
+                .filter_map(|e| {
+                    Some((entity_of(&e.from)?, entity_of(&e.to)?, e.polarity() == relgraph::Polarity::Conflictual))
+                })
+                .collect();
             for (a, b, conflict, quote) in &annotation.relations {
-                let hit = drafted.iter().any(|(x, y, c)| ((x == a && y == b) || (x == b && y == a)) && (!conflict || *c));
+                let hit =
+                    drafted.iter().any(|(x, y, c)| ((x == a && y == b) || (x == b && y == a)) && (!conflict || *c));
                 if !hit {
                     eprintln!("  MISSED {a} {b} {} «{quote}»", if *conflict { "conflict" } else { "" });
                 }
             }
             for e in d.model.edges() {
                 if let (Some(a), Some(b)) = (entity_of(&e.from), entity_of(&e.to)) {
-                    if a != b && !annotation.relations.iter().any(|(x, y, _, _)| (x == &a && y == &b) || (x == &b && y == &a)) {
+                    if a != b
+                        && !annotation.relations.iter().any(|(x, y, _, _)| (x == &a && y == &b) || (x == &b && y == &a))
+                    {
                         eprintln!("  WRONG {} -{}-> {} «{}»", e.from, e.kind, e.to, e.evidence[0].quote);
                     }
                 }

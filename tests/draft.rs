@@ -50,7 +50,10 @@ fn annotations_quote_their_articles_exactly() {
         for (from, to, _, quote) in &annotation.relations {
             assert!(text.contains(quote.as_str()), "{name}: quote of {from}–{to} is not in the text: {quote}");
             for end in [from, to] {
-                assert!(annotation.entities.iter().any(|(id, _)| id == end), "{name}: {end} is not an annotated entity");
+                assert!(
+                    annotation.entities.iter().any(|(id, _)| id == end),
+                    "{name}: {end} is not an annotated entity"
+                );
             }
         }
     }
@@ -98,9 +101,16 @@ fn the_seed_draft_finds_most_of_the_shipped_model() {
     let (s, d) = scored("japan_russia_2014", "2014-08-01");
     assert!(s.actor_recall >= 0.85 && s.relation_recall >= 0.5, "{s:?}");
     // Conflict is drafted as conflict: Russia's annexation of Crimea, condemned.
-    assert!(d.model.edges().any(|e| e.polarity() == Polarity::Conflictual && e.to == "russia"), "a conflictual tie to Russia");
+    assert!(
+        d.model.edges().any(|e| e.polarity() == Polarity::Conflictual && e.to == "russia"),
+        "a conflictual tie to Russia"
+    );
     // Dated from the sentence: "This past February" resolves against the article's date.
-    let letta = d.ties.iter().find(|t| t.quote == "Italy’s then-Prime Minister Enrico Letta").map(|t| (t.kind.as_str(), t.since.clone()));
+    let letta = d
+        .ties
+        .iter()
+        .find(|t| t.quote == "Italy’s then-Prime Minister Enrico Letta")
+        .map(|t| (t.kind.as_str(), t.since.clone()));
     assert_eq!(letta, Some(("represents", Some("2014-02".to_owned()))), "a former office holder represents, dated");
 }
 
@@ -130,7 +140,8 @@ fn cli_drafts_checks_and_leaves_drafts_out_of_analyses() {
     assert_eq!(strict.status.code(), Some(1), "--strict fails on drafts");
     let all: Value = serde_json::from_str(&ok(&["nodes", out.to_str().unwrap(), "--json"])).unwrap();
     assert!(all.as_array().unwrap().len() > 20);
-    let reviewed: Value = serde_json::from_str(&ok(&["nodes", out.to_str().unwrap(), "--json", "--no-drafts"])).unwrap();
+    let reviewed: Value =
+        serde_json::from_str(&ok(&["nodes", out.to_str().unwrap(), "--json", "--no-drafts"])).unwrap();
     assert_eq!(reviewed.as_array().unwrap().len(), 0, "every node is a draft");
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("url: \"https://example.org/a\""));
@@ -159,14 +170,21 @@ fn a_folder_drafts_every_article() {
     let input = dir.path().join("in");
     std::fs::create_dir(&input).unwrap();
     std::fs::write(input.join("a.txt"), "Japan condemned Russia on Friday.").unwrap();
-    std::fs::write(input.join("b.html"), "<p>Venezuelan President Hugo Chavez met Colombia&#39;s President Alvaro Uribe.</p>").unwrap();
+    std::fs::write(
+        input.join("b.html"),
+        "<p>Venezuelan President Hugo Chavez met Colombia&#39;s President Alvaro Uribe.</p>",
+    )
+    .unwrap();
     std::fs::write(input.join("c.md"), "# T\n\n**Ethiopia** hosted talks with [Egypt](https://e.org).").unwrap();
     let output = dir.path().join("out");
     let printed = ok(&["draft", input.to_str().unwrap(), "-o", output.to_str().unwrap()]);
     assert_eq!(printed.lines().count(), 3, "{printed}");
     let b = relgraph::io::ron::load(&output.join("b.ron")).unwrap();
     assert!(b.edges().any(|e| e.kind.as_str() == "meets"), "{:?}", b.edges().collect::<Vec<_>>());
-    assert!(b.edges().all(|e| e.evidence.iter().all(|q| !q.quote.contains('<'))), "quotes come from the text, not the markup");
+    assert!(
+        b.edges().all(|e| e.evidence.iter().all(|q| !q.quote.contains('<'))),
+        "quotes come from the text, not the markup"
+    );
     let c = relgraph::io::ron::load(&output.join("c.ron")).unwrap();
     assert!(c.node("Egypt").is_ok() && c.edges().count() >= 1);
 }
@@ -187,7 +205,9 @@ fn browser(test: &str) -> Option<(PathBuf, PathBuf)> {
     let Some(chromium) = which(&["chromium", "chromium-browser", "google-chrome"]) else {
         return skip("Chromium is not installed (apt-get install chromium chromium-driver)");
     };
-    let Some(driver) = which(&["chromedriver"]).or_else(|| Some(PathBuf::from("/usr/lib/chromium/chromedriver")).filter(|p| p.is_file())) else {
+    let Some(driver) = which(&["chromedriver"])
+        .or_else(|| Some(PathBuf::from("/usr/lib/chromium/chromedriver")).filter(|p| p.is_file()))
+    else {
         return skip("chromedriver is not installed (apt-get install chromium-driver)");
     };
     if !Command::new("python3").args(["-c", "import selenium"]).output().is_ok_and(|o| o.status.success()) {
@@ -197,7 +217,8 @@ fn browser(test: &str) -> Option<(PathBuf, PathBuf)> {
 }
 
 fn drive(chromium: &Path, chromedriver: &Path, page: &Path, dir: &Path) -> Value {
-    let job = json!({"chromium": chromium, "chromedriver": chromedriver, "page": page, "downloads": dir.join("downloads")});
+    let job =
+        json!({"chromium": chromium, "chromedriver": chromedriver, "page": page, "downloads": dir.join("downloads")});
     let job_file = dir.join("job.json");
     std::fs::write(&job_file, job.to_string()).unwrap();
     let output = Command::new("python3")
@@ -213,7 +234,9 @@ fn drive(chromium: &Path, chromedriver: &Path, page: &Path, dir: &Path) -> Value
 
 #[test]
 fn review_page_turns_a_draft_into_a_model_in_the_browser() {
-    let Some((chromium, chromedriver)) = browser("review_page_turns_a_draft_into_a_model_in_the_browser") else { return };
+    let Some((chromium, chromedriver)) = browser("review_page_turns_a_draft_into_a_model_in_the_browser") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     // Hostile text: markup, a script, a closing tag inside the quoted ties.
     let article = "Japan condemned Russia. </script><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">\n\n\
@@ -232,10 +255,12 @@ fn review_page_turns_a_draft_into_a_model_in_the_browser() {
     assert!(seen["highlights"].as_u64().unwrap() >= 3);
     // The keyboard review: accept the first tie, reject the second, accept the third.
     let reviewed = seen["model"].as_str().unwrap();
-    let model = relgraph::io::ron::parse(reviewed, Path::new("reviewed.ron")).unwrap_or_else(|e| panic!("{}\n{reviewed}", e.render()));
+    let model = relgraph::io::ron::parse(reviewed, Path::new("reviewed.ron"))
+        .unwrap_or_else(|e| panic!("{}\n{reviewed}", e.render()));
     assert_eq!(model.edge_count(), 2, "{reviewed}");
     for (tie, kept) in d.ties.iter().take(3).zip([true, false, true]) {
-        let found = model.edges().any(|e| e.evidence.iter().any(|q| q.quote == tie.quote) && e.kind.as_str() == tie.kind);
+        let found =
+            model.edges().any(|e| e.evidence.iter().any(|q| q.quote == tie.quote) && e.kind.as_str() == tie.kind);
         assert_eq!(found, kept, "tie {tie:?} in\n{reviewed}");
     }
     assert!(model.nodes().all(|n| !n.draft) && model.edges().all(|e| !e.draft), "reviewed ties are no drafts");

@@ -2,8 +2,8 @@
 mod analysis;
 mod cli;
 mod commands;
-mod draft;
 mod common;
+mod draft;
 mod export;
 mod fuzz_regressions;
 mod hardening;

@@ -36,7 +36,11 @@ pub fn draft_path(path: &Path, options: &DraftOptions) -> Result<Vec<(PathBuf, D
             .map_err(|source| Error::Io { path: path.to_owned(), source })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file())
-            .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown" | "html" | "htm" | "xhtml")))
+            .filter(|p| {
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown" | "html" | "htm" | "xhtml")
+                })
+            })
             .collect();
         files.sort();
         files

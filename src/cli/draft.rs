@@ -67,7 +67,11 @@ pub fn run(args: &DraftArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     for (file, draft) in &drafts {
         let target = match (&args.output, folder) {
             (Some(dir), true) => {
-                std::fs::create_dir_all(dir).map_err(|e| Failure { status: Status::Io, message: format!("{}: {e}", dir.display()), reported: false })?;
+                std::fs::create_dir_all(dir).map_err(|e| Failure {
+                    status: Status::Io,
+                    message: format!("{}: {e}", dir.display()),
+                    reported: false,
+                })?;
                 let stem = file.file_stem().map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
                 Some(dir.join(format!("{stem}.ron")))
             }

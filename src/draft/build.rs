@@ -36,7 +36,9 @@ fn edge_kind(model: &mut Model, name: &str) -> Option<EdgeKind> {
                 let found = model.vocabulary.edge_kinds().find(|k| k.as_str() == kind_name);
                 match found {
                     Some(k) => Some(k),
-                    None => model.vocabulary.declare_edge(cameo::declaration(prefix, kind_name, polarity, meaning)).ok(),
+                    None => {
+                        model.vocabulary.declare_edge(cameo::declaration(prefix, kind_name, polarity, meaning)).ok()
+                    }
                 }
             }
         };
@@ -63,7 +65,13 @@ fn fit(kind: EdgeKind, from: NodeKind, to: NodeKind) -> Option<(EdgeKind, bool)>
     fallback.allows(from, to).then_some((fallback, false)).or(Some((EdgeKind::RelatedTo, false)))
 }
 
-pub(super) fn build(text: &str, found: &Found, proposed: &[Proposed], dates: &[Option<PartialDate>], options: &DraftOptions) -> Draft {
+pub(super) fn build(
+    text: &str,
+    found: &Found,
+    proposed: &[Proposed],
+    dates: &[Option<PartialDate>],
+    options: &DraftOptions,
+) -> Draft {
     let chars = Chars::new(text);
     let title = options.title.clone().unwrap_or_else(|| {
         let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("Draft").trim();
@@ -99,7 +107,9 @@ pub(super) fn build(text: &str, found: &Found, proposed: &[Proposed], dates: &[O
         if !taken.contains_key(&id) {
             taken.insert(id.clone(), ());
             let node = match (&actor.known, options.into) {
-                (Some(known), Some(into)) => into.node_by_id(known).cloned().unwrap_or_else(|| Node::new(&id, actor.kind, &actor.name)),
+                (Some(known), Some(into)) => {
+                    into.node_by_id(known).cloned().unwrap_or_else(|| Node::new(&id, actor.kind, &actor.name))
+                }
                 _ => {
                     let mut node = Node::new(&id, actor.kind, &actor.name);
                     node.aliases = actor.forms.iter().filter(|f| **f != actor.name).cloned().collect();
@@ -175,7 +185,12 @@ pub(super) fn build(text: &str, found: &Found, proposed: &[Proposed], dates: &[O
     let mentions = found
         .mentions
         .iter()
-        .filter_map(|m| ids.get(m.actor).map(|id| DraftMention { node: id.clone(), span: Span { start: chars.at(m.start), end: chars.at(m.end) } }))
+        .filter_map(|m| {
+            ids.get(m.actor).map(|id| DraftMention {
+                node: id.clone(),
+                span: Span { start: chars.at(m.start), end: chars.at(m.end) },
+            })
+        })
         .collect();
     Draft { model, text: text.to_owned(), mentions, ties }
 }

@@ -5,8 +5,20 @@
 
 use crate::model::PartialDate;
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 fn month_of(word: &str) -> Option<u8> {
@@ -20,7 +32,9 @@ fn month_of(word: &str) -> Option<u8> {
 fn number(word: &str) -> Option<u32> {
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
     let rest = &word[digits.len()..];
-    if digits.is_empty() || !(rest.is_empty() || matches!(rest.trim_end_matches([',', '.']), "st" | "nd" | "rd" | "th" | "")) {
+    if digits.is_empty()
+        || !(rest.is_empty() || matches!(rest.trim_end_matches([',', '.']), "st" | "nd" | "rd" | "th" | ""))
+    {
         return None;
     }
     digits.parse().ok()
@@ -51,7 +65,8 @@ fn from_day_number(n: i64) -> (i64, i64, i64) {
 
 /// The first date named in `sentence`, resolved against `article` (the article's date).
 pub fn resolve(sentence: &str, article: Option<&PartialDate>) -> Option<PartialDate> {
-    let words: Vec<&str> = sentence.split(|c: char| c.is_whitespace() || c == '(' || c == ')').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        sentence.split(|c: char| c.is_whitespace() || c == '(' || c == ')').filter(|w| !w.is_empty()).collect();
     let base = article.map(PartialDate::first_day);
     let year_of = |w: &str| number(w).filter(|y| (1800..=2200).contains(y)).map(|y| y as u16);
     for (i, raw) in words.iter().enumerate() {
@@ -93,7 +108,8 @@ pub fn resolve(sentence: &str, article: Option<&PartialDate>) -> Option<PartialD
         let b = base?;
         match lower.as_str() {
             "today" | "yesterday" | "tonight" => {
-                let n = day_number(i64::from(b.year), i64::from(b.month), i64::from(b.day)) - i64::from(lower == "yesterday");
+                let n = day_number(i64::from(b.year), i64::from(b.month), i64::from(b.day))
+                    - i64::from(lower == "yesterday");
                 let (y, m, d) = from_day_number(n);
                 return PartialDate::day(y as u16, m as u8, d as u8);
             }
@@ -138,7 +154,10 @@ mod tests {
         assert_eq!(at("Putin signed the deal on May 21st in Shanghai.", "2014-08-01").as_deref(), Some("2014-05-21"));
         assert_eq!(at("This past February, Abe attended.", "2014-08-01").as_deref(), Some("2014-02"));
         assert_eq!(at("since the former took office at the end of 2012.", "2014-08-01").as_deref(), Some("2012"));
-        assert_eq!(at("in Addis Ababa, Ethiopia, on May 25, 2013, at which", "2013-05-26").as_deref(), Some("2013-05-25"));
+        assert_eq!(
+            at("in Addis Ababa, Ethiopia, on May 25, 2013, at which", "2013-05-26").as_deref(),
+            Some("2013-05-25")
+        );
         assert_eq!(at("a meeting in January 2013 of the AU panel", "2013-05-26").as_deref(), Some("2013-01"));
         // 2008-07-12 was a Saturday: "on Friday" is the day before.
         assert_eq!(at("a two-hour private meeting on Friday.", "2008-07-12").as_deref(), Some("2008-07-11"));

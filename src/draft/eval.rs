@@ -29,10 +29,15 @@ impl Annotation {
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let cols: Vec<&str> = line.split('\t').collect();
             match cols.as_slice() {
-                ["E", id, _kind, names, ..] => out.entities.push(((*id).to_owned(), names.split('|').map(str::to_owned).collect())),
-                ["R", from, to, polarity, _kind, quote, ..] => {
-                    out.relations.push(((*from).to_owned(), (*to).to_owned(), *polarity == "conflictual", (*quote).to_owned()))
+                ["E", id, _kind, names, ..] => {
+                    out.entities.push(((*id).to_owned(), names.split('|').map(str::to_owned).collect()))
                 }
+                ["R", from, to, polarity, _kind, quote, ..] => out.relations.push((
+                    (*from).to_owned(),
+                    (*to).to_owned(),
+                    *polarity == "conflictual",
+                    (*quote).to_owned(),
+                )),
                 _ => {}
             }
         }
@@ -84,12 +89,17 @@ pub fn score(model: &Model, text: &str, annotation: &Annotation) -> Score {
     let entity_of: HashMap<&str, &str> = model
         .nodes()
         .filter_map(|n| {
-            std::iter::once(&n.name).chain(&n.aliases).find_map(|f| by_form.get(&f.to_lowercase()).copied()).map(|e| (n.id.as_str(), e))
+            std::iter::once(&n.name)
+                .chain(&n.aliases)
+                .find_map(|f| by_form.get(&f.to_lowercase()).copied())
+                .map(|e| (n.id.as_str(), e))
         })
         .collect();
     let found: BTreeSet<&str> = entity_of.values().copied().collect();
-    let annotated: BTreeSet<(String, String)> = annotation.relations.iter().map(|(a, b, _, _)| pair(a, b)).filter(|(a, b)| a != b).collect();
-    let conflictual: BTreeSet<(String, String)> = annotation.relations.iter().filter(|r| r.2).map(|(a, b, _, _)| pair(a, b)).collect();
+    let annotated: BTreeSet<(String, String)> =
+        annotation.relations.iter().map(|(a, b, _, _)| pair(a, b)).filter(|(a, b)| a != b).collect();
+    let conflictual: BTreeSet<(String, String)> =
+        annotation.relations.iter().filter(|r| r.2).map(|(a, b, _, _)| pair(a, b)).collect();
     let mut drafted = BTreeSet::new();
     let mut drafted_conflict = BTreeSet::new();
     let (mut scored, mut kept) = (0, 0);

@@ -88,7 +88,14 @@ fn usable(form: &str) -> bool {
 
 fn is_adjective(form: &str, name: &str) -> bool {
     let f = form.to_lowercase();
-    f != name.to_lowercase() && (f.ends_with("an") || f.ends_with("ese") || f.ends_with("ish") || f.ends_with("ian") || f.ends_with('i') || f.ends_with("ch") || f.ends_with("ic"))
+    f != name.to_lowercase()
+        && (f.ends_with("an")
+            || f.ends_with("ese")
+            || f.ends_with("ish")
+            || f.ends_with("ian")
+            || f.ends_with('i')
+            || f.ends_with("ch")
+            || f.ends_with("ic"))
         && !f.contains(' ')
 }
 
@@ -123,7 +130,8 @@ impl Gazetteer {
             let [code, name, rest @ ..] = row.as_slice() else { continue };
             let mut names = vec![*name];
             names.extend(rest.first().map_or("", |r| *r).split('|'));
-            let e = Entity { name: (*name).to_owned(), code: (*code).to_owned(), class: EntityClass::Country, id: None };
+            let e =
+                Entity { name: (*name).to_owned(), code: (*code).to_owned(), class: EntityClass::Country, id: None };
             let i = add(&mut entities, e, names, true);
             countries.insert((*code).to_owned(), i);
         }
@@ -131,7 +139,12 @@ impl Gazetteer {
             let [name, code, rest @ ..] = row.as_slice() else { continue };
             let mut names = vec![*name];
             names.extend(rest.first().map_or("", |r| *r).split('|'));
-            let e = Entity { name: (*name).to_owned(), code: (*code).to_owned(), class: EntityClass::Organization, id: None };
+            let e = Entity {
+                name: (*name).to_owned(),
+                code: (*code).to_owned(),
+                class: EntityClass::Organization,
+                id: None,
+            };
             add(&mut entities, e, names, false);
         }
         for row in rows(PEOPLE) {
@@ -139,7 +152,12 @@ impl Gazetteer {
             let mut names = vec![*name];
             names.extend(rest.first().map_or("", |r| *r).split('|').filter(|a| a.contains(' ') || a.len() > 4));
             let leader = terms.contains("GOV") || code.contains("GOV");
-            let e = Entity { name: (*name).to_owned(), code: (*code).to_owned(), class: EntityClass::Person { leader }, id: None };
+            let e = Entity {
+                name: (*name).to_owned(),
+                code: (*code).to_owned(),
+                class: EntityClass::Person { leader },
+                id: None,
+            };
             add(&mut entities, e, names, false);
         }
         let automaton = AhoCorasick::builder()
@@ -218,16 +236,57 @@ pub fn offices() -> &'static [(String, bool)] {
             .filter(|(o, _)| !o.contains('!'))
             .collect();
         for own in [
-            "secretary of state", "deputy secretary of state", "deputy secretary", "foreign minister", "spokesperson",
-            "spokesman", "spokeswoman", "premier", "counterpart", "envoy", "ambassador", "minister", "secretary",
-            "acting permanent secretary", "permanent secretary", "director", "chairman", "leader", "confidant",
-            "national security adviser", "national security advisor", "adviser", "advisor", "defense minister",
-            "defence minister", "foreign secretary", "secretary-general", "secretary general", "summit host president",
-            "author", "general manager", "fellow", "chair", "chief executive", "foreign affairs minister",
+            "secretary of state",
+            "deputy secretary of state",
+            "deputy secretary",
+            "foreign minister",
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "premier",
+            "counterpart",
+            "envoy",
+            "ambassador",
+            "minister",
+            "secretary",
+            "acting permanent secretary",
+            "permanent secretary",
+            "director",
+            "chairman",
+            "leader",
+            "confidant",
+            "national security adviser",
+            "national security advisor",
+            "adviser",
+            "advisor",
+            "defense minister",
+            "defence minister",
+            "foreign secretary",
+            "secretary-general",
+            "secretary general",
+            "summit host president",
+            "author",
+            "general manager",
+            "fellow",
+            "chair",
+            "chief executive",
+            "foreign affairs minister",
         ] {
             all.push((own.to_owned(), false));
         }
-        for head in ["president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "supreme leader", "leader", "head of state", "president-elect"] {
+        for head in [
+            "president",
+            "prime minister",
+            "premier",
+            "chancellor",
+            "king",
+            "queen",
+            "emir",
+            "supreme leader",
+            "leader",
+            "head of state",
+            "president-elect",
+        ] {
             all.push((head.to_owned(), true));
         }
         all.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
@@ -260,7 +319,11 @@ pub fn cues() -> &'static HashMap<String, Cue> {
         let mut all = HashMap::new();
         for row in rows(CUES) {
             if let [form, kind, what, confidence, ..] = row.as_slice() {
-                let cue = Cue { kind: (*kind).to_owned(), noun: *what == "noun", confidence: confidence.parse().unwrap_or(0.5) };
+                let cue = Cue {
+                    kind: (*kind).to_owned(),
+                    noun: *what == "noun",
+                    confidence: confidence.parse().unwrap_or(0.5),
+                };
                 all.entry((*form).to_owned()).or_insert(cue);
             }
         }
@@ -271,7 +334,11 @@ pub fn cues() -> &'static HashMap<String, Cue> {
                 if code.starts_with("01") || code.starts_with("08") || code.starts_with("09") {
                     continue;
                 }
-                all.entry((*form).to_owned()).or_insert(Cue { kind: (*code).to_owned(), noun: false, confidence: 0.45 });
+                all.entry((*form).to_owned()).or_insert(Cue {
+                    kind: (*code).to_owned(),
+                    noun: false,
+                    confidence: 0.45,
+                });
             }
         }
         all

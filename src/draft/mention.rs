@@ -149,10 +149,41 @@ impl Registry {
 }
 
 const ORG_HEADS: [&str; 35] = [
-    "Council", "Union", "Party", "Commission", "Ministry", "Organization", "Organisation", "Agency", "Force", "Forces",
-    "Navy", "Army", "Bank", "Fund", "Court", "Forum", "Group", "Institute", "University", "Company", "Corporation",
-    "Airlines", "Association", "Alliance", "Committee", "Parliament", "Congress", "Assembly", "Department", "Office",
-    "Coalition", "Front", "Movement", "Tribe", "Co",
+    "Council",
+    "Union",
+    "Party",
+    "Commission",
+    "Ministry",
+    "Organization",
+    "Organisation",
+    "Agency",
+    "Force",
+    "Forces",
+    "Navy",
+    "Army",
+    "Bank",
+    "Fund",
+    "Court",
+    "Forum",
+    "Group",
+    "Institute",
+    "University",
+    "Company",
+    "Corporation",
+    "Airlines",
+    "Association",
+    "Alliance",
+    "Committee",
+    "Parliament",
+    "Congress",
+    "Assembly",
+    "Department",
+    "Office",
+    "Coalition",
+    "Front",
+    "Movement",
+    "Tribe",
+    "Co",
 ];
 const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
     ("Treaty", NodeKind::Agreement),
@@ -204,8 +235,25 @@ fn capitalised(word: &str) -> bool {
 
 fn is_month_or_day(word: &str) -> bool {
     const WORDS: [&str; 19] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
     ];
     WORDS.contains(&word)
 }
@@ -232,7 +280,8 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     let model_nodes: Vec<_> = into.map(|(m, _)| m.nodes().collect()).unwrap_or_default();
 
     // (1) Known names: the model's first, then the gazetteer's where they do not overlap.
-    let mut hits: Vec<(Hit, bool)> = into.map(|(_, names)| names.find(text)).unwrap_or_default().into_iter().map(|h| (h, true)).collect();
+    let mut hits: Vec<(Hit, bool)> =
+        into.map(|(_, names)| names.find(text)).unwrap_or_default().into_iter().map(|h| (h, true)).collect();
     let model_hits = hits.len();
     for h in gazetteer.find(text) {
         if !hits[..model_hits].iter().any(|(k, _)| k.start < h.end && h.start < k.end) {
@@ -256,7 +305,8 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             // titled forms are cut down to the name, so the title is read as a role phrase.
             if matches!(e.class, EntityClass::Person { .. }) && form != e.name {
                 let lower = form.to_lowercase();
-                let titled = offices().iter().find(|(o, _)| lower.starts_with(o.as_str()) && lower[o.len()..].starts_with(' '));
+                let titled =
+                    offices().iter().find(|(o, _)| lower.starts_with(o.as_str()) && lower[o.len()..].starts_with(' '));
                 let cut = match form.find(e.name.as_str()) {
                     Some(at) => Some((at, at + e.name.len())),
                     None => titled.map(|(o, _)| (o.len() + 1, form.len())),
@@ -287,7 +337,12 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                         });
                         let (is, ie_end) = (h.start + inner.start, h.start + inner.end);
                         push_form(&mut reg.actors[a], &text[is..ie_end]);
-                        mentions.push(Mention { start: is, end: ie_end, actor: a, role: if inner.adjective { Role::Adjective } else { Role::Name } });
+                        mentions.push(Mention {
+                            start: is,
+                            end: ie_end,
+                            actor: a,
+                            role: if inner.adjective { Role::Adjective } else { Role::Name },
+                        });
                     }
                     continue;
                 }
@@ -301,7 +356,12 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             })
         };
         push_form(&mut reg.actors[actor], form);
-        mentions.push(Mention { start: h.start, end: h.end, actor, role: if h.adjective { Role::Adjective } else { Role::Name } });
+        mentions.push(Mention {
+            start: h.start,
+            end: h.end,
+            actor,
+            role: if h.adjective { Role::Adjective } else { Role::Name },
+        });
     }
     mentions.sort_by_key(|m| m.start);
 
@@ -349,17 +409,28 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                     start_word = k + 1;
                 }
             }
-            if start_word + 1 < t && word(&toks[start_word + 1]) == "of" && offices.iter().any(|(o, _)| *o == word(&toks[start_word]).to_lowercase()) {
+            if start_word + 1 < t
+                && word(&toks[start_word + 1]) == "of"
+                && offices.iter().any(|(o, _)| *o == word(&toks[start_word]).to_lowercase())
+            {
                 start_word += 2;
             }
             let start = if start_word > s { toks[start_word].start } else { start };
-            if overlaps(&mentions, start, end) && !mentions.iter().any(|m| m.start >= start && m.end <= end && m.end < end) {
+            if overlaps(&mentions, start, end)
+                && !mentions.iter().any(|m| m.start >= start && m.end <= end && m.end < end)
+            {
                 continue;
             }
             let name = text[start..end].to_owned();
             let kind = if head_org { NodeKind::Organization } else { head_ctx.unwrap_or(NodeKind::Event) };
             mentions.retain(|m| !(m.start >= start && m.end <= end));
-            let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor { name: name.clone(), kind, forms: Vec::new(), known: None, office: None });
+            let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor {
+                name: name.clone(),
+                kind,
+                forms: Vec::new(),
+                known: None,
+                office: None,
+            });
             push_form(&mut reg.actors[a], &name);
             mentions.push(Mention { start, end, actor: a, role: Role::Name });
             // "(CCP)" after the name: an alias.
@@ -454,7 +525,13 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                             && matches!(reg.actors[m.actor].kind, NodeKind::Organization | NodeKind::Country)
                     });
                     if let Some(b) = body {
-                        structural.push(Structural { person: actor, body: b.actor, kind: Link::Represents, start, end: b.end });
+                        structural.push(Structural {
+                            person: actor,
+                            body: b.actor,
+                            kind: Link::Represents,
+                            start,
+                            end: b.end,
+                        });
                     }
                 }
             }
@@ -471,7 +548,9 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         let mut former = false;
         while k > 0 {
             let w = word(&toks[k - 1]).to_lowercase();
-            if matches!(w.as_str(), "former" | "then-prime" | "acting" | "deputy" | "then" | "host" | "summit") || w.starts_with("then-") {
+            if matches!(w.as_str(), "former" | "then-prime" | "acting" | "deputy" | "then" | "host" | "summit")
+                || w.starts_with("then-")
+            {
                 former |= w == "former" || w.starts_with("then");
                 k -= 1;
             } else {
@@ -483,9 +562,12 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             m.end <= office_start && text[m.end..office_start].trim_start_matches(['\'', '’', 's']).trim().is_empty()
         });
         // The person: a known name inside the span, or a new one.
-        let inside = mentions.iter().position(|m| m.start >= name_tok[0].start && m.end <= name_end && m.start < name_end);
+        let inside =
+            mentions.iter().position(|m| m.start >= name_tok[0].start && m.end <= name_end && m.start < name_end);
         let person = match inside {
-            Some(p) if matches!(reg.actors[mentions[p].actor].kind, NodeKind::Leader | NodeKind::Person) => mentions[p].actor,
+            Some(p) if matches!(reg.actors[mentions[p].actor].kind, NodeKind::Leader | NodeKind::Person) => {
+                mentions[p].actor
+            }
             Some(_) => {
                 i = j;
                 continue;
@@ -495,7 +577,11 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                     i = j;
                     continue;
                 }
-                let kind = if office.contains("spokes") || former || office == "confidant" { NodeKind::Person } else { NodeKind::Leader };
+                let kind = if office.contains("spokes") || former || office == "confidant" {
+                    NodeKind::Person
+                } else {
+                    NodeKind::Leader
+                };
                 let a = reg.get(format!("p:{}", name.to_lowercase()), || Actor {
                     name: name.clone(),
                     kind,
@@ -518,13 +604,22 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         }
         if let Some(b) = body {
             let body_actor = mentions[b].actor;
-            let advises = matches!(office.as_str(), "confidant" | "adviser" | "advisor" | "national security adviser" | "national security advisor");
+            let advises = matches!(
+                office.as_str(),
+                "confidant" | "adviser" | "advisor" | "national security adviser" | "national security advisor"
+            );
             let body_kind = reg.actors[body_actor].kind;
             let fits = matches!(body_kind, NodeKind::Country | NodeKind::Organization)
                 || (advises && matches!(body_kind, NodeKind::Leader | NodeKind::Person));
             if fits && body_actor != person {
                 mentions[b].role = Role::Modifier;
-                let kind = if advises { Link::Advises } else if heads && !former { Link::Leads } else { Link::Represents };
+                let kind = if advises {
+                    Link::Advises
+                } else if heads && !former {
+                    Link::Leads
+                } else {
+                    Link::Represents
+                };
                 structural.push(Structural { person, body: body_actor, kind, start: mentions[b].start, end: name_end });
             }
         }
@@ -546,7 +641,10 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                     if let Some(bare) = last.strip_prefix("al-") {
                         short.push((bare.to_owned(), a));
                     }
-                    if words.len() == 2 && words[0].len() > 2 && !offices.iter().any(|(o, _)| *o == words[0].to_lowercase()) {
+                    if words.len() == 2
+                        && words[0].len() > 2
+                        && !offices.iter().any(|(o, _)| *o == words[0].to_lowercase())
+                    {
                         short.push((words[0].to_owned(), a));
                     }
                 }
@@ -567,7 +665,8 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     for (s, _) in &short {
         *counts.entry(s.as_str()).or_default() += 1;
     }
-    let short: Vec<(String, usize)> = short.iter().filter(|(s, _)| counts[s.as_str()] == 1 && s.chars().count() >= 2).cloned().collect();
+    let short: Vec<(String, usize)> =
+        short.iter().filter(|(s, _)| counts[s.as_str()] == 1 && s.chars().count() >= 2).cloned().collect();
     if let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(short.iter().map(|(s, _)| s)) {
         let mut extra = Vec::new();
         for m in ac.find_iter(text) {
@@ -600,7 +699,10 @@ fn apposed_name(text: &str, toks: &[Token], i: usize, mentions: &[Mention]) -> O
     let mut start_tok = end_tok;
     while start_tok > 0 && end_tok - start_tok < 3 {
         let w = &text[toks[start_tok - 1].start..toks[start_tok - 1].end];
-        if !capitalised(w) || NOT_NAMES.contains(&w) || !text[toks[start_tok - 1].end..toks[start_tok].start].trim().is_empty() {
+        if !capitalised(w)
+            || NOT_NAMES.contains(&w)
+            || !text[toks[start_tok - 1].end..toks[start_tok].start].trim().is_empty()
+        {
             break;
         }
         start_tok -= 1;
@@ -641,7 +743,13 @@ fn context_from_lower(
     }
     // Names inside stay mentions (the parties); the context is a mention of its own. A
     // body ("the Misseriya tribe", "the Russian navy") is a name that can act.
-    let a = reg.get(format!("c:{}", name.to_lowercase()), || Actor { name: name.clone(), kind: *kind, forms: Vec::new(), known: None, office: None });
+    let a = reg.get(format!("c:{}", name.to_lowercase()), || Actor {
+        name: name.clone(),
+        kind: *kind,
+        forms: Vec::new(),
+        known: None,
+        office: None,
+    });
     push_form(&mut reg.actors[a], &name);
     if body {
         mentions.retain(|m| !(m.start >= start && m.end <= end));
@@ -671,7 +779,13 @@ fn head_first_body(text: &str, toks: &[Token], s: usize, t: usize, reg: &mut Reg
     }
     let name = text[start..end].to_owned();
     mentions.retain(|m| !(m.start >= start && m.end <= end));
-    let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor { name: name.clone(), kind: NodeKind::Organization, forms: Vec::new(), known: None, office: None });
+    let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor {
+        name: name.clone(),
+        kind: NodeKind::Organization,
+        forms: Vec::new(),
+        known: None,
+        office: None,
+    });
     push_form(&mut reg.actors[a], &name);
     mentions.push(Mention { start, end, actor: a, role: Role::Name });
     mentions.sort_by_key(|m| m.start);
@@ -712,7 +826,10 @@ mod tests {
     #[test]
     fn capitalised_names_with_an_organisation_word_are_bodies() {
         let got = names("Wang Yi leads the CCP Central Foreign Affairs Commission (CFAC) in Beijing.");
-        assert!(got.contains(&("CCP Central Foreign Affairs Commission".to_owned(), NodeKind::Organization)), "{got:?}");
+        assert!(
+            got.contains(&("CCP Central Foreign Affairs Commission".to_owned(), NodeKind::Organization)),
+            "{got:?}"
+        );
         assert!(got.contains(&("China".to_owned(), NodeKind::Country)), "{got:?}");
     }
 

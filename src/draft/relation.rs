@@ -35,7 +35,8 @@ fn words_between(toks: &[Token], a: usize, b: usize) -> usize {
 
 /// The proposed ties of one sentence (`range`), given its words and the mentions in it.
 pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Mention]) -> Vec<Proposed> {
-    let args: Vec<&Mention> = mentions.iter().filter(|m| m.role != Role::Modifier && m.start >= range.0 && m.end <= range.1).collect();
+    let args: Vec<&Mention> =
+        mentions.iter().filter(|m| m.role != Role::Modifier && m.start >= range.0 && m.end <= range.1).collect();
     let mut out = Vec::new();
     if args.len() < 2 {
         return out;
@@ -65,7 +66,8 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             i += n;
             continue;
         }
-        let negated = (i.saturating_sub(3)..i).any(|k| NEGATIONS.contains(&lower[k].as_str()) || lower[k].ends_with("n't"));
+        let negated =
+            (i.saturating_sub(3)..i).any(|k| NEGATIONS.contains(&lower[k].as_str()) || lower[k].ends_with("n't"));
         if negated {
             i += n;
             continue;
@@ -73,15 +75,29 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
         // Nouns and the CAMEO table's verbs (which include many nouns) reach less far, and
         // not across a comma.
         let dictionary = cue.confidence < 0.5;
-        let (reach_before, reach_after) = if cue.noun { (8, 5) } else if dictionary { (5, 7) } else { (REACH, REACH) };
+        let (reach_before, reach_after) = if cue.noun {
+            (8, 5)
+        } else if dictionary {
+            (5, 7)
+        } else {
+            (REACH, REACH)
+        };
         let strict = cue.noun || dictionary;
         let before: Vec<&&Mention> = args
             .iter()
-            .filter(|m| m.end <= cs && words_between(toks, m.end, cs) <= reach_before && subject_reaches(&text[m.end..cs], strict))
+            .filter(|m| {
+                m.end <= cs
+                    && words_between(toks, m.end, cs) <= reach_before
+                    && subject_reaches(&text[m.end..cs], strict)
+            })
             .collect();
         let after: Vec<&&Mention> = args
             .iter()
-            .filter(|m| m.start >= ce && words_between(toks, ce, m.start) <= reach_after && !(strict && text[ce..m.start].contains([',', ';', ':', '“', '"'])))
+            .filter(|m| {
+                m.start >= ce
+                    && words_between(toks, ce, m.start) <= reach_after
+                    && !(strict && text[ce..m.start].contains([',', ';', ':', '“', '"']))
+            })
             .collect();
         let mut pairs: Vec<(&Mention, &Mention, f64)> = Vec::new();
         // "between A and B", "tensions build between A and B", "A-B relations"
@@ -98,7 +114,14 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                 for b in &together[k + 1..] {
                     let (start, end) = (a.start.min(b.start), a.end.max(b.end));
                     if a.actor != b.actor && a.role == Role::Name && b.role == Role::Name {
-                        out.push(Proposed { from: b.actor, to: a.actor, kind: "cooperates_with".into(), start, end, confidence: 0.4 });
+                        out.push(Proposed {
+                            from: b.actor,
+                            to: a.actor,
+                            kind: "cooperates_with".into(),
+                            start,
+                            end,
+                            confidence: 0.4,
+                        });
                     }
                 }
             }
@@ -113,9 +136,10 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             // "the U.S.-China relations", "Japan and Russia's dispute"
             let (a, b) = (before[before.len() - 2], before[before.len() - 1]);
             let gap = text[a.end..b.start].trim();
-            let titled_gap = gap.strip_prefix("and ").or_else(|| gap.strip_prefix(", ")).is_some_and(|rest| {
-                rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            });
+            let titled_gap = gap
+                .strip_prefix("and ")
+                .or_else(|| gap.strip_prefix(", "))
+                .is_some_and(|rest| rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)));
             if gap == "-" || gap == "–" || gap == "and" || gap == "," || titled_gap {
                 pairs.push((a, b, 0.9));
             }
@@ -161,7 +185,10 @@ fn subject_reaches(gap: &str, strict: bool) -> bool {
     let Some(last) = gap.rfind([',', ';']) else { return true };
     let clause = &gap[last + 1..];
     !clause.split_whitespace().any(|w| {
-        matches!(w.to_lowercase().as_str(), "it" | "they" | "he" | "she" | "both" | "we" | "which" | "who" | "this" | "that" | "i" | "there")
+        matches!(
+            w.to_lowercase().as_str(),
+            "it" | "they" | "he" | "she" | "both" | "we" | "which" | "who" | "this" | "that" | "i" | "there"
+        )
     })
 }
 
@@ -194,4 +221,43 @@ fn coordinated<'a>(text: &str, side: &[&&'a Mention], before: bool) -> Vec<&'a M
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::{draft, DraftOptions};
+
+    fn ties(text: &str) -> Vec<(String, String, String)> {
+        let d = draft(text, &DraftOptions::new());
+        d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect()
+    }
+
+    #[test]
+    fn a_verb_joins_the_actors_around_it_and_coordinated_subjects() {
+        let got = ties("Germany and France condemned Russia.");
+        assert!(got.contains(&("germany".into(), "condemns".into(), "russia".into())), "{got:?}");
+        assert!(got.contains(&("france".into(), "condemns".into(), "russia".into())), "{got:?}");
+        assert!(got.iter().any(|(a, k, b)| k == "cooperates_with" && a != b), "co-subjects cooperate: {got:?}");
+    }
+
+    #[test]
+    fn a_noun_joins_the_actors_it_names_with_between() {
+        let got = ties("Tensions grew between India and Pakistan.");
+        assert!(got.iter().any(|(a, k, b)| k == "opposes" && [a.as_str(), b.as_str()] == ["india", "pakistan"]), "{got:?}");
+    }
+
+    #[test]
+    fn negated_cues_and_other_clauses_make_no_tie() {
+        assert_eq!(ties("Japan did not condemn Russia."), []);
+        let got = ties("After Ukraine, both sides remain engaged with China.");
+        assert!(!got.iter().any(|(a, _, _)| a == "ukraine"), "{got:?}");
+    }
+
+    #[test]
+    fn quotes_are_the_span_from_subject_to_object() {
+        let text = "On Friday, Venezuela sanctioned Colombia heavily.";
+        let d = draft(text, &DraftOptions::new());
+        let quotes: Vec<&str> = d.model.edges().flat_map(|e| e.evidence.iter().map(|q| q.quote.as_str())).collect();
+        assert_eq!(quotes, ["Venezuela sanctioned Colombia"]);
+    }
 }

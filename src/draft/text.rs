@@ -78,11 +78,32 @@ fn html(text: &str) -> String {
         out.push_str(&decode(&rest[..open]));
         let after = &rest[open..];
         let lower: String = after.chars().take(9).collect::<String>().to_ascii_lowercase();
-        let skip_to = ["<script", "<style", "<head"].iter().find(|t| lower.starts_with(*t)).map(|t| format!("</{}", &t[1..]));
+        let skip_to =
+            ["<script", "<style", "<head"].iter().find(|t| lower.starts_with(*t)).map(|t| format!("</{}", &t[1..]));
         let close = after.find('>').map_or(after.len(), |c| c + 1);
-        let name: String = after[1..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect::<String>().to_ascii_lowercase();
+        let name: String = after[1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+            .collect::<String>()
+            .to_ascii_lowercase();
         let name = name.trim_start_matches('/');
-        if matches!(name, "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr" | "blockquote" | "section" | "article" | "title") {
+        if matches!(
+            name,
+            "p" | "div"
+                | "br"
+                | "li"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "tr"
+                | "blockquote"
+                | "section"
+                | "article"
+                | "title"
+        ) {
             out.push('\n');
         }
         rest = match skip_to {
@@ -178,7 +199,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     while i < bytes.len() {
         let b = bytes[i];
         let paragraph = b == b'\n' && bytes.get(i + 1) == Some(&b'\n');
-        let single_line = b == b'\n' && i > start && !text[start..i].trim().ends_with(|c: char| c.is_alphanumeric() || c == ',');
+        let single_line =
+            b == b'\n' && i > start && !text[start..i].trim().ends_with(|c: char| c.is_alphanumeric() || c == ',');
         let mut end = None;
         if paragraph || (b == b'\n' && single_line) {
             end = Some(i);
@@ -193,9 +215,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             }
             let next = text[j..].trim_start_matches([' ', '\t']);
             let spaced = next.len() < text.len() - j;
-            let opens = next.chars().next().is_none_or(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'([\n".contains(c));
+            let opens =
+                next.chars().next().is_none_or(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'([\n".contains(c));
             let word: &str = text[start..i].rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
-            let initial = b == b'.' && (word.chars().count() == 1 || word.contains('.') || ABBREVIATIONS.contains(&word));
+            let initial =
+                b == b'.' && (word.chars().count() == 1 || word.contains('.') || ABBREVIATIONS.contains(&word));
             if (spaced || next.is_empty()) && opens && !initial {
                 end = Some(j);
             }
@@ -229,7 +253,10 @@ mod tests {
     fn sentences_end_at_stops_but_not_at_initials_or_abbreviations() {
         let text = "Mr. Abe met U.S. President Barack Obama. Then J. Berkshire Miller wrote!\n\nA title\nNext one.";
         let got: Vec<&str> = sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect();
-        assert_eq!(got, ["Mr. Abe met U.S. President Barack Obama.", "Then J. Berkshire Miller wrote!", "A title", "Next one."]);
+        assert_eq!(
+            got,
+            ["Mr. Abe met U.S. President Barack Obama.", "Then J. Berkshire Miller wrote!", "A title", "Next one."]
+        );
     }
 
     #[test]

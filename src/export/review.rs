@@ -51,7 +51,8 @@ fn data(draft: &Draft) -> serde_json::Value {
         .map(|d| {
             kinds.push(d.name.clone());
             let text = crate::io::ron::pretty(d);
-            let one_line: String = text.lines().filter(|l| !l.starts_with("#!")).map(str::trim).collect::<Vec<_>>().join(" ");
+            let one_line: String =
+                text.lines().filter(|l| !l.starts_with("#!")).map(str::trim).collect::<Vec<_>>().join(" ");
             json!({"name": d.name, "ron": one_line.replace("( ", "(").replace(", )", ")")})
         })
         .collect();

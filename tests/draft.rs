@@ -266,3 +266,27 @@ fn review_page_turns_a_draft_into_a_model_in_the_browser() {
     assert!(model.nodes().all(|n| !n.draft) && model.edges().all(|e| !e.draft), "reviewed ties are no drafts");
     assert_eq!(seen["clicked_quote"].as_str().unwrap(), format!("“{}”", d.ties[1].quote));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Any text drafts without a panic, and every quote is a substring of the text drafted.
+    #[test]
+    fn draft_never_panics(words in proptest::collection::vec(proptest::prop_oneof![
+        proptest::string::string_regex("[A-Za-zé’'\\-.,:;()\\[\\]“”\"<>&#! \\n]{0,12}").unwrap(),
+        proptest::sample::select(vec![
+            "Japan".to_owned(), "Russian".to_owned(), "President".to_owned(), "Vladimir Putin".to_owned(),
+            "Foreign Minister".to_owned(), "met".to_owned(), "condemned".to_owned(), "talks".to_owned(), "between".to_owned(),
+            "and".to_owned(), ", ".to_owned(), ". ".to_owned(), "the".to_owned(), "Council".to_owned(), "dispute".to_owned(),
+            "on Friday".to_owned(), "May 21st".to_owned(), "(AU)".to_owned(), "U.S.".to_owned(), "\n\n".to_owned(), "’s".to_owned(),
+        ]),
+    ], 0..60), html in proptest::bool::ANY) {
+        let text = words.join(" ");
+        let format = if html { relgraph::draft::TextFormat::Html } else { relgraph::draft::TextFormat::Markdown };
+        let d = draft(&text, &DraftOptions::new().with_format(format).with_date("2014-08-01".parse().unwrap()));
+        for e in d.model.edges() {
+            for q in &e.evidence {
+                proptest::prop_assert!(d.text.contains(&q.quote));
+            }
+        }
+    }
+}

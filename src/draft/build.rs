@@ -135,7 +135,7 @@ pub(super) fn build(
         let Some(kind) = edge_kind(&mut model, &p.kind) else { continue };
         let Some((kind, swap)) = fit(kind, from.kind, to.kind) else { continue };
         let (a, b) = if swap { (p.to, p.from) } else { (p.from, p.to) };
-        let (from_id, to_id) = (ids[a].clone(), ids[b].clone());
+        let (Some(from_id), Some(to_id)) = (ids.get(a).cloned(), ids.get(b).cloned()) else { continue };
         let key = if kind.rule().symmetric && from_id > to_id {
             (to_id.clone(), from_id.clone(), kind.as_str().to_owned())
         } else {
@@ -145,11 +145,14 @@ pub(super) fn build(
         let span = Span { start: chars.at(p.start), end: chars.at(p.end) };
         let position = match index.get(&key) {
             Some(&e) => {
-                let edge = &mut edges[e];
-                if edge.evidence.len() < MAX_QUOTES && !edge.evidence.iter().any(|q| q.quote == quote) {
-                    edge.evidence.push(Evidence { source: "article".into(), quote: quote.clone() });
+                if let Some(edge) = edges.get_mut(e) {
+                    if edge.evidence.len() < MAX_QUOTES && !edge.evidence.iter().any(|q| q.quote == quote) {
+                        edge.evidence.push(Evidence { source: "article".into(), quote: quote.clone() });
+                    }
                 }
-                confidences[e] = confidences[e].max(p.confidence);
+                if let Some(c) = confidences.get_mut(e) {
+                    *c = c.max(p.confidence);
+                }
                 e
             }
             None => {

@@ -73,7 +73,7 @@ pub fn resolve(sentence: &str, article: Option<&PartialDate>) -> Option<PartialD
         let w = raw.trim_matches(|c: char| c == ',' || c == '.' || c == ';' || c == ':');
         let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
         let lower = w.to_ascii_lowercase();
-        let prev = i.checked_sub(1).map(|p| words[p].to_ascii_lowercase()).unwrap_or_default();
+        let prev = i.checked_sub(1).and_then(|p| words.get(p)).map(|w| w.to_ascii_lowercase()).unwrap_or_default();
         let next = words.get(i + 1).copied().unwrap_or("");
         let next2 = words.get(i + 2).copied().unwrap_or("");
         if let Some(month) = month_of(w).filter(|_| w.chars().next().is_some_and(char::is_uppercase)) {

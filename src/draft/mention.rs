@@ -12,47 +12,20 @@
 //! the body; (5) short forms of the people found: surnames, "Mr Putin", bracketed
 //! acronyms, matched everywhere in a second automaton.
 
+#![allow(
+    clippy::indexing_slicing,
+    reason = "token, mention and actor indices are made from this text by the loops that use them, and \
+              byte offsets come from tokens and automaton matches, so they are in bounds and on \
+              character boundaries; `draft_never_panics` in tests/draft.rs drafts arbitrary text"
+)]
+
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::gazetteer::{offices, EntityClass, Gazetteer, Hit, ModelNames};
+pub use super::text::{tokens, Token};
 use crate::model::{Model, NodeKind};
-
-/// A word of the text: its byte range.
-#[derive(Debug, Clone, Copy)]
-pub struct Token {
-    /// Start byte.
-    pub start: usize,
-    /// End byte.
-    pub end: usize,
-}
-
-/// Words: runs of letters and digits with inner hyphens and apostrophes; an upper-case
-/// letter followed by a full stop ("J.", "U.S.") stays one word with its stops.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            let joins = matches!(d, '-' | '\'' | '’' | '.')
-                && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
-            let initial_stop = d == '.' && text[i..j].chars().all(|x| x.is_uppercase() || x == '.');
-            if d.is_alphanumeric() || joins || initial_stop {
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        out.push(Token { start: i, end });
-    }
-    out
-}
 
 /// How a mention takes part in the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -403,8 +376,8 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             let mut start_word = s;
             // Start after the last "the", and after a leading office and its "of"
             // ("Chair of the Japan-Korea Working Group").
-            for k in s..t {
-                let w = word(&toks[k]);
+            for (k, tok) in toks.iter().enumerate().take(t).skip(s) {
+                let w = word(tok);
                 if matches!(w, "The" | "the") || (k + 1 < t && (w.ends_with("'s") || w.ends_with("’s"))) {
                     start_word = k + 1;
                 }

@@ -7,6 +7,13 @@
 //! Markdown loses heading marks, emphasis, link targets and list bullets. Nothing here
 //! interprets the text, so hostile input cannot do more than produce odd words.
 
+#![allow(
+    clippy::indexing_slicing,
+    reason = "token, mention and actor indices are made from this text by the loops that use them, and \
+              byte offsets come from tokens and automaton matches, so they are in bounds and on \
+              character boundaries; `draft_never_panics` in tests/draft.rs drafts arbitrary text"
+)]
+
 /// The form an article is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextFormat {
@@ -243,6 +250,41 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     if lead + trail < piece.len() {
         out.push((start + lead, end - trail));
     }
+}
+
+/// A word of the text: its byte range.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+}
+
+/// Words: runs of letters and digits with inner hyphens and apostrophes; an upper-case
+/// letter followed by a full stop ("J.", "U.S.") stays one word with its stops.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            let joins = matches!(d, '-' | '\'' | '’' | '.')
+                && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+            let initial_stop = d == '.' && text[i..j].chars().all(|x| x.is_uppercase() || x == '.');
+            if d.is_alphanumeric() || joins || initial_stop {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        out.push(Token { start: i, end });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -361,7 +361,7 @@ fn rendered_snippet_location_agrees_with_the_character_column() {
 #[test]
 fn rendered_long_message_is_not_repeated_under_the_headline() {
     let rendered = parse_err(&small_with(r#"since: "2012""#, r#"sinse: "2012""#)).render();
-    assert_eq!(rendered.matches("`evidence` instead").count(), 1, "{rendered}");
+    assert_eq!(rendered.matches("`draft` instead").count(), 1, "{rendered}");
     assert!(rendered.lines().nth(1).is_some_and(|l| l.contains("╭─[")), "{rendered}");
 }
 

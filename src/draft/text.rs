@@ -293,11 +293,17 @@ mod tests {
 
     #[test]
     fn sentences_end_at_stops_but_not_at_initials_or_abbreviations() {
-        let text = "Mr. Abe met U.S. President Barack Obama. Then J. Berkshire Miller wrote!\n\nA title\nNext one.";
+        let text =
+            "Mr. Abe met U.S. President Barack Obama. Then J. Berkshire Miller wrote!\n\nA title\n\nA wrapped\nline.";
         let got: Vec<&str> = sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert_eq!(
             got,
-            ["Mr. Abe met U.S. President Barack Obama.", "Then J. Berkshire Miller wrote!", "A title", "Next one."]
+            [
+                "Mr. Abe met U.S. President Barack Obama.",
+                "Then J. Berkshire Miller wrote!",
+                "A title",
+                "A wrapped\nline."
+            ]
         );
     }
 

@@ -56,6 +56,14 @@ pub enum Error {
     /// A diagram cannot be drawn.
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
+    /// No path joins two nodes, so there is none to draw.
+    #[error("no path from {from} to {to} to highlight")]
+    NoPath {
+        /// The start's name.
+        from: String,
+        /// The end's name.
+        to: String,
+    },
     /// A binary format (PNG, PDF) was asked for as text.
     #[error("{format} is a binary format: export it as bytes or to a writer")]
     NotText {

@@ -5,8 +5,15 @@
 //! condemnation and competition are typed, dated, signed edges. Models are written in RON
 //! (see `docs/format.md`), checked with precise diagnostics, queried, analysed and drawn.
 //!
-//! The data flows one way: file → [`io`] → [`model`] → (filter, view) → [`analysis`] →
-//! [`export`]. The [`cli`] module is the `relgraph` command, a thin layer over the rest.
+//! The layers import one way only, each from those below it: [`model`] (types and rules, no
+//! I/O, no parsing) ← [`io`] (one file per format) ← [`analysis`] ← [`export`] and
+//! [`report`] ← [`api`] ← the front ends, [`cli`] (the `relgraph` command) and [`script`]
+//! (Rhai). [`api`] is the one front door: the command and scripts call only it, so they give
+//! the same answers; start there (`Model::load`, `Model::view`, then a question). [`error`]
+//! holds the one error enum every layer returns. No two files import each other, directly or
+//! through a ring; `tests/architecture.rs` reads the `use` lines and checks both rules.
+//! `docs/architecture.md` says what each layer owns and where a new format, analysis,
+//! export or command goes.
 //!
 //! # Quick start
 //!

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area.
 mod analysis;
+mod architecture;
 mod cli;
 mod commands;
 mod common;
@@ -11,5 +12,6 @@ mod import;
 mod influence;
 mod interchange;
 mod model;
+mod readme;
 mod scripting;
 mod viewer;

@@ -116,7 +116,7 @@
       (src.url ? ", url: " + ron(src.url) : "") + "),";
     var declared = data.declared.filter(function (d) { return edits.some(function (e, k) { return state[k] === "accepted" && e.kind === d.name; }); });
     var kinds = declared.length ? "  edge_kinds: [\n" + declared.map(function (d) { return "    " + d.ron + ","; }).join("\n") + "\n  ],\n" : "";
-    return "Model(\n  title: " + ron(data.model_title) + ",\n  sources: [\n" + source + "\n  ],\n" + kinds +
+    return "#![enable(implicit_some)]\nModel(\n  title: " + ron(data.model_title) + ",\n  sources: [\n" + source + "\n  ],\n" + kinds +
       "  nodes: [\n" + nodes.join("\n") + "\n  ],\n  edges: [\n" + edges.join("\n") + "\n  ],\n)\n";
   }
   function download() {

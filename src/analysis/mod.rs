@@ -1,6 +1,9 @@
 //! Analyses on a compact read-only view of a model: paths, centrality, structure, balance,
 //! change over time.
 //!
+//! The third layer: reads [`crate::model`] and [`crate::io`], never the exports, reports or
+//! the API above it.
+//!
 //! Every analysis reads a [`GraphView`] built once from a (possibly [`Filter`]ed)
 //! [`Model`](crate::model::Model). Node indices in results are the model's
 //! [`NodeIndex`](petgraph::graph::NodeIndex)es; results are deterministic (ties are broken by
@@ -31,6 +34,8 @@ pub mod centrality;
 pub mod filter;
 pub mod influence;
 pub mod path;
+mod score;
+mod spectral;
 mod sssp;
 pub mod structure;
 pub mod timeline;

@@ -2,9 +2,8 @@
 
 use clap::Args;
 
-use super::analyse::Selection;
+use super::args::Selection;
 use super::{output, Failure};
-use crate::analysis::balance;
 
 /// Arguments of `balance`.
 #[derive(Debug, Args)]
@@ -18,10 +17,8 @@ pub struct BalanceArgs {
 
 /// Runs `balance`.
 pub fn run(args: &BalanceArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = args.selection.load()?;
-    let census = balance::triangles(&model);
-    let split = balance::bipartition(&model);
-    let report = crate::report::balance(&model, &census, &split, args.show);
+    let input = args.selection.open_full()?;
+    let report = args.selection.select(&input)?.balance_showing(args.show)?;
     output::report(&report, args.selection.json, out);
     Ok(())
 }

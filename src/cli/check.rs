@@ -6,7 +6,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::{output, Failure, Status, SHOWN_PROBLEMS};
-use crate::io::diagnostic::{Diagnostics, Severity};
+use crate::api::{self, Severity};
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -28,51 +28,38 @@ pub fn run(args: &CheckArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let (mut errors, mut warnings) = (0usize, 0usize);
     let mut report = Vec::new();
     for file in &args.files {
-        if !crate::io::is_ron(file) {
-            // Edge lists, GraphML and JSON: read as every command reads them.
-            match super::input::load_any(file) {
-                Ok(model) if !args.json => out.extend(
-                    format!("{}: ok ({} nodes, {} edges)\n", file.display(), model.node_count(), model.edge_count())
-                        .into_bytes(),
-                ),
-                Ok(_) => {}
-                Err(failure) if failure.status == Status::Input => {
-                    errors += 1;
-                    if args.json {
-                        report.push(json!({"file": file.display().to_string(), "severity": "error", "message": failure.message}));
-                    } else {
-                        eprintln!("{}", failure.message);
-                    }
+        let checked = match api::check(file) {
+            Ok(checked) => checked,
+            Err(error) => {
+                // Edge lists, GraphML and JSON fail on their first problem, as every
+                // command reads them: a problem with the input is one error found.
+                let failure = super::input::failure(file, error);
+                if failure.status != Status::Input {
+                    return Err(failure);
                 }
-                Err(failure) => return Err(failure),
-            }
-            continue;
-        }
-        let found = match crate::io::ron::load_checked(file) {
-            Ok((model, found)) => {
-                if !args.json {
-                    let line = format!(
-                        "{}: ok ({} nodes, {} edges{})\n",
-                        file.display(),
-                        model.node_count(),
-                        model.edge_count(),
-                        match found.count(Severity::Warning) {
-                            0 => String::new(),
-                            n => format!(", {n} warning(s)"),
-                        }
+                errors += 1;
+                if args.json {
+                    report.push(
+                        json!({"file": file.display().to_string(), "severity": "error", "message": failure.message}),
                     );
-                    out.extend(line.into_bytes());
+                } else {
+                    eprintln!("{}", failure.message);
                 }
-                found
+                continue;
             }
-            Err(crate::Error::Invalid { diagnostics }) => diagnostics,
-            Err(other) => return Err(other.into()),
         };
-        errors += found.count(Severity::Error);
-        warnings += found.count(Severity::Warning);
+        if let (Some((nodes, edges)), false) = (checked.counts, args.json) {
+            let warned = match checked.count(Severity::Warning) {
+                0 => String::new(),
+                n => format!(", {n} warning(s)"),
+            };
+            out.extend(format!("{}: ok ({nodes} nodes, {edges} edges{warned})\n", file.display()).into_bytes());
+        }
+        errors += checked.count(Severity::Error);
+        warnings += checked.count(Severity::Warning);
         if args.json {
-            report.extend(json_items(&found));
-        } else {
+            report.extend(checked.json_items());
+        } else if let Some(found) = &checked.diagnostics {
             eprint!("{}", found.render_first(SHOWN_PROBLEMS));
         }
     }
@@ -89,17 +76,4 @@ pub fn run(args: &CheckArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         return Err(Failure { status: Status::Input, message, reported: args.json });
     }
     Ok(())
-}
-
-fn json_items(found: &Diagnostics) -> impl Iterator<Item = serde_json::Value> + '_ {
-    found.items.iter().map(|d| {
-        json!({
-            "file": found.path.display().to_string(),
-            "line": d.line,
-            "column": d.column,
-            "severity": d.severity.as_str(),
-            "message": d.problem.to_string(),
-            "hint": d.problem.hint(),
-        })
-    })
 }

@@ -47,7 +47,7 @@ pub struct DraftArgs {
 /// Drafts, writes the model(s), and says what was drafted.
 pub fn run(args: &DraftArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let into = match &args.into {
-        Some(path) => Some(super::input::load_any(path)?),
+        Some(path) => Some(super::input::open(path)?.into_model()),
         None => None,
     };
     let mut options = DraftOptions::new().with_min_confidence(args.min_confidence);

@@ -1,18 +1,13 @@
 //! `relgraph export` (diagrams and interchange formats).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use super::analyse::{self, Filters};
+use super::args::{Filters, Ranking};
 use super::{input, Failure};
-use crate::analysis::structure::{self, Direction};
-use crate::analysis::view::{GraphView, ViewOptions};
-use crate::analysis::{influence, path};
-use crate::export::{dot, html, raster, stats, svg, DotOptions, HtmlOptions, Layout, Renderer, SvgOptions, Theme};
-use crate::model::Model;
+use crate::api::{self, Drawn, Layout, Measure, Renderer, SizeBy};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,6 +39,24 @@ pub enum Format {
 }
 
 impl Format {
+    /// The library's format (every one but Neo4j, a folder).
+    fn api(self) -> api::Format {
+        use api::Format as Api;
+        match self {
+            Format::Dot => Api::Dot,
+            Format::Svg => Api::Svg,
+            Format::Png => Api::Png,
+            Format::Pdf => Api::Pdf,
+            Format::Html => Api::Html,
+            Format::Graphml => Api::Graphml,
+            Format::Gexf => Api::Gexf,
+            Format::Json | Format::Neo4j => Api::Json,
+            Format::Ron => Api::Ron,
+            Format::Tsv => Api::Tsv,
+            Format::Csv => Api::Csv,
+        }
+    }
+
     /// The format a file extension names (the library's table of extensions).
     fn from_path(path: &Path) -> Option<Format> {
         use crate::api::Format as Api;
@@ -121,14 +134,14 @@ pub struct ExportArgs {
     highlight_path: Option<Vec<String>>,
     /// How --highlight-path scores and constrains the path (as `relgraph path`).
     #[command(flatten)]
-    ranking: super::path::Ranking,
+    ranking: Ranking,
     /// Follow edge direction for --focus, --highlight-path and --size-by.
     #[arg(long)]
     directed: bool,
     /// Size nodes by a centrality measure (any of `centrality --measure`), or by
     /// `influence` on the node given with --on.
     #[arg(long = "size-by", value_name = "MEASURE", value_parser = parse_size_by)]
-    size_by: Option<SizeBy>,
+    size_by: Option<SizeByArg>,
     /// With --size-by influence: the node whose influencers are drawn large.
     #[arg(long, value_name = "NODE")]
     on: Option<String>,
@@ -173,122 +186,64 @@ pub struct ExportArgs {
 
 /// What sizes the nodes.
 #[derive(Debug, Clone, Copy)]
-pub enum SizeBy {
+pub enum SizeByArg {
     /// A centrality measure.
-    Measure(crate::analysis::centrality::Measure),
+    Measure(Measure),
     /// Strongest influence on the node named by --on.
     Influence,
 }
 
-fn parse_size_by(text: &str) -> Result<SizeBy, String> {
+fn parse_size_by(text: &str) -> Result<SizeByArg, String> {
     if text.eq_ignore_ascii_case("influence") {
-        return Ok(SizeBy::Influence);
+        return Ok(SizeByArg::Influence);
     }
     text.parse()
-        .map(SizeBy::Measure)
+        .map(SizeByArg::Measure)
         .map_err(|_| format!("unknown measure `{text}`; give a centrality measure or `influence`"))
 }
 
-/// Writes a model to `path` in the format its extension names, else in the input's format
-/// (RON when neither says).
-pub fn write_model(model: &Model, path: &Path, input: &Path) -> Result<(), Failure> {
-    crate::io::atomic::refuse_overwrite(path, &[input])?;
-    let format = Format::from_path(path).or_else(|| Format::from_path(input)).unwrap_or(Format::Ron);
-    let text = match format {
-        Format::Graphml => crate::io::graphml::write(model),
-        Format::Gexf => crate::io::gexf::write(model),
-        Format::Json => crate::io::json::write(model),
-        Format::Tsv => crate::io::edgelist::write(model, '\t'),
-        Format::Csv => crate::io::edgelist::write(model, ','),
-        _ => crate::io::ron::to_string(model),
-    };
-    crate::io::atomic::write(path, text.as_bytes())?;
-    Ok(())
-}
-
-/// The model to draw: filtered, then focused.
-fn selected(args: &ExportArgs) -> Result<Model, Failure> {
-    let model = args.filters.apply(input::load_any(&args.file)?)?;
-    let Some(focus) = &args.focus else { return Ok(model) };
-    let center = input::node(&model, focus)?;
-    let view = view(&model, args);
-    Ok(structure::ego(&model, &view, center, args.depth, Direction::Both))
-}
-
-/// The analysis view for --focus, --highlight-path and --size-by (edge lists read strictly
-/// as source → target with --directed, as in the analysis commands).
-fn view(model: &Model, args: &ExportArgs) -> GraphView {
-    let options = if args.directed {
-        ViewOptions::directed().with_strict_direction(input::is_edge_list(&args.file))
-    } else {
-        ViewOptions::undirected()
-    };
-    GraphView::new(model, &options)
-}
-
-/// The diagram options: labels, legend, clusters, highlight, sizes.
-fn diagram(args: &ExportArgs, model: &Model) -> Result<DotOptions, Failure> {
-    let mut options = DotOptions::new()
+/// The drawing these arguments ask for: the filtered selection, focus, highlighted
+/// paths, sizes, labels, theme and renderer.
+fn drawing<'m>(args: &ExportArgs, input: &'m api::Input) -> Result<api::Drawing<'m>, Failure> {
+    let mut selection = args.ranking.profile.apply(args.filters.select(input)?)?;
+    if args.directed {
+        selection = selection.directed(input.is_edge_list());
+    }
+    let mut drawing = selection
+        .drawing()
         .with_dates(args.dates)
         .with_edge_labels(!args.no_edge_labels)
-        .with_cluster_by_country(args.cluster_by == Some(ClusterBy::Country));
-    if args.no_legend {
-        options = options.with_legend(false);
+        .with_legend(!args.no_legend)
+        .with_cluster_by_country(args.cluster_by == Some(ClusterBy::Country))
+        .with_bundle(!args.no_bundle)
+        .with_timeout(Duration::from_secs(args.timeout))
+        .with_renderer(match args.renderer {
+            RendererArg::Auto => Renderer::Auto,
+            RendererArg::Graphviz => Renderer::Graphviz,
+            RendererArg::Builtin => Renderer::Builtin,
+        });
+    if let Some(focus) = &args.focus {
+        drawing = drawing.with_focus(focus, args.depth);
     }
     if let Some(ends) = &args.highlight_path {
         let (Some(from), Some(to)) = (ends.first(), ends.get(1)) else {
             return Err(Failure::usage("--highlight-path needs FROM and TO"));
         };
-        let (from, to) = (input::node(model, from)?, input::node(model, to)?);
-        let query = args.ranking.query(model)?;
-        let search = if args.ranking.strongest() {
-            args.ranking.profile.channels(model, &args.file, args.directed)?
-        } else {
-            view(model, args)
-        };
-        let paths = path::k_shortest_paths(model, &search, from, to, args.ranking.k, &query).map_err(Failure::input)?;
-        if paths.is_empty() {
-            let graph = model.graph();
-            let message = format!("no path from {} to {} to highlight", graph[from].name, graph[to].name);
-            return Err(Failure::input(message));
-        }
-        let nodes = paths.iter().flat_map(|p| p.nodes.iter().copied());
-        let edges: Vec<_> = paths.iter().flat_map(|p| p.edges.iter().copied()).collect();
-        if args.ranking.strongest() {
-            let mut notes = BTreeMap::new();
-            for p in &paths {
-                let read = influence::describe(&search, p.clone());
-                for (e, s) in read.path.edges.iter().zip(&read.steps) {
-                    notes.insert(*e, format!("{s:.2}"));
-                }
-            }
-            options = options.with_edge_notes(notes);
-        }
-        options = options.with_highlight(nodes, edges);
+        drawing = drawing.with_highlight(args.ranking.search(&selection, from, to));
     }
     match (args.size_by, &args.on) {
-        (Some(SizeBy::Measure(measure)), _) => {
-            let scores = analyse::scores(measure, &view(model, args), &Default::default())?;
-            let by_id: BTreeMap<String, f64> =
-                scores.ranked(model).into_iter().map(|(id, s)| (id.to_owned(), s)).collect();
-            options = options.with_size_by(by_id);
-        }
-        (Some(SizeBy::Influence), Some(on)) => {
-            let target = input::node(model, on)?;
-            let channels = args.ranking.profile.channels(model, &args.file, args.directed)?;
-            let ranking = influence::rank(&channels, influence::Toward::On(target), influence::Method::Strongest)
-                .map_err(Failure::input)?;
-            let graph = model.graph();
-            let mut by_id: BTreeMap<String, f64> =
-                ranking.rows.iter().filter_map(|r| Some((graph.node_weight(r.node)?.id.clone(), r.score))).collect();
-            // The target itself is drawn at the largest size.
-            by_id.insert(graph[target].id.clone(), 1.0);
-            options = options.with_size_by(by_id);
-        }
-        (Some(SizeBy::Influence), None) => return Err(Failure::usage("--size-by influence needs --on NODE")),
+        (Some(SizeByArg::Measure(measure)), _) => drawing = drawing.with_size_by(SizeBy::Measure(measure)),
+        (Some(SizeByArg::Influence), Some(on)) => drawing = drawing.with_size_by(SizeBy::InfluenceOn(on.clone())),
+        (Some(SizeByArg::Influence), None) => return Err(Failure::usage("--size-by influence needs --on NODE")),
         (None, _) => {}
     }
-    Ok(options)
+    if let Some(path) = &args.theme {
+        drawing = drawing.with_theme(api::load_theme(path).map_err(Failure::input)?);
+    }
+    if let Some(l) = args.layout {
+        drawing = drawing.with_layout(layout(l));
+    }
+    Ok(drawing)
 }
 
 fn layout(arg: LayoutArg) -> Layout {
@@ -305,94 +260,37 @@ fn layout(arg: LayoutArg) -> Layout {
 pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let format = args.format.or_else(|| args.output.as_deref().and_then(Format::from_path)).unwrap_or(Format::Dot);
     if let Some(output) = &args.output {
-        crate::io::atomic::refuse_overwrite(output, &[&args.file])?;
+        api::refuse_overwrite(output, &[&args.file])?;
     }
     if args.stats && (args.output.is_none() || !matches!(format, Format::Svg | Format::Png | Format::Pdf)) {
         return Err(Failure::usage("--stats measures an SVG, PNG or PDF diagram written with -o FILE"));
     }
-    if format == Format::Html {
-        return html(args, out);
-    }
-    let model = selected(args)?;
-    let text = match format {
-        Format::Dot | Format::Svg | Format::Png | Format::Pdf => {
-            let theme = match &args.theme {
-                Some(path) => Theme::load(path).map_err(Failure::input)?,
-                None => Theme::default(),
-            };
-            let mut diagram = diagram(args, &model)?;
-            if let Some(l) = args.layout {
-                diagram = diagram.with_layout(layout(l));
-            }
-            if format == Format::Dot {
-                dot::to_dot(&model, &diagram, &theme)
-            } else {
-                let raster = matches!(format, Format::Png | Format::Pdf);
-                let renderer = match args.renderer {
-                    // PNG and PDF come from the built-in SVG, whose text fits the bundled font.
-                    RendererArg::Auto if raster => Renderer::Builtin,
-                    RendererArg::Auto => Renderer::Auto,
-                    RendererArg::Graphviz => Renderer::Graphviz,
-                    RendererArg::Builtin => Renderer::Builtin,
-                };
-                let mut options = SvgOptions::new()
-                    .with_diagram(diagram)
-                    .with_renderer(renderer)
-                    .with_bundle(!args.no_bundle)
-                    .with_timeout(Duration::from_secs(args.timeout));
-                if let Some(id) = focus_id(args, &model) {
-                    options = options.with_focus(id);
-                    if options.renderer == Renderer::Builtin || raster {
-                        // The focus view keeps the whole drawing's directions.
-                        let whole = args.filters.apply(input::load_any(&args.file)?)?;
-                        let plain = DotOptions::new()
-                            .with_edge_labels(!args.no_edge_labels)
-                            .with_cluster_by_country(args.cluster_by == Some(ClusterBy::Country));
-                        options = options.with_reference(svg::node_positions(&whole, &plain, &theme));
-                    }
-                }
-                if let Some(l) = args.layout {
-                    options = options.with_layout(layout(l));
-                }
-                let picture = svg::render(&model, &options, &theme).map_err(Failure::input)?;
-                let measured = if args.stats { Some(stats::measure(&picture).map_err(Failure::input)?) } else { None };
-                let finish = |bytes: &[u8], out: &mut Vec<u8>| {
-                    finish(args, &model, bytes, out)?;
-                    if let Some(m) = &measured {
-                        out.extend(m.to_string().into_bytes());
-                    }
-                    Ok(())
-                };
-                let bytes = match format {
-                    Format::Png => raster::to_png(&picture, png_scale(args)?).map_err(Failure::input)?,
-                    Format::Pdf => raster::to_pdf(&picture).map_err(Failure::input)?,
-                    _ => picture.into_bytes(),
-                };
-                return finish(&bytes, out);
-            }
-        }
-        Format::Graphml => crate::io::graphml::write(&model),
-        Format::Gexf => crate::io::gexf::write(&model),
-        Format::Json => crate::io::json::write(&model),
-        Format::Ron | Format::Html => crate::io::ron::to_string(&model),
-        Format::Tsv => crate::io::edgelist::write(&model, '\t'),
-        Format::Csv => crate::io::edgelist::write(&model, ','),
+    let input = input::open(&args.file)?;
+    let drawing = drawing(args, &input)?;
+    let drawn = match format {
+        Format::Html => drawing.html().map_err(failure)?,
         Format::Neo4j => {
             let Some(dir) = &args.output else {
                 return Err(Failure::usage("--format neo4j writes a folder: give it with -o DIR"));
             };
-            crate::io::neo4j::write_dir(&model, dir)?;
+            drawing.write_neo4j(dir)?;
             out.extend(format!("wrote Neo4j import files to {}\n", dir.display()).into_bytes());
             return Ok(());
         }
+        Format::Png => {
+            drawing.with_stats(args.stats).with_scale(png_scale(args)?).draw(api::Format::Png).map_err(failure)?
+        }
+        other => drawing.with_stats(args.stats).draw(other.api()).map_err(failure)?,
     };
-    finish(args, &model, text.as_bytes(), out)
+    finish(args, &drawn, out)
 }
 
-/// The id of the --focus node, to centre the drawing on.
-fn focus_id(args: &ExportArgs, model: &Model) -> Option<String> {
-    let index = input::node(model, args.focus.as_deref()?).ok()?;
-    Some(model.graph()[index].id.clone())
+/// Diagrams that cannot be drawn are bad input; other failures keep their class.
+fn failure(error: crate::Error) -> Failure {
+    match error {
+        e @ crate::Error::Export(_) => Failure::input(e),
+        other => Failure::from(other),
+    }
 }
 
 /// The PNG scale from --scale or --dpi (default 2).
@@ -408,48 +306,19 @@ fn png_scale(args: &ExportArgs) -> Result<f64, Failure> {
     Ok(scale)
 }
 
-/// Writes `bytes` to -o (atomically, with a one-line note) or to standard output.
-fn finish(args: &ExportArgs, model: &Model, bytes: &[u8], out: &mut Vec<u8>) -> Result<(), Failure> {
+/// Writes what was drawn to -o (atomically, with a one-line note, and the layout
+/// statistics when asked) or to standard output.
+fn finish(args: &ExportArgs, drawn: &Drawn, out: &mut Vec<u8>) -> Result<(), Failure> {
     match &args.output {
         Some(path) => {
-            crate::io::atomic::write(path, bytes)?;
-            let line =
-                format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
+            api::write_atomically(path, &drawn.bytes)?;
+            let line = format!("wrote {} ({} nodes, {} edges)\n", path.display(), drawn.nodes, drawn.edges);
             out.extend(line.into_bytes());
         }
-        None => out.extend_from_slice(bytes),
+        None => out.extend_from_slice(&drawn.bytes),
     }
-    Ok(())
-}
-
-/// Runs `export --format html`: the whole date range stays in the page (`--at` only sets the
-/// date it opens on), and ties keep their position in the file as `data-edge`.
-fn html(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let file = input::load_any(&args.file)?;
-    let mut filters = args.filters.clone();
-    filters.at = None;
-    let mut model = filters.apply(file.clone())?;
-    if let Some(focus) = &args.focus {
-        let center = input::node(&model, focus)?;
-        model = structure::ego(&model, &view(&model, args), center, args.depth, Direction::Both);
-    }
-    let theme = match &args.theme {
-        Some(path) => Theme::load(path).map_err(Failure::input)?,
-        None => Theme::default(),
-    };
-    let options = HtmlOptions::new()
-        .with_diagram(diagram(args, &model)?)
-        .with_at(args.filters.at)
-        .with_edge_numbers(html::edge_numbers(&file, &model));
-    let page = html::render(&model, &options, &theme);
-    match &args.output {
-        Some(path) => {
-            crate::io::atomic::write(path, page.as_bytes())?;
-            let line =
-                format!("wrote {} ({} nodes, {} edges)\n", path.display(), model.node_count(), model.edge_count());
-            out.extend(line.into_bytes());
-        }
-        None => out.extend(page.into_bytes()),
+    if let Some(stats) = &drawn.stats {
+        out.extend(stats.as_bytes());
     }
     Ok(())
 }

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::{input, Failure};
-use crate::io::gdelt::{self, Actors, GdeltOptions, Version, Window};
-use crate::io::rows::{DateFormat, ImportError, ImportReport, KindMap, KindRule};
-use crate::io::table::{self, Role, TableOptions};
+use crate::api::{
+    self, Actors, DateFormat, GdeltOptions, ImportError, KindMap, KindRule, Role, TableOptions, Version, Window,
+};
 use crate::model::{EdgeKind, Model, NodeKind};
 
 /// Input formats.
@@ -111,14 +111,14 @@ fn parse_date_format(text: &str) -> Result<DateFormat, String> {
 /// Runs `import`.
 pub fn run(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let (mut model, report) = match args.format {
-        ImportFormat::Auto => (input::load_any(&args.file)?, None),
+        ImportFormat::Auto => (input::open(&args.file)?.into_model(), None),
         ImportFormat::Gdelt1 | ImportFormat::Gdelt2 => {
             let version = if args.format == ImportFormat::Gdelt1 { Version::V1 } else { Version::V2 };
             let options = GdeltOptions::new(version)
                 .with_window(window(args.window))
                 .with_actors(if args.actors == ActorsArg::Country { Actors::Country } else { Actors::Roles })
                 .with_skip_bad(args.skip_bad);
-            let (model, report) = gdelt::read(&args.file, options).map_err(failure)?;
+            let (model, report) = api::import_gdelt(&args.file, options).map_err(failure)?;
             (model, Some(report))
         }
         ImportFormat::Table | ImportFormat::Triples => {
@@ -132,12 +132,12 @@ pub fn run(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
                 .with_date_format(args.date_format.clone())
                 .with_skip_bad(args.skip_bad);
             options.node_kind = args.node_kind;
-            let read = if args.format == ImportFormat::Table { table::read_table } else { table::read_triples };
+            let read = if args.format == ImportFormat::Table { api::import_table } else { api::import_triples };
             let (model, report) = read(&args.file, &options).map_err(failure)?;
             (model, Some(report))
         }
     };
-    let mut summary = report.as_ref().map(|r| summary(r, &model)).unwrap_or_default();
+    let mut summary = report.as_ref().map(|r| api::import_summary(r, &model)).unwrap_or_default();
     if let Some(largest) = model.fit_weights_to_unit() {
         summary.push_str(&format!(
             "weights divided by the largest, {largest}, to fit the model format's (0, 1]; their ratios are kept\n"
@@ -152,7 +152,7 @@ pub fn run(args: &ImportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             out.extend(summary.into_bytes());
         }
         None => {
-            out.extend(crate::io::ron::to_string(&model).into_bytes());
+            out.extend(model.to_ron().into_bytes());
             eprint!("{summary}");
         }
     }
@@ -170,38 +170,10 @@ fn window(arg: WindowArg) -> Window {
 }
 
 fn write(model: &Model, path: &Path, input: &Path) -> Result<(), Failure> {
-    crate::io::atomic::refuse_overwrite(path, &[input])?;
-    crate::io::ron::save(model, path)?;
+    model.save_ron(path, &[input])?;
     Ok(())
 }
 
 fn failure(error: ImportError) -> Failure {
     Failure::input(error)
-}
-
-/// The counts, one line each, for what is not zero.
-fn summary(report: &ImportReport, model: &Model) -> String {
-    let mut out = format!("read {} rows: {} imported", report.rows, report.imported);
-    for (count, what) in [
-        (report.missing_actor, "without both actors"),
-        (report.self_ties, "with the same actor at both ends"),
-        (report.dropped, "dropped by the map"),
-        (report.skipped_bad, "unreadable, skipped"),
-    ] {
-        if count > 0 {
-            out.push_str(&format!(", {count} {what}"));
-        }
-    }
-    out.push('\n');
-    if report.declared > 0 {
-        let mut names: Vec<&str> = model.vocabulary.edge_kinds().map(|k| k.as_str()).take(8).collect();
-        if report.declared > 8 {
-            names.push("…");
-        }
-        out.push_str(&format!("declared {} edge kind(s): {}\n", report.declared, names.join(", ")));
-    }
-    if let Some((line, problem)) = &report.first_bad {
-        out.push_str(&format!("first skipped row: line {line}: {problem}\n"));
-    }
-    out
 }

@@ -1,59 +1,10 @@
-//! `relgraph influence`: who influences a node, or whom a node influences, and the channel
-//! views that `path --strongest` and `export --highlight-path --strongest` share.
-
-use std::path::PathBuf;
+//! `relgraph influence`: who influences a node, or whom a node influences.
 
 use clap::{Args, ValueEnum};
 
-use super::analyse::Selection;
-use super::{input, output, Failure};
-use crate::analysis::influence::{self, Method, Strengths};
-use crate::analysis::view::GraphView;
-use crate::model::{Model, Profile};
-
-/// The `--profile` option, shared by `path`, `influence` and `export`.
-#[derive(Debug, Args, Clone, Default)]
-pub struct ProfileArg {
-    /// Influence profile (RON) to read tie strengths with, replacing the built-in one
-    /// (profiles/influence.ron) for this run. Default: the built-in profile on models, and
-    /// each edge's weight on edge lists.
-    #[arg(long, value_name = "FILE")]
-    pub profile: Option<PathBuf>,
-}
-
-impl ProfileArg {
-    /// The channel view of `model` as read from `file`: by the profile (`--profile`, else
-    /// the built-in one) on models, by weights on edge lists unless `--profile` is given.
-    pub fn channels(&self, model: &Model, file: &std::path::Path, directed: bool) -> Result<GraphView, Failure> {
-        let profile = match &self.profile {
-            Some(path) => Some(crate::io::profile::load_for(path, &model.vocabulary)?),
-            None if input::is_edge_list(file) => None,
-            None => Some(Profile::builtin()),
-        };
-        let strengths = match &profile {
-            Some(p) => Strengths::Profile(p),
-            None => Strengths::Weights { directed },
-        };
-        influence::channel_view(model, strengths).map_err(|e| Failure::input(format!("{}: {e}", file.display())))
-    }
-
-    /// The selection with its strengths read as asked: `--profile`, else the built-in
-    /// profile on models and the weights on edge lists.
-    pub fn apply<'m>(
-        &self,
-        selection: crate::api::Selection<'m>,
-        file: &std::path::Path,
-    ) -> Result<crate::api::Selection<'m>, Failure> {
-        Ok(match &self.profile {
-            Some(path) => {
-                let profile = crate::io::profile::load_for(path, &selection.model().vocabulary)?;
-                selection.with_named_profile(profile, &format!("profile {}", path.display()))
-            }
-            None if input::is_edge_list(file) => selection.with_weights(),
-            None => selection,
-        })
-    }
-}
+use super::args::{ProfileArg, Selection};
+use super::{output, Failure};
+use crate::api::Method;
 
 /// How influence is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,8 +38,8 @@ pub struct InfluenceArgs {
 
 /// Runs `influence`.
 pub fn run(args: &InfluenceArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = input::load_any(&args.selection.file)?;
-    let selection = args.profile.apply(args.selection.select(&model)?, &args.selection.file)?;
+    let input = args.selection.open_full()?;
+    let selection = args.profile.apply(args.selection.select(&input)?)?;
     let mut query = match (&args.on, &args.from) {
         (Some(on), _) => selection.influence_on(on),
         (None, Some(from)) => selection.influence_from(from),

@@ -1,56 +1,52 @@
-//! Loading the model a command works on, and resolving node names given on the command line.
+//! Opening the file a command works on, with the command line's wording for failures.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use petgraph::graph::NodeIndex;
-
 use super::Failure;
-use crate::model::{Model, PartialDate};
-
-/// Loads a model by file extension, then keeps what is in force `at` a date.
-pub fn load(path: &Path, at: Option<&PartialDate>) -> Result<Model, Failure> {
-    let model = load_any(path)?;
-    Ok(match at {
-        Some(date) => model.at(date),
-        None => model,
-    })
-}
+use crate::api::{self, EdgeListError, Input};
+use crate::Error;
 
 /// Whether a path names an edge list (`.tsv`, `.csv`, `.txt`).
 pub fn is_edge_list(path: &Path) -> bool {
-    crate::io::is_edge_list(path)
+    api::is_edge_list(path)
 }
 
-/// Whether `--no-drafts` was given: every model a command loads leaves its drafts out.
+/// Whether `--no-drafts` was given: every model a command opens leaves its drafts out.
 static NO_DRAFTS: AtomicBool = AtomicBool::new(false);
 
-/// Sets `--no-drafts` for the models this run loads.
+/// Sets `--no-drafts` for the models this run opens.
 pub fn leave_out_drafts(yes: bool) {
     NO_DRAFTS.store(yes, Ordering::Relaxed);
 }
 
-/// Loads a model in any supported format (see [`crate::io::load`]); interchange errors are
-/// prefixed with the file's name. With `--no-drafts`, unreviewed drafts are left out.
-pub fn load_any(path: &Path) -> Result<Model, Failure> {
-    let model = load_file(path)?;
-    Ok(if NO_DRAFTS.load(Ordering::Relaxed) { model.without_drafts() } else { model })
+fn drafts(input: Input) -> Input {
+    if NO_DRAFTS.load(Ordering::Relaxed) {
+        input.without_drafts()
+    } else {
+        input
+    }
 }
 
-fn load_file(path: &Path) -> Result<Model, Failure> {
-    use crate::Error;
-    crate::io::load(path).map_err(|error| match error {
-        Error::EdgeList(e @ crate::io::edgelist::EdgeListError::Line { .. }) => Failure::input(e),
+/// Opens a model in any supported format; interchange errors are prefixed with the
+/// file's name. With `--no-drafts`, unreviewed drafts are left out.
+pub fn open(path: &Path) -> Result<Input, Failure> {
+    Input::open(path).map(drafts).map_err(|e| failure(path, e))
+}
+
+/// Opens a file, a plain edge list lean (see [`Input::open_lean`]).
+pub fn open_lean(path: &Path) -> Result<Input, Failure> {
+    Input::open_lean(path).map(drafts).map_err(|e| failure(path, e))
+}
+
+/// The failure a loading error is, the file named where the error does not name it.
+pub fn failure(path: &Path, error: Error) -> Failure {
+    match error {
+        Error::EdgeList(e @ EdgeListError::Line { .. }) => Failure::input(e),
         e @ Error::TooLarge(_) => Failure::from(e),
         e @ (Error::Xml { .. } | Error::Json { .. } | Error::Import { .. }) => {
             Failure::input(format!("{}: {e}", path.display()))
         }
         other => Failure::from(other),
-    })
-}
-
-/// Resolves a node named by id, name or alias; unknown or ambiguous names are usage errors
-/// that list the candidates.
-pub fn node(model: &Model, name: &str) -> Result<NodeIndex, Failure> {
-    model.node_index(name).map_err(|e| Failure::usage(e.to_string()))
+    }
 }

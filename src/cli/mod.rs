@@ -1,8 +1,14 @@
-//! The command line: clap definitions, and one module per subcommand, each with a `run`.
+//! The command line: clap definitions, and one module per subcommand, each with a `run`
+//! that parses its arguments, calls the library's one front door ([`crate::api`]) and
+//! prints what it returns (a report's text, or its JSON with `--json`).
 //!
-//! clap types live only here; the library never sees them.
+//! clap types live only here; the library never sees them. Nothing here reads files,
+//! runs analyses or draws by itself: what a command needs and the API lacks becomes API.
+//! Options several commands share are in `args.rs`, opening files with the command
+//! line's wording for failures in `input.rs`, printing in `output.rs`, progress on a
+//! terminal in `progress.rs`.
 
-mod analyse;
+mod args;
 mod balance;
 mod centrality;
 mod check;
@@ -17,7 +23,6 @@ mod progress;
 mod query;
 mod run;
 mod structure;
-
 mod timeline;
 
 use std::io::Write;
@@ -224,8 +229,8 @@ impl Failure {
     }
 }
 
-impl From<crate::io::edgelist::EdgeListError> for Failure {
-    fn from(error: crate::io::edgelist::EdgeListError) -> Self {
+impl From<crate::api::EdgeListError> for Failure {
+    fn from(error: crate::api::EdgeListError) -> Self {
         Failure::from(crate::Error::EdgeList(error))
     }
 }
@@ -246,10 +251,8 @@ impl From<crate::Error> for Failure {
             Error::Lookup(e) => Failure::usage(e),
             e @ (Error::Io { .. }
             | Error::WouldOverwriteInput { .. }
-            | Error::EdgeList(crate::io::edgelist::EdgeListError::Io { .. })) => Failure::new(Status::Io, e),
-            e @ (Error::TooLarge(_) | Error::EdgeList(crate::io::edgelist::EdgeListError::TooLarge(_))) => {
-                Failure::budget(e)
-            }
+            | Error::EdgeList(crate::api::EdgeListError::Io { .. })) => Failure::new(Status::Io, e),
+            e @ (Error::TooLarge(_) | Error::EdgeList(crate::api::EdgeListError::TooLarge(_))) => Failure::budget(e),
             other => Failure::input(other),
         }
     }

@@ -1,8 +1,9 @@
-//! JSON shapes of nodes and edges, shared by every command that prints them.
+//! Printing what the library returns: a report as text or JSON, pretty JSON, and
+//! streaming long listings to standard output in bounded memory.
 
 use serde_json::Value;
 
-pub use crate::report::json::{edge, node};
+use crate::api::Report;
 
 /// Pretty JSON followed by a newline.
 pub fn print(value: &Value, out: &mut Vec<u8>) {
@@ -25,20 +26,10 @@ pub fn drain(out: &mut Vec<u8>) -> std::io::Result<()> {
 }
 
 /// Prints a report: its JSON with `--json`, else its text.
-pub fn report(report: &crate::report::Report, json: bool, out: &mut Vec<u8>) {
+pub fn report(report: &Report, json: bool, out: &mut Vec<u8>) {
     if json {
         print(report.json(), out);
     } else {
         out.extend(report.text().as_bytes());
-    }
-}
-
-/// A date range as text: `2014-03 – 2014-07`, `2014-03 –`, `– 2014-07` or empty.
-pub fn span(since: Option<crate::PartialDate>, until: Option<crate::PartialDate>) -> String {
-    match (since, until) {
-        (None, None) => String::new(),
-        (Some(s), None) => format!("{s} –"),
-        (None, Some(u)) => format!("– {u}"),
-        (Some(s), Some(u)) => format!("{s} – {u}"),
     }
 }

@@ -5,13 +5,9 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 
-use super::analyse::{self, Selection};
-use super::influence::ProfileArg;
-use super::{input, output, Failure};
-use crate::analysis::path::{PathMode, PathQuery, Stop};
-use crate::api::PathSearch;
-use crate::model::{Model, NodeKind};
-use crate::report;
+use super::args::{Ranking, Selection};
+use super::{output, Failure};
+use crate::api::{PathSearch, Stop};
 
 /// Arguments of `path`.
 #[derive(Debug, Args)]
@@ -41,52 +37,6 @@ pub struct PathArgs {
     timeout: f64,
 }
 
-/// How paths are scored and constrained; shared by `path` and `export --highlight-path`.
-#[derive(Debug, Args)]
-pub struct Ranking {
-    /// Use edge weights as distances and minimise their sum (as NetworkX `weight=`).
-    #[arg(long, conflicts_with = "strongest")]
-    weighted: bool,
-    /// Find the strongest influence path: the product of the channels' strengths, read from
-    /// the influence profile on models and from the weights (in (0, 1]) on edge lists.
-    #[arg(long)]
-    strongest: bool,
-    /// The K best loopless paths, best first (Yen's algorithm). Default: 1.
-    #[arg(short = 'k', long = "k", value_name = "K", default_value_t = 1)]
-    pub k: usize,
-    /// The path must pass through this node (repeatable; in the order given).
-    #[arg(long, value_name = "NODE")]
-    via: Vec<String>,
-    /// The path may not pass through this node (repeatable).
-    #[arg(long, value_name = "NODE")]
-    avoid: Vec<String>,
-    /// The path may not pass through nodes of this kind (repeatable or comma-separated).
-    #[arg(long = "avoid-kind", value_name = "KIND", value_delimiter = ',')]
-    avoid_kind: Vec<NodeKind>,
-    #[command(flatten)]
-    pub profile: ProfileArg,
-}
-
-impl Ranking {
-    /// The scoring mode and the constraints, with node names resolved in `model`.
-    pub fn query(&self, model: &Model) -> Result<PathQuery, Failure> {
-        let mode = match (self.weighted, self.strongest) {
-            (_, true) => PathMode::Strongest,
-            (true, _) => PathMode::Weighted,
-            _ => PathMode::Hops,
-        };
-        Ok(PathQuery::new(mode)
-            .with_via(analyse::nodes(model, &self.via)?)
-            .with_avoid(analyse::nodes(model, &self.avoid)?)
-            .with_avoid_kinds(self.avoid_kind.clone()))
-    }
-
-    /// Whether paths are strongest influence paths.
-    pub fn strongest(&self) -> bool {
-        self.strongest
-    }
-}
-
 impl PathArgs {
     /// Whether the command prints paths as it finds them (`--all`).
     pub fn streams(&self) -> bool {
@@ -96,24 +46,9 @@ impl PathArgs {
 
 /// Runs `path`.
 pub fn run(args: &PathArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = input::load_any(&args.selection.file)?;
-    let selection = args.ranking.profile.apply(args.selection.select(&model)?, &args.selection.file)?;
-    let r = &args.ranking;
-    let mut search = selection.paths(&args.from, &args.to).k(r.k);
-    search = match (r.weighted, r.strongest) {
-        (_, true) => search.strongest(),
-        (true, _) => search.weighted(),
-        _ => search,
-    };
-    for node in &r.via {
-        search = search.via(node);
-    }
-    for node in &r.avoid {
-        search = search.avoid(node);
-    }
-    for &kind in &r.avoid_kind {
-        search = search.avoid_kind(kind);
-    }
+    let input = args.selection.open_full()?;
+    let selection = args.ranking.profile.apply(args.selection.select(&input)?)?;
+    let search = args.ranking.search(&selection, &args.from, &args.to);
     if args.all {
         return list_all(args, &search, out);
     }
@@ -164,7 +99,7 @@ fn list_all(args: &PathArgs, search: &PathSearch<'_>, out: &mut Vec<u8>) -> Resu
         (true, 0) => out.extend(b"[]\n"),
         (true, _) => out.extend(b"\n]\n"),
         (false, 0) if stop != Stop::Deadline => out.extend(none.as_bytes()),
-        (false, _) if more => out.extend(report::cut_note(args.limit).as_bytes()),
+        (false, _) if more => out.extend(PathSearch::cut_note(args.limit).as_bytes()),
         _ => {}
     }
     if stop == Stop::Deadline {

@@ -10,7 +10,8 @@
 
 use std::collections::VecDeque;
 
-use super::layout::{remove_overlaps, Point};
+use super::geometry::Point;
+use super::layout::remove_overlaps;
 
 /// Rearranges `pos` (node centres from the ordinary layout) around node `focus`.
 pub(crate) fn radial(

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::ExportError;
+use super::error::ExportError;
 
 /// How to install Graphviz, carried by [`ExportError::GraphvizNotFound`].
 pub const INSTALL_HINT: &str = "apt-get install graphviz / brew install graphviz / winget install graphviz";

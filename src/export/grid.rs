@@ -10,7 +10,7 @@
 //! finite cover the whole grid. Memory: at most [`MAX_CELLS`] cells plus one entry per item
 //! and covered cell.
 
-use super::layout::Point;
+use super::geometry::Point;
 
 /// The most cells a grid has; the cells grow to stay within it.
 const MAX_CELLS: usize = 1 << 18;

@@ -29,8 +29,8 @@
 //! assert!(page.contains("Content-Security-Policy"));
 //! ```
 
+pub(crate) mod csp;
 mod data;
-pub(crate) mod sha256;
 
 use super::dot::DotOptions;
 use super::escape::xml_text;
@@ -119,8 +119,8 @@ pub fn render(model: &Model, options: &HtmlOptions, theme: &Theme) -> String {
     let json = data::script_safe_json(&data);
     let csp = format!(
         "default-src 'none'; script-src {}; style-src {}; img-src data:; base-uri 'none'; form-action 'none'",
-        sha256::csp_source(VIEWER_JS),
-        sha256::csp_source(VIEWER_CSS)
+        csp::csp_source(VIEWER_JS),
+        csp::csp_source(VIEWER_CSS)
     );
     let title = xml_text(&super::escape::clean(&model.title, 300, false));
     let mut page = String::with_capacity(PAGE.len() + VIEWER_JS.len() + VIEWER_CSS.len() + json.len());

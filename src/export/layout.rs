@@ -37,14 +37,7 @@
 
 use std::collections::VecDeque;
 
-/// A point or size in drawing units (pixels).
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Point {
-    /// Horizontal, growing rightwards.
-    pub x: f64,
-    /// Vertical, growing downwards.
-    pub y: f64,
-}
+pub use super::geometry::Point;
 
 /// Layout parameters.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,7 +12,7 @@
 use serde_json::json;
 
 use super::escape::xml_text;
-use super::html::sha256;
+use super::html::csp;
 use crate::draft::Draft;
 use crate::model::EdgeKind;
 
@@ -44,18 +44,31 @@ fn data(draft: &Draft) -> serde_json::Value {
     let model = &draft.model;
     let source = model.sources.first();
     let mut kinds: Vec<String> = EdgeKind::ALL.iter().map(|k| k.as_str().to_owned()).collect();
-    let declared: Vec<serde_json::Value> = model
-        .vocabulary
-        .edge_declarations()
-        .iter()
-        .map(|d| {
-            kinds.push(d.name.clone());
-            let text = crate::io::ron::pretty(d);
-            let one_line: String =
-                text.lines().filter(|l| !l.starts_with("#!")).map(str::trim).collect::<Vec<_>>().join(" ");
-            json!({"name": d.name, "ron": one_line.replace("( ", "(").replace(", )", ")")})
-        })
-        .collect();
+    // Each declared kind as one line of RON, as the model file writes it.
+    let mut only_kinds = crate::model::Model::new("kinds");
+    only_kinds.vocabulary = model.vocabulary.clone();
+    let written = crate::io::ron::to_string(&only_kinds);
+    let mut declared: Vec<serde_json::Value> = Vec::new();
+    let mut current: Option<String> = None;
+    for line in written.lines() {
+        let line = line.trim();
+        if line.starts_with("EdgeKind(") {
+            current = Some(String::from("EdgeKind("));
+        } else if let Some(entry) = current.as_mut() {
+            if line == ")," || line == ")" {
+                entry.push(')');
+                let name = entry.split("name: \"").nth(1).and_then(|r| r.split('"').next()).unwrap_or("").to_owned();
+                kinds.push(name.clone());
+                declared.push(json!({"name": name, "ron": entry.replace(",)", ")")}));
+                current = None;
+            } else {
+                if !entry.ends_with('(') {
+                    entry.push(' ');
+                }
+                entry.push_str(line);
+            }
+        }
+    }
     json!({
         "title": source.map_or(model.title.as_str(), |s| s.title.as_str()),
         "model_title": model.title.replace("Draft: ", "Reviewed: "),
@@ -79,8 +92,8 @@ pub fn render(draft: &Draft) -> String {
     let json = script_safe(&data(draft));
     let csp = format!(
         "default-src 'none'; script-src {}; style-src {}; base-uri 'none'; form-action 'none'",
-        sha256::csp_source(REVIEW_JS),
-        sha256::csp_source(REVIEW_CSS)
+        csp::csp_source(REVIEW_JS),
+        csp::csp_source(REVIEW_CSS)
     );
     let title = xml_text(&super::escape::clean(&format!("Review: {}", draft.model.title), 300, false));
     let mut page = String::with_capacity(PAGE.len() + REVIEW_JS.len() + json.len());

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use super::dot::DotOptions;
 use super::escape::clean;
+use super::options::DotOptions;
 use super::theme::{LineStyle, Theme};
 use crate::model::{EdgeKind, Model, NodeKind, Polarity};
 

@@ -30,8 +30,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::font;
-use super::layout::Point;
-use super::svg::segment_hits_box;
+use super::geometry::segment_hits_box;
+use super::geometry::Point;
 use super::ExportError;
 
 /// Overlaps smaller than this (pixels, in both directions) are not counted.

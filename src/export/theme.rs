@@ -11,8 +11,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::error::ExportError;
 use super::escape::{is_colour, is_font_name};
-use super::ExportError;
 use crate::model::{EdgeKind, NodeKind, Polarity};
 
 /// The default theme's RON text (`themes/default.ron`).

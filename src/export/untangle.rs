@@ -12,7 +12,7 @@
 //! moves and O(n · deg · m) for the swaps, bounded by [`BUDGET`] segment tests; components over [`MAX_NODES`]
 //! nodes are skipped.
 
-use super::layout::Point;
+use super::geometry::{segment_hits_box, Point};
 
 /// Most sweeps.
 const SWEEPS: usize = 4;
@@ -34,7 +34,7 @@ fn cross(p: Point, q: Point, r: Point, s: Point) -> bool {
 fn through(p: Point, q: Point, c: Point, h: Point) -> bool {
     let lo = Point { x: c.x - h.x, y: c.y - h.y };
     let hi = Point { x: c.x + h.x, y: c.y + h.y };
-    super::svg::segment_hits_box(p, q, lo, hi)
+    segment_hits_box(p, q, lo, hi)
 }
 
 struct State<'a> {

@@ -1,4 +1,8 @@
 //! Reading and writing models: one module per format.
+//!
+//! The second layer: formats read into and write from [`crate::model`] types, and import
+//! nothing above them. What the RON readers share (the element loader with spans, the pretty
+//! printer) is in `loader.rs`, so the model and profile readers need not import each other.
 pub mod atomic;
 pub mod cameo;
 pub mod diagnostic;
@@ -9,6 +13,7 @@ pub mod graphml;
 pub mod json;
 pub mod limit;
 pub mod lint;
+mod loader;
 pub mod neo4j;
 pub mod profile;
 pub mod ron;

@@ -11,10 +11,28 @@ use ron::value::RawValue;
 use serde::Deserialize;
 
 use crate::io::diagnostic::{Diagnostics, Problem};
-use crate::io::ron::{options, Loader, Located, Word};
-use crate::model::influence::{Profile, Rule};
-use crate::model::Vocabulary;
+use crate::io::loader::{options, Loader, Located, Word};
+use crate::model::influence::{Profile, Rule, BUILTIN};
+use crate::model::{Model, Vocabulary};
 use crate::Error;
+
+/// The built-in profile is text (`profiles/influence.ron`), so reading it belongs to this
+/// reader rather than to the model types: the model layer holds no parser.
+impl Profile {
+    /// The built-in profile, `profiles/influence.ron` (a test checks that it parses and
+    /// covers every edge kind; should it ever fail to parse, the profile is empty).
+    pub fn builtin() -> Profile {
+        parse(BUILTIN, "profiles/influence.ron".as_ref()).unwrap_or_default()
+    }
+}
+
+impl Model {
+    /// The influence profile this model is read with: the built-in profile, with the rules
+    /// its declared kinds carry and the model's own rules (see [`Model::read_with`]).
+    pub fn profile(&self) -> Profile {
+        self.read_with(&Profile::builtin())
+    }
+}
 
 /// Reads and checks a profile file.
 pub fn load(path: &Path) -> Result<Profile, Error> {
@@ -24,7 +42,7 @@ pub fn load(path: &Path) -> Result<Profile, Error> {
 /// Reads and checks a profile file for a model: its rules may name the kinds `vocabulary`
 /// declares.
 pub fn load_for(path: &Path, vocabulary: &Vocabulary) -> Result<Profile, Error> {
-    let text = crate::io::ron::read_utf8(path)?;
+    let text = crate::io::loader::read_utf8(path)?;
     parse_for(&text, path, vocabulary).map_err(|diagnostics| Error::Invalid { diagnostics })
 }
 
@@ -59,7 +77,7 @@ pub fn parse_for(text: &str, path: &Path, vocabulary: &Vocabulary) -> Result<Pro
 
 /// The profile as RON text, in the form [`parse`] reads.
 pub fn to_string(profile: &Profile) -> String {
-    crate::io::ron::pretty(profile)
+    crate::io::loader::pretty(profile)
 }
 
 #[derive(Deserialize)]

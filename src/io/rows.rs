@@ -218,7 +218,7 @@ impl KindMap {
     /// Reads a mapping file.
     pub fn load(path: &Path) -> Result<KindMap, ImportError> {
         let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.into(), source })?;
-        crate::io::ron::options()
+        crate::io::loader::options()
             .from_str(&text)
             .map_err(|e| ImportError::Map { path: path.into(), message: e.to_string() })
     }

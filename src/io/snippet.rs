@@ -15,6 +15,12 @@
 //! Columns are counted in display cells (`unicode-width`): a CJK character takes two, a
 //! combining mark none, a tab is shown as one space. A line longer than the window is cut
 //! with `…` at either end; the window starts a third of its width before the problem.
+//!
+//! Why not a crate: ariadne, miette and codespan-reporting draw excerpts like this one, but
+//! their frames, spacing and colours differ from ours in the details, so switching would change
+//! every diagnostic the CLI prints (which must stay byte-identical); and this one cuts long lines
+//! to a window around the problem, which minified or generated models need. The work that is
+//! not ours, display widths of Unicode text, comes from the `unicode-width` crate.
 
 use std::ops::Range;
 

@@ -4,6 +4,10 @@
 //! An edge with `since: "2014"` is in force from 2014-01-01 on; `until: "2014"` is inclusive,
 //! so the edge is still in force on 2014-12-31. Comparisons use the first or last day of the
 //! period as the rule requires, so they are exact for every precision.
+//!
+//! Why not a crate: chrono, time and jiff model full dates and instants; a partial date that
+//! stands for a whole year or month, compared by the first or last day of its period, is this
+//! model's own notion. The calendar it needs (leap years, month lengths) is a dozen lines.
 
 use std::cmp::Ordering;
 use std::fmt;

@@ -20,7 +20,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, EdgeKind, NodeKind};
+use super::element::Edge;
+use super::kind::{EdgeKind, EdgeKindDecl, NodeKind};
 
 /// The built-in profile's text (`profiles/influence.ron`).
 pub const BUILTIN: &str = include_str!("../../profiles/influence.ron");
@@ -143,12 +144,6 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// The built-in profile, `profiles/influence.ron` (a test checks that it parses and
-    /// covers every edge kind; should it ever fail to parse, the profile is empty).
-    pub fn builtin() -> Profile {
-        crate::io::profile::parse(BUILTIN, "profiles/influence.ron".as_ref()).unwrap_or_default()
-    }
-
     /// This profile followed by extra rules (a model's overrides), which take precedence.
     pub fn with_rules(mut self, rules: &[Rule]) -> Profile {
         self.rules.extend_from_slice(rules);
@@ -208,6 +203,22 @@ impl Profile {
             ));
         }
         out
+    }
+}
+
+impl EdgeKindDecl {
+    /// The influence rule the declaration implies (see [`super::influence`]).
+    pub fn rule(&self, kind: EdgeKind) -> Rule {
+        Rule {
+            kind,
+            from: Vec::new(),
+            to: Vec::new(),
+            cameo: self.cameo.clone(),
+            goldstein: self.goldstein,
+            forward: self.forward,
+            backward: self.backward,
+            reason: self.meaning.clone(),
+        }
     }
 }
 

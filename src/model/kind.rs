@@ -1,13 +1,24 @@
-//! The vocabulary: node kinds, edge kinds, polarity, and the schema of which node kinds
-//! each edge kind may connect.
+//! The vocabulary's types: node kinds, edge kinds and polarity, the schema row type, and
+//! the kinds a model declares. A declared kind is interned once per process: [`intern_node`]
+//! and [`intern_edge`] leak one [`NodeEntry`]/[`EdgeEntry`] per distinct (name, declaration)
+//! pair, so that [`NodeKind`] and [`EdgeKind`] stay `Copy` and `as_str()` still returns
+//! `&'static str`. A kind's identity is its **name**: two interned entries with the same name
+//! compare equal, while each entry carries the properties its own model declared.
+//!
+//! These types refer to each other (an edge kind may be a declared kind, whose entry holds
+//! its schema row, which names the edge kind), so they live in one file; the built-in schema
+//! table is [`super::schema`], the per-model [`super::vocabulary`] builds on both.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
+use std::sync::{Mutex, PoisonError};
 
 use serde::de::{self, Deserializer, EnumAccess, VariantAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::vocabulary::{intern_edge, intern_node, is_valid_name, DeclaredEdge, DeclaredNode};
+pub use super::name::UnknownName;
+use super::name::{is_valid_name, normalise, VariantName};
 
 /// What a node is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -200,40 +211,6 @@ pub enum EdgeKind {
     Declared(DeclaredEdge),
 }
 
-/// Node kinds that act.
-const ACTORS: &[NodeKind] =
-    &[NodeKind::Country, NodeKind::Leader, NodeKind::Person, NodeKind::Organization, NodeKind::Actor];
-/// People.
-const PEOPLE: &[NodeKind] = &[NodeKind::Leader, NodeKind::Person, NodeKind::Actor];
-/// Bodies that can be led or joined.
-const BODIES: &[NodeKind] = &[NodeKind::Country, NodeKind::Organization, NodeKind::Actor];
-/// Places.
-const PLACES: &[NodeKind] = &[NodeKind::Territory, NodeKind::Country, NodeKind::Actor];
-/// Any kind at all.
-const ANY: &[NodeKind] = &NodeKind::ALL;
-/// Actors, agreements and disputes: what can cite an agreement or be negotiated with.
-const ACTORS_AND_PACTS: &[NodeKind] = &[
-    NodeKind::Country,
-    NodeKind::Leader,
-    NodeKind::Person,
-    NodeKind::Organization,
-    NodeKind::Actor,
-    NodeKind::Agreement,
-    NodeKind::Dispute,
-];
-/// Actors and the things that can be supported or opposed.
-const ACTORS_AND_THINGS: &[NodeKind] = &[
-    NodeKind::Country,
-    NodeKind::Leader,
-    NodeKind::Person,
-    NodeKind::Organization,
-    NodeKind::Actor,
-    NodeKind::Agreement,
-    NodeKind::Event,
-    NodeKind::Dispute,
-    NodeKind::Project,
-];
-
 /// One row of the schema table: what an edge kind means and what it may connect.
 #[derive(Debug, Clone, Copy)]
 pub struct EdgeRule {
@@ -251,177 +228,41 @@ pub struct EdgeRule {
     pub meaning: &'static str,
 }
 
-macro_rules! rule {
-    ($kind:ident, $pol:ident, $sym:expr, $from:expr, $to:expr, $meaning:expr) => {
-        EdgeRule {
-            kind: EdgeKind::$kind,
-            polarity: Polarity::$pol,
-            symmetric: $sym,
-            from: $from,
-            to: $to,
-            meaning: $meaning,
-        }
-    };
-}
-
-/// The schema: one rule per edge kind, in [`EdgeKind::ALL`] order.
-pub const SCHEMA: [EdgeRule; 31] = [
-    rule!(Leads, Cooperative, false, PEOPLE, BODIES, "a leader heads a country or organisation"),
-    rule!(
-        MemberOf,
-        Cooperative,
-        false,
-        ACTORS,
-        &[NodeKind::Organization, NodeKind::Actor],
-        "belongs to an organisation"
-    ),
-    rule!(Represents, Cooperative, false, PEOPLE, BODIES, "speaks or acts for a country or organisation"),
-    rule!(WorksFor, Cooperative, false, PEOPLE, BODIES, "works for or serves an organisation or country"),
-    rule!(Advises, Cooperative, false, ACTORS, ACTORS, "advises another actor"),
-    rule!(
-        PartyTo,
-        Neutral,
-        false,
-        ACTORS,
-        &[NodeKind::Agreement, NodeKind::Dispute, NodeKind::Project, NodeKind::Actor],
-        "is a party to an agreement, dispute or project"
-    ),
-    rule!(Signs, Neutral, false, ACTORS, &[NodeKind::Agreement, NodeKind::Actor], "signs an agreement"),
-    rule!(
-        Proposes,
-        Neutral,
-        false,
-        ACTORS,
-        &[NodeKind::Agreement, NodeKind::Project, NodeKind::Event, NodeKind::Actor],
-        "puts forward an agreement, compromise or project"
-    ),
-    rule!(
-        Cites,
-        Neutral,
-        false,
-        ACTORS_AND_PACTS,
-        &[NodeKind::Agreement, NodeKind::Actor],
-        "invokes an agreement as legal basis"
-    ),
-    rule!(Claims, Neutral, false, ACTORS, PLACES, "claims sovereignty over a territory"),
-    rule!(Administers, Neutral, false, BODIES, PLACES, "administers a territory"),
-    rule!(
-        PartOf,
-        Neutral,
-        false,
-        &[
-            NodeKind::Territory,
-            NodeKind::Organization,
-            NodeKind::Event,
-            NodeKind::Project,
-            NodeKind::Agreement,
-            NodeKind::Actor
-        ],
-        ANY,
-        "is part of something larger"
-    ),
-    rule!(
-        Concerns,
-        Neutral,
-        false,
-        &[NodeKind::Dispute, NodeKind::Agreement, NodeKind::Event, NodeKind::Project, NodeKind::Actor],
-        ANY,
-        "is about something"
-    ),
-    rule!(
-        InvolvedIn,
-        Neutral,
-        false,
-        ACTORS,
-        &[NodeKind::Event, NodeKind::Project, NodeKind::Dispute, NodeKind::Agreement, NodeKind::Actor],
-        "takes part in an event or project"
-    ),
-    rule!(
-        Disputes,
-        Conflictual,
-        false,
-        ACTORS,
-        &[
-            NodeKind::Territory,
-            NodeKind::Dispute,
-            NodeKind::Country,
-            NodeKind::Leader,
-            NodeKind::Person,
-            NodeKind::Organization,
-            NodeKind::Agreement,
-            NodeKind::Actor
-        ],
-        "contests a territory, claim or position"
-    ),
-    rule!(Meets, Cooperative, true, ACTORS, ACTORS, "meets in person"),
-    rule!(
-        Visits,
-        Cooperative,
-        false,
-        ACTORS,
-        &[NodeKind::Country, NodeKind::Territory, NodeKind::Organization, NodeKind::Event, NodeKind::Actor],
-        "travels to a place or event"
-    ),
-    rule!(Attends, Neutral, false, ACTORS, &[NodeKind::Event, NodeKind::Actor], "attends an event"),
-    rule!(CooperatesWith, Cooperative, true, ACTORS, ACTORS, "cooperates, on a topic"),
-    rule!(
-        Negotiates,
-        Cooperative,
-        true,
-        ACTORS,
-        ACTORS_AND_PACTS,
-        "negotiates with another actor, or over an agreement"
-    ),
-    rule!(
-        InvestsIn,
-        Cooperative,
-        false,
-        ACTORS,
-        &[NodeKind::Country, NodeKind::Territory, NodeKind::Organization, NodeKind::Project, NodeKind::Actor],
-        "invests in a place, body or project"
-    ),
-    rule!(Supports, Cooperative, false, ACTORS, ACTORS_AND_THINGS, "backs an actor, agreement, event or project"),
-    rule!(AlliedWith, Cooperative, true, ACTORS, ACTORS, "is allied with"),
-    rule!(Sanctions, Conflictual, false, ACTORS, ACTORS, "imposes sanctions on"),
-    rule!(Condemns, Conflictual, false, ACTORS, ACTORS_AND_THINGS, "publicly condemns"),
-    rule!(Opposes, Conflictual, false, ACTORS, ACTORS_AND_THINGS, "opposes"),
-    rule!(
-        Suspends,
-        Conflictual,
-        false,
-        ACTORS,
-        &[NodeKind::Agreement, NodeKind::Event, NodeKind::Project, NodeKind::Actor],
-        "suspends talks, an agreement or an event"
-    ),
-    rule!(CompetesWith, Conflictual, true, ACTORS, ACTORS, "competes with (for markets, influence)"),
-    rule!(Annexes, Conflictual, false, BODIES, PLACES, "annexes a territory"),
-    rule!(HedgesAgainst, Conflictual, false, ACTORS, ACTORS, "hedges against another's power"),
-    rule!(RelatedTo, Neutral, true, ANY, ANY, "a generic, untyped tie"),
-];
-
 impl EdgeKind {
-    /// Every edge kind, in schema order.
-    #[allow(clippy::indexing_slicing, reason = "a const loop over SCHEMA, checked at compile time")]
-    pub const ALL: [EdgeKind; 31] = {
-        let mut all = [EdgeKind::RelatedTo; 31];
-        let mut i = 0;
-        while i < SCHEMA.len() {
-            all[i] = SCHEMA[i].kind;
-            i += 1;
-        }
-        all
-    };
-
-    /// The schema row for this kind (a declared kind's row comes from its declaration).
-    #[allow(clippy::indexing_slicing, reason = "SCHEMA has one row per built-in kind, in declaration order (tested)")]
-    pub fn rule(self) -> &'static EdgeRule {
-        match self {
-            EdgeKind::Declared(d) => d.rule(),
-            // Every built-in kind has a row in SCHEMA (checked by a test); related_to's row
-            // stands in should one ever be missing.
-            builtin => SCHEMA.iter().find(|r| r.kind == builtin).unwrap_or(&SCHEMA[SCHEMA.len() - 1]),
-        }
-    }
+    /// Every edge kind, in schema order (a test checks it against [`super::schema::SCHEMA`]).
+    pub const ALL: [EdgeKind; 31] = [
+        EdgeKind::Leads,
+        EdgeKind::MemberOf,
+        EdgeKind::Represents,
+        EdgeKind::WorksFor,
+        EdgeKind::Advises,
+        EdgeKind::PartyTo,
+        EdgeKind::Signs,
+        EdgeKind::Proposes,
+        EdgeKind::Cites,
+        EdgeKind::Claims,
+        EdgeKind::Administers,
+        EdgeKind::PartOf,
+        EdgeKind::Concerns,
+        EdgeKind::InvolvedIn,
+        EdgeKind::Disputes,
+        EdgeKind::Meets,
+        EdgeKind::Visits,
+        EdgeKind::Attends,
+        EdgeKind::CooperatesWith,
+        EdgeKind::Negotiates,
+        EdgeKind::InvestsIn,
+        EdgeKind::Supports,
+        EdgeKind::AlliedWith,
+        EdgeKind::Sanctions,
+        EdgeKind::Condemns,
+        EdgeKind::Opposes,
+        EdgeKind::Suspends,
+        EdgeKind::CompetesWith,
+        EdgeKind::Annexes,
+        EdgeKind::HedgesAgainst,
+        EdgeKind::RelatedTo,
+    ];
 
     /// Whether the kind is declared by a model rather than built in.
     pub fn is_declared(self) -> bool {
@@ -429,7 +270,7 @@ impl EdgeKind {
     }
 
     /// The declaration of a declared kind.
-    pub fn declaration(self) -> Option<&'static super::vocabulary::EdgeKindDecl> {
+    pub fn declaration(self) -> Option<&'static EdgeKindDecl> {
         match self {
             EdgeKind::Declared(d) => d.declaration(),
             _ => None,
@@ -481,46 +322,6 @@ impl EdgeKind {
             builtin => builtin.as_str().replace('_', " "),
         }
     }
-
-    /// Cooperative, conflictual or neutral.
-    pub fn polarity(self) -> Polarity {
-        self.rule().polarity
-    }
-
-    /// Whether `a kind b` implies `b kind a`.
-    pub fn is_symmetric(self) -> bool {
-        self.rule().symmetric
-    }
-
-    /// Whether an edge of this kind may run from a `from` node to a `to` node. An empty list
-    /// of ends (a declared kind's) admits any kind; a declared node kind is admitted wherever
-    /// `actor`, the kind of untyped nodes, is.
-    pub fn allows(self, from: NodeKind, to: NodeKind) -> bool {
-        let admits = |list: &[NodeKind], kind: NodeKind| {
-            list.is_empty() || list.contains(&kind) || (kind.is_declared() && list.contains(&NodeKind::Actor))
-        };
-        let rule = self.rule();
-        admits(rule.from, from) && admits(rule.to, to)
-    }
-}
-
-/// An enum variant's name, read as an identifier (RON writes kinds as bare identifiers).
-pub(crate) struct VariantName(pub(crate) String);
-
-impl<'de> Deserialize<'de> for VariantName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct IdentifierVisitor;
-        impl Visitor<'_> for IdentifierVisitor {
-            type Value = VariantName;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an identifier")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<VariantName, E> {
-                Ok(VariantName(v.to_owned()))
-            }
-        }
-        deserializer.deserialize_identifier(IdentifierVisitor)
-    }
 }
 
 macro_rules! serde_impls {
@@ -567,20 +368,6 @@ macro_rules! serde_impls {
 serde_impls!(NodeKind, intern_node, "a node kind, such as `country`, or a declared one");
 serde_impls!(EdgeKind, intern_edge, "an edge kind, such as `cooperates_with`, or a declared one");
 
-/// A name that is not one of a vocabulary's words.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {vocabulary} `{text}`")]
-pub struct UnknownName {
-    /// Which vocabulary: "node kind", "edge kind" or "polarity".
-    pub vocabulary: &'static str,
-    /// The text given.
-    pub text: String,
-}
-
-pub(crate) fn normalise(text: &str) -> String {
-    text.trim().to_lowercase().replace(['-', ' '], "_")
-}
-
 macro_rules! name_impls {
     ($ty:ty, $vocabulary:expr) => {
         impl FromStr for $ty {
@@ -606,34 +393,252 @@ name_impls!(NodeKind, "node kind");
 name_impls!(EdgeKind, "edge kind");
 name_impls!(Polarity, "polarity");
 
-/// The schema as a Markdown table, as `docs/format.md` shows it (a test keeps them equal).
-pub fn schema_markdown() -> String {
-    let names = |kinds: &[NodeKind]| {
-        if kinds.len() == NodeKind::ALL.len() {
-            "any".to_owned()
-        } else {
-            kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+/// A node kind a model declares.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "NodeKind", deny_unknown_fields)]
+pub struct NodeKindDecl {
+    /// The snake_case name used in the file (`ministry`, `armed_group`).
+    pub name: String,
+    /// How legends and reports name it; the name with spaces when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Whether nodes of this kind act (like countries and people) rather than being acted on.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub actor: bool,
+    /// One line of documentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<String>,
+}
+
+impl NodeKindDecl {
+    /// An acting node kind with just a name.
+    pub fn new(name: impl Into<String>) -> Self {
+        NodeKindDecl { name: name.into(), label: None, actor: true, meaning: None }
+    }
+}
+
+/// An edge kind a model declares: what [`EdgeRule`] and an influence [`Rule`](super::influence::Rule) say about a
+/// built-in kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "EdgeKind", deny_unknown_fields)]
+pub struct EdgeKindDecl {
+    /// The snake_case name used in the file (`military_alliance`, `exports`).
+    pub name: String,
+    /// How legends and chains read it; the name with spaces when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Cooperative, conflictual or neutral (neutral when absent).
+    #[serde(default = "neutral")]
+    pub polarity: Polarity,
+    /// Whether `a kind b` implies `b kind a`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub symmetric: bool,
+    /// Node kinds allowed at the tail; any when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<NodeKind>,
+    /// Node kinds allowed at the head; any when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to: Vec<NodeKind>,
+    /// The CAMEO event code the kind stands for, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
+    /// Goldstein score −10 … 10 of the influence the tie carries (0: no channel).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub goldstein: f64,
+    /// Share of the strength carried from `from` to `to`, 0 … 1.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub forward: f64,
+    /// Share of the strength carried from `to` back to `from`, 0 … 1.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub backward: f64,
+    /// One line of documentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<String>,
+}
+impl EdgeKindDecl {
+    /// A neutral, directed kind between any nodes, carrying no influence.
+    pub fn new(name: impl Into<String>) -> Self {
+        EdgeKindDecl {
+            name: name.into(),
+            label: None,
+            polarity: Polarity::Neutral,
+            symmetric: false,
+            from: Vec::new(),
+            to: Vec::new(),
+            cameo: None,
+            goldstein: 0.0,
+            forward: 0.0,
+            backward: 0.0,
+            meaning: None,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+fn is_true(b: &bool) -> bool {
+    *b
+}
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+fn neutral() -> Polarity {
+    Polarity::Neutral
+}
+
+/// The interned form of a declared node kind (see the [module docs](self)).
+#[derive(Debug)]
+pub struct NodeEntry {
+    name: &'static str,
+    label: String,
+    decl: Option<NodeKindDecl>,
+}
+
+/// The interned form of a declared edge kind (see the [module docs](self)).
+#[derive(Debug)]
+pub struct EdgeEntry {
+    name: &'static str,
+    label: String,
+    rule: EdgeRule,
+    decl: Option<EdgeKindDecl>,
+}
+
+/// A declared node kind: a handle on its interned entry. Equal, hashed and ordered by name.
+#[derive(Debug, Clone, Copy)]
+pub struct DeclaredNode(&'static NodeEntry);
+
+/// A declared edge kind: a handle on its interned entry. Equal, hashed and ordered by name.
+#[derive(Debug, Clone, Copy)]
+pub struct DeclaredEdge(&'static EdgeEntry);
+
+macro_rules! by_name {
+    ($ty:ty) => {
+        impl PartialEq for $ty {
+            fn eq(&self, other: &Self) -> bool {
+                self.0.name == other.0.name
+            }
+        }
+        impl Eq for $ty {}
+        impl Hash for $ty {
+            fn hash<H: Hasher>(&self, state: &mut H) {
+                self.0.name.hash(state);
+            }
+        }
+        impl PartialOrd for $ty {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+        impl Ord for $ty {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.0.name.cmp(other.0.name)
+            }
+        }
+        impl $ty {
+            /// The declared name.
+            pub fn name(self) -> &'static str {
+                self.0.name
+            }
+            /// The label legends use.
+            pub fn label(self) -> &'static str {
+                &self.0.label
+            }
+            /// Whether this handle carries a declaration (else it is a name awaiting one).
+            pub fn is_declared(self) -> bool {
+                self.0.decl.is_some()
+            }
         }
     };
-    let mut out =
-        String::from("| edge kind | polarity | symmetric | from | to | meaning |\n|---|---|---|---|---|---|\n");
-    for rule in &SCHEMA {
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} | {} |\n",
-            rule.kind.as_str(),
-            rule.polarity.as_str(),
-            if rule.symmetric { "yes" } else { "no" },
-            names(rule.from),
-            names(rule.to),
-            rule.meaning
-        ));
+}
+by_name!(DeclaredNode);
+by_name!(DeclaredEdge);
+
+impl DeclaredNode {
+    /// The declaration, `None` for a placeholder.
+    pub fn declaration(self) -> Option<&'static NodeKindDecl> {
+        self.0.decl.as_ref()
     }
-    out
+}
+
+impl DeclaredEdge {
+    /// The declaration, `None` for a placeholder.
+    pub fn declaration(self) -> Option<&'static EdgeKindDecl> {
+        self.0.decl.as_ref()
+    }
+
+    /// The schema row: polarity, symmetry, allowed ends (empty lists: any).
+    pub fn rule(self) -> &'static EdgeRule {
+        &self.0.rule
+    }
+}
+
+static NODES: Mutex<Vec<&'static NodeEntry>> = Mutex::new(Vec::new());
+static EDGES: Mutex<Vec<&'static EdgeEntry>> = Mutex::new(Vec::new());
+
+fn leak_str(text: &str) -> &'static str {
+    Box::leak(text.to_owned().into_boxed_str())
+}
+
+fn words(name: &str) -> String {
+    name.replace('_', " ")
+}
+
+/// Interns a node kind: the entry for this name and declaration (`None`: a placeholder),
+/// leaked on first use.
+pub fn intern_node(name: &str, decl: Option<NodeKindDecl>) -> DeclaredNode {
+    let mut table = NODES.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(entry) = table.iter().find(|e| e.name == name && e.decl == decl) {
+        return DeclaredNode(entry);
+    }
+    let name = table.iter().find(|e| e.name == name).map_or_else(|| leak_str(name), |e| e.name);
+    let label = decl.as_ref().and_then(|d| d.label.clone()).unwrap_or_else(|| words(name));
+    let entry: &'static NodeEntry = Box::leak(Box::new(NodeEntry { name, label, decl }));
+    table.push(entry);
+    DeclaredNode(entry)
+}
+
+/// Interns an edge kind: the entry for this name and declaration (`None`: a placeholder,
+/// neutral, directed, between any nodes), leaked on first use. The declaration's end kinds
+/// should already be resolved (see [`Vocabulary::declare_edge`](super::vocabulary::Vocabulary::declare_edge)).
+pub fn intern_edge(name: &str, decl: Option<EdgeKindDecl>) -> DeclaredEdge {
+    let mut table = EDGES.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(entry) = table.iter().find(|e| e.name == name && e.decl == decl) {
+        return DeclaredEdge(entry);
+    }
+    let name = table.iter().find(|e| e.name == name).map_or_else(|| leak_str(name), |e| e.name);
+    let label = decl.as_ref().and_then(|d| d.label.clone()).unwrap_or_else(|| words(name));
+    let ends = |list: Option<&Vec<NodeKind>>| -> &'static [NodeKind] {
+        Box::leak(list.cloned().unwrap_or_default().into_boxed_slice())
+    };
+    // The rule names its own kind, which needs the entry's address: build the entry with a
+    // stand-in kind, then point the kind at a copy that carries the final rule.
+    let rule = EdgeRule {
+        kind: EdgeKind::RelatedTo,
+        polarity: decl.as_ref().map_or(Polarity::Neutral, |d| d.polarity),
+        symmetric: decl.as_ref().is_some_and(|d| d.symmetric),
+        from: ends(decl.as_ref().map(|d| &d.from)),
+        to: ends(decl.as_ref().map(|d| &d.to)),
+        meaning: leak_str(decl.as_ref().and_then(|d| d.meaning.as_deref()).unwrap_or("a declared kind")),
+    };
+    let stand_in: &'static EdgeEntry = Box::leak(Box::new(EdgeEntry { name, label: label.clone(), rule, decl: None }));
+    let entry: &'static EdgeEntry = Box::leak(Box::new(EdgeEntry {
+        name,
+        label,
+        rule: EdgeRule { kind: EdgeKind::Declared(DeclaredEdge(stand_in)), ..rule },
+        decl,
+    }));
+    table.push(entry);
+    DeclaredEdge(entry)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::schema::{schema_markdown, SCHEMA};
 
     #[test]
     fn schema_rows_are_in_declaration_order() {

@@ -2,7 +2,9 @@
 
 use petgraph::graph::NodeIndex;
 
-use super::Model;
+use super::element::Node;
+use super::graph::Model;
+use super::name::fold;
 
 /// The result of looking a node up by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,16 +58,28 @@ impl Lookup {
     }
 }
 
-/// The form names are compared in: trimmed, NFKC-normalised (so `ｊａｐａｎ` and `japan`,
-/// or a precomposed and a decomposed `é`, are one) and lowercased.
-pub(crate) fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.trim().nfkc().collect::<String>().to_lowercase()
+/// Name lookup, here rather than beside the graph so that the graph needs no lookup types.
+impl Model {
+    /// Finds a node by id, name or alias, case-insensitively.
+    pub fn lookup(&self, name: &str) -> Lookup {
+        lookup(self, name)
+    }
+
+    /// The node a user names by id, name or alias, in any case (an exact id wins); an
+    /// error carries the closest ids or the candidates, as the command line prints them.
+    pub fn node(&self, name: &str) -> Result<&Node, LookupError> {
+        self.node_index(name).map(|i| &self.graph()[i])
+    }
+
+    /// The index of the node named by id, name or alias (see [`Model::node`]).
+    pub fn node_index(&self, name: &str) -> Result<NodeIndex, LookupError> {
+        self.lookup(name).into_result(name)
+    }
 }
 
 /// See [`Model::lookup`]. An exact id match wins; otherwise every node whose id, name or
 /// alias equals the text (ignoring case) is a candidate.
-pub(super) fn lookup(model: &Model, text: &str) -> Lookup {
+fn lookup(model: &Model, text: &str) -> Lookup {
     if let Some(index) = model.index_of(text) {
         return Lookup::Found(index);
     }
@@ -106,15 +120,4 @@ fn suggest(model: &Model, wanted: &str) -> Vec<String> {
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     scored.into_iter().take(5).map(|(_, id)| id.to_owned()).collect()
-}
-
-/// The closest of `candidates` to `text`, if any is close enough to suggest.
-pub fn closest<'a>(text: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let wanted = fold(text);
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(&fold(c), &wanted), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| c)
 }

@@ -17,272 +17,13 @@
 //! The [`Vocabulary`] a model owns lists its declared kinds in declaration order; it is what
 //! every writer saves and every reader restores, so declarations survive round trips.
 
-use std::hash::{Hash, Hasher};
-use std::sync::{Mutex, PoisonError};
-
-use serde::{Deserialize, Serialize};
-
 use super::influence::Rule;
-use super::kind::{EdgeKind, EdgeRule, NodeKind, Polarity};
-use super::lookup::closest;
-
-/// A node kind a model declares.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename = "NodeKind", deny_unknown_fields)]
-pub struct NodeKindDecl {
-    /// The snake_case name used in the file (`ministry`, `armed_group`).
-    pub name: String,
-    /// How legends and reports name it; the name with spaces when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// Whether nodes of this kind act (like countries and people) rather than being acted on.
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub actor: bool,
-    /// One line of documentation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meaning: Option<String>,
-}
-
-impl NodeKindDecl {
-    /// An acting node kind with just a name.
-    pub fn new(name: impl Into<String>) -> Self {
-        NodeKindDecl { name: name.into(), label: None, actor: true, meaning: None }
-    }
-}
-
-/// An edge kind a model declares: what [`EdgeRule`] and an influence [`Rule`] say about a
-/// built-in kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename = "EdgeKind", deny_unknown_fields)]
-pub struct EdgeKindDecl {
-    /// The snake_case name used in the file (`military_alliance`, `exports`).
-    pub name: String,
-    /// How legends and chains read it; the name with spaces when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// Cooperative, conflictual or neutral (neutral when absent).
-    #[serde(default = "neutral")]
-    pub polarity: Polarity,
-    /// Whether `a kind b` implies `b kind a`.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub symmetric: bool,
-    /// Node kinds allowed at the tail; any when empty.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub from: Vec<NodeKind>,
-    /// Node kinds allowed at the head; any when empty.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub to: Vec<NodeKind>,
-    /// The CAMEO event code the kind stands for, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cameo: Option<String>,
-    /// Goldstein score −10 … 10 of the influence the tie carries (0: no channel).
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub goldstein: f64,
-    /// Share of the strength carried from `from` to `to`, 0 … 1.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub forward: f64,
-    /// Share of the strength carried from `to` back to `from`, 0 … 1.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub backward: f64,
-    /// One line of documentation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meaning: Option<String>,
-}
-
-impl EdgeKindDecl {
-    /// A neutral, directed kind between any nodes, carrying no influence.
-    pub fn new(name: impl Into<String>) -> Self {
-        EdgeKindDecl {
-            name: name.into(),
-            label: None,
-            polarity: Polarity::Neutral,
-            symmetric: false,
-            from: Vec::new(),
-            to: Vec::new(),
-            cameo: None,
-            goldstein: 0.0,
-            forward: 0.0,
-            backward: 0.0,
-            meaning: None,
-        }
-    }
-
-    /// The influence rule the declaration implies (see [`super::influence`]).
-    pub fn rule(&self, kind: EdgeKind) -> Rule {
-        Rule {
-            kind,
-            from: Vec::new(),
-            to: Vec::new(),
-            cameo: self.cameo.clone(),
-            goldstein: self.goldstein,
-            forward: self.forward,
-            backward: self.backward,
-            reason: self.meaning.clone(),
-        }
-    }
-}
-
-fn yes() -> bool {
-    true
-}
-fn is_true(b: &bool) -> bool {
-    *b
-}
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-fn is_zero(x: &f64) -> bool {
-    *x == 0.0
-}
-fn neutral() -> Polarity {
-    Polarity::Neutral
-}
-
-/// The interned form of a declared node kind (see the [module docs](self)).
-#[derive(Debug)]
-pub struct NodeEntry {
-    name: &'static str,
-    label: String,
-    decl: Option<NodeKindDecl>,
-}
-
-/// The interned form of a declared edge kind (see the [module docs](self)).
-#[derive(Debug)]
-pub struct EdgeEntry {
-    name: &'static str,
-    label: String,
-    rule: EdgeRule,
-    decl: Option<EdgeKindDecl>,
-}
-
-/// A declared node kind: a handle on its interned entry. Equal, hashed and ordered by name.
-#[derive(Debug, Clone, Copy)]
-pub struct DeclaredNode(&'static NodeEntry);
-
-/// A declared edge kind: a handle on its interned entry. Equal, hashed and ordered by name.
-#[derive(Debug, Clone, Copy)]
-pub struct DeclaredEdge(&'static EdgeEntry);
-
-macro_rules! by_name {
-    ($ty:ty) => {
-        impl PartialEq for $ty {
-            fn eq(&self, other: &Self) -> bool {
-                self.0.name == other.0.name
-            }
-        }
-        impl Eq for $ty {}
-        impl Hash for $ty {
-            fn hash<H: Hasher>(&self, state: &mut H) {
-                self.0.name.hash(state);
-            }
-        }
-        impl PartialOrd for $ty {
-            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-                Some(self.cmp(other))
-            }
-        }
-        impl Ord for $ty {
-            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-                self.0.name.cmp(other.0.name)
-            }
-        }
-        impl $ty {
-            /// The declared name.
-            pub fn name(self) -> &'static str {
-                self.0.name
-            }
-            /// The label legends use.
-            pub fn label(self) -> &'static str {
-                &self.0.label
-            }
-            /// Whether this handle carries a declaration (else it is a name awaiting one).
-            pub fn is_declared(self) -> bool {
-                self.0.decl.is_some()
-            }
-        }
-    };
-}
-by_name!(DeclaredNode);
-by_name!(DeclaredEdge);
-
-impl DeclaredNode {
-    /// The declaration, `None` for a placeholder.
-    pub fn declaration(self) -> Option<&'static NodeKindDecl> {
-        self.0.decl.as_ref()
-    }
-}
-
-impl DeclaredEdge {
-    /// The declaration, `None` for a placeholder.
-    pub fn declaration(self) -> Option<&'static EdgeKindDecl> {
-        self.0.decl.as_ref()
-    }
-
-    /// The schema row: polarity, symmetry, allowed ends (empty lists: any).
-    pub fn rule(self) -> &'static EdgeRule {
-        &self.0.rule
-    }
-}
-
-static NODES: Mutex<Vec<&'static NodeEntry>> = Mutex::new(Vec::new());
-static EDGES: Mutex<Vec<&'static EdgeEntry>> = Mutex::new(Vec::new());
-
-fn leak_str(text: &str) -> &'static str {
-    Box::leak(text.to_owned().into_boxed_str())
-}
-
-fn words(name: &str) -> String {
-    name.replace('_', " ")
-}
-
-/// Interns a node kind: the entry for this name and declaration (`None`: a placeholder),
-/// leaked on first use.
-pub fn intern_node(name: &str, decl: Option<NodeKindDecl>) -> DeclaredNode {
-    let mut table = NODES.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(entry) = table.iter().find(|e| e.name == name && e.decl == decl) {
-        return DeclaredNode(entry);
-    }
-    let name = table.iter().find(|e| e.name == name).map_or_else(|| leak_str(name), |e| e.name);
-    let label = decl.as_ref().and_then(|d| d.label.clone()).unwrap_or_else(|| words(name));
-    let entry: &'static NodeEntry = Box::leak(Box::new(NodeEntry { name, label, decl }));
-    table.push(entry);
-    DeclaredNode(entry)
-}
-
-/// Interns an edge kind: the entry for this name and declaration (`None`: a placeholder,
-/// neutral, directed, between any nodes), leaked on first use. The declaration's end kinds
-/// should already be resolved (see [`Vocabulary::declare_edge`]).
-pub fn intern_edge(name: &str, decl: Option<EdgeKindDecl>) -> DeclaredEdge {
-    let mut table = EDGES.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(entry) = table.iter().find(|e| e.name == name && e.decl == decl) {
-        return DeclaredEdge(entry);
-    }
-    let name = table.iter().find(|e| e.name == name).map_or_else(|| leak_str(name), |e| e.name);
-    let label = decl.as_ref().and_then(|d| d.label.clone()).unwrap_or_else(|| words(name));
-    let ends = |list: Option<&Vec<NodeKind>>| -> &'static [NodeKind] {
-        Box::leak(list.cloned().unwrap_or_default().into_boxed_slice())
-    };
-    // The rule names its own kind, which needs the entry's address: build the entry with a
-    // stand-in kind, then point the kind at a copy that carries the final rule.
-    let rule = EdgeRule {
-        kind: EdgeKind::RelatedTo,
-        polarity: decl.as_ref().map_or(Polarity::Neutral, |d| d.polarity),
-        symmetric: decl.as_ref().is_some_and(|d| d.symmetric),
-        from: ends(decl.as_ref().map(|d| &d.from)),
-        to: ends(decl.as_ref().map(|d| &d.to)),
-        meaning: leak_str(decl.as_ref().and_then(|d| d.meaning.as_deref()).unwrap_or("a declared kind")),
-    };
-    let stand_in: &'static EdgeEntry = Box::leak(Box::new(EdgeEntry { name, label: label.clone(), rule, decl: None }));
-    let entry: &'static EdgeEntry = Box::leak(Box::new(EdgeEntry {
-        name,
-        label,
-        rule: EdgeRule { kind: EdgeKind::Declared(DeclaredEdge(stand_in)), ..rule },
-        decl,
-    }));
-    table.push(entry);
-    DeclaredEdge(entry)
-}
-
+pub use super::kind::{
+    intern_edge, intern_node, DeclaredEdge, DeclaredNode, EdgeEntry, EdgeKindDecl, NodeEntry, NodeKindDecl,
+};
+use super::kind::{EdgeKind, NodeKind};
+pub use super::name::is_valid_name;
+use super::name::{closest, normalise, UnknownName};
 /// The node kind a user names without a model at hand: a built-in kind, or any other
 /// snake_case name as a kind the model must declare (it compares equal to the declared one);
 /// the error lists the built-in kinds.
@@ -296,12 +37,12 @@ pub fn edge_kind_named(text: &str) -> Result<EdgeKind, String> {
 }
 
 /// A built-in kind, else a placeholder for a valid name.
-fn named<K: std::str::FromStr<Err = super::kind::UnknownName>>(
+fn named<K: std::str::FromStr<Err = UnknownName>>(
     text: &str,
     placeholder: impl FnOnce(&str) -> K,
 ) -> Result<K, String> {
     text.parse::<K>().or_else(|e| {
-        let name = super::kind::normalise(text);
+        let name = normalise(text);
         if is_valid_name(&name) {
             Ok(placeholder(&name))
         } else {
@@ -309,15 +50,6 @@ fn named<K: std::str::FromStr<Err = super::kind::UnknownName>>(
         }
     })
 }
-
-/// Whether a name can be declared: snake_case ASCII, starting with a letter, so that RON can
-/// write it as a bare identifier.
-pub fn is_valid_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-}
-
 /// Turns free text (`Military Alliance`, `/film/film/genre`) into a name that can be
 /// declared (`military_alliance`, `film_film_genre`); `None` when nothing is left.
 pub fn slug(text: &str) -> Option<String> {
@@ -388,7 +120,7 @@ fn lookup<'a, K: std::str::FromStr>(
     if let Ok(kind) = text.parse::<K>() {
         return Ok(kind);
     }
-    let wanted = super::kind::normalise(text);
+    let wanted = normalise(text);
     declared.find(|(name, _)| *name == wanted).map(|(_, kind)| kind).ok_or_else(|| VocabularyError::Unknown {
         vocabulary,
         name: text.to_owned(),
@@ -542,10 +274,10 @@ impl Vocabulary {
         Ok(out)
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Polarity;
 
     #[test]
     fn declared_kinds_keep_their_properties_and_compare_by_name() {

@@ -1,4 +1,9 @@
 //! Aligned plain-text tables, as every command and report prints them.
+//!
+//! Why not a crate: comfy-table and tabled draw borders and pad cells by their own presets; none
+//! prints exactly these columns two spaces apart, a `─` rule under the header, numbers aligned
+//! right and trailing spaces trimmed, and the CLI's output must stay byte-identical. The hard part, the display width of each cell, is
+//! the `unicode-width` crate's.
 
 use unicode_width::UnicodeWidthStr;
 

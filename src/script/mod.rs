@@ -17,14 +17,8 @@ use std::rc::Rc;
 
 use rhai::{Array, Dynamic, Engine, EvalAltResult, Map, Position, Scope, AST};
 
-use crate::analysis::centrality::Measure;
-use crate::analysis::structure::{self, Direction};
-use crate::analysis::view::{GraphView, ViewOptions};
-use crate::api::Format;
-use crate::export::{DotOptions, Theme};
+use crate::api::{self, Direction, DotOptions, Format, Measure, Report, Table, Theme};
 use crate::model::{EdgeKind, Model, NodeKind, PartialDate, Polarity};
-use crate::report::table::Table;
-use crate::report::Report;
 
 /// Every function a script can call: (name, signature, help, an example that runs with
 /// `model` loaded from the shipped graph and `dir` a folder to write into).
@@ -245,7 +239,7 @@ fn save(model: &mut ScriptModel, path: &str, options: Map) -> Fallible<()> {
         diagram = diagram.with_legend(bool_option(&options, "legend")?);
     }
     let bytes = lift(model.0.view().export_bytes(format, &diagram, &Theme::default()))?;
-    lift(crate::io::atomic::write(&target, &bytes))
+    lift(api::write_atomically(&target, &bytes))
 }
 
 fn filtered(
@@ -313,7 +307,7 @@ pub fn engine(out: Rc<RefCell<Vec<u8>>>, limits: Limits) -> Engine {
         Ok(m.0.nodes().filter(|n| n.kind == kind).map(|n| Dynamic::from(node_map(n))).collect())
     });
     engine.register_fn("edges", |m: &mut ScriptModel| -> Fallible<Array> {
-        m.0.edges().map(|e| to_dynamic(&crate::report::json::edge(e))).collect()
+        m.0.edges().map(|e| to_dynamic(&api::edge_json(e))).collect()
     });
     engine.register_fn("at", |m: &mut ScriptModel, when: &str| -> Fallible<ScriptModel> {
         Ok(ScriptModel::new(m.0.at(&date(when)?)))
@@ -347,9 +341,7 @@ pub fn engine(out: Rc<RefCell<Vec<u8>>>, limits: Limits) -> Engine {
         Ok(filtered(m, |n| n.id != id, |_| true))
     });
     engine.register_fn("focus", |m: &mut ScriptModel, name: &str, depth: i64| -> Fallible<ScriptModel> {
-        let center = lift(m.0.node_index(name))?;
-        let view = GraphView::new(&m.0, &ViewOptions::undirected());
-        Ok(ScriptModel::new(structure::ego(&m.0, &view, center, depth.max(0) as usize, Direction::Both)))
+        Ok(ScriptModel::new(lift(m.0.view().ego(name, depth.max(0) as usize, Direction::Both))?))
     });
     engine.register_fn("paths", |m: &mut ScriptModel, from: &str, to: &str| paths(m, from, to, Map::new()));
     engine.register_fn("paths", paths);
@@ -395,7 +387,7 @@ pub fn engine(out: Rc<RefCell<Vec<u8>>>, limits: Limits) -> Engine {
     engine.register_fn("draft", |text: &str| draft(text, Map::new()));
     engine.register_fn("draft", draft);
     engine.register_fn("write", |path: &str, text: &str| -> Fallible<()> {
-        lift(crate::io::atomic::write(&script_path(path), text.as_bytes()))
+        lift(api::write_atomically(&script_path(path), text.as_bytes()))
     });
     engine
 }
@@ -471,7 +463,7 @@ pub fn run(path: &Path, args: &[String], limits: Limits, out: &mut Vec<u8>) -> R
         column: 0,
         message: format!("cannot read the script: {e}"),
     })?;
-    let text = crate::io::text::decode_owned(bytes).map_err(|bad| ScriptError {
+    let text = api::decode_text(bytes).map_err(|bad| ScriptError {
         path: path.to_path_buf(),
         line: bad.line,
         column: bad.column,
@@ -488,7 +480,7 @@ pub fn run_text(
     limits: Limits,
     out: &mut Vec<u8>,
 ) -> Result<(), ScriptError> {
-    let text = crate::io::text::strip_bom(text);
+    let text = api::strip_bom(text);
     let printed = Rc::new(RefCell::new(Vec::new()));
     let engine = engine(printed.clone(), limits);
     let ast = compile(&engine, path, text)?;

@@ -1,0 +1,280 @@
+//! The [`Model`]: a petgraph graph of nodes and edges with the file's title, sources,
+//! declared vocabulary and influence rules, and the file form it is read from and saved as.
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+
+use super::date::PartialDate;
+use super::element::{Edge, Node, Source};
+use super::influence::{EdgeInfluence, Profile, Rule};
+use super::kind::{EdgeKindDecl, NodeKindDecl};
+use super::vocabulary::{Vocabulary, VocabularyError};
+
+/// The serialised form of a model: what a RON model file holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Model")]
+pub struct ModelFile {
+    /// Title of the model.
+    pub title: String,
+    /// What the model covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Documents the evidence comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Node kinds the model declares beside the built-in ones (see [`vocabulary`](super::vocabulary)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub node_kinds: Vec<NodeKindDecl>,
+    /// Edge kinds the model declares beside the built-in ones (see [`vocabulary`](super::vocabulary)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edge_kinds: Vec<EdgeKindDecl>,
+    /// The nodes.
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    /// The edges.
+    #[serde(default)]
+    pub edges: Vec<Edge>,
+    /// Influence rules that override the profile for this model (see [`influence`](super::influence)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub influence: Vec<Rule>,
+}
+
+/// Why a model cannot be built from parts (the loader reports these with file positions).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// Two nodes share an id.
+    #[error("duplicate node id `{id}`")]
+    DuplicateNode {
+        /// The id.
+        id: String,
+    },
+    /// An edge names a node that does not exist.
+    #[error("edge refers to unknown node `{id}`")]
+    UnknownNode {
+        /// The id.
+        id: String,
+    },
+    /// A kind is declared wrongly, or used without being declared.
+    #[error(transparent)]
+    Vocabulary(#[from] VocabularyError),
+}
+
+/// A relationship model: title, sources, and the typed graph.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// Title of the model.
+    pub title: String,
+    /// What the model covers.
+    pub description: Option<String>,
+    /// Documents the evidence comes from.
+    pub sources: Vec<Source>,
+    /// Influence rules that override the profile for this model (see [`influence`](super::influence)).
+    pub influence: Vec<Rule>,
+    /// The node and edge kinds the model declares (see [`vocabulary`](super::vocabulary)).
+    pub vocabulary: Vocabulary,
+    graph: DiGraph<Node, Edge>,
+    ids: HashMap<String, NodeIndex>,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_file() == other.to_file()
+    }
+}
+
+impl Model {
+    /// An empty model with a title.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self { title: title.into(), ..Self::default() }
+    }
+
+    /// The petgraph graph. Node and edge indices follow file order.
+    pub fn graph(&self) -> &DiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Adds a node; fails when its id is taken.
+    pub fn add_node(&mut self, node: Node) -> Result<NodeIndex, ModelError> {
+        if self.ids.contains_key(&node.id) {
+            return Err(ModelError::DuplicateNode { id: node.id });
+        }
+        let id = node.id.clone();
+        let index = self.graph.add_node(node);
+        self.ids.insert(id, index);
+        Ok(index)
+    }
+
+    /// Adds an edge between existing nodes, named by id.
+    pub fn add_edge(&mut self, edge: Edge) -> Result<EdgeIndex, ModelError> {
+        let from = self.index_of(&edge.from).ok_or_else(|| ModelError::UnknownNode { id: edge.from.clone() })?;
+        let to = self.index_of(&edge.to).ok_or_else(|| ModelError::UnknownNode { id: edge.to.clone() })?;
+        Ok(self.graph.add_edge(from, to, edge))
+    }
+
+    /// The graph index of the node with this exact id.
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.ids.get(id).copied()
+    }
+
+    /// The node with this exact id.
+    pub fn node_by_id(&self, id: &str) -> Option<&Node> {
+        self.index_of(id).map(|i| &self.graph[i])
+    }
+
+    /// Nodes in file order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> + '_ {
+        self.graph.node_weights()
+    }
+
+    /// Edges in file order.
+    pub fn edges(&self) -> impl Iterator<Item = &Edge> + '_ {
+        self.graph.edge_weights()
+    }
+
+    /// Scales every edge weight by the largest when any is above 1, so that weights read as
+    /// plain positive numbers (edge lists, GraphML, JSON) become tie strengths in (0, 1]
+    /// as the model format requires. Ratios between weights, and so every weighted ranking,
+    /// are kept. Returns the largest weight when it scaled.
+    pub fn fit_weights_to_unit(&mut self) -> Option<f64> {
+        let largest = self.edges().filter_map(|e| e.weight).filter(|w| w.is_finite()).fold(0.0, f64::max);
+        if largest <= 1.0 {
+            return None;
+        }
+        for edge in self.graph.edge_weights_mut() {
+            if let Some(w) = edge.weight.as_mut() {
+                *w /= largest;
+            }
+        }
+        Some(largest)
+    }
+
+    /// Builds a model from its file form, checking ids, references and that every kind used
+    /// is built in or declared (declared names are resolved to the file's declarations).
+    pub fn from_file(file: ModelFile) -> Result<Self, ModelError> {
+        let vocabulary = Vocabulary::from_declarations(&file.node_kinds, &file.edge_kinds)?;
+        let mut model = Model {
+            title: file.title,
+            description: file.description,
+            sources: file.sources,
+            influence: file.influence,
+            vocabulary,
+            ..Self::default()
+        };
+        for rule in &mut model.influence {
+            rule.kind = model.vocabulary.resolve_edge(rule.kind)?;
+        }
+        for mut node in file.nodes {
+            node.kind = model.vocabulary.resolve_node(node.kind)?;
+            model.add_node(node)?;
+        }
+        for mut edge in file.edges {
+            edge.kind = model.vocabulary.resolve_edge(edge.kind)?;
+            model.add_edge(edge)?;
+        }
+        Ok(model)
+    }
+
+    /// The file form: nodes and edges in graph (file) order.
+    pub fn to_file(&self) -> ModelFile {
+        ModelFile {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            sources: self.sources.clone(),
+            node_kinds: self.vocabulary.node_declarations(),
+            edge_kinds: self.vocabulary.edge_declarations(),
+            nodes: self.graph.node_weights().cloned().collect(),
+            edges: self.graph.edge_weights().cloned().collect(),
+            influence: self.influence.clone(),
+        }
+    }
+
+    /// A new model with only the nodes and edges that pass the filters. An edge is kept
+    /// when it passes `keep_edge` and both its ends are kept.
+    pub fn filtered(&self, keep_node: impl Fn(&Node) -> bool, keep_edge: impl Fn(&Edge) -> bool) -> Model {
+        let mut out = Model {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            sources: self.sources.clone(),
+            influence: self.influence.clone(),
+            vocabulary: self.vocabulary.clone(),
+            ..Self::default()
+        };
+        for node in self.graph.node_weights().filter(|n| keep_node(n)) {
+            // Ids are unique in `self`, so this cannot fail.
+            let _ = out.add_node(node.clone());
+        }
+        for edge in self.graph.edge_weights().filter(|e| keep_edge(e)) {
+            if out.ids.contains_key(&edge.from) && out.ids.contains_key(&edge.to) {
+                let _ = out.add_edge(edge.clone());
+            }
+        }
+        out
+    }
+
+    /// The model without its unreviewed drafts (nodes and edges marked `draft`), as
+    /// analyses read it with `--no-drafts`.
+    pub fn without_drafts(&self) -> Model {
+        self.filtered(|n| !n.draft, |e| !e.draft)
+    }
+
+    /// The model as it stands on `at`: nodes and edges in force then.
+    pub fn at(&self, at: &PartialDate) -> Model {
+        self.filtered(|n| n.in_force(at), |e| e.in_force(at))
+    }
+
+    /// Edges touching a node, as (edge, other end, outgoing?) triples, in file order.
+    pub fn incident(&self, index: NodeIndex) -> Vec<(&Edge, NodeIndex, bool)> {
+        let mut out: Vec<(EdgeIndex, NodeIndex, bool)> = self
+            .graph
+            .edges_directed(index, petgraph::Direction::Outgoing)
+            .map(|e| (e.id(), e.target(), true))
+            .chain(self.graph.edges_directed(index, petgraph::Direction::Incoming).map(|e| (e.id(), e.source(), false)))
+            .collect();
+        out.sort_by_key(|(e, _, _)| e.index());
+        out.dedup_by_key(|(e, _, _)| e.index());
+        out.into_iter().map(|(e, other, outgoing)| (&self.graph[e], other, outgoing)).collect()
+    }
+
+    /// `profile` as this model reads it: its declared kinds' rules first (so a profile that
+    /// names a declared kind overrides the declaration), then the profile's rules, then the
+    /// model's own `influence` rules (which take precedence over both).
+    pub fn read_with(&self, profile: &Profile) -> Profile {
+        Profile { rules: self.vocabulary.rules() }.with_rules(&profile.rules).with_rules(&self.influence)
+    }
+
+    /// The influence each edge carries under `profile` as the model reads it
+    /// ([`Model::read_with`]), in file order; `None` for edges that are no channel.
+    pub fn edge_influence(&self, profile: &Profile) -> Vec<Option<EdgeInfluence>> {
+        let profile = self.read_with(profile);
+        self.graph
+            .edge_references()
+            .map(|e| {
+                let (from, to) = (&self.graph[e.source()], &self.graph[e.target()]);
+                profile.edge(e.weight(), from.kind, to.kind)
+            })
+            .collect()
+    }
+
+    /// Earliest and latest date named anywhere in the model.
+    pub fn date_range(&self) -> Option<(PartialDate, PartialDate)> {
+        let node_dates = self.nodes().flat_map(|n| [n.since, n.until, n.date]);
+        let edge_dates = self.edges().flat_map(|e| [e.since, e.until]);
+        let mut dates = node_dates.chain(edge_dates).flatten();
+        let first = dates.next()?;
+        Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
+    }
+}

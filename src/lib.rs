@@ -66,6 +66,7 @@
 pub mod analysis;
 pub mod api;
 pub mod cli;
+pub mod draft;
 pub mod error;
 pub mod export;
 pub mod io;

@@ -31,8 +31,10 @@ fn allowed(from: &str) -> Option<&'static [&'static str]> {
         "model" => &[],
         "io" => &["model", "error"],
         "analysis" => &["model", "io", "error"],
-        "export" | "report" => &["model", "io", "analysis", "error"],
-        "api" => &["model", "io", "analysis", "export", "report", "error"],
+        // Drafting reads text into a model, beside analysis (issue 24).
+        "draft" => &["model", "io", "error"],
+        "export" | "report" => &["model", "io", "analysis", "draft", "error"],
+        "api" => &["model", "io", "analysis", "draft", "export", "report", "error"],
         "error" => &["model", "io", "analysis", "export"],
         "lib" => &["model", "error"],
         // Front ends: the API, the model's types, the error, and each other (the CLI runs

@@ -469,7 +469,7 @@ prop_compose! {
         attrs in prop::collection::btree_map(text(), text(), 0..3),
         description in prop::option::of(text()),
     ) -> Node {
-        Node { id: id.clone(), kind: NodeKind::ALL[kind], name, aliases, since, until, date: at, tags, attrs, description, same_as: Vec::new(), sources: Vec::new() }
+        Node { id: id.clone(), kind: NodeKind::ALL[kind], name, aliases, since, until, date: at, tags, attrs, description, same_as: Vec::new(), sources: Vec::new(), draft: false }
     }
 }
 

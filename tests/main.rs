@@ -4,6 +4,7 @@ mod architecture;
 mod cli;
 mod commands;
 mod common;
+mod draft;
 mod export;
 mod figure;
 mod fmt;

@@ -361,7 +361,7 @@ fn rendered_snippet_location_agrees_with_the_character_column() {
 #[test]
 fn rendered_long_message_is_not_repeated_under_the_headline() {
     let rendered = parse_err(&small_with(r#"since: "2012""#, r#"sinse: "2012""#)).render();
-    assert_eq!(rendered.matches("`sources` instead").count(), 1, "{rendered}");
+    assert_eq!(rendered.matches("`draft` instead").count(), 1, "{rendered}");
     assert!(rendered.lines().nth(1).is_some_and(|l| l.contains("╭─[")), "{rendered}");
 }
 
@@ -521,9 +521,9 @@ fn node() -> impl Strategy<Value = Node> {
         proptest::option::of(partial_date()),
         proptest::collection::vec(text(), 0..2),
         proptest::collection::btree_map(text(), text(), 0..3),
-        proptest::option::of(text()),
+        (proptest::option::of(text()), proptest::bool::ANY),
     )
-        .prop_map(|(id, kind, name, aliases, (since, until), date, tags, attrs, description)| Node {
+        .prop_map(|(id, kind, name, aliases, (since, until), date, tags, attrs, (description, draft))| Node {
             id,
             kind,
             name,
@@ -536,6 +536,7 @@ fn node() -> impl Strategy<Value = Node> {
             description,
             same_as: Vec::new(),
             sources: Vec::new(),
+            draft,
         })
 }
 

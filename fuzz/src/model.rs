@@ -100,6 +100,7 @@ impl<'a> Arbitrary<'a> for ArbitraryModel {
                 description: n.description,
                 same_as: Vec::new(),
                 sources: Vec::new(),
+                draft: false,
             };
             let _ = model.add_node(node);
         }
@@ -137,6 +138,7 @@ impl<'a> Arbitrary<'a> for ArbitraryModel {
                 note: e.note,
                 evidence,
                 sources: Vec::new(),
+                draft: false,
             };
             let _ = model.add_edge(edge);
         }

@@ -94,6 +94,15 @@ impl Input {
         &self.model
     }
 
+    /// The input without unreviewed drafts (`--no-drafts`): drafted nodes and ties left out.
+    /// A plain edge list has none.
+    pub fn without_drafts(mut self) -> Input {
+        if self.list.is_none() {
+            self.model = self.model.without_drafts();
+        }
+        self
+    }
+
     /// The model, taken out of the input.
     pub fn into_model(self) -> Model {
         self.model

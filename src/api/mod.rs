@@ -60,6 +60,7 @@ mod centrality;
 mod check;
 pub mod describe;
 pub mod document;
+pub mod draft;
 mod export;
 pub mod figure;
 pub mod format;

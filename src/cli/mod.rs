@@ -12,6 +12,7 @@ mod args;
 mod balance;
 mod centrality;
 mod check;
+mod draft;
 mod export;
 mod fmt;
 mod import;
@@ -48,6 +49,10 @@ pub struct Cli {
     /// cores (0 also means all cores).
     #[arg(long, global = true, value_name = "N", default_value_t = 0)]
     threads: usize,
+    /// Leave out drafted nodes and ties nobody has reviewed yet (`draft: true`, as
+    /// `relgraph draft` writes them). Default: keep them.
+    #[arg(long, global = true)]
+    no_drafts: bool,
 }
 
 /// The exit statuses, one per class of failure, as `--help` and the README list them.
@@ -187,6 +192,12 @@ enum Command {
         after_help = "Examples:\n  relgraph serve graphs/japan_russia_2014.ron\n  relgraph serve model.ron --port 0\n\nOpen pages reload within a second of a save, keeping zoom, date and selection; a save with errors keeps the last good map and lists the problems (FILE:LINE:COL) over it. Ctrl-C stops the server."
     )]
     Serve(serve::ServeArgs),
+    /// Draft a model from an article: actors, dated and signed ties, each with its quote, all
+    /// marked as drafts to review.
+    #[command(
+        after_help = "Examples:\n  relgraph draft article.txt --date 2014-08-01 -o draft.ron --review draft.html\n  relgraph draft article.html --into graphs/japan_russia_2014.ron -o patch.ron\n  relgraph draft articles/ -o drafts/\n\nWhere the dictionaries come from and how the draft is made: docs/draft.md."
+    )]
+    Draft(draft::DraftArgs),
 }
 
 /// Options every query command shares.
@@ -317,6 +328,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         // Fails only when the pool exists already (a second run in one process): keep it.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(cli.threads).build_global();
     }
+    input::leave_out_drafts(cli.no_drafts);
     // Work that can run long on a big graph shows a spinner with the time elapsed once it
     // has lasted half a second (on a terminal only): never a silent wait. Centrality has
     // its own bar with ETA; `check`, `run` and `path --all` print as they go.
@@ -346,6 +358,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Fmt(args) => fmt::run(&args, out),
         Command::Lsp(args) => lsp::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Draft(args) => busy("drafting", &mut || draft::run(&args, out)),
     }
 }
 

@@ -29,7 +29,7 @@
 //! assert!(page.contains("Content-Security-Policy"));
 //! ```
 
-mod csp;
+pub(crate) mod csp;
 mod data;
 
 use super::dot::DotOptions;

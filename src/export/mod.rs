@@ -59,6 +59,7 @@ mod options;
 pub mod panels;
 mod pin;
 pub mod raster;
+pub mod review;
 mod scene;
 mod shape;
 pub mod stats;

@@ -137,6 +137,14 @@ pub enum Problem {
         /// Line of the earlier edge.
         first_line: usize,
     },
+    /// The model holds drafted nodes or ties nobody has reviewed yet (a warning).
+    #[error("{nodes} node(s) and {edges} tie(s) are unreviewed drafts")]
+    UnreviewedDrafts {
+        /// Drafted nodes.
+        nodes: usize,
+        /// Drafted edges.
+        edges: usize,
+    },
     /// A profile rule's Goldstein score outside −10 … 10.
     #[error("Goldstein score {value} is outside −10 … 10")]
     Goldstein {
@@ -244,6 +252,7 @@ impl Problem {
             Problem::SimilarIds { .. } => "looks like another id",
             Problem::SharedName { .. } => "names two nodes",
             Problem::DuplicateEdge { .. } => "duplicate edge",
+            Problem::UnreviewedDrafts { .. } => "first draft",
             Problem::Declaration(_) => "bad declaration",
             Problem::Include { .. } => "cannot read",
             Problem::IncludeCycle { .. } => "cycle",
@@ -319,6 +328,11 @@ impl Problem {
             Problem::ProbableDuplicate { other_id, .. } => {
                 Some(format!("if they are one entity, add `same_as: [\"{other_id}\"],` to this node"))
             }
+            Problem::UnreviewedDrafts { .. } => Some(
+                "review each drafted node and tie (relgraph draft --review writes a page for it), then delete its \
+                 `draft: true`; analyses leave drafts out with --no-drafts"
+                    .into(),
+            ),
             Problem::Share { .. } => Some("a share is the part of the tie's strength carried that way: 0 … 1".into()),
             _ => None,
         }

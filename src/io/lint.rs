@@ -5,7 +5,9 @@
 //! - a name or alias of one node that is also the id, name or alias of another, in the
 //!   same folded form (aliases that point at each other included): a lookup by that name
 //!   is ambiguous;
-//! - an edge that repeats another exactly, every field equal.
+//! - an edge that repeats another exactly, every field equal;
+//! - drafted nodes and ties (`draft: true`) nobody has reviewed: one warning with the
+//!   counts, at the first of them.
 //!
 //! Names are compared as [`Model::lookup`](crate::model::Model::lookup) compares them: trimmed,
 //! NFKC-normalised and lowercased. `relgraph check` prints the warnings and exits 0 unless
@@ -92,6 +94,17 @@ pub fn lint(model: &Model, text: &str, diagnostics: &mut Diagnostics) {
         }
         earlier.push(seen.len());
         seen.push((j, edge));
+    }
+
+    // Unreviewed drafts: one warning, at the first.
+    let drafted_nodes = model.nodes().filter(|n| n.draft).count();
+    let drafted_edges = model.edges().filter(|e| e.draft).count();
+    if drafted_nodes + drafted_edges > 0 {
+        let span = match model.nodes().position(|n| n.draft) {
+            Some(i) => field_span(node_spans.get(i), "draft"),
+            None => model.edges().position(|e| e.draft).map_or(0..0, |j| field_span(edge_spans.get(j), "draft")),
+        };
+        diagnostics.warn(Problem::UnreviewedDrafts { nodes: drafted_nodes, edges: drafted_edges }, span);
     }
 }
 

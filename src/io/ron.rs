@@ -152,6 +152,8 @@ struct RawNode {
     same_as: Vec<String>,
     #[serde(default)]
     sources: Vec<String>,
+    #[serde(default)]
+    draft: bool,
 }
 
 #[derive(Deserialize)]
@@ -176,6 +178,8 @@ struct RawEdge {
     evidence: Vec<Evidence>,
     #[serde(default)]
     sources: Vec<String>,
+    #[serde(default)]
+    draft: bool,
 }
 
 impl<'t> Loader<'t, '_> {
@@ -346,6 +350,7 @@ impl<'t> Loader<'t, '_> {
                 description: n.description,
                 same_as: n.same_as,
                 sources: n.sources,
+                draft: n.draft,
             }));
         }
         out
@@ -411,6 +416,7 @@ impl<'t> Loader<'t, '_> {
             note: e.note,
             evidence: e.evidence,
             sources: e.sources,
+            draft: e.draft,
         })
     }
 }

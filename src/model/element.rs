@@ -75,6 +75,10 @@ pub struct Node {
     /// [`super::provenance`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// Proposed by `relgraph draft` and not yet reviewed: `check` warns, `--no-drafts`
+    /// leaves it out. A reviewer deletes the field once the node is confirmed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 impl Node {
@@ -93,6 +97,7 @@ impl Node {
             description: None,
             same_as: Vec::new(),
             sources: Vec::new(),
+            draft: false,
         }
     }
 
@@ -139,6 +144,9 @@ pub struct Edge {
     /// evidence, else every source of its file (see [`super::provenance`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// Proposed by `relgraph draft` and not yet reviewed (see [`Node::draft`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 impl Edge {
@@ -156,6 +164,7 @@ impl Edge {
             note: None,
             evidence: Vec::new(),
             sources: Vec::new(),
+            draft: false,
         }
     }
 

@@ -242,6 +242,12 @@ impl Model {
         out
     }
 
+    /// The model without its unreviewed drafts (nodes and edges marked `draft`), as
+    /// analyses read it with `--no-drafts`.
+    pub fn without_drafts(&self) -> Model {
+        self.filtered(|n| !n.draft, |e| !e.draft)
+    }
+
     /// The model as it stands on `at`: nodes and edges in force then. A tie with its own
     /// `since` or `until` is in force on its own dates, and keeps its ends, even when an
     /// end node carries a later `date` (the proposal of a purchase before the purchase);

@@ -53,6 +53,7 @@ pub const FUNCTIONS: &[(&str, &str, &str, &str)] = &[
     ("join", "join(array, separator) -> string", "The items of an array as text, between separators.", "print(join([\"a\", \"b\"], \" → \"));"),
     ("table", "table(columns, rows) -> string", "An aligned text table: an array of column names and an array of rows (arrays).", "print(table([\"id\", \"n\"], [[\"a\", 1], [\"b\", 2]]));"),
     ("write", "write(path, text) -> ()", "Writes text to a file atomically.", "write(dir + \"/note.md\", \"# Notes\\n\");"),
+    ("draft", "draft(text) / draft(text, options) -> Model", "Drafts a model from an article's text, as `relgraph draft`: every node and tie marked draft, each tie with its quote; options #{date, title, url, author}.", "let d = draft(\"Japan condemned Russia.\", #{date: \"2014-03-18\"}); print(d.edge_count());"),
 ];
 
 /// Limits a script runs under.
@@ -383,10 +384,28 @@ pub fn engine(out: Rc<RefCell<Vec<u8>>>, limits: Limits) -> Engine {
     });
     engine.register_fn("fixed", |x: f64, digits: i64| format!("{x:.*}", digits.clamp(0, 17) as usize));
     engine.register_fn("fixed", |x: i64, digits: i64| format!("{:.*}", digits.clamp(0, 17) as usize, x as f64));
+    engine.register_fn("draft", |text: &str| draft(text, Map::new()));
+    engine.register_fn("draft", draft);
     engine.register_fn("write", |path: &str, text: &str| -> Fallible<()> {
         lift(api::write_atomically(&script_path(path), text.as_bytes()))
     });
     engine
+}
+
+/// `draft(text, options)`: a drafted model (options: date, title, url, author).
+fn draft(text: &str, options: Map) -> Fallible<ScriptModel> {
+    let mut o = crate::api::draft::DraftOptions::new();
+    for (key, value) in &options {
+        let value = value.to_string();
+        match key.as_str() {
+            "date" => o.date = Some(lift(value.parse::<PartialDate>())?),
+            "title" => o.title = Some(value),
+            "url" => o.url = Some(value),
+            "author" => o.author = Some(value),
+            other => return fail(format!("unknown draft option `{other}` (date, title, url, author)")),
+        }
+    }
+    Ok(ScriptModel::new(crate::api::draft::draft(text, &o).model))
 }
 
 /// Every script function as the Markdown table `docs/scripting.md` shows (a test keeps

@@ -1,0 +1,815 @@
+//! Finding the actors and contexts an article names, and the structural ties its role
+//! phrases state.
+//!
+//! Passes, each over the whole text: (1) the `--into` model's names, then the gazetteer;
+//! (2) bodies the gazetteer lacks: capitalised names ending in an organisation word
+//! ("Central Foreign Affairs Commission") or starting with one ("Institute of World
+//! Affairs"), with a bracketed acronym after them as an alias; (3) contexts: "the Kuril
+//! Islands dispute", "San Francisco Treaty", "Winter Olympics"; (4) role phrases —
+//! `[Russia's | Russian] [former] OFFICE [,] NAME` ("Russia's president, Vladimir Putin",
+//! "Iranian Foreign Minister Javad Zarif") and `NAME, OFFICE of BODY` — which make a person
+//! (a leader when the office is governmental) and a `leads`/`represents`/`advises` tie to
+//! the body; (5) short forms of the people found: surnames, "Mr Putin", bracketed
+//! acronyms, matched everywhere in a second automaton.
+
+#![allow(
+    clippy::indexing_slicing,
+    reason = "token, mention and actor indices are made from this text by the loops that use them, and \
+              byte offsets come from tokens and automaton matches, so they are in bounds and on \
+              character boundaries; `draft_never_panics` in tests/draft.rs drafts arbitrary text"
+)]
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::gazetteer::{offices, EntityClass, Gazetteer, Hit, ModelNames};
+pub use super::text::{tokens, Token};
+use crate::model::{Model, NodeKind};
+
+/// How a mention takes part in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A name: it can act or be acted on.
+    Name,
+    /// An adjective or demonym ("Russian"): it names the actor, but modifies a noun.
+    Adjective,
+    /// Part of a role phrase ("Japan's" in "Japan's Prime Minister Shinzo Abe"): the
+    /// phrase's person acts, not this.
+    Modifier,
+}
+
+/// A mention of an actor or context: byte range, which one, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// Index into [`Found::actors`].
+    pub actor: usize,
+    /// How it takes part.
+    pub role: Role,
+}
+
+/// An actor or context the article names.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// Display name.
+    pub name: String,
+    /// Node kind.
+    pub kind: NodeKind,
+    /// Every surface form the text uses for it.
+    pub forms: Vec<String>,
+    /// Its id in the `--into` model.
+    pub known: Option<String>,
+    /// The office a role phrase gave it.
+    pub office: Option<String>,
+}
+
+/// What a role phrase says of the person and the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// The office heads the body (president, prime minister …): `leads`.
+    Leads,
+    /// Any other office: `represents`.
+    Represents,
+    /// A confidant or adviser of a person: `advises`.
+    Advises,
+}
+
+/// A tie a role phrase states: the person, the body, how, the quote's byte range.
+#[derive(Debug, Clone, Copy)]
+pub struct Structural {
+    /// The person (index into [`Found::actors`]).
+    pub person: usize,
+    /// The country, organisation, or (for an adviser) person.
+    pub body: usize,
+    /// What the phrase says.
+    pub kind: Link,
+    /// Quote start byte.
+    pub start: usize,
+    /// Quote end byte.
+    pub end: usize,
+}
+
+/// Everything found: actors, mentions sorted by position, structural ties.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Actors and contexts, in order of first mention.
+    pub actors: Vec<Actor>,
+    /// Mentions, sorted by start.
+    pub mentions: Vec<Mention>,
+    /// Ties from role phrases.
+    pub structural: Vec<Structural>,
+}
+
+#[derive(Default)]
+struct Registry {
+    actors: Vec<Actor>,
+    keys: HashMap<String, usize>,
+}
+
+impl Registry {
+    fn get(&mut self, key: String, make: impl FnOnce() -> Actor) -> usize {
+        if let Some(&i) = self.keys.get(&key) {
+            return i;
+        }
+        self.actors.push(make());
+        self.keys.insert(key, self.actors.len() - 1);
+        self.actors.len() - 1
+    }
+}
+
+const ORG_HEADS: [&str; 35] = [
+    "Council",
+    "Union",
+    "Party",
+    "Commission",
+    "Ministry",
+    "Organization",
+    "Organisation",
+    "Agency",
+    "Force",
+    "Forces",
+    "Navy",
+    "Army",
+    "Bank",
+    "Fund",
+    "Court",
+    "Forum",
+    "Group",
+    "Institute",
+    "University",
+    "Company",
+    "Corporation",
+    "Airlines",
+    "Association",
+    "Alliance",
+    "Committee",
+    "Parliament",
+    "Congress",
+    "Assembly",
+    "Department",
+    "Office",
+    "Coalition",
+    "Front",
+    "Movement",
+    "Tribe",
+    "Co",
+];
+const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
+    ("Treaty", NodeKind::Agreement),
+    ("Agreement", NodeKind::Agreement),
+    ("Declaration", NodeKind::Agreement),
+    ("Accord", NodeKind::Agreement),
+    ("Accords", NodeKind::Agreement),
+    ("Protocol", NodeKind::Agreement),
+    ("Convention", NodeKind::Agreement),
+    ("Pact", NodeKind::Agreement),
+    ("Statement", NodeKind::Agreement),
+    ("Summit", NodeKind::Event),
+    ("Olympics", NodeKind::Event),
+    ("Games", NodeKind::Event),
+    ("Conference", NodeKind::Event),
+    ("War", NodeKind::Event),
+    ("Crisis", NodeKind::Event),
+    ("Islands", NodeKind::Territory),
+    ("Island", NodeKind::Territory),
+    ("Peninsula", NodeKind::Territory),
+    ("Sea", NodeKind::Territory),
+    ("Strait", NodeKind::Territory),
+    ("Region", NodeKind::Territory),
+    ("Crimea", NodeKind::Territory),
+];
+const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 12] = [
+    ("tribe", NodeKind::Organization),
+    ("navy", NodeKind::Organization),
+    ("army", NodeKind::Organization),
+    ("military", NodeKind::Organization),
+    ("parliament", NodeKind::Organization),
+    ("dispute", NodeKind::Dispute),
+    ("deal", NodeKind::Agreement),
+    ("agreement", NodeKind::Agreement),
+    ("treaty", NodeKind::Agreement),
+    ("summit", NodeKind::Event),
+    ("crisis", NodeKind::Event),
+    ("talks", NodeKind::Event),
+];
+const NAME_JOINERS: [&str; 8] = ["al", "bin", "ibn", "de", "van", "von", "der", "la"];
+const NOT_NAMES: [&str; 24] = [
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "For", "This", "That", "It", "He", "She",
+    "They", "We", "His", "Her", "Their", "Our", "Its",
+];
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_month_or_day(word: &str) -> bool {
+    const WORDS: [&str; 19] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    WORDS.contains(&word)
+}
+
+fn kind_of(class: EntityClass) -> NodeKind {
+    match class {
+        EntityClass::Country => NodeKind::Country,
+        EntityClass::Organization => NodeKind::Organization,
+        EntityClass::Person { leader: true } => NodeKind::Leader,
+        EntityClass::Person { leader: false } => NodeKind::Person,
+        EntityClass::Known(kind) => kind,
+    }
+}
+
+fn overlaps(m: &[Mention], start: usize, end: usize) -> bool {
+    m.iter().any(|x| x.start < end && start < x.end)
+}
+
+/// Finds the actors and contexts of `text`; `into` is the model names resolve against.
+pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
+    let gazetteer = Gazetteer::builtin();
+    let mut reg = Registry::default();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let model_nodes: Vec<_> = into.map(|(m, _)| m.nodes().collect()).unwrap_or_default();
+
+    // (1) Known names: the model's first, then the gazetteer's where they do not overlap.
+    let mut hits: Vec<(Hit, bool)> =
+        into.map(|(_, names)| names.find(text)).unwrap_or_default().into_iter().map(|h| (h, true)).collect();
+    let model_hits = hits.len();
+    for h in gazetteer.find(text) {
+        if !hits[..model_hits].iter().any(|(k, _)| k.start < h.end && h.start < k.end) {
+            hits.push((h, false));
+        }
+    }
+    for (h, from_model) in hits {
+        let form = &text[h.start..h.end];
+        let actor = if from_model {
+            let Some(node) = model_nodes.get(h.entity) else { continue };
+            reg.get(format!("m:{}", node.id), || Actor {
+                name: node.name.clone(),
+                kind: node.kind,
+                forms: Vec::new(),
+                known: Some(node.id.clone()),
+                office: None,
+            })
+        } else {
+            let Some(e) = gazetteer.entities.get(h.entity) else { continue };
+            // "President Barack Obama", "Secretary of State John Kerry": the dictionary's
+            // titled forms are cut down to the name, so the title is read as a role phrase.
+            if matches!(e.class, EntityClass::Person { .. }) && form != e.name {
+                let lower = form.to_lowercase();
+                let titled =
+                    offices().iter().find(|(o, _)| lower.starts_with(o.as_str()) && lower[o.len()..].starts_with(' '));
+                let cut = match form.find(e.name.as_str()) {
+                    Some(at) => Some((at, at + e.name.len())),
+                    None => titled.map(|(o, _)| (o.len() + 1, form.len())),
+                };
+                if let Some((from, to)) = cut {
+                    let (start, end) = (h.start + from, h.start + to);
+                    let actor = reg.get(format!("g:{}", h.entity), || Actor {
+                        name: e.name.clone(),
+                        kind: kind_of(e.class),
+                        forms: Vec::new(),
+                        known: None,
+                        office: None,
+                    });
+                    push_form(&mut reg.actors[actor], &text[start..end]);
+                    mentions.push(Mention { start, end, actor, role: Role::Name });
+                    // "Russian" in "Russian President Vladimir Putin" is a mention too.
+                    for inner in gazetteer.find(&text[h.start..start]) {
+                        let Some(ie) = gazetteer.entities.get(inner.entity) else { continue };
+                        if ie.class != EntityClass::Country {
+                            continue;
+                        }
+                        let a = reg.get(format!("g:{}", inner.entity), || Actor {
+                            name: ie.name.clone(),
+                            kind: kind_of(ie.class),
+                            forms: Vec::new(),
+                            known: None,
+                            office: None,
+                        });
+                        let (is, ie_end) = (h.start + inner.start, h.start + inner.end);
+                        push_form(&mut reg.actors[a], &text[is..ie_end]);
+                        mentions.push(Mention {
+                            start: is,
+                            end: ie_end,
+                            actor: a,
+                            role: if inner.adjective { Role::Adjective } else { Role::Name },
+                        });
+                    }
+                    continue;
+                }
+            }
+            reg.get(format!("g:{}", h.entity), || Actor {
+                name: e.name.clone(),
+                kind: kind_of(e.class),
+                forms: Vec::new(),
+                known: None,
+                office: None,
+            })
+        };
+        push_form(&mut reg.actors[actor], form);
+        mentions.push(Mention {
+            start: h.start,
+            end: h.end,
+            actor,
+            role: if h.adjective { Role::Adjective } else { Role::Name },
+        });
+    }
+    mentions.sort_by_key(|m| m.start);
+
+    let toks = tokens(text);
+    let word = |t: &Token| &text[t.start..t.end];
+    let mut structural = Vec::new();
+
+    // (2) Bodies the gazetteer lacks, and (3) named contexts.
+    let offices = offices();
+    let mut run_start = None;
+    for (t, tok) in toks.iter().enumerate() {
+        let w = word(tok);
+        let joins_run = run_start.is_some() && matches!(w, "of" | "for" | "and" | "the" | "on");
+        let gap_ok = t == 0 || text[toks[t - 1].end..tok.start].trim().is_empty();
+        if !gap_ok {
+            run_start = None;
+        }
+        if capitalised(w) && !NOT_NAMES.contains(&w) || joins_run {
+            if run_start.is_none() && capitalised(w) {
+                run_start = Some(t);
+            }
+        } else {
+            if let Some(s) = run_start.take() {
+                head_first_body(text, &toks, s, t, &mut reg, &mut mentions);
+                context_from_lower(text, &toks, s, t, w, &mut reg, &mut mentions);
+            }
+            continue;
+        }
+        let Some(s) = run_start else { continue };
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        let head_org = ORG_HEADS.contains(&bare);
+        let head_ctx = CONTEXT_HEADS.iter().find(|(h, _)| *h == bare).map(|(_, k)| *k);
+        if (head_org || head_ctx.is_some()) && t > s {
+            let start = toks[s].start;
+            let mut end = tok.start + bare.len();
+            if bare == "Co" && text[end..].starts_with('.') {
+                end += 1;
+            }
+            let mut start_word = s;
+            // Start after the last "the", and after a leading office and its "of"
+            // ("Chair of the Japan-Korea Working Group").
+            for (k, tok) in toks.iter().enumerate().take(t).skip(s) {
+                let w = word(tok);
+                if matches!(w, "The" | "the") || (k + 1 < t && (w.ends_with("'s") || w.ends_with("’s"))) {
+                    start_word = k + 1;
+                }
+            }
+            if start_word + 1 < t
+                && word(&toks[start_word + 1]) == "of"
+                && offices.iter().any(|(o, _)| *o == word(&toks[start_word]).to_lowercase())
+            {
+                start_word += 2;
+            }
+            let start = if start_word > s { toks[start_word].start } else { start };
+            if overlaps(&mentions, start, end)
+                && !mentions.iter().any(|m| m.start >= start && m.end <= end && m.end < end)
+            {
+                continue;
+            }
+            let name = text[start..end].to_owned();
+            let kind = if head_org { NodeKind::Organization } else { head_ctx.unwrap_or(NodeKind::Event) };
+            mentions.retain(|m| !(m.start >= start && m.end <= end));
+            let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor {
+                name: name.clone(),
+                kind,
+                forms: Vec::new(),
+                known: None,
+                office: None,
+            });
+            push_form(&mut reg.actors[a], &name);
+            mentions.push(Mention { start, end, actor: a, role: Role::Name });
+            // "(CCP)" after the name: an alias.
+            let after = &text[end..];
+            if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(i, _)| i) {
+                if inner.len() <= 8 && inner.chars().all(|c| c.is_uppercase() || c == '-') && inner.len() >= 2 {
+                    push_form(&mut reg.actors[a], inner);
+                }
+            }
+            mentions.sort_by_key(|m| m.start);
+        }
+    }
+
+    // (4) Role phrases.
+    let lower: Vec<String> = toks.iter().map(|t| word(t).to_lowercase()).collect();
+    let by_first: HashMap<&str, Vec<(usize, bool, &str)>> = {
+        let mut m: HashMap<&str, Vec<(usize, bool, &str)>> = HashMap::new();
+        for (office, heads) in offices {
+            let first = office.split(' ').next().unwrap_or("");
+            m.entry(first).or_default().push((office.split(' ').count(), *heads, office.as_str()));
+        }
+        m
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let mut found = None;
+        for &(n, heads, office) in by_first.get(lower[i].as_str()).map_or(&[][..], Vec::as_slice) {
+            if i + n <= toks.len() && lower[i..i + n].join(" ") == office {
+                found = Some((n, heads, office.to_owned()));
+                break;
+            }
+        }
+        let Some((n, heads, office)) = found else {
+            i += 1;
+            continue;
+        };
+        // An office in lower case counts only after a body ("Russia's president") or before a
+        // comma and a name; in title case it stands before a name on its own.
+        let titled = capitalised(word(&toks[i]));
+        let mut j = i + n;
+        let gap = text[toks[j - 1].end..toks.get(j).map_or(text.len(), |t| t.start)].to_owned();
+        if gap.trim() == "," || gap.trim() == ":" || gap.trim().is_empty() {
+            // The name: capitalised words (and joiners), at most four.
+        } else {
+            i += n;
+            continue;
+        }
+        let name_start = j;
+        while j < toks.len() && j - name_start < 4 {
+            let w = word(&toks[j]);
+            let w_bare = w.trim_end_matches("'s").trim_end_matches("’s");
+            let joiner = NAME_JOINERS.contains(&w.to_lowercase().as_str()) || w.starts_with("al-");
+            let between = &text[toks[j - 1].end..toks[j].start];
+            if j > name_start && !between.trim().is_empty() {
+                break;
+            }
+            if (capitalised(w) || joiner) && !NOT_NAMES.contains(&w) && !is_month_or_day(w_bare) {
+                if offices.iter().any(|(o, _)| o == &w.to_lowercase()) {
+                    break;
+                }
+                j += 1;
+                if w_bare.len() != w.len() {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if j == name_start || (!titled && !matches!(gap.trim(), "," | ":") && j - name_start < 2) {
+            // "NAME, director of …": the name stands before the office.
+            if !titled {
+                if let Some(a) = apposed_name(text, &toks, i, &mentions) {
+                    let (start, end) = a;
+                    let name = text[start..end].to_owned();
+                    let actor = reg.get(format!("p:{}", name.to_lowercase()), || Actor {
+                        name: name.clone(),
+                        kind: NodeKind::Person,
+                        forms: Vec::new(),
+                        known: None,
+                        office: Some(office.clone()),
+                    });
+                    push_form(&mut reg.actors[actor], &name);
+                    mentions.push(Mention { start, end, actor, role: Role::Name });
+                    mentions.sort_by_key(|m| m.start);
+                    // "…, director of the Institute of World Affairs": the body follows.
+                    let office_end = toks[i + n - 1].end;
+                    let limit = toks.get(i + n + 8).map_or(text.len(), |t| t.end);
+                    let body = mentions.iter().find(|m| {
+                        m.start >= office_end
+                            && m.start < limit
+                            && !text[office_end..m.start].contains([',', '.', ';', ':'])
+                            && matches!(reg.actors[m.actor].kind, NodeKind::Organization | NodeKind::Country)
+                    });
+                    if let Some(b) = body {
+                        structural.push(Structural {
+                            person: actor,
+                            body: b.actor,
+                            kind: Link::Represents,
+                            start,
+                            end: b.end,
+                        });
+                    }
+                }
+            }
+            i += n;
+            continue;
+        }
+        let name_tok = &toks[name_start..j];
+        let name_end = name_tok[name_tok.len() - 1].end;
+        let raw_name = &text[name_tok[0].start..name_end];
+        let name = raw_name.trim_end_matches("'s").trim_end_matches("’s").to_owned();
+        let name_end = name_tok[0].start + name.len();
+        // Before the office: modifiers, then a body.
+        let mut k = i;
+        let mut former = false;
+        while k > 0 {
+            let w = word(&toks[k - 1]).to_lowercase();
+            if matches!(w.as_str(), "former" | "then-prime" | "acting" | "deputy" | "then" | "host" | "summit")
+                || w.starts_with("then-")
+            {
+                former |= w == "former" || w.starts_with("then");
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        let office_start = toks[k].start;
+        let body = mentions.iter().rposition(|m| {
+            m.end <= office_start && text[m.end..office_start].trim_start_matches(['\'', '’', 's']).trim().is_empty()
+        });
+        // The person: a known name inside the span, or a new one.
+        let inside =
+            mentions.iter().position(|m| m.start >= name_tok[0].start && m.end <= name_end && m.start < name_end);
+        let person = match inside {
+            Some(p) if matches!(reg.actors[mentions[p].actor].kind, NodeKind::Leader | NodeKind::Person) => {
+                mentions[p].actor
+            }
+            Some(_) => {
+                i = j;
+                continue;
+            }
+            None => {
+                if overlaps(&mentions, name_tok[0].start, name_end) {
+                    i = j;
+                    continue;
+                }
+                let kind = if office.contains("spokes") || former || office == "confidant" {
+                    NodeKind::Person
+                } else {
+                    NodeKind::Leader
+                };
+                let a = reg.get(format!("p:{}", name.to_lowercase()), || Actor {
+                    name: name.clone(),
+                    kind,
+                    forms: Vec::new(),
+                    known: None,
+                    office: None,
+                });
+                push_form(&mut reg.actors[a], &name);
+                mentions.push(Mention { start: name_tok[0].start, end: name_end, actor: a, role: Role::Name });
+                mentions.sort_by_key(|m| m.start);
+                a
+            }
+        };
+        if reg.actors[person].office.is_none() {
+            let mut o = office.clone();
+            if former {
+                o = format!("former {o}");
+            }
+            reg.actors[person].office = Some(o);
+        }
+        if let Some(b) = body {
+            let body_actor = mentions[b].actor;
+            let advises = matches!(
+                office.as_str(),
+                "confidant" | "adviser" | "advisor" | "national security adviser" | "national security advisor"
+            );
+            let body_kind = reg.actors[body_actor].kind;
+            let fits = matches!(body_kind, NodeKind::Country | NodeKind::Organization)
+                || (advises && matches!(body_kind, NodeKind::Leader | NodeKind::Person));
+            if fits && body_actor != person {
+                mentions[b].role = Role::Modifier;
+                let kind = if advises {
+                    Link::Advises
+                } else if heads && !former {
+                    Link::Leads
+                } else {
+                    Link::Represents
+                };
+                structural.push(Structural { person, body: body_actor, kind, start: mentions[b].start, end: name_end });
+            }
+        }
+        i = j;
+    }
+
+    // (5) Short forms: surnames of people, acronyms given in brackets, matched everywhere.
+    let mut short: Vec<(String, usize)> = Vec::new();
+    for (a, actor) in reg.actors.iter().enumerate() {
+        match actor.kind {
+            NodeKind::Leader | NodeKind::Person => {
+                for form in std::iter::once(&actor.name).chain(&actor.forms) {
+                    let words: Vec<&str> = form.split(' ').collect();
+                    if words.len() < 2 {
+                        continue;
+                    }
+                    let last = words[words.len() - 1];
+                    short.push((last.to_owned(), a));
+                    if let Some(bare) = last.strip_prefix("al-") {
+                        short.push((bare.to_owned(), a));
+                    }
+                    if words.len() == 2
+                        && words[0].len() > 2
+                        && !offices.iter().any(|(o, _)| *o == words[0].to_lowercase())
+                    {
+                        short.push((words[0].to_owned(), a));
+                    }
+                }
+            }
+            _ => {
+                for form in &actor.forms {
+                    if form.len() <= 8 && form.chars().all(|c| c.is_uppercase()) && form.len() >= 2 {
+                        short.push((form.clone(), a));
+                    }
+                }
+            }
+        }
+    }
+    // A short form two actors share is ambiguous: drop it.
+    short.sort();
+    short.dedup();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (s, _) in &short {
+        *counts.entry(s.as_str()).or_default() += 1;
+    }
+    let short: Vec<(String, usize)> =
+        short.iter().filter(|(s, _)| counts[s.as_str()] == 1 && s.chars().count() >= 2).cloned().collect();
+    if let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(short.iter().map(|(s, _)| s)) {
+        let mut extra = Vec::new();
+        for m in ac.find_iter(text) {
+            let before = text[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if before && after && !overlaps(&mentions, m.start(), m.end()) {
+                let a = short[m.pattern().as_usize()].1;
+                extra.push(Mention { start: m.start(), end: m.end(), actor: a, role: Role::Name });
+            }
+        }
+        for m in extra {
+            push_form(&mut reg.actors[m.actor], &text[m.start..m.end]);
+            mentions.push(m);
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    Found { actors: reg.actors, mentions, structural }
+}
+
+/// The capitalised name of two or three words just before ", [the] OFFICE" at token `i`.
+fn apposed_name(text: &str, toks: &[Token], i: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+    let mut k = i;
+    if k > 0 && &text[toks[k - 1].start..toks[k - 1].end] == "the" {
+        k -= 1;
+    }
+    if k == 0 || text[toks[k - 1].end..toks[k].start].trim() != "," {
+        return None;
+    }
+    let end_tok = k - 1;
+    let mut start_tok = end_tok;
+    while start_tok > 0 && end_tok - start_tok < 3 {
+        let w = &text[toks[start_tok - 1].start..toks[start_tok - 1].end];
+        if !capitalised(w)
+            || NOT_NAMES.contains(&w)
+            || !text[toks[start_tok - 1].end..toks[start_tok].start].trim().is_empty()
+        {
+            break;
+        }
+        start_tok -= 1;
+    }
+    let first = &text[toks[start_tok].start..toks[start_tok].end];
+    if !capitalised(first) || NOT_NAMES.contains(&first) || end_tok - start_tok + 1 < 2 {
+        return None;
+    }
+    let (start, end) = (toks[start_tok].start, toks[end_tok].end);
+    (!overlaps(mentions, start, end)).then_some((start, end))
+}
+
+/// "the Kuril Islands dispute", "the Gazprom–CNPC gas deal": a capitalised run followed by
+/// a lower-case context word.
+fn context_from_lower(
+    text: &str,
+    toks: &[Token],
+    s: usize,
+    t: usize,
+    w: &str,
+    reg: &mut Registry,
+    mentions: &mut Vec<Mention>,
+) {
+    let Some((_, kind)) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == w) else { return };
+    let s = (s..t).rev().find(|&k| !capitalised(&text[toks[k].start..toks[k].end])).map_or(s, |k| k + 1);
+    if s >= t {
+        return;
+    }
+    let start = toks[s].start;
+    let end = toks[t].end;
+    if !text[toks[t - 1].end..toks[t].start].trim().is_empty() {
+        return;
+    }
+    let name = text[start..end].to_owned();
+    let body = *kind == NodeKind::Organization;
+    if name.split(' ').count() < 2 || (body && t - s > 3) {
+        return;
+    }
+    // Names inside stay mentions (the parties); the context is a mention of its own. A
+    // body ("the Misseriya tribe", "the Russian navy") is a name that can act.
+    let a = reg.get(format!("c:{}", name.to_lowercase()), || Actor {
+        name: name.clone(),
+        kind: *kind,
+        forms: Vec::new(),
+        known: None,
+        office: None,
+    });
+    push_form(&mut reg.actors[a], &name);
+    if body {
+        mentions.retain(|m| !(m.start >= start && m.end <= end));
+    } else {
+        for m in mentions.iter_mut().filter(|m| m.start >= start && m.end <= end) {
+            m.role = Role::Modifier;
+        }
+    }
+    mentions.push(Mention { start, end, actor: a, role: if body { Role::Name } else { Role::Modifier } });
+    mentions.sort_by_key(|m| m.start);
+}
+
+/// "Institute of World Affairs", "Ministry of Foreign Affairs": an organisation word, "of"
+/// or "for", and capitalised words up to the end of the run.
+fn head_first_body(text: &str, toks: &[Token], s: usize, t: usize, reg: &mut Registry, mentions: &mut Vec<Mention>) {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let mut end_tok = t;
+    while end_tok > s && !capitalised(word(end_tok - 1)) {
+        end_tok -= 1;
+    }
+    if end_tok < s + 3 || !ORG_HEADS.contains(&word(s)) || !matches!(word(s + 1), "of" | "for") {
+        return;
+    }
+    let (start, end) = (toks[s].start, toks[end_tok - 1].end);
+    if mentions.iter().any(|m| m.start < end && start < m.end && !(m.start >= start && m.end <= end)) {
+        return;
+    }
+    let name = text[start..end].to_owned();
+    mentions.retain(|m| !(m.start >= start && m.end <= end));
+    let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor {
+        name: name.clone(),
+        kind: NodeKind::Organization,
+        forms: Vec::new(),
+        known: None,
+        office: None,
+    });
+    push_form(&mut reg.actors[a], &name);
+    mentions.push(Mention { start, end, actor: a, role: Role::Name });
+    mentions.sort_by_key(|m| m.start);
+}
+
+fn push_form(actor: &mut Actor, form: &str) {
+    let form = form.trim_end_matches("'s").trim_end_matches("’s");
+    if !actor.forms.iter().any(|f| f == form) {
+        actor.forms.push(form.to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, NodeKind)> {
+        let found = find(text, None);
+        found.actors.iter().map(|a| (a.name.clone(), a.kind)).collect()
+    }
+
+    #[test]
+    fn role_phrases_make_people_with_their_office_and_body() {
+        let text = "Iranian Foreign Minister Javad Zarifo met Russia's president, Vladimir Putin. Later Zarifo left.";
+        let found = find(text, None);
+        let zarif = found.actors.iter().position(|a| a.name == "Javad Zarifo").expect("new person found");
+        assert_eq!(found.actors[zarif].kind, NodeKind::Leader);
+        assert_eq!(found.actors[zarif].office.as_deref(), Some("foreign minister"));
+        let iran = found.actors.iter().position(|a| a.name == "Iran").expect("Iran from its adjective");
+        assert!(found.structural.iter().any(|s| s.person == zarif && s.body == iran && s.kind == Link::Represents));
+        let putin = found.actors.iter().position(|a| a.name == "Vladimir Putin").expect("Putin");
+        assert!(found.structural.iter().any(|s| s.person == putin && s.kind == Link::Leads));
+        // The surname alone later refers to the same person.
+        let later = text.rfind("Zarifo").unwrap();
+        assert!(found.mentions.iter().any(|m| m.start == later && m.actor == zarif));
+    }
+
+    #[test]
+    fn capitalised_names_with_an_organisation_word_are_bodies() {
+        let got = names("Wang Yi leads the CCP Central Foreign Affairs Commission (CFAC) in Beijing.");
+        assert!(
+            got.contains(&("CCP Central Foreign Affairs Commission".to_owned(), NodeKind::Organization)),
+            "{got:?}"
+        );
+        assert!(got.contains(&("China".to_owned(), NodeKind::Country)), "{got:?}");
+    }
+
+    #[test]
+    fn contexts_from_their_head_words() {
+        let got = names("Russia cites the Yalta Agreement and the Kuril Islands dispute.");
+        assert!(got.contains(&("Yalta Agreement".to_owned(), NodeKind::Agreement)), "{got:?}");
+        assert!(got.contains(&("Kuril Islands dispute".to_owned(), NodeKind::Dispute)), "{got:?}");
+    }
+}

@@ -1,0 +1,273 @@
+//! Ties between the actors of a sentence, from cue words: a verb ("condemned", "met with")
+//! joins the nearest actor before it to the nearest after it (and those coordinated with
+//! them by "and" or commas); a noun ("talks", "dispute", "partnership") joins the actors
+//! it names with "between A and B", a hyphen ("U.S.-China relations"), or around it. The
+//! quote is the span from the first of the three to the last — the shortest part of the
+//! text that states the tie — so it is always an exact substring.
+
+#![allow(
+    clippy::indexing_slicing,
+    reason = "token, mention and actor indices are made from this text by the loops that use them, and \
+              byte offsets come from tokens and automaton matches, so they are in bounds and on \
+              character boundaries; `draft_never_panics` in tests/draft.rs drafts arbitrary text"
+)]
+
+use super::gazetteer::{cues, Cue, LONGEST_CUE};
+use super::mention::{Mention, Role, Token};
+
+/// A tie the text states: ends (indices into the actors), cue, quote byte range.
+#[derive(Debug, Clone)]
+pub struct Proposed {
+    /// The acting end.
+    pub from: usize,
+    /// The other end.
+    pub to: usize,
+    /// A relgraph edge kind name or a CAMEO event code.
+    pub kind: String,
+    /// Quote start byte.
+    pub start: usize,
+    /// Quote end byte.
+    pub end: usize,
+    /// 0 … 1.
+    pub confidence: f64,
+}
+
+const NEGATIONS: [&str; 5] = ["not", "never", "n't", "no", "without"];
+/// The farthest an argument may be from its cue, in words.
+const REACH: usize = 14;
+
+fn words_between(toks: &[Token], a: usize, b: usize) -> usize {
+    toks.iter().filter(|t| t.start >= a && t.end <= b).count()
+}
+
+/// The proposed ties of one sentence (`range`), given its words and the mentions in it.
+pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Mention]) -> Vec<Proposed> {
+    let args: Vec<&Mention> =
+        mentions.iter().filter(|m| m.role != Role::Modifier && m.start >= range.0 && m.end <= range.1).collect();
+    let mut out = Vec::new();
+    if args.len() < 2 {
+        return out;
+    }
+    let sentence_toks: Vec<Token> = toks.iter().copied().filter(|t| t.start >= range.0 && t.end <= range.1).collect();
+    let lower: Vec<String> = sentence_toks.iter().map(|t| text[t.start..t.end].to_lowercase()).collect();
+    let table = cues();
+    let mut i = 0;
+    while i < sentence_toks.len() {
+        let mut hit: Option<(usize, &Cue)> = None;
+        for n in (1..=LONGEST_CUE).rev() {
+            if i + n > sentence_toks.len() {
+                continue;
+            }
+            let phrase = lower[i..i + n].join(" ");
+            if let Some(cue) = table.get(&phrase) {
+                hit = Some((n, cue));
+                break;
+            }
+        }
+        let Some((n, cue)) = hit else {
+            i += 1;
+            continue;
+        };
+        let (cs, ce) = (sentence_toks[i].start, sentence_toks[i + n - 1].end);
+        if args.iter().any(|m| m.start < ce && cs < m.end) {
+            i += n;
+            continue;
+        }
+        let negated =
+            (i.saturating_sub(3)..i).any(|k| NEGATIONS.contains(&lower[k].as_str()) || lower[k].ends_with("n't"));
+        if negated {
+            i += n;
+            continue;
+        }
+        // Nouns and the CAMEO table's verbs (which include many nouns) reach less far, and
+        // not across a comma.
+        let dictionary = cue.confidence < 0.5;
+        let (reach_before, reach_after) = if cue.noun {
+            (8, 5)
+        } else if dictionary {
+            (5, 7)
+        } else {
+            (REACH, REACH)
+        };
+        let strict = cue.noun || dictionary;
+        let before: Vec<&&Mention> = args
+            .iter()
+            .filter(|m| {
+                m.end <= cs
+                    && words_between(toks, m.end, cs) <= reach_before
+                    && subject_reaches(&text[m.end..cs], strict)
+            })
+            .collect();
+        let after: Vec<&&Mention> = args
+            .iter()
+            .filter(|m| {
+                m.start >= ce
+                    && words_between(toks, ce, m.start) <= reach_after
+                    && !(strict && text[ce..m.start].contains([',', ';', ':', '“', '"']))
+            })
+            .collect();
+        let mut pairs: Vec<(&Mention, &Mention, f64)> = Vec::new();
+        // "between A and B", "tensions build between A and B", "A-B relations"
+        let between = (i + n..(i + n + 2).min(lower.len())).any(|k| lower[k] == "between");
+        if cue.noun && between && after.len() >= 2 {
+            pairs.push((after[0], after[1], 1.0));
+        } else if let (Some(s), Some(o)) = (before.last(), after.first()) {
+            let subjects = coordinated(text, &before, true);
+            let objects = coordinated(text, &after, false);
+            // Actors that act together are drafted as cooperating; a long list ("the leaders
+            // of Russia, the United States, Britain …") is no set of bilateral ties.
+            let together = if subjects.len() <= 3 { subjects.as_slice() } else { &[][..] };
+            for (k, a) in together.iter().enumerate() {
+                for b in &together[k + 1..] {
+                    let (start, end) = (a.start.min(b.start), a.end.max(b.end));
+                    if a.actor != b.actor && a.role == Role::Name && b.role == Role::Name {
+                        out.push(Proposed {
+                            from: b.actor,
+                            to: a.actor,
+                            kind: "cooperates_with".into(),
+                            start,
+                            end,
+                            confidence: 0.4,
+                        });
+                    }
+                }
+            }
+            let distance = words_between(toks, s.end, cs) + words_between(toks, ce, o.start);
+            let factor = 1.0 / (1.0 + distance as f64 / 12.0);
+            for s in &subjects {
+                for o in &objects {
+                    pairs.push((s, o, factor));
+                }
+            }
+        } else if cue.noun && before.len() >= 2 {
+            // "the U.S.-China relations", "Japan and Russia's dispute"
+            let (a, b) = (before[before.len() - 2], before[before.len() - 1]);
+            let gap = text[a.end..b.start].trim();
+            let titled_gap = gap
+                .strip_prefix("and ")
+                .or_else(|| gap.strip_prefix(", "))
+                .is_some_and(|rest| rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)));
+            if gap == "-" || gap == "–" || gap == "and" || gap == "," || titled_gap {
+                pairs.push((a, b, 0.9));
+            }
+        }
+        if cue.kind == "-" {
+            pairs.clear();
+        }
+        // "dispatched Yoshiro Mori to Russia": the envoy visits the place after "to".
+        if cue.kind == "visits" {
+            if let Some(envoy) = after.first() {
+                let place = after.iter().skip(1).find(|m| {
+                    let gap = text[envoy.end..m.start].trim_start_matches([',', ' ']);
+                    gap.trim() == "to" || gap.starts_with("to ")
+                });
+                if let Some(place) = place {
+                    pairs.retain(|(_, o, _)| o.actor != envoy.actor);
+                    pairs.push((envoy, place, 1.0));
+                }
+            }
+        }
+        for (s, o, factor) in pairs {
+            if s.actor == o.actor {
+                continue;
+            }
+            let start = s.start.min(cs).min(o.start);
+            let end = s.end.max(ce).max(o.end);
+            let adjective = s.role == Role::Adjective || o.role == Role::Adjective;
+            let confidence = cue.confidence * factor * if adjective { 0.7 } else { 1.0 };
+            out.push(Proposed { from: s.actor, to: o.actor, kind: cue.kind.clone(), start, end, confidence });
+        }
+        i += n;
+    }
+    out
+}
+
+/// Whether an actor whose mention ends where `gap` (the text up to the cue) begins can be
+/// the cue's subject: not across a clause with a subject of its own ("…, both sides
+/// remain"), and, when `strict`, not across any comma or quotation mark.
+fn subject_reaches(gap: &str, strict: bool) -> bool {
+    if strict && gap.contains([',', ';', ':', '“', '"']) {
+        return false;
+    }
+    let Some(last) = gap.rfind([',', ';']) else { return true };
+    let clause = &gap[last + 1..];
+    !clause.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "it" | "they" | "he" | "she" | "both" | "we" | "which" | "who" | "this" | "that" | "i" | "there"
+        )
+    })
+}
+
+/// The argument nearest the cue and those joined to it by "and", "or" or commas.
+fn coordinated<'a>(text: &str, side: &[&&'a Mention], before: bool) -> Vec<&'a Mention> {
+    let mut out: Vec<&Mention> = Vec::new();
+    if before {
+        let mut k = side.len();
+        while k > 0 {
+            let m = side[k - 1];
+            if let Some(prev) = out.last() {
+                let gap = text[m.end..prev.start].trim().trim_start_matches(['\'', '’']).trim_start_matches('s').trim();
+                if !matches!(gap, "and" | "," | "or" | ", and") {
+                    break;
+                }
+            }
+            out.push(m);
+            k -= 1;
+        }
+    } else {
+        for m in side {
+            if let Some(prev) = out.last() {
+                let gap = text[prev.end..m.start].trim();
+                let gap = gap.strip_prefix("the").map_or(gap, str::trim).trim();
+                if !matches!(gap, "and" | "," | "or" | ", and" | "and the" | ", the") {
+                    break;
+                }
+            }
+            out.push(m);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::{draft, DraftOptions};
+
+    fn ties(text: &str) -> Vec<(String, String, String)> {
+        let d = draft(text, &DraftOptions::new());
+        d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect()
+    }
+
+    #[test]
+    fn a_verb_joins_the_actors_around_it_and_coordinated_subjects() {
+        let got = ties("Germany and France condemned Russia.");
+        assert!(got.contains(&("germany".into(), "condemns".into(), "russia".into())), "{got:?}");
+        assert!(got.contains(&("france".into(), "condemns".into(), "russia".into())), "{got:?}");
+        assert!(got.iter().any(|(a, k, b)| k == "cooperates_with" && a != b), "co-subjects cooperate: {got:?}");
+    }
+
+    #[test]
+    fn a_noun_joins_the_actors_it_names_with_between() {
+        let got = ties("Tensions grew between India and Pakistan.");
+        assert!(
+            got.iter().any(|(a, k, b)| k == "opposes" && [a.as_str(), b.as_str()] == ["india", "pakistan"]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn negated_cues_and_other_clauses_make_no_tie() {
+        assert_eq!(ties("Japan did not condemn Russia."), []);
+        let got = ties("After Ukraine, both sides remain engaged with China.");
+        assert!(!got.iter().any(|(a, _, _)| a == "ukraine"), "{got:?}");
+    }
+
+    #[test]
+    fn quotes_are_the_span_from_subject_to_object() {
+        let text = "On Friday, Venezuela sanctioned Colombia heavily.";
+        let d = draft(text, &DraftOptions::new());
+        let quotes: Vec<&str> = d.model.edges().flat_map(|e| e.evidence.iter().map(|q| q.quote.as_str())).collect();
+        assert_eq!(quotes, ["Venezuela sanctioned Colombia"]);
+    }
+}

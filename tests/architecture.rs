@@ -536,3 +536,26 @@ fn no_file_is_over_800_lines_before_its_unit_tests() {
         .collect();
     assert!(long.is_empty(), "files over {MAX_LINES} lines before their tests:\n{}", long.join("\n"));
 }
+
+#[test]
+fn the_python_binding_names_only_the_api_the_model_and_the_error() {
+    // python/ is a crate of its own that wraps the library: it converts and delegates to
+    // `relgraph::api`, with the model's types and the error, like every front end.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("python").join("src");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    assert!(!files.is_empty(), "python/src has Rust files");
+    let mut hits = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("source is UTF-8");
+        for (n, line) in text.lines().enumerate() {
+            if ["relgraph::analysis", "relgraph::export", "relgraph::io", "relgraph::report"]
+                .iter()
+                .any(|p| line.contains(p))
+            {
+                hits.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(hits.is_empty(), "the Python binding bypasses the API:\n{}", hits.join("\n"));
+}

@@ -12,17 +12,14 @@ use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use relgraph::analysis::centrality::{self, CentralityError, Measure};
-use relgraph::analysis::structure;
-use relgraph::analysis::view::{GraphView, ViewOptions};
-use relgraph::{Edge, EdgeKind, Model, Node, NodeKind};
+use relgraph::api::{Measure, Network};
 
 use crate::run::interruptible;
 
 /// A plain graph for the NetworkX backend: nodes 0..n, ties as index pairs.
 #[pyclass(name = "Graph", module = "relgraph", frozen)]
 pub struct PyGraph {
-    view: Arc<GraphView>,
+    network: Arc<Network>,
 }
 
 /// Which measure a call runs.
@@ -30,7 +27,7 @@ fn measure(name: &str) -> PyResult<Measure> {
     name.parse().map_err(|e: relgraph::model::kind::UnknownName| PyValueError::new_err(e.to_string()))
 }
 
-fn convergence(error: CentralityError) -> PyErr {
+fn convergence(error: relgraph::Error) -> PyErr {
     PyValueError::new_err(format!("relgraph: {error}"))
 }
 
@@ -47,35 +44,15 @@ impl PyGraph {
         weights: Option<Vec<f64>>,
         directed: bool,
     ) -> PyResult<PyGraph> {
-        if sources.len() != targets.len() || weights.as_ref().is_some_and(|w| w.len() != sources.len()) {
-            return Err(PyValueError::new_err("sources, targets and weights must have the same length"));
-        }
-        if sources.iter().chain(&targets).any(|&i| i as usize >= n) {
-            return Err(PyValueError::new_err("a tie names a node index out of range"));
-        }
-        let view = interruptible(py, move || {
-            let mut model = Model::new("networkx");
-            let ids: Vec<String> = (0..n).map(|i| i.to_string()).collect();
-            for id in &ids {
-                // Ids are distinct, so adding cannot fail.
-                let _ = model.add_node(Node::new(id.as_str(), NodeKind::Actor, id.as_str()));
-            }
-            for (i, (&s, &t)) in sources.iter().zip(&targets).enumerate() {
-                let mut edge = Edge::new(ids[s as usize].as_str(), ids[t as usize].as_str(), EdgeKind::RelatedTo);
-                edge.weight = weights.as_ref().map(|w| w[i]);
-                let _ = model.add_edge(edge);
-            }
-            let options =
-                if directed { ViewOptions::directed().with_strict_direction(true) } else { ViewOptions::undirected() };
-            GraphView::new(&model, &options)
-        })?;
-        Ok(PyGraph { view: Arc::new(view) })
+        let network = interruptible(py, move || Network::new(n, &sources, &targets, weights.as_deref(), directed))?
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok(PyGraph { network: Arc::new(network) })
     }
 
     /// Number of nodes.
     #[getter]
     fn node_count(&self) -> usize {
-        self.view.node_count()
+        self.network.node_count()
     }
 
     /// One score per node for a measure (`betweenness`, `closeness`, `harmonic`,
@@ -86,48 +63,36 @@ impl PyGraph {
     #[pyo3(signature = (name, weighted = false))]
     fn centrality(&self, py: Python<'_>, name: &str, weighted: bool) -> PyResult<Vec<f64>> {
         let m = measure(name)?;
-        let view = Arc::clone(&self.view);
-        let options = centrality::CentralityOptions::default().with_weighted(weighted);
-        let scores = interruptible(py, move || centrality::compute(&view, m, &options))?;
-        scores.map(|s| s.values().to_vec()).map_err(convergence)
+        let network = Arc::clone(&self.network);
+        interruptible(py, move || network.centrality(m, weighted))?.map_err(convergence)
     }
 
     /// Betweenness sums from the given sources (all nodes when none), unscaled: the pair
-    /// counts NetworkX accumulates before rescaling (see `relgraph::analysis::centrality::
-    /// betweenness_from`).
+    /// counts NetworkX accumulates before rescaling (see `relgraph::api::Network::betweenness_sums`).
     #[pyo3(signature = (sources = None, weighted = false))]
     fn betweenness_sums(&self, py: Python<'_>, sources: Option<Vec<u32>>, weighted: bool) -> PyResult<Vec<f64>> {
-        let view = Arc::clone(&self.view);
-        interruptible(py, move || {
-            let sources = sources.unwrap_or_else(|| (0..view.node_count() as u32).collect());
-            centrality::betweenness_from(&view, weighted, &sources).values().to_vec()
-        })
+        let network = Arc::clone(&self.network);
+        interruptible(py, move || network.betweenness_sums(sources.as_deref(), weighted))
     }
 
-    /// PageRank with damping `alpha` (see `relgraph::analysis::centrality::pagerank_damped`).
+    /// PageRank with damping `alpha` (see `relgraph::api::Network::pagerank`).
     #[pyo3(signature = (alpha = 0.85, weighted = false))]
     fn pagerank(&self, py: Python<'_>, alpha: f64, weighted: bool) -> PyResult<Vec<f64>> {
-        let view = Arc::clone(&self.view);
-        let scores = interruptible(py, move || centrality::pagerank_damped(&view, weighted, alpha))?;
-        scores.map(|s| s.values().to_vec()).map_err(convergence)
+        let network = Arc::clone(&self.network);
+        interruptible(py, move || network.pagerank(alpha, weighted))?.map_err(convergence)
     }
 
     /// Katz centrality with `alpha` and a constant `beta`, normalised (see
-    /// `relgraph::analysis::centrality::katz_with`).
+    /// `relgraph::api::Network::katz`).
     #[pyo3(signature = (alpha = 0.1, beta = 1.0, weighted = false))]
     fn katz(&self, py: Python<'_>, alpha: f64, beta: f64, weighted: bool) -> PyResult<Vec<f64>> {
-        let view = Arc::clone(&self.view);
-        let scores = interruptible(py, move || centrality::katz_with(&view, weighted, alpha, beta))?;
-        scores.map(|s| s.values().to_vec()).map_err(convergence)
+        let network = Arc::clone(&self.network);
+        interruptible(py, move || network.katz(alpha, beta, weighted))?.map_err(convergence)
     }
 
     /// Connected components (strongly connected when directed), as lists of node indices.
     fn components(&self, py: Python<'_>) -> PyResult<Vec<Vec<usize>>> {
-        let view = Arc::clone(&self.view);
-        interruptible(py, move || {
-            let parts =
-                if view.is_directed() { structure::strong_components(&view) } else { structure::components(&view) };
-            parts.into_iter().map(|p| p.into_iter().map(|i| i.index()).collect()).collect()
-        })
+        let network = Arc::clone(&self.network);
+        interruptible(py, move || network.components())
     }
 }

@@ -151,7 +151,7 @@ pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyModel> {
 /// Reads a model from node-link JSON text (the shape of NetworkX's `node_link_data`).
 #[pyfunction]
 pub fn from_node_link(py: Python<'_>, text: String) -> PyResult<PyModel> {
-    let loaded = interruptible(py, move || relgraph::io::json::read_bytes(text.as_bytes()))?;
+    let loaded = interruptible(py, move || Model::from_node_link_json(text.as_bytes()))?;
     loaded.map(PyModel::new).map_err(|e| load_error(e, std::path::Path::new("<networkx>")))
 }
 

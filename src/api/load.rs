@@ -31,6 +31,12 @@ impl Model {
         write_atomically(path, text.as_bytes())
     }
 
+    /// A model from node-link JSON bytes (NetworkX's `node_link_data`, D3), as `relgraph`
+    /// reads a `.json` file.
+    pub fn from_node_link_json(bytes: &[u8]) -> Result<Model, Error> {
+        crate::io::json::read_bytes(bytes)
+    }
+
     /// The model as RON text.
     pub fn to_ron(&self) -> String {
         crate::io::ron::to_string(self)

@@ -40,6 +40,7 @@
 //! |---|---|
 //! | `selection.rs` | [`Selection`]: filters, direction, influence strengths; entry points on [`Model`](crate::Model) |
 //! | `load.rs` | [`Model::load`](crate::Model::load), [`Input`] (lean edge lists), saving atomically, refusing to overwrite inputs |
+//! | `network.rs` | [`Network`]: a plain graph numbered `0..n` (the NetworkX backend's), its centrality measures and components |
 //! | `query.rs` | `info`, `nodes`, `edges`, `neighbors` |
 //! | `path.rs` | [`PathSearch`], [`Paths`]: k best, all (streamed), highlighted on a diagram |
 //! | `influence.rs` | [`InfluenceQuery`], [`InfluenceRanking`] |
@@ -68,6 +69,7 @@ mod import;
 mod influence;
 pub mod live;
 mod load;
+mod network;
 mod path;
 mod query;
 mod selection;
@@ -81,6 +83,7 @@ pub use export::{load_theme, Drawing, Drawn, Format, SizeBy};
 pub use import::{import_gdelt, import_summary, import_table, import_triples};
 pub use influence::{InfluenceQuery, InfluenceRanking};
 pub use load::{is_edge_list, refuse_overwrite, write_atomically, Input};
+pub use network::{Network, NetworkError};
 pub use path::{PathSearch, Paths};
 pub use query::span;
 pub use selection::Selection;

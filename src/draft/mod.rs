@@ -6,7 +6,7 @@
 //! sentences; [`mention`] finds actors (gazetteer from the PETRARCH2 / Phoenix dictionaries,
 //! role phrases, organisation and context names, surnames); [`relation`] proposes ties from
 //! cue words (our cue table, then the CAMEO verb dictionary) between the actors of a
-//! sentence; [`date`] dates them from the sentence or the article; [`build`] turns the
+//! sentence; [`date`] dates them from the sentence or the article; `build` turns the
 //! result into a [`Model`] whose ties carry their quote, confidence and character offsets.
 //! [`eval`] scores a draft against a hand annotation.
 //!

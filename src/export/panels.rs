@@ -1,7 +1,7 @@
 //! Small multiples: several built-in drawings of one model (one per date, say) set side by
 //! side in one SVG, each a `<g class="panel">` headed by its title, in rows of `columns`.
 //!
-//! The panels are drawn by the caller at the same node positions (see [`super::pin`]), so
+//! The panels are drawn by the caller at the same node positions (see `export::pin`), so
 //! every node sits at the same place in every panel relative to the panel; this file only
 //! lays the panels out. Each panel keeps its drawing as it is (nodes stay
 //! `<g class="node KIND">` with a `<title>`); the marker definitions, the same in every panel

@@ -78,7 +78,7 @@ pub struct SvgOptions {
     pub reference: Option<BTreeMap<String, Point>>,
     /// Built-in renderer, without a focus: node positions by id (from a positions file, or
     /// from the layout of the whole model this view is part of) that the nodes named there
-    /// keep exactly; the others are placed around them ([`super::pin`]). The drawing as a
+    /// keep exactly; the others are placed around them (`export::pin`). The drawing as a
     /// whole may still be shifted, and spread out uniformly to make room for labels.
     /// Default: none (a fresh layout).
     pub positions: Option<BTreeMap<String, Point>>,

@@ -16,7 +16,7 @@
 //!   and so is one blank line where there were one or more; anything holding a comment is
 //!   laid out over several lines so that the comment has a line of its own.
 //!
-//! Nodes, ties and everything else keep their order. [`format`] refuses a file with errors
+//! Nodes, ties and everything else keep their order. [`format()`] refuses a file with errors
 //! (it reports them as `check` does) and checks that the text it returns reads back to the
 //! same model, so formatting can never change what a model means.
 

@@ -49,7 +49,7 @@ fn extension(path: &Path) -> Option<String> {
 
 /// Loads a model in any supported format, by extension: edge lists (`.tsv`, `.csv`,
 /// `.txt`), GraphML (`.graphml`, `.xml`), node-link JSON (`.json`), else RON (with the
-/// files it includes, see [`include`]).
+/// files it includes, see [`mod@include`]).
 pub fn load(path: &Path) -> Result<Model, Error> {
     let read = |limit| {
         limit::check(path, limit)?;

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
-use relgraph::api::{edge_json, node_json, DotOptions, Format, Measure, Selection, Theme};
+use relgraph::api::{node_json, DotOptions, Format, Measure, Selection, Theme};
 use relgraph::model::vocabulary::{edge_kind_named, node_kind_named};
 use relgraph::{EdgeKind, Model, NodeKind, PartialDate, Polarity};
 use serde_json::{json, Value};
@@ -190,8 +190,8 @@ impl PyModel {
     #[pyo3(signature = (as_frame = false))]
     fn nodes(&self, py: Python<'_>, as_frame: bool) -> PyResult<PyObject> {
         let m = self.selected(py)?;
-        let list = Value::Array(m.nodes().map(node_json).collect());
-        rows(py, &list, as_frame)
+        let report = m.view().nodes_report(&[]);
+        rows(py, report.json(), as_frame)
     }
 
     /// The ties as `relgraph edges --json` prints them: a list of dicts, or a pandas
@@ -199,8 +199,8 @@ impl PyModel {
     #[pyo3(signature = (as_frame = false))]
     fn edges(&self, py: Python<'_>, as_frame: bool) -> PyResult<PyObject> {
         let m = self.selected(py)?;
-        let list = Value::Array(m.edges().map(edge_json).collect());
-        rows(py, &list, as_frame)
+        let report = m.view().edges_report(&[], &[], None).map_err(to_py)?;
+        rows(py, report.json(), as_frame)
     }
 
     /// A node by id, name or alias, in any case, as a dict. Raises `KeyError` when the name

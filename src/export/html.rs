@@ -123,21 +123,23 @@ pub fn render(model: &Model, options: &HtmlOptions, theme: &Theme) -> String {
         csp::csp_source(VIEWER_CSS)
     );
     let title = xml_text(&super::escape::clean(&model.title, 300, false));
-    let mut page = String::with_capacity(PAGE.len() + VIEWER_JS.len() + VIEWER_CSS.len() + json.len());
-    // One pass over the skeleton: what is put in is never scanned for markers again.
-    let mut rest = PAGE;
+    fill(PAGE, &[("CSP", &csp), ("TITLE", &title), ("CSS", VIEWER_CSS), ("JS", VIEWER_JS), ("DATA", &json)])
+}
+
+/// A page skeleton with each `{{KEY}}` replaced by its value, in one pass, so what is put in
+/// is never scanned for markers again; an unknown marker stays as it is.
+pub(crate) fn fill(skeleton: &str, values: &[(&str, &str)]) -> String {
+    let mut page = String::with_capacity(skeleton.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut rest = skeleton;
     while let Some(open) = rest.find("{{") {
         let Some(close) = rest[open..].find("}}").map(|c| open + c) else { break };
         page.push_str(&rest[..open]);
-        match &rest[open + 2..close] {
-            "CSP" => page.push_str(&csp),
-            "TITLE" => page.push_str(&title),
-            "CSS" => page.push_str(VIEWER_CSS),
-            "JS" => page.push_str(VIEWER_JS),
-            "DATA" => page.push_str(&json),
-            other => {
+        let key = &rest[open + 2..close];
+        match values.iter().find(|(k, _)| *k == key) {
+            Some((_, value)) => page.push_str(value),
+            None => {
                 page.push_str("{{");
-                page.push_str(other);
+                page.push_str(key);
                 page.push_str("}}");
             }
         }

@@ -96,27 +96,10 @@ pub fn render(draft: &Draft) -> String {
         csp::csp_source(REVIEW_CSS)
     );
     let title = xml_text(&super::escape::clean(&format!("Review: {}", draft.model.title), 300, false));
-    let mut page = String::with_capacity(PAGE.len() + REVIEW_JS.len() + json.len());
-    let mut rest = PAGE;
-    while let Some(open) = rest.find("{{") {
-        let Some(close) = rest[open..].find("}}").map(|c| open + c) else { break };
-        page.push_str(&rest[..open]);
-        match &rest[open + 2..close] {
-            "CSP" => page.push_str(&csp),
-            "TITLE" => page.push_str(&title),
-            "CSS" => page.push_str(REVIEW_CSS),
-            "JS" => page.push_str(REVIEW_JS),
-            "DATA" => page.push_str(&json),
-            other => {
-                page.push_str("{{");
-                page.push_str(other);
-                page.push_str("}}");
-            }
-        }
-        rest = &rest[close + 2..];
-    }
-    page.push_str(rest);
-    page
+    super::html::fill(
+        PAGE,
+        &[("CSP", &csp), ("TITLE", &title), ("CSS", REVIEW_CSS), ("JS", REVIEW_JS), ("DATA", &json)],
+    )
 }
 
 #[cfg(test)]

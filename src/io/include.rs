@@ -13,6 +13,7 @@
 //!
 //! A file without includes loads exactly as [`crate::io::ron::load`] loads it.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::io::diagnostic::{Diagnostics, Problem};
@@ -121,22 +122,38 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
     for f in files {
         let name =
             f.path.file_name().map_or_else(|| f.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        parts.push(Part { name, file: f.model.into_file(), node_sites: f.sites.nodes, edge_sites: f.sites.edges });
+        let ends = f.model.edge_ends();
+        parts.push(Part {
+            name,
+            file: f.model.into_file(),
+            node_sites: f.sites.nodes,
+            edge_sites: f.sites.edges,
+            ends,
+        });
         texts.push((f.path, f.text));
     }
-    let place = |site: &Site| match texts.get(site.part) {
-        Some((path, text)) => {
-            let (line, column) = LineIndex::new(text).position(site.span.start);
+    // Line starts of each file, computed when a position in it is first shown.
+    let lines: Vec<std::cell::OnceCell<Vec<usize>>> = texts.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let place = |site: &Site| match (texts.get(site.part), lines.get(site.part)) {
+        (Some((path, text)), Some(starts)) => {
+            let starts = starts.get_or_init(|| crate::io::spans::line_starts(text));
+            let (line, column) = LineIndex::with_starts(text, starts).position(site.span.start);
             format!("{}:{line}:{column}", path.display())
         }
-        None => String::from("?"),
+        _ => String::from("?"),
     };
     // A model with includes is titled by the including file (the last part); a merge by
     // the first model with a title (see `compose`).
     let root = (!always).then(|| parts.last().map(|p| (p.file.title.clone(), p.file.description.clone()))).flatten();
-    let Composed { mut model, disagreements, duplicates } = match merge::compose(parts) {
+    let Composed { mut model, mut disagreements, mut duplicates } = match merge::compose(parts) {
         Ok(composed) => composed,
-        Err(errors) => {
+        Err(mut errors) => {
+            for error in &mut errors {
+                if let MergeError::KindConflict { first_site, second_site, .. } = error {
+                    refine(first_site, &texts, ron::node_site);
+                    refine(second_site, &texts, ron::node_site);
+                }
+            }
             let mut reported: Vec<(usize, Problem, std::ops::Range<usize>)> =
                 errors.into_iter().map(|error| problem_of(error, &place, &texts)).collect();
             // The first file with an error, with every error in it.
@@ -151,6 +168,19 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
             return Err(Error::Invalid { diagnostics });
         }
     };
+    // Parts give where each element is written; a position points at its id or date.
+    for d in &mut disagreements {
+        let at: fn(&str, Range<usize>) -> Range<usize> = match d.subject {
+            Subject::NodeDate { .. } | Subject::Attribute { .. } => ron::node_site,
+            _ => ron::edge_site,
+        };
+        refine(&mut d.first.site, &texts, at);
+        refine(&mut d.second.site, &texts, at);
+    }
+    for d in &mut duplicates {
+        refine(&mut d.first.1, &texts, ron::node_site);
+        refine(&mut d.second.1, &texts, ron::node_site);
+    }
     if let Some((title, description)) = root {
         model.title = title;
         model.description = description.or(model.description);
@@ -197,6 +227,13 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
         })
         .collect();
     Ok(Loaded { model, files: paths, warnings, disagreements, duplicates })
+}
+
+/// Narrows a site from the element it names to the field `at` finds in it.
+fn refine(site: &mut Site, texts: &[(PathBuf, String)], at: fn(&str, Range<usize>) -> Range<usize>) {
+    if let Some((_, text)) = texts.get(site.part) {
+        site.span = at(text, site.span.clone());
+    }
 }
 
 /// The file, problem and span a composition error is reported at.

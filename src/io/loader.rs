@@ -28,13 +28,17 @@ pub(crate) fn options() -> ron::Options {
 pub(crate) fn read_utf8(path: &Path) -> Result<String, Error> {
     crate::io::limit::check(path, crate::io::limit::Limit::RON)?;
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    let lossy = String::from_utf8_lossy(&bytes).into_owned();
-    crate::io::text::decode_owned(bytes).map_err(|bad| {
-        let text = crate::io::text::strip_bom(&lossy).to_owned();
+    // The lossy copy is made only for the diagnostic, so a good file is held once.
+    if let Err(bad) = crate::io::text::decode(&bytes) {
+        let text = crate::io::text::strip_bom(&String::from_utf8_lossy(&bytes)).to_owned();
         let start = LineIndex::new(&text).offset(bad.line, bad.column);
         let mut diagnostics = Diagnostics::new(path, text);
         diagnostics.push(Problem::NotUtf8 { byte: bad.byte, utf16: bad.utf16 }, start..start + 1);
-        Error::Invalid { diagnostics }
+        return Err(Error::Invalid { diagnostics });
+    }
+    crate::io::text::decode_owned(bytes).map_err(|_| Error::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not valid UTF-8"),
     })
 }
 
@@ -114,9 +118,41 @@ impl<'de> Deserialize<'de> for Word {
     }
 }
 
-pub(crate) struct Loader<'t, 'd> {
+/// Problems found while loading, kept as byte ranges until the load ends: the file's text
+/// is copied into [`Diagnostics`] only when there is something to report.
+#[derive(Default)]
+pub(crate) struct Found {
+    items: Vec<(Problem, Range<usize>)>,
+}
+
+impl Found {
+    /// Records an error at a byte range of the text.
+    pub(crate) fn push(&mut self, problem: Problem, span: Range<usize>) {
+        self.items.push((problem, span));
+    }
+
+    /// Whether nothing was found.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The problems as diagnostics of `path`, sorted by position.
+    pub(crate) fn into_diagnostics(self, path: &Path, text: &str) -> Diagnostics {
+        let mut diagnostics = Diagnostics::new(path, text);
+        for (problem, span) in self.items {
+            diagnostics.push(problem, span);
+        }
+        diagnostics.sort();
+        diagnostics
+    }
+}
+
+/// Reads the elements of one RON text, recording problems with their byte ranges.
+pub(crate) struct Loader<'t> {
     pub(crate) text: &'t str,
-    pub(crate) diagnostics: &'d mut Diagnostics,
+    pub(crate) diagnostics: Found,
+    /// Line starts of `text`, computed at the first problem that needs them.
+    lines: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// A parsed element with its spans in the whole file.
@@ -125,7 +161,52 @@ pub(crate) struct Located<T> {
     pub(crate) spans: Spanned,
 }
 
-impl Loader<'_, '_> {
+/// An element's spans, scanned only when a problem needs a position (most elements of a
+/// good file never do, and scanning every one costs as much as parsing it).
+pub(crate) struct LazySpans<'t> {
+    text: &'t str,
+    offset: usize,
+    spans: std::cell::OnceCell<Spanned>,
+}
+
+impl<'t> LazySpans<'t> {
+    /// The spans of `text`, an element starting at byte `offset` of the file.
+    pub(crate) fn new(text: &'t str, offset: usize) -> Self {
+        Self { text, offset, spans: std::cell::OnceCell::new() }
+    }
+
+    /// The scanned spans, in the whole file.
+    pub(crate) fn get(&self) -> &Spanned {
+        self.spans.get_or_init(|| spans::scan(self.text).shifted(self.offset))
+    }
+
+    /// The range of a field's value, or of the whole element when it has no such field.
+    pub(crate) fn field_range(&self, name: &str) -> Range<usize> {
+        self.get().field_range(name)
+    }
+
+    /// The element's byte range in the file.
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.offset..self.offset + self.text.len()
+    }
+}
+
+impl<'t> Loader<'t> {
+    /// A loader over `text`, with nothing found yet.
+    pub(crate) fn new(text: &'t str) -> Self {
+        Self { text, diagnostics: Found::default(), lines: std::cell::OnceCell::new() }
+    }
+
+    /// What was found, as diagnostics of `path`.
+    pub(crate) fn into_diagnostics(self, path: &Path) -> Diagnostics {
+        self.diagnostics.into_diagnostics(path, self.text)
+    }
+
+    /// Line and column of a byte offset, with the line starts computed once.
+    pub(crate) fn index(&self) -> LineIndex<'_> {
+        LineIndex::with_starts(self.text, self.lines.get_or_init(|| spans::line_starts(self.text)))
+    }
+
     /// Byte offset of a raw element within the whole text.
     pub(crate) fn offset_of(&self, raw: &RawValue) -> usize {
         let start = raw.get_ron().as_ptr() as usize;
@@ -146,9 +227,26 @@ impl Loader<'_, '_> {
         }
     }
 
+    /// An element parsed on its own, its spans left to be scanned if a problem needs them.
+    pub(crate) fn lazy_element<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        raw: &'t RawValue,
+    ) -> (Option<T>, LazySpans<'t>) {
+        let offset = self.offset_of(raw);
+        let text = raw.get_ron();
+        let spans = LazySpans::new(text, offset);
+        match options().from_str::<T>(text) {
+            Ok(value) => (Some(value), spans),
+            Err(error) => {
+                self.ron_error(&error, offset);
+                (None, spans)
+            }
+        }
+    }
+
     /// Reports a ron error whose position is relative to the text starting at `offset`.
     pub(crate) fn ron_error(&mut self, error: &ron::error::SpannedError, offset: usize) {
-        let index = LineIndex::new(self.text);
+        let index = self.index();
         let (base_line, base_col) = index.position(offset);
         let absolute = |p: &ron::error::Position| {
             let line = base_line + p.line.saturating_sub(1);
@@ -158,6 +256,14 @@ impl Loader<'_, '_> {
         let start = absolute(&error.span.start);
         let end = absolute(&error.span.end).max(start);
         self.diagnostics.push(Problem::Syntax { message: syntax_message(&error.code) }, start..end);
+    }
+
+    /// [`Loader::known`] for an element whose spans are scanned only if the kind is refused.
+    pub(crate) fn known_in<K>(&mut self, kind: Result<K, VocabularyError>, spans: &LazySpans<'_>) -> Option<K> {
+        match kind {
+            Ok(kind) => Some(kind),
+            Err(error) => self.known(Err(error), spans.field_range("kind")),
+        }
     }
 
     /// A kind read through the vocabulary; an unknown one is reported with a suggestion.

@@ -54,8 +54,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, Diagnostics> {
 /// Parses and checks profile text whose rules may name the kinds `vocabulary` declares.
 pub fn parse_for(text: &str, path: &Path, vocabulary: &Vocabulary) -> Result<Profile, Diagnostics> {
     let text = crate::io::text::strip_bom(text);
-    let mut diagnostics = Diagnostics::new(path, text);
-    let mut loader = Loader { text, diagnostics: &mut diagnostics };
+    let mut loader = Loader::new(text);
     let profile = match options().from_str::<RawProfile>(text) {
         Ok(raw) => {
             let rules: Vec<Located<RawRule>> = raw.rules.iter().filter_map(|r| loader.element(r)).collect();
@@ -68,10 +67,9 @@ pub fn parse_for(text: &str, path: &Path, vocabulary: &Vocabulary) -> Result<Pro
             None
         }
     };
-    diagnostics.sort();
     match profile {
-        Some(profile) if diagnostics.is_empty() => Ok(profile),
-        _ => Err(diagnostics),
+        Some(profile) if loader.diagnostics.is_empty() => Ok(profile),
+        _ => Err(loader.into_diagnostics(path)),
     }
 }
 
@@ -105,7 +103,7 @@ pub(crate) struct RawRule {
     reason: Option<String>,
 }
 
-impl Loader<'_, '_> {
+impl Loader<'_> {
     /// Checks rules against the vocabulary and the scales; returns the good ones.
     pub(crate) fn rules(&mut self, raw: Vec<Located<RawRule>>, vocabulary: &Vocabulary) -> Vec<Rule> {
         let mut out = Vec::new();

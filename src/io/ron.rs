@@ -3,25 +3,27 @@
 //! Loading runs in three passes. ron parses the file's outline, keeping each source, node
 //! and edge as borrowed raw text, so one syntax error stops the load but a type error in
 //! one node does not hide the problems of the others. Each element is then parsed on its own
-//! into a loosely typed record (kinds and dates as text), and [`crate::io::spans`] finds where
-//! its fields are. Last, the records are validated against each other and the schema, and
-//! every problem is reported with its position.
+//! into a loosely typed record (kinds and dates as text), validated against the nodes before
+//! it, the sources and the schema, and added to the model at once, so a big file is never
+//! held twice. [`crate::io::spans`] finds where an element's fields are only when a problem
+//! needs a position (scanning every element cost as much as parsing it), and the file's text
+//! is copied into the [`Diagnostics`] only when there is a problem to show.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
+
+use petgraph::graph::NodeIndex;
 
 use ron::value::RawValue;
 use serde::Deserialize;
 
 use crate::io::diagnostic::{Diagnostics, Problem};
 use crate::io::loader::write_pretty;
-use crate::io::loader::{options, pretty, read_utf8, Loader, Located, Word};
+use crate::io::loader::{options, pretty, read_utf8, LazySpans, Loader, Located, Word};
 use crate::io::profile::RawRule;
-use crate::io::spans::{LineIndex, Spanned};
 use crate::model::{
-    closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKind, NodeKindDecl, PartialDate, Source, Vocabulary,
-    VocabularyError,
+    closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKindDecl, PartialDate, Source, Vocabulary, VocabularyError,
 };
 use crate::Error;
 
@@ -46,22 +48,39 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, Diagnostics> {
 pub(crate) struct Sites {
     /// Each `includes` entry and its span.
     pub(crate) includes: Vec<(String, Range<usize>)>,
-    /// Each node's `id`.
+    /// Each node, the whole element: [`node_site`] finds its `id` when a position is shown.
     pub(crate) nodes: Vec<Range<usize>>,
-    /// Each edge's `since`, else its `kind`.
+    /// Each edge, the whole element: [`edge_site`] finds its `since`, else its `kind`.
     pub(crate) edges: Vec<Range<usize>>,
+}
+
+/// Where a node written at `element` (a range of [`Sites::nodes`]) gives its `id`.
+pub(crate) fn node_site(text: &str, element: Range<usize>) -> Range<usize> {
+    field_site(text, element, &["id"])
+}
+
+/// Where an edge written at `element` (a range of [`Sites::edges`]) gives its `since`, else
+/// its `kind`.
+pub(crate) fn edge_site(text: &str, element: Range<usize>) -> Range<usize> {
+    field_site(text, element, &["since", "kind"])
+}
+
+/// The first of `fields` the element at `element` has, else the element.
+fn field_site(text: &str, element: Range<usize>, fields: &[&str]) -> Range<usize> {
+    let Some(written) = text.get(element.clone()) else { return element };
+    let spans = crate::io::spans::scan(written).shifted(element.start);
+    fields.iter().find_map(|f| spans.field(f)).map_or(element, |f| f.range.clone())
 }
 
 /// [`parse`], and where the file's includes, nodes and edges are (BOM stripped).
 pub(crate) fn parse_sited(text: &str, path: &Path) -> (Result<Model, Diagnostics>, Sites) {
     let text = crate::io::text::strip_bom(text);
-    let mut diagnostics = Diagnostics::new(path, text);
     let mut sites = Sites::default();
-    let model = Loader { text, diagnostics: &mut diagnostics }.run(&mut sites);
-    diagnostics.sort();
+    let mut loader = Loader::new(text);
+    let model = loader.run(&mut sites);
     match model {
-        Some(model) if diagnostics.is_empty() => (Ok(model), sites),
-        _ => (Err(diagnostics), sites),
+        Some(model) if loader.diagnostics.is_empty() => (Ok(model), sites),
+        _ => (Err(loader.into_diagnostics(path)), sites),
     }
 }
 
@@ -182,9 +201,18 @@ struct RawEdge {
     draft: bool,
 }
 
-impl<'t> Loader<'t, '_> {
-    fn run(mut self, sites: &mut Sites) -> Option<Model> {
-        let raw: RawFile = match options().from_str(self.text) {
+/// Ids of the nodes a file declares: the index of the element that declares each, and the
+/// nodes that are declared but invalid, so that ties to them are not reported again.
+#[derive(Default)]
+struct Declared {
+    first: HashMap<String, u32, foldhash::fast::RandomState>,
+    /// Id and names of declared nodes left out of the model (an unknown kind).
+    invalid: Vec<(String, Vec<String>)>,
+}
+
+impl<'t> Loader<'t> {
+    fn run(&mut self, sites: &mut Sites) -> Option<Model> {
+        let raw: RawFile<'t> = match options().from_str(self.text) {
             Ok(raw) => raw,
             Err(error) => {
                 self.ron_error(&error, 0);
@@ -194,64 +222,81 @@ impl<'t> Loader<'t, '_> {
         let sources: Vec<Located<RawSource>> = raw.sources.iter().filter_map(|r| self.element(r)).collect();
         let node_kinds: Vec<Located<NodeKindDecl>> = raw.node_kinds.iter().filter_map(|r| self.element(r)).collect();
         let edge_kinds: Vec<Located<EdgeKindDecl>> = raw.edge_kinds.iter().filter_map(|r| self.element(r)).collect();
-        let nodes: Vec<Located<RawNode>> = raw.nodes.iter().filter_map(|r| self.element(r)).collect();
-        let edges: Vec<Located<RawEdge>> = raw.edges.iter().filter_map(|r| self.element(r)).collect();
         let rules: Vec<Located<RawRule>> = raw.influence.iter().filter_map(|r| self.element(r)).collect();
         let includes: Vec<Located<String>> = raw.includes.iter().filter_map(|r| self.element(r)).collect();
         sites.includes = includes.into_iter().map(|i| (i.value, i.spans.range)).collect();
-        sites.nodes = nodes.iter().map(|n| n.spans.field_range("id")).collect();
-        let edge_site = |e: &Located<RawEdge>| {
-            e.spans.field("since").map_or_else(|| e.spans.field_range("kind"), |f| f.range.clone())
-        };
-        sites.edges = edges.iter().map(edge_site).collect();
         // Elements that failed to parse were reported; carry on to find more problems.
-        let parsed_all = sources.len() == raw.sources.len()
-            && nodes.len() == raw.nodes.len()
-            && edges.len() == raw.edges.len()
+        let mut parsed_all = sources.len() == raw.sources.len()
             && rules.len() == raw.influence.len()
             && sites.includes.len() == raw.includes.len()
             && node_kinds.len() == raw.node_kinds.len()
             && edge_kinds.len() == raw.edge_kinds.len();
         let vocabulary = self.vocabulary(node_kinds, edge_kinds);
         let influence = self.rules(rules, &vocabulary);
-
         let sources = self.sources(sources);
         let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-        let declared: Vec<(String, Vec<String>)> = nodes
-            .iter()
-            .map(|n| {
-                let names = std::iter::once(n.value.name.clone()).chain(n.value.aliases.iter().cloned()).collect();
-                (n.value.id.clone(), names)
-            })
-            .collect();
-        let nodes = self.nodes(nodes, &vocabulary);
+
+        // Nodes and edges are parsed, checked and added one at a time, so that a big file is
+        // never held as parsed records and spans beside the model.
         let mut model = Model::new(raw.title);
         model.description = raw.description;
-        let mut kinds: HashMap<String, NodeKind> = HashMap::new();
-        for node in nodes.into_iter().flatten() {
-            kinds.insert(node.id.clone(), node.kind);
-            let _ = model.add_node(node);
+        model.reserve(raw.nodes.len(), raw.edges.len());
+        let mut declared = Declared::default();
+        declared.first.reserve(raw.nodes.len());
+        sites.nodes.reserve(raw.nodes.len());
+        for (i, element) in raw.nodes.iter().enumerate() {
+            let (node, spans) = self.lazy_element::<RawNode>(element);
+            sites.nodes.push(spans.range());
+            let Some(node) = node else {
+                parsed_all = false;
+                continue;
+            };
+            if node.id.trim().is_empty() {
+                self.diagnostics.push(Problem::EmptyId { what: "node" }, spans.field_range("id"));
+            }
+            if let Some(&first) = declared.first.get(&node.id) {
+                let first = raw
+                    .nodes
+                    .get(first as usize)
+                    .map_or(0, |f| LazySpans::new(f.get_ron(), self.offset_of(f)).field_range("id").start);
+                self.duplicate("node", &node.id, first, spans.field_range("id"));
+                continue;
+            }
+            declared.first.insert(node.id.clone(), i as u32);
+            let names = || std::iter::once(node.name.clone()).chain(node.aliases.iter().cloned()).collect();
+            let invalid = (node.id.clone(), names());
+            match self.node(node, &spans, &vocabulary) {
+                Some(node) => {
+                    let _ = model.add_node(node);
+                }
+                None => declared.invalid.push(invalid),
+            }
         }
-        let mut checked_edges = Vec::new();
-        for edge in edges {
-            if let Some(edge) = self.edge(edge, &kinds, &declared, &source_ids, &vocabulary) {
-                checked_edges.push(edge);
+        sites.edges.reserve(raw.edges.len());
+        let mut suggestions: Option<Vec<(String, Vec<String>)>> = None;
+        for element in &raw.edges {
+            let (edge, spans) = self.lazy_element::<RawEdge>(element);
+            sites.edges.push(spans.range());
+            let Some(edge) = edge else {
+                parsed_all = false;
+                continue;
+            };
+            let checked = self.edge(edge, &spans, &model, &declared, &mut suggestions, &source_ids, &vocabulary);
+            if let Some((from, to, edge)) = checked {
+                model.add_edge_at(from, to, edge);
             }
         }
         model.sources = sources;
         model.influence = influence;
         model.vocabulary = vocabulary;
-        for edge in checked_edges {
-            let _ = model.add_edge(edge);
-        }
         (parsed_all && self.diagnostics.is_empty()).then_some(model)
     }
 
-    fn date(&mut self, text: Option<&String>, span: Range<usize>) -> Option<PartialDate> {
+    fn date(&mut self, text: Option<&String>, spans: &LazySpans<'_>, field: &str) -> Option<PartialDate> {
         match text?.parse::<PartialDate>() {
             Ok(date) => Some(date),
             Err(error) => {
-                self.diagnostics.push(Problem::BadDate(error), span);
+                self.diagnostics.push(Problem::BadDate(error), spans.field_range(field));
                 None
             }
         }
@@ -262,10 +307,10 @@ impl<'t> Loader<'t, '_> {
         &mut self,
         since: Option<&String>,
         until: Option<&String>,
-        spans: &Spanned,
+        spans: &LazySpans<'_>,
     ) -> (Option<PartialDate>, Option<PartialDate>) {
-        let since = self.date(since, spans.field_range("since"));
-        let until = self.date(until, spans.field_range("until"));
+        let since = self.date(since, spans, "since");
+        let until = self.date(until, spans, "until");
         if let (Some(s), Some(u)) = (since, until) {
             if u.last_day() < s.first_day() {
                 let problem = Problem::UntilBeforeSince { since: s.to_string(), until: u.to_string() };
@@ -276,7 +321,7 @@ impl<'t> Loader<'t, '_> {
     }
 
     fn duplicate(&mut self, what: &'static str, id: &str, first: usize, span: Range<usize>) {
-        let first_line = LineIndex::new(self.text).position(first).0;
+        let first_line = self.index().position(first).0;
         self.diagnostics.push(Problem::DuplicateId { what, id: id.to_owned(), first_line }, span);
     }
 
@@ -293,7 +338,14 @@ impl<'t> Loader<'t, '_> {
                 continue;
             }
             seen.insert(s.id.clone(), id_span.start);
-            let date = self.date(s.date.as_ref(), spans.field_range("date"));
+            let date = match s.date.as_ref().map(|d| d.parse::<PartialDate>()) {
+                Some(Ok(date)) => Some(date),
+                Some(Err(error)) => {
+                    self.diagnostics.push(Problem::BadDate(error), spans.field_range("date"));
+                    None
+                }
+                None => None,
+            };
             out.push(Source { id: s.id, title: s.title, author: s.author, date, url: s.url });
         }
         out
@@ -320,66 +372,65 @@ impl<'t> Loader<'t, '_> {
         vocabulary
     }
 
-    fn nodes(&mut self, raw: Vec<Located<RawNode>>, vocabulary: &Vocabulary) -> Vec<Option<Node>> {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut out = Vec::new();
-        for Located { value: n, spans } in raw {
-            let id_span = spans.field_range("id");
-            if n.id.trim().is_empty() {
-                self.diagnostics.push(Problem::EmptyId { what: "node" }, id_span.clone());
-            }
-            if let Some(&first) = seen.get(&n.id) {
-                self.duplicate("node", &n.id, first, id_span);
-                out.push(None);
-                continue;
-            }
-            seen.insert(n.id.clone(), id_span.start);
-            let kind = self.known(vocabulary.node_kind(&n.kind.0), spans.field_range("kind"));
-            let (since, until) = self.interval(n.since.as_ref(), n.until.as_ref(), &spans);
-            let date = self.date(n.date.as_ref(), spans.field_range("date"));
-            out.push(kind.map(|kind| Node {
-                id: n.id,
-                kind,
-                name: n.name,
-                aliases: n.aliases,
-                since,
-                until,
-                date,
-                tags: n.tags,
-                attrs: n.attrs,
-                description: n.description,
-                same_as: n.same_as,
-                sources: n.sources,
-                draft: n.draft,
-            }));
-        }
-        out
+    /// Checks a node (its id is new and not empty); `None` when its kind is unknown.
+    fn node(&mut self, n: RawNode, spans: &LazySpans<'_>, vocabulary: &Vocabulary) -> Option<Node> {
+        let kind = self.known_in(vocabulary.node_kind(&n.kind.0), spans);
+        let (since, until) = self.interval(n.since.as_ref(), n.until.as_ref(), spans);
+        let date = self.date(n.date.as_ref(), spans, "date");
+        Some(Node {
+            id: n.id,
+            kind: kind?,
+            name: n.name,
+            aliases: n.aliases,
+            since,
+            until,
+            date,
+            tags: n.tags,
+            attrs: n.attrs,
+            description: n.description,
+            same_as: n.same_as,
+            sources: n.sources,
+            draft: n.draft,
+        })
     }
 
+    /// Checks an edge against the nodes, sources and kinds; returns it with the indices of
+    /// its ends when it can be added.
+    #[allow(clippy::too_many_arguments)]
     fn edge(
         &mut self,
-        Located { value: e, spans }: Located<RawEdge>,
-        kinds: &HashMap<String, NodeKind>,
-        declared: &[(String, Vec<String>)],
+        e: RawEdge,
+        spans: &LazySpans<'_>,
+        model: &Model,
+        declared: &Declared,
+        suggestions: &mut Option<Vec<(String, Vec<String>)>>,
         source_ids: &[&str],
         vocabulary: &Vocabulary,
-    ) -> Option<Edge> {
-        let kind = self.known(vocabulary.edge_kind(&e.kind.0), spans.field_range("kind"));
-        let mut ends = Vec::new();
+    ) -> Option<(NodeIndex, NodeIndex, Edge)> {
+        let kind = self.known_in(vocabulary.edge_kind(&e.kind.0), spans);
+        let mut ends = Vec::with_capacity(2);
         for (field, id) in [("from", &e.from), ("to", &e.to)] {
-            if let Some(k) = kinds.get(id) {
-                ends.push(*k);
-            } else if !declared.iter().any(|(declared_id, _)| declared_id == id) {
-                let suggestion = suggest_node(id, declared);
+            if let Some(index) = model.index_of(id) {
+                ends.push(index);
+            } else if !declared.first.contains_key(id) {
+                // Names of every declared node, gathered at the first unknown reference.
+                let names = suggestions.get_or_insert_with(|| {
+                    let valid = model
+                        .nodes()
+                        .map(|n| (n.id.clone(), std::iter::once(&n.name).chain(&n.aliases).cloned().collect()));
+                    valid.chain(declared.invalid.iter().cloned()).collect()
+                });
+                let suggestion = suggest_node(id, names);
                 self.diagnostics.push(Problem::UnknownNode { id: id.clone(), suggestion }, spans.field_range(field));
             }
         }
         if let (Some(kind), [from, to]) = (kind, ends.as_slice()) {
-            if !kind.allows(*from, *to) {
-                self.diagnostics.push(Problem::KindMismatch { kind, from: *from, to: *to }, spans.field_range("kind"));
+            let (from, to) = (model.graph()[*from].kind, model.graph()[*to].kind);
+            if !kind.allows(from, to) {
+                self.diagnostics.push(Problem::KindMismatch { kind, from, to }, spans.field_range("kind"));
             }
         }
-        let (since, until) = self.interval(e.since.as_ref(), e.until.as_ref(), &spans);
+        let (since, until) = self.interval(e.since.as_ref(), e.until.as_ref(), spans);
         if let Some(w) = e.weight {
             if !(w > 0.0 && w <= 1.0) {
                 self.diagnostics.push(Problem::Weight { value: w }, spans.field_range("weight"));
@@ -390,11 +441,12 @@ impl<'t> Loader<'t, '_> {
                 self.diagnostics.push(Problem::Intensity { value: i }, spans.field_range("intensity"));
             }
         }
-        let evidence_spans = spans.field("evidence").map(|s| s.items.clone()).unwrap_or_default();
         for (i, evidence) in e.evidence.iter().enumerate() {
             if !source_ids.contains(&evidence.source.as_str()) {
-                let span =
-                    evidence_spans.get(i).map_or_else(|| spans.field_range("evidence"), |s| s.field_range("source"));
+                let span = match spans.get().field("evidence").and_then(|s| s.items.get(i)) {
+                    Some(item) => item.field_range("source"),
+                    None => spans.field_range("evidence"),
+                };
                 let suggestion = closest(&evidence.source, source_ids.iter().copied()).map(str::to_owned);
                 self.diagnostics.push(Problem::UnknownSource { id: evidence.source.clone(), suggestion }, span);
             }
@@ -404,7 +456,7 @@ impl<'t> Loader<'t, '_> {
             self.diagnostics
                 .push(Problem::UnknownSource { id: source.clone(), suggestion }, spans.field_range("sources"));
         }
-        Some(Edge {
+        let edge = Edge {
             from: e.from,
             to: e.to,
             kind: kind?,
@@ -417,7 +469,11 @@ impl<'t> Loader<'t, '_> {
             evidence: e.evidence,
             sources: e.sources,
             draft: e.draft,
-        })
+        };
+        match ends.as_slice() {
+            [from, to] => Some((*from, *to, edge)),
+            _ => None,
+        }
     }
 }
 

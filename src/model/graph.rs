@@ -125,6 +125,25 @@ impl Model {
         Ok(self.graph.add_edge(from, to, edge))
     }
 
+    /// Adds an edge between nodes given by index (the caller has checked that they exist and
+    /// that `edge.from` and `edge.to` name them).
+    pub(crate) fn add_edge_at(&mut self, from: NodeIndex, to: NodeIndex, edge: Edge) -> EdgeIndex {
+        self.graph.add_edge(from, to, edge)
+    }
+
+    /// For each edge in file order, the file positions of its tail and head nodes.
+    pub(crate) fn edge_ends(&self) -> Vec<(u32, u32)> {
+        use petgraph::visit::EdgeRef;
+        self.graph.edge_references().map(|e| (e.source().index() as u32, e.target().index() as u32)).collect()
+    }
+
+    /// Makes room for `nodes` more nodes and `edges` more edges.
+    pub(crate) fn reserve(&mut self, nodes: usize, edges: usize) {
+        self.graph.reserve_nodes(nodes);
+        self.graph.reserve_edges(edges);
+        self.ids.reserve(nodes);
+    }
+
     /// The graph index of the node with this exact id.
     pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
         self.ids.get(id).copied()

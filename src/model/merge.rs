@@ -29,8 +29,9 @@
 //!   alias once case and Unicode normalisation are ignored are reported with the
 //!   `same_as` that would join them.
 //!
-//! Cost: one pass over the parts' nodes and edges with hash maps keyed by node index, so
-//! time and memory grow with the size of the result.
+//! Cost: one pass over the parts' nodes and edges. Ids are hashed once per node; ties reach
+//! their nodes through the parts' own node positions ([`Part::ends`]) and are matched by a
+//! hash map keyed by node indices and kind, so//! time and memory grow with the size of the result.
 
 // Indices here come from the vectors this module builds itself (slots, built nodes and
 // ties), as in the analysis kernels.
@@ -38,6 +39,8 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+
+use petgraph::graph::NodeIndex;
 
 use super::{fold, Edge, EdgeKind, Model, ModelFile, Node, NodeKind, PartialDate, Source, Vocabulary};
 use super::{ModelError, VocabularyError};
@@ -62,14 +65,21 @@ pub struct Part {
     pub node_sites: Vec<Range<usize>>,
     /// For each edge of `file`, where it is written (may be shorter: no position).
     pub edge_sites: Vec<Range<usize>>,
+    /// For each edge of `file`, the positions of its ends in `file.nodes`, so that ties find
+    /// their nodes without looking ids up; empty when not known (ends are found by id).
+    pub ends: Vec<(u32, u32)>,
 }
 
 impl Part {
     /// A part without positions, from a model built in memory.
     pub fn from_model(name: impl Into<String>, model: Model) -> Self {
-        Part { name: name.into(), file: model.into_file(), node_sites: Vec::new(), edge_sites: Vec::new() }
+        let ends = model.edge_ends();
+        Part { name: name.into(), file: model.into_file(), node_sites: Vec::new(), edge_sites: Vec::new(), ends }
     }
 }
+
+/// Hash maps keyed by ids and node indices: a fast hash, as nothing depends on their order.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Why parts cannot be composed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -198,7 +208,7 @@ pub struct Composed {
 
 /// Union-find over ids; the root of a set is its smallest slot, i.e. its first definition.
 struct Ids {
-    slot: HashMap<String, u32>,
+    slot: Map<String, u32>,
     names: Vec<String>,
     parent: Vec<u32>,
 }
@@ -230,13 +240,6 @@ impl Ids {
             let (low, high) = if a < b { (a, b) } else { (b, a) };
             self.parent[high as usize] = low;
         }
-    }
-
-    /// The id the entity named `id` keeps.
-    fn canonical(&mut self, id: &str) -> Option<&str> {
-        let s = *self.slot.get(id)?;
-        let root = self.find(s);
-        Some(&self.names[root as usize])
     }
 }
 
@@ -351,15 +354,14 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
     }
 
     // Identity: every defined id gets a slot in definition order, then `same_as` joins.
-    let mut ids = Ids { slot: HashMap::new(), names: Vec::new(), parent: Vec::new() };
-    for part in &parts {
-        for node in &part.file.nodes {
-            ids.slot(&node.id);
-        }
-    }
-    for part in &parts {
-        for node in &part.file.nodes {
-            let a = ids.slot(&node.id);
+    let total: usize = parts.iter().map(|p| p.file.nodes.len()).sum();
+    let mut ids = Ids { slot: Map::default(), names: Vec::with_capacity(total), parent: Vec::with_capacity(total) };
+    ids.slot.reserve(total);
+    // The slot of each node of each part.
+    let node_slots: Vec<Vec<u32>> =
+        parts.iter().map(|part| part.file.nodes.iter().map(|node| ids.slot(&node.id)).collect()).collect();
+    for (part, slots) in parts.iter().zip(&node_slots) {
+        for (node, &a) in part.file.nodes.iter().zip(slots) {
             for other in &node.same_as {
                 let b = ids.slot(other);
                 ids.union(a, b);
@@ -368,15 +370,19 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
     }
 
     let mut disagreements = Vec::new();
-    let mut built: Vec<Built> = Vec::new();
-    let mut index: HashMap<String, u32> = HashMap::new();
-    let mut edges: Vec<BuiltEdge> = Vec::new();
-    let mut by_key: HashMap<(u32, u32, EdgeKind), Vec<u32>> = HashMap::new();
+    let mut built: Vec<Built> = Vec::with_capacity(total);
+    // The built node of each root slot (`NONE` until built).
+    const NONE: u32 = u32::MAX;
+    let mut built_at: Vec<u32> = vec![NONE; ids.names.len()];
+    let mut edges: Vec<BuiltEdge> = Vec::with_capacity(parts.iter().map(|p| p.file.edges.len()).sum());
+    // Ties by ends and kind: the last tie with each key, and for each tie the one before it.
+    let mut by_key: Map<(u32, u32, EdgeKind), u32> = Map::default();
+    let mut earlier: Vec<u32> = Vec::with_capacity(edges.capacity());
     let mut title = None;
     let mut description = None;
     let mut influence = Vec::new();
-    for (p, part) in parts.into_iter().enumerate() {
-        let Part { file, node_sites, edge_sites, .. } = part;
+    for ((p, part), slots) in parts.into_iter().enumerate().zip(node_slots) {
+        let Part { file, node_sites, edge_sites, ends, .. } = part;
         if title.is_none() && !file.title.is_empty() {
             title = Some(file.title);
         }
@@ -394,15 +400,19 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
             if node.sources.is_empty() {
                 node.sources = part_sources[p].clone();
             }
-            let canonical = ids.canonical(&node.id).unwrap_or(&node.id).to_owned();
-            match index.get(&canonical) {
-                None => {
-                    index.insert(canonical.clone(), built.len() as u32);
-                    node.same_as.retain(|s| *s != canonical);
-                    node.id = canonical;
+            let root = slots.get(i).map_or_else(|| ids.slot(&node.id), |&s| s);
+            let root = ids.find(root);
+            match built_at[root as usize] {
+                NONE => {
+                    built_at[root as usize] = built.len() as u32;
+                    let canonical = &ids.names[root as usize];
+                    node.same_as.retain(|s| s != canonical);
+                    if node.id != *canonical {
+                        node.id = canonical.clone();
+                    }
                     built.push(Built { node, site: here, parts: vec![p] });
                 }
-                Some(&at) => {
+                at => {
                     let into = &mut built[at as usize];
                     if into.node.kind != node.kind {
                         errors.push(MergeError::KindConflict {
@@ -427,15 +437,28 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
                     continue;
                 }
             };
-            let end = |id: &str, ids: &mut Ids| ids.canonical(id).and_then(|c| index.get(c).copied());
-            let (Some(from), Some(to)) = (end(&edge.from, &mut ids), end(&edge.to, &mut ids)) else {
+            // The built node of an end: by the part's own node when known, else by id.
+            let mut end = |at: Option<u32>, id: &str| {
+                let slot = match at.and_then(|n| slots.get(n as usize)) {
+                    Some(&slot) => slot,
+                    None => *ids.slot.get(id)?,
+                };
+                let root = ids.find(slot);
+                Some(built_at[root as usize]).filter(|&b| b != NONE)
+            };
+            let (from_at, to_at) = ends.get(i).map_or((None, None), |&(f, t)| (Some(f), Some(t)));
+            let (Some(from), Some(to)) = (end(from_at, &edge.from), end(to_at, &edge.to)) else {
                 errors.push(MergeError::Model(ModelError::UnknownNode {
-                    id: if end(&edge.from, &mut ids).is_none() { edge.from } else { edge.to },
+                    id: if end(from_at, &edge.from).is_none() { edge.from } else { edge.to },
                 }));
                 continue;
             };
-            edge.from = built[from as usize].node.id.clone();
-            edge.to = built[to as usize].node.id.clone();
+            for (written, at) in [(&mut edge.from, from), (&mut edge.to, to)] {
+                let id = &built[at as usize].node.id;
+                if written != id {
+                    written.clone_from(id);
+                }
+            }
             if edge.sources.is_empty() {
                 for evidence in &edge.evidence {
                     push_unique(&mut edge.sources, &evidence.source);
@@ -446,12 +469,12 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
             }
             let key =
                 if edge.kind.is_symmetric() { (from.min(to), from.max(to), edge.kind) } else { (from, to, edge.kind) };
-            let candidates = by_key.entry(key).or_default();
+            let last = by_key.get(&key).copied().unwrap_or(NONE);
+            let candidates =
+                std::iter::successors(Some(last), |&c| earlier.get(c as usize).copied()).take_while(|&c| c != NONE);
             // The matching tie another part stated: same dates and topic first, then same
             // dates, then same topic, then any that overlaps.
             let same = candidates
-                .iter()
-                .copied()
                 .filter(|&c| {
                     let other = &edges[c as usize];
                     !other.parts.contains(&p)
@@ -465,14 +488,15 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
             match same {
                 Some(c) => corroborate(&mut edges[c as usize], edge, here, p, &mut disagreements),
                 None => {
-                    candidates.push(edges.len() as u32);
+                    by_key.insert(key, edges.len() as u32);
+                    earlier.push(last);
                     edges.push(BuiltEdge { edge, from, to, site: here, parts: vec![p] });
                 }
             }
         }
     }
 
-    disagreements.extend(opposites(&edges, &by_key));
+    disagreements.extend(opposites(&edges, &by_key, &earlier));
     let duplicates = duplicates(&built);
     if !errors.is_empty() {
         return Err(errors);
@@ -482,12 +506,14 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
     model.sources = sources;
     model.influence = influence;
     model.vocabulary = vocabulary;
+    model.reserve(built.len(), edges.len());
     let build = |model: &mut Model| -> Result<(), ModelError> {
         for b in built {
             model.add_node(b.node)?;
         }
+        // Built nodes are added in order, so a tie's ends are the nodes' graph indices.
         for e in edges {
-            model.add_edge(e.edge)?;
+            model.add_edge_at(NodeIndex::new(e.from as usize), NodeIndex::new(e.to as usize), e.edge);
         }
         Ok(())
     };
@@ -615,10 +641,12 @@ fn corroborate(into: &mut BuiltEdge, edge: Edge, here: Site, p: usize, disagreem
 }
 
 /// Opposite ties stated by different parts over overlapping periods.
-fn opposites(edges: &[BuiltEdge], by_key: &HashMap<(u32, u32, EdgeKind), Vec<u32>>) -> Vec<Disagreement> {
-    let mut by_pair: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
-    for (&(from, to, kind), list) in by_key {
+fn opposites(edges: &[BuiltEdge], by_key: &Map<(u32, u32, EdgeKind), u32>, earlier: &[u32]) -> Vec<Disagreement> {
+    let mut by_pair: Map<(u32, u32), Vec<u32>> = Map::default();
+    for (&(from, to, kind), &last) in by_key {
         if opposable(kind) {
+            let list =
+                std::iter::successors(Some(last), |&c| earlier.get(c as usize).copied()).take_while(|&c| c != u32::MAX);
             by_pair.entry((from.min(to), from.max(to))).or_default().extend(list);
         }
     }
@@ -669,9 +697,9 @@ fn opposites(edges: &[BuiltEdge], by_key: &HashMap<(u32, u32, EdgeKind), Vec<u32
 
 /// Nodes of disjoint parts sharing a folded name or alias.
 fn duplicates(built: &[Built]) -> Vec<Duplicate> {
-    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut owner: Map<String, usize> = Map::default();
     let mut out: Vec<Duplicate> = Vec::new();
-    let mut reported: Vec<(usize, usize)> = Vec::new();
+    let mut reported: std::collections::HashSet<(usize, usize), foldhash::fast::RandomState> = Default::default();
     for (i, b) in built.iter().enumerate() {
         for name in std::iter::once(&b.node.name).chain(b.node.aliases.iter()) {
             let key = fold(name);
@@ -679,8 +707,7 @@ fn duplicates(built: &[Built]) -> Vec<Duplicate> {
                 Some(&j) if j != i => {
                     let first = &built[j];
                     let disjoint = !first.parts.iter().any(|p| b.parts.contains(p));
-                    if disjoint && !reported.contains(&(j, i)) {
-                        reported.push((j, i));
+                    if disjoint && reported.insert((j, i)) {
                         out.push(Duplicate {
                             name: name.clone(),
                             first: (first.node.id.clone(), first.site.clone()),

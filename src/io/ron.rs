@@ -99,6 +99,8 @@ struct RawFile<'a> {
     title: String,
     #[serde(default)]
     description: Option<String>,
+    #[serde(default)]
+    as_of: Option<String>,
     #[serde(default, borrow)]
     sources: Vec<&'a RawValue>,
     #[serde(default, borrow)]
@@ -182,6 +184,11 @@ struct RawEdge {
     draft: bool,
 }
 
+/// Where a file's top-level `as_of` value is, for a bad date (the whole file if not found).
+fn as_of_span(text: &str) -> Range<usize> {
+    text.find("as_of").map_or(0..text.len().min(1), |at| at..text[at..].find(',').map_or(text.len(), |e| at + e))
+}
+
 impl<'t> Loader<'t, '_> {
     fn run(mut self, sites: &mut Sites) -> Option<Model> {
         let raw: RawFile = match options().from_str(self.text) {
@@ -227,6 +234,7 @@ impl<'t> Loader<'t, '_> {
         let nodes = self.nodes(nodes, &vocabulary);
         let mut model = Model::new(raw.title);
         model.description = raw.description;
+        model.as_of = self.date(raw.as_of.as_ref(), as_of_span(self.text));
         let mut kinds: HashMap<String, NodeKind> = HashMap::new();
         for node in nodes.into_iter().flatten() {
             kinds.insert(node.id.clone(), node.kind);

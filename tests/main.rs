@@ -19,5 +19,6 @@ mod present;
 mod readme;
 mod scripting;
 mod serve;
+mod sides;
 mod sources;
 mod viewer;

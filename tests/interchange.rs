@@ -17,6 +17,7 @@ fn d(text: &str) -> PartialDate {
 fn realistic() -> Model {
     let mut file = ModelFile {
         title: "Kuril Islands & Arctic energy, 1956–2024".into(),
+        as_of: None,
         description: Some("Who claims, who cooperates, who competes.\nSecond line.".into()),
         sources: vec![
             Source {
@@ -509,6 +510,7 @@ fn model() -> impl Strategy<Value = Model> {
             Model::from_file(ModelFile {
                 title,
                 description,
+                as_of: None,
                 sources: Vec::new(),
                 node_kinds: Vec::new(),
                 edge_kinds: Vec::new(),

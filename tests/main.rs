@@ -20,5 +20,6 @@ mod present;
 mod readme;
 mod scripting;
 mod serve;
+mod sides;
 mod sources;
 mod viewer;

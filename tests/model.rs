@@ -604,6 +604,7 @@ fn build(
     Model::from_file(ModelFile {
         title,
         description,
+        as_of: None,
         sources,
         node_kinds: Vec::new(),
         edge_kinds: Vec::new(),

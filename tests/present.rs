@@ -145,3 +145,35 @@ fn a_tie_keeps_its_own_date_before_a_later_dated_event() {
     let diff = ok(&["diff", &path, "--from", "2012-05-01", "--to", "2012-06-01"]);
     assert!(diff.contains("ties that appeared: 1\n  Yoshihiko Noda —proposes→ Purchase of three islets"), "{diff}");
 }
+
+/// The Senkaku model above, declaring that it describes 1 June 2012.
+fn as_of_model() -> String {
+    SENKAKU
+        .replace("    title: \"Senkaku purchase\",\n", "    title: \"Senkaku purchase\",\n    as_of: \"2012-06-01\",\n")
+}
+
+#[test]
+fn a_declared_as_of_is_the_models_present() {
+    let text = as_of_model();
+    let model: Model = relgraph::io::ron::parse(&text, "s.ron".as_ref()).expect("valid");
+    assert_eq!(model.as_of.map(|d| d.to_string()).as_deref(), Some("2012-06-01"));
+    // The RON writer keeps it, and the canonical layout puts it after the title.
+    let written = relgraph::io::ron::to_string(&model);
+    assert_eq!(relgraph::io::ron::parse(&written, "w.ron".as_ref()).expect("valid").as_of, model.as_of);
+    let file = temp_model(text.as_bytes());
+    let path = file.path().display().to_string();
+    ok(&["fmt", &path]);
+    ok(&["fmt", &path, "--check"]);
+    let formatted = std::fs::read_to_string(file.path()).expect("read");
+    assert!(formatted.contains("    title: \"Senkaku purchase\",\n    as_of: \"2012-06-01\",\n"), "{formatted}");
+    // Without it the present would be the source's date, 2012-10; with it, 1 June 2012:
+    // Noda's proposal (since 18 May) is in force, the purchase's undated tie is not.
+    let out = ok(&["influence", &path, "--on", "Japan"]);
+    assert!(out.starts_with("Influence on Japan (strongest support and pressure channels; built-in profile; as of 2012-06-01, the model's present)\n"), "{out}");
+    let plain = ok(&["influence", &temp_model(SENKAKU.as_bytes()).path().display().to_string(), "--on", "Japan"]);
+    assert!(plain.contains("as of 2012-10, the model's present"), "{plain}");
+    // A bad date is reported where it is.
+    let bad = temp_model(text.replace("2012-06-01", "2012-13-01").as_bytes());
+    let out = common::relgraph(&["check", &bad.path().display().to_string()]);
+    assert!(common::stderr(&out).contains(":3:5: error: `2012-13-01` has month 13"), "{}", common::stderr(&out));
+}

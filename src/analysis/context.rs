@@ -147,7 +147,10 @@ pub fn own_actors(model: &Model, root: NodeIndex) -> Vec<bool> {
 /// The claimants of a dispute or a territory: the actors with a party tie (see
 /// [`is_party_tie`]) to it, to the territories a dispute concerns, to the disputes that
 /// concern a territory, or to a territory that is part of one of these. Empty for other
-/// kinds of node. In node order.
+/// kinds of node. People (leaders, persons) are not claimants: sovereignty is claimed by
+/// states and bodies, and a person's tie to a dispute is a stand on it, so a person backs a
+/// side like any other actor. An actor that is another claimant's own (see [`own_actors`]) is not a
+/// claimant. In node order.
 pub fn claimants(model: &Model, target: NodeIndex) -> Vec<NodeIndex> {
     let graph = model.graph();
     let Some(node) = graph.node_weight(target) else { return Vec::new() };
@@ -175,10 +178,17 @@ pub fn claimants(model: &Model, target: NodeIndex) -> Vec<NodeIndex> {
     let mut found: Vec<NodeIndex> = scope
         .iter()
         .flat_map(|&t| graph.edges_directed(t, Direction::Incoming))
-        .filter(|e| is_party_tie(e.weight().kind) && is_actor(graph[e.source()].kind))
+        .filter(|e| {
+            let kind = graph[e.source()].kind;
+            is_party_tie(e.weight().kind) && is_actor(kind) && !matches!(kind, NodeKind::Leader | NodeKind::Person)
+        })
         .map(|e| e.source())
         .collect();
     found.sort();
     found.dedup();
+    // A claimant's own leaders and bodies back their state rather than claim for themselves.
+    let own: Vec<Vec<bool>> = found.iter().map(|&c| own_actors(model, c)).collect();
+    let copy = found.clone();
+    found.retain(|x| !own.iter().zip(&copy).any(|(o, c)| c != x && o.get(x.index()).copied().unwrap_or(false)));
     found
 }

@@ -371,10 +371,13 @@ impl Row {
     }
 }
 
-/// Keeps the `n` first rows of each group (see [`Row::group`]).
+/// Keeps the `n` first rows of each group (see [`Row::group`]), and every claimant.
 pub fn keep_top(rows: &mut Vec<Row>, n: usize) {
     let mut seen = [0usize; 3];
     rows.retain(|r| {
+        if r.claimant {
+            return true;
+        }
         let g = usize::from(r.group()).min(2);
         seen[g] += 1;
         seen[g] <= n

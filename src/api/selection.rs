@@ -237,9 +237,13 @@ impl<'m> Selection<'m> {
         }
     }
 
-    /// The model's present: the latest date among its ties (`since`, `until`) and its
-    /// sources; `None` for a model without dates (an edge list).
+    /// The model's present: the date it declares (`as_of`), else the latest date among its
+    /// ties (`since`, `until`) and its sources; `None` for a model without dates (an edge
+    /// list).
     pub fn present(&self) -> Option<PartialDate> {
+        if let Some(date) = self.model.as_of {
+            return Some(date);
+        }
         let ties = self.model.edges().flat_map(|e| [e.since, e.until]);
         let sources = self.model.sources.iter().map(|s| s.date);
         ties.chain(sources).flatten().max()

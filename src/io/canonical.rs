@@ -157,9 +157,18 @@ enum Place {
 /// complete field names from this list too).
 pub fn field_order(ty: &str) -> &'static [&'static str] {
     match ty {
-        "Model" => {
-            &["title", "description", "includes", "sources", "node_kinds", "edge_kinds", "nodes", "edges", "influence"]
-        }
+        "Model" => &[
+            "title",
+            "description",
+            "as_of",
+            "includes",
+            "sources",
+            "node_kinds",
+            "edge_kinds",
+            "nodes",
+            "edges",
+            "influence",
+        ],
         "Source" => &["id", "title", "author", "date", "url"],
         "Node" => &["id", "kind", "name", "aliases", "since", "until", "date", "tags", "attrs", "description"],
         "Edge" => &["from", "to", "kind", "since", "until", "weight", "intensity", "topic", "note", "evidence"],

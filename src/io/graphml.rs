@@ -654,6 +654,7 @@ fn build(raw: Raw) -> Result<Model, Error> {
     let mut file = ModelFile {
         title: String::new(),
         description: None,
+        as_of: None,
         sources: Vec::new(),
         node_kinds: Vec::new(),
         edge_kinds: Vec::new(),

@@ -144,7 +144,9 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
     };
     // A model with includes is titled by the including file (the last part); a merge by
     // the first model with a title (see `compose`).
-    let root = (!always).then(|| parts.last().map(|p| (p.file.title.clone(), p.file.description.clone()))).flatten();
+    let root = (!always)
+        .then(|| parts.last().map(|p| (p.file.title.clone(), p.file.description.clone(), p.file.as_of)))
+        .flatten();
     let Composed { mut model, mut disagreements, mut duplicates } = match merge::compose(parts) {
         Ok(composed) => composed,
         Err(mut errors) => {
@@ -181,9 +183,10 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
         refine(&mut d.first.1, &texts, ron::node_site);
         refine(&mut d.second.1, &texts, ron::node_site);
     }
-    if let Some((title, description)) = root {
+    if let Some((title, description, as_of)) = root {
         model.title = title;
         model.description = description.or(model.description);
+        model.as_of = as_of.or(model.as_of);
     }
     let mut later: Vec<(usize, Problem, std::ops::Range<usize>)> = Vec::new();
     for d in &disagreements {

@@ -223,6 +223,7 @@ pub fn from_value(value: &Value) -> Result<Model, Error> {
     let mut file = ModelFile {
         title: String::new(),
         description: None,
+        as_of: None,
         sources: Vec::new(),
         node_kinds: Vec::new(),
         edge_kinds: Vec::new(),

@@ -118,6 +118,8 @@ struct RawFile<'a> {
     title: String,
     #[serde(default)]
     description: Option<String>,
+    #[serde(default)]
+    as_of: Option<String>,
     #[serde(default, borrow)]
     sources: Vec<&'a RawValue>,
     #[serde(default, borrow)]
@@ -201,6 +203,11 @@ struct RawEdge {
     draft: bool,
 }
 
+/// Where a file's top-level `as_of` value is, for a bad date (the whole file if not found).
+fn as_of_span(text: &str) -> Range<usize> {
+    text.find("as_of").map_or(0..text.len().min(1), |at| at..text[at..].find(',').map_or(text.len(), |e| at + e))
+}
+
 /// Ids of the nodes a file declares: the index of the element that declares each, and the
 /// nodes that are declared but invalid, so that ties to them are not reported again.
 #[derive(Default)]
@@ -240,6 +247,13 @@ impl<'t> Loader<'t> {
         // never held as parsed records and spans beside the model.
         let mut model = Model::new(raw.title);
         model.description = raw.description;
+        model.as_of = raw.as_of.as_ref().and_then(|text| match text.parse::<PartialDate>() {
+            Ok(date) => Some(date),
+            Err(error) => {
+                self.diagnostics.push(Problem::BadDate(error), as_of_span(self.text));
+                None
+            }
+        });
         model.reserve(raw.nodes.len(), raw.edges.len());
         let mut declared = Declared::default();
         declared.first.reserve(raw.nodes.len());

@@ -22,6 +22,10 @@ pub struct ModelFile {
     /// What the model covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The date the model describes (its present), when it says so; else the latest date
+    /// among its ties and sources is taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<PartialDate>,
     /// Documents the evidence comes from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
@@ -70,6 +74,8 @@ pub struct Model {
     pub title: String,
     /// What the model covers.
     pub description: Option<String>,
+    /// The date the model describes, when the file declares one (`as_of`).
+    pub as_of: Option<PartialDate>,
     /// Documents the evidence comes from.
     pub sources: Vec<Source>,
     /// Influence rules that override the profile for this model (see [`influence`](super::influence)).
@@ -188,6 +194,7 @@ impl Model {
         let mut model = Model {
             title: file.title,
             description: file.description,
+            as_of: file.as_of,
             sources: file.sources,
             influence: file.influence,
             vocabulary,
@@ -212,6 +219,7 @@ impl Model {
         ModelFile {
             title: self.title.clone(),
             description: self.description.clone(),
+            as_of: self.as_of,
             sources: self.sources.clone(),
             node_kinds: self.vocabulary.node_declarations(),
             edge_kinds: self.vocabulary.edge_declarations(),
@@ -229,6 +237,7 @@ impl Model {
         ModelFile {
             title: self.title,
             description: self.description,
+            as_of: self.as_of,
             sources: self.sources,
             node_kinds,
             edge_kinds,
@@ -244,6 +253,7 @@ impl Model {
         let mut out = Model {
             title: self.title.clone(),
             description: self.description.clone(),
+            as_of: self.as_of,
             sources: self.sources.clone(),
             influence: self.influence.clone(),
             vocabulary: self.vocabulary.clone(),

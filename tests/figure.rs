@@ -287,3 +287,21 @@ fn export_at_two_dates_draws_two_aligned_panels_with_the_ended_ties_faint() {
         assert_eq!(&std::fs::read(&out).unwrap()[..magic.len()], magic);
     }
 }
+
+#[test]
+fn three_new_ties_without_a_positions_file_move_the_median_node_little() {
+    // Issue 22 asks for under 5% of the diagonal; classical MDS seeding gives 5.9% today
+    // (18% before), so this guards the gain at 7% until the crossing reduction is steadier.
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph();
+    let text = std::fs::read_to_string(&g).unwrap();
+    let at = text.find("        Edge(").unwrap();
+    let ties = "        Edge(from: \"italy\", to: \"canada\", kind: cooperates_with),\n        Edge(from: \"letta\", to: \"kishida\", kind: meets),\n        Edge(from: \"tepco\", to: \"g7\", kind: supports),\n";
+    let edited = dir.path().join("edited.ron");
+    std::fs::write(&edited, format!("{}{ties}{}", &text[..at], &text[at..])).unwrap();
+    let before = draw(dir.path(), "before.svg", &["export", &g]);
+    let after = draw(dir.path(), "after.svg", &["export", edited.to_str().unwrap()]);
+    let (moved, diagonal) = displacement(&before, &after);
+    let share = median(moved.values().copied().collect()) / diagonal;
+    assert!(share < 0.07, "the median node moved {:.1}% of the diagonal", share * 100.0);
+}

@@ -420,7 +420,9 @@ impl<'m> Drawing<'m> {
                 options = options.with_positions(super::figure::to_points(&pinned));
             } else if !self.selection.filter.is_empty() {
                 let whole = super::figure::layout_with(self.selection.model, &plain, &self.theme, &Default::default());
-                options = options.with_positions_near(super::figure::to_points(&whole));
+                // No spreading for labels: a view keeps the whole layout's scale, so that
+                // views at different dates line up (labels without room are left out).
+                options = options.with_positions_near(super::figure::to_points(&whole)).with_spread(false);
             }
         }
         let picture = if let Some((dates, columns)) = &self.panels {

@@ -209,7 +209,7 @@ fn a_dyad_table_imports_from_the_command_line_and_a_map_renames_and_drops() {
     let map = dir.path().join("map.ron");
     std::fs::write(
         &map,
-        r#"KindMap(kinds: {"cameo_04": "meets", "cameo_01": None}, edge_kinds: [EdgeKind(name: "coerces", polarity: conflictual)])"#,
+        r#"KindMap(kinds: {"cameo_04": "meets", "cameo_01": None}, edge_kinds: [EdgeKind(name: "blockades", polarity: conflictual)])"#,
     )
     .unwrap();
     let out = dir.path().join("dyads.ron");

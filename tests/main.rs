@@ -13,6 +13,7 @@ mod hardening;
 mod import;
 mod influence;
 mod interchange;
+mod kinds;
 mod lsp;
 mod model;
 mod present;

@@ -51,6 +51,7 @@
 //! | `check.rs`, `import.rs` | checking files, importing GDELT, tables and triples |
 //! | `sources.rs` | many sources, one model: the files a model includes, merging, importing into a model |
 //! | `format.rs` | `relgraph fmt`: the canonical layout of a model's text |
+//! | `kinds.rs` | [`kinds`]: every node and edge kind, built in or declared, with its CAMEO code, Goldstein score and influence |
 //! | `document.rs`, `describe.rs` | a model's text as an editor sees it (problems, ids, completion slots) and words for hover (the language server) |
 //! | `live.rs` | following a model as it is saved (`relgraph serve`, `export --watch`) |
 //!
@@ -67,6 +68,7 @@ pub mod figure;
 pub mod format;
 mod import;
 mod influence;
+mod kinds;
 pub mod live;
 mod load;
 mod network;
@@ -82,6 +84,7 @@ pub use check::{check, Checked};
 pub use export::{load_theme, Drawing, Drawn, Format, SizeBy};
 pub use import::{import_gdelt, import_summary, import_table, import_triples};
 pub use influence::{InfluenceQuery, InfluenceRanking};
+pub use kinds::kinds;
 pub use load::{is_edge_list, refuse_overwrite, write_atomically, Input};
 pub use network::{Network, NetworkError};
 pub use path::{PathSearch, Paths};

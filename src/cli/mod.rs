@@ -18,6 +18,7 @@ mod fmt;
 mod import;
 mod influence;
 mod input;
+mod kinds;
 mod layout;
 mod lsp;
 mod merge;
@@ -198,6 +199,12 @@ enum Command {
         after_help = "Examples:\n  relgraph draft article.txt --date 2014-08-01 -o draft.ron --review draft.html\n  relgraph draft article.html --into graphs/japan_russia_2014.ron -o patch.ron\n  relgraph draft articles/ -o drafts/\n\nWhere the dictionaries come from and how the draft is made: docs/draft.md."
     )]
     Draft(draft::DraftArgs),
+    /// List every node and edge kind, built in or declared in a model, with its label,
+    /// polarity, CAMEO code, Goldstein score, influence and allowed ends.
+    #[command(
+        after_help = "Examples:\n  relgraph kinds\n  relgraph kinds graphs/japan_russia_2014.ron --json\n\nThe schema and the influence profile behind it: docs/format.md, docs/influence.md."
+    )]
+    Kinds(kinds::KindsArgs),
 }
 
 /// Options every query command shares.
@@ -359,6 +366,7 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Lsp(args) => lsp::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Draft(args) => busy("drafting", &mut || draft::run(&args, out)),
+        Command::Kinds(args) => kinds::run(&args, out),
     }
 }
 

@@ -69,6 +69,13 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             continue;
         };
         let (cs, ce) = (sentence_toks[i].start, sentence_toks[i + n - 1].end);
+        // A dictionary verb written with a capital inside a sentence is part of a title or a
+        // name ("Acting Permanent Secretary", "Defense Cooperation Agreement"), not an act.
+        let capitalised = i > 0 && text[cs..ce].starts_with(char::is_uppercase);
+        if capitalised && cue.confidence < 0.5 {
+            i += n;
+            continue;
+        }
         if args.iter().any(|m| m.start < ce && cs < m.end) {
             i += n;
             continue;
@@ -261,6 +268,18 @@ mod tests {
         assert_eq!(ties("Japan did not condemn Russia."), []);
         let got = ties("After Ukraine, both sides remain engaged with China.");
         assert!(!got.iter().any(|(a, _, _)| a == "ukraine"), "{got:?}");
+    }
+
+    #[test]
+    fn a_capitalised_dictionary_verb_is_part_of_a_title_not_an_act() {
+        // "acting" is a CAMEO 15 (force posture) form; here it is part of an office.
+        let got = ties("Germany's envoy met Danish Acting Permanent Secretary Jesper Moller Sorensen.");
+        assert!(!got.iter().any(|(_, k, _)| k == "shows_force"), "{got:?}");
+        let got = ties("Germany was acting against Russia.");
+        assert!(
+            got.iter().any(|(a, k, b)| (a, k, b) == (&"germany".into(), &"shows_force".into(), &"russia".into())),
+            "{got:?}"
+        );
     }
 
     #[test]

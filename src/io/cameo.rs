@@ -81,34 +81,36 @@ pub enum Target {
 
 /// relgraph's event table: CAMEO code prefixes and their kinds; the longest prefix that
 /// matches an event code decides (`docs/import.md` shows it).
-pub const EVENT_KINDS: [(&str, Target); 24] = {
-    use Polarity::{Conflictual as C, Cooperative as P, Neutral as N};
+pub const EVENT_KINDS: [(&str, Target); 26] = {
+    use Polarity::{Cooperative as P, Neutral as N};
     use Target::{Builtin as B, Declared as D};
     [
         ("01", D("makes_statement", N, "makes a public statement about")),
-        ("02", D("appeals_to", P, "appeals to")),
+        ("02", B(EdgeKind::AppealsTo)),
         ("03", D("intends_to_cooperate", P, "expresses intent to cooperate with")),
         ("04", B(EdgeKind::Meets)),
         ("042", B(EdgeKind::Visits)),
         ("046", B(EdgeKind::Negotiates)),
         ("05", B(EdgeKind::CooperatesWith)),
         ("051", B(EdgeKind::Supports)),
+        ("054", B(EdgeKind::Recognizes)),
         ("06", B(EdgeKind::CooperatesWith)),
-        ("07", B(EdgeKind::Supports)),
-        ("08", D("yields_to", P, "yields to")),
-        ("09", D("investigates", N, "investigates")),
-        ("10", D("demands", C, "makes demands of")),
+        ("07", B(EdgeKind::Aids)),
+        ("08", B(EdgeKind::YieldsTo)),
+        ("09", B(EdgeKind::Investigates)),
+        ("10", B(EdgeKind::Demands)),
         ("11", B(EdgeKind::Condemns)),
-        ("12", B(EdgeKind::Opposes)),
-        ("13", D("threatens", C, "threatens")),
-        ("14", D("protests", C, "protests against")),
-        ("15", D("exhibits_force", C, "exhibits military or police force towards")),
-        ("16", D("reduces_relations", C, "reduces relations with")),
+        ("112", B(EdgeKind::Accuses)),
+        ("12", B(EdgeKind::Rejects)),
+        ("13", B(EdgeKind::Threatens)),
+        ("14", B(EdgeKind::Protests)),
+        ("15", B(EdgeKind::ShowsForce)),
+        ("16", B(EdgeKind::ReducesRelations)),
         ("163", B(EdgeKind::Sanctions)),
-        ("17", D("coerces", C, "coerces")),
-        ("18", D("assaults", C, "assaults")),
-        ("19", D("fights", C, "fights")),
-        ("20", D("uses_mass_violence", C, "uses unconventional mass violence against")),
+        ("17", B(EdgeKind::Coerces)),
+        ("18", B(EdgeKind::Assaults)),
+        ("19", B(EdgeKind::Fights)),
+        ("20", B(EdgeKind::UsesMassViolence)),
     ]
 };
 

@@ -205,6 +205,42 @@ pub enum EdgeKind {
     Annexes,
     /// An actor hedges against another's power.
     HedgesAgainst,
+    /// An actor appeals to another: asks for help, support, talks or a change of course (CAMEO 02).
+    AppealsTo,
+    /// An actor provides aid: economic, military, humanitarian or protection (CAMEO 07).
+    Aids,
+    /// An actor yields to another: concedes, eases, releases, retreats (CAMEO 08).
+    YieldsTo,
+    /// An actor investigates another (CAMEO 09).
+    Investigates,
+    /// An actor makes demands of another (CAMEO 10).
+    Demands,
+    /// An actor accuses another of a crime, abuse, aggression or espionage (CAMEO 112).
+    Accuses,
+    /// An actor rejects another's proposal, demand or agreement (CAMEO 12).
+    Rejects,
+    /// An actor threatens another (CAMEO 13).
+    Threatens,
+    /// An actor protests against another or its act (CAMEO 14).
+    Protests,
+    /// An actor exhibits military or police force towards another (CAMEO 15).
+    ShowsForce,
+    /// An actor reduces or breaks relations with another (CAMEO 16).
+    ReducesRelations,
+    /// An actor coerces another: seizes, arrests, expels, blockades (CAMEO 17).
+    Coerces,
+    /// An actor assaults another (CAMEO 18).
+    Assaults,
+    /// Two actors fight with military force (CAMEO 19).
+    Fights,
+    /// An actor uses unconventional mass violence against another (CAMEO 20).
+    UsesMassViolence,
+    /// An actor recognizes a state, government, territory's status or agreement (CAMEO 054).
+    Recognizes,
+    /// An actor acquires (buys) a territory, company or project: not an event code.
+    Acquires,
+    /// An event, dispute or agreement causes another: not an event code, no influence.
+    Causes,
     /// A generic tie between any two nodes, e.g. from an edge list.
     RelatedTo,
     /// A kind the model declares (see [`super::vocabulary`]).
@@ -230,7 +266,7 @@ pub struct EdgeRule {
 
 impl EdgeKind {
     /// Every edge kind, in schema order (a test checks it against [`super::schema::SCHEMA`]).
-    pub const ALL: [EdgeKind; 31] = [
+    pub const ALL: [EdgeKind; 49] = [
         EdgeKind::Leads,
         EdgeKind::MemberOf,
         EdgeKind::Represents,
@@ -261,6 +297,24 @@ impl EdgeKind {
         EdgeKind::CompetesWith,
         EdgeKind::Annexes,
         EdgeKind::HedgesAgainst,
+        EdgeKind::AppealsTo,
+        EdgeKind::Aids,
+        EdgeKind::YieldsTo,
+        EdgeKind::Investigates,
+        EdgeKind::Demands,
+        EdgeKind::Accuses,
+        EdgeKind::Rejects,
+        EdgeKind::Threatens,
+        EdgeKind::Protests,
+        EdgeKind::ShowsForce,
+        EdgeKind::ReducesRelations,
+        EdgeKind::Coerces,
+        EdgeKind::Assaults,
+        EdgeKind::Fights,
+        EdgeKind::UsesMassViolence,
+        EdgeKind::Recognizes,
+        EdgeKind::Acquires,
+        EdgeKind::Causes,
         EdgeKind::RelatedTo,
     ];
 
@@ -310,6 +364,24 @@ impl EdgeKind {
             EdgeKind::CompetesWith => "competes_with",
             EdgeKind::Annexes => "annexes",
             EdgeKind::HedgesAgainst => "hedges_against",
+            EdgeKind::AppealsTo => "appeals_to",
+            EdgeKind::Aids => "aids",
+            EdgeKind::YieldsTo => "yields_to",
+            EdgeKind::Investigates => "investigates",
+            EdgeKind::Demands => "demands",
+            EdgeKind::Accuses => "accuses",
+            EdgeKind::Rejects => "rejects",
+            EdgeKind::Threatens => "threatens",
+            EdgeKind::Protests => "protests",
+            EdgeKind::ShowsForce => "shows_force",
+            EdgeKind::ReducesRelations => "reduces_relations",
+            EdgeKind::Coerces => "coerces",
+            EdgeKind::Assaults => "assaults",
+            EdgeKind::Fights => "fights",
+            EdgeKind::UsesMassViolence => "uses_mass_violence",
+            EdgeKind::Recognizes => "recognizes",
+            EdgeKind::Acquires => "acquires",
+            EdgeKind::Causes => "causes",
             EdgeKind::RelatedTo => "related_to",
             EdgeKind::Declared(d) => d.name(),
         }

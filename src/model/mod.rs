@@ -13,6 +13,7 @@ pub mod element;
 pub mod graph;
 pub mod influence;
 pub mod kind;
+pub mod lean;
 mod lookup;
 pub mod merge;
 pub mod name;

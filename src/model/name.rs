@@ -16,13 +16,21 @@ pub(crate) fn fold(text: &str) -> String {
 
 /// The closest of `candidates` to `text`, if any is close enough to suggest.
 pub fn closest<'a>(text: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    ranked(text, candidates).into_iter().next()
+}
+
+/// The candidates close enough to `text` to suggest (Jaro–Winkler similarity ≥ 0.8 after
+/// folding), closest first, ties in name order.
+pub fn ranked<'a>(text: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let wanted = fold(text);
-    candidates
+    let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(&fold(c), &wanted), c))
         .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| c)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().map(|(_, c)| c).collect()
 }
 
 /// A name that is not one of a vocabulary's words.

@@ -38,6 +38,30 @@ const ACTORS_AND_THINGS: &[NodeKind] = &[
     NodeKind::Project,
 ];
 
+/// Actors and the places force is used on.
+const ACTORS_AND_PLACES: &[NodeKind] = &[
+    NodeKind::Country,
+    NodeKind::Leader,
+    NodeKind::Person,
+    NodeKind::Organization,
+    NodeKind::Actor,
+    NodeKind::Territory,
+];
+/// What can be recognised: actors, territories, agreements and disputes.
+const RECOGNISABLE: &[NodeKind] = &[
+    NodeKind::Country,
+    NodeKind::Leader,
+    NodeKind::Person,
+    NodeKind::Organization,
+    NodeKind::Actor,
+    NodeKind::Territory,
+    NodeKind::Agreement,
+    NodeKind::Dispute,
+];
+/// Contexts: what happens or holds between actors (and untyped nodes).
+const CONTEXTS: &[NodeKind] =
+    &[NodeKind::Event, NodeKind::Dispute, NodeKind::Agreement, NodeKind::Project, NodeKind::Actor];
+
 macro_rules! rule {
     ($kind:ident, $pol:ident, $sym:expr, $from:expr, $to:expr, $meaning:expr) => {
         EdgeRule {
@@ -52,7 +76,7 @@ macro_rules! rule {
 }
 
 /// The schema: one rule per edge kind, in [`EdgeKind::ALL`] order.
-pub const SCHEMA: [EdgeRule; 31] = [
+pub const SCHEMA: [EdgeRule; 49] = [
     rule!(Leads, Cooperative, false, PEOPLE, BODIES, "a leader heads a country or organisation"),
     rule!(
         MemberOf,
@@ -183,6 +207,60 @@ pub const SCHEMA: [EdgeRule; 31] = [
     rule!(CompetesWith, Conflictual, true, ACTORS, ACTORS, "competes with (for markets, influence)"),
     rule!(Annexes, Conflictual, false, BODIES, PLACES, "annexes a territory"),
     rule!(HedgesAgainst, Conflictual, false, ACTORS, ACTORS, "hedges against another's power"),
+    rule!(
+        AppealsTo,
+        Cooperative,
+        false,
+        ACTORS,
+        ACTORS,
+        "appeals to another for help, support, talks or a change of course"
+    ),
+    rule!(
+        Aids,
+        Cooperative,
+        false,
+        ACTORS,
+        &[
+            NodeKind::Country,
+            NodeKind::Leader,
+            NodeKind::Person,
+            NodeKind::Organization,
+            NodeKind::Actor,
+            NodeKind::Territory,
+            NodeKind::Project
+        ],
+        "provides economic, military or humanitarian aid"
+    ),
+    rule!(YieldsTo, Cooperative, false, ACTORS, ACTORS, "yields to another: concedes, eases, releases, retreats"),
+    rule!(Investigates, Conflictual, false, ACTORS, ACTORS_AND_THINGS, "investigates another actor or an event"),
+    rule!(Demands, Conflictual, false, ACTORS, ACTORS, "makes demands of"),
+    rule!(Accuses, Conflictual, false, ACTORS, ACTORS, "accuses of a crime, abuse, aggression or espionage"),
+    rule!(Rejects, Conflictual, false, ACTORS, ACTORS_AND_THINGS, "rejects a proposal, demand, agreement or actor"),
+    rule!(Threatens, Conflictual, false, ACTORS, ACTORS, "threatens"),
+    rule!(Protests, Conflictual, false, ACTORS, ACTORS_AND_THINGS, "protests against an actor or its act"),
+    rule!(ShowsForce, Conflictual, false, ACTORS, ACTORS_AND_PLACES, "exhibits military or police force towards"),
+    rule!(ReducesRelations, Conflictual, false, ACTORS, ACTORS, "reduces or breaks relations with"),
+    rule!(Coerces, Conflictual, false, ACTORS, ACTORS, "coerces: seizes, arrests, expels, blockades"),
+    rule!(Assaults, Conflictual, false, ACTORS, ACTORS_AND_PLACES, "assaults, attacks"),
+    rule!(Fights, Conflictual, true, ACTORS, ACTORS, "fights with military force"),
+    rule!(UsesMassViolence, Conflictual, false, ACTORS, ACTORS_AND_PLACES, "uses unconventional mass violence against"),
+    rule!(
+        Recognizes,
+        Cooperative,
+        false,
+        ACTORS,
+        RECOGNISABLE,
+        "recognizes a state, government, a territory's status or an agreement"
+    ),
+    rule!(
+        Acquires,
+        Neutral,
+        false,
+        ACTORS,
+        &[NodeKind::Territory, NodeKind::Organization, NodeKind::Project, NodeKind::Actor],
+        "acquires (buys) a territory, company or project"
+    ),
+    rule!(Causes, Neutral, false, CONTEXTS, CONTEXTS, "an event, dispute or agreement brings about another"),
     rule!(RelatedTo, Neutral, true, ANY, ANY, "a generic, untyped tie"),
 ];
 

@@ -111,11 +111,11 @@ pub enum VocabularyError {
 }
 
 /// A built-in kind by name, else a declared one, else an error with the closest name.
-fn lookup<'a, K: std::str::FromStr>(
+fn lookup<K: std::str::FromStr>(
     vocabulary: &'static str,
     text: &str,
     mut declared: impl Iterator<Item = (&'static str, K)>,
-    names: impl Iterator<Item = &'a str>,
+    suggest: impl FnOnce() -> Option<&'static str>,
 ) -> Result<K, VocabularyError> {
     if let Ok(kind) = text.parse::<K>() {
         return Ok(kind);
@@ -124,7 +124,7 @@ fn lookup<'a, K: std::str::FromStr>(
     declared.find(|(name, _)| *name == wanted).map(|(_, kind)| kind).ok_or_else(|| VocabularyError::Unknown {
         vocabulary,
         name: text.to_owned(),
-        suggestion: closest(text, names).map(str::to_owned),
+        suggestion: suggest().map(str::to_owned),
     })
 }
 
@@ -221,13 +221,24 @@ impl Vocabulary {
     /// The node kind a text names (built-in or declared; case, `-` and spaces are forgiven).
     pub fn node_kind(&self, text: &str) -> Result<NodeKind, VocabularyError> {
         let declared = self.nodes.iter().map(|&n| (n.name(), NodeKind::Declared(n)));
-        lookup("node kind", text, declared, self.node_names())
+        lookup("node kind", text, declared, || closest(text, self.node_names()))
     }
 
     /// The edge kind a text names (built-in or declared; case, `-` and spaces are forgiven).
+    /// An unknown name's suggestion never leans against it (see [`super::lean`]).
     pub fn edge_kind(&self, text: &str) -> Result<EdgeKind, VocabularyError> {
         let declared = self.edges.iter().map(|&e| (e.name(), EdgeKind::Declared(e)));
-        lookup("edge kind", text, declared, self.edge_names())
+        lookup("edge kind", text, declared, || super::lean::suggest(text, self.edge_kinds_all()))
+    }
+
+    /// Every edge kind, built-in first, then declared.
+    pub fn edge_kinds_all(&self) -> impl Iterator<Item = EdgeKind> + '_ {
+        EdgeKind::ALL.into_iter().chain(self.edge_kinds())
+    }
+
+    /// Every node kind, built-in first, then declared.
+    pub fn node_kinds_all(&self) -> impl Iterator<Item = NodeKind> + '_ {
+        NodeKind::ALL.into_iter().chain(self.node_kinds())
     }
 
     /// A node kind as this vocabulary reads it: built-in kinds as they are, declared names
@@ -309,6 +320,12 @@ mod tests {
         match v.edge_kind("exprts") {
             Err(VocabularyError::Unknown { suggestion, .. }) => assert_eq!(suggestion.as_deref(), Some("exports")),
             other => panic!("{other:?}"),
+        }
+        for (typo, wanted) in [("protestz", "protests"), ("threatenz", "threatens"), ("acuses", "accuses")] {
+            match v.edge_kind(typo) {
+                Err(VocabularyError::Unknown { suggestion, .. }) => assert_eq!(suggestion.as_deref(), Some(wanted)),
+                other => panic!("{other:?}"),
+            }
         }
         let mut undeclared_end = EdgeKindDecl::new("hosts");
         undeclared_end.from = vec![NodeKind::Declared(intern_node("embassy", None))];

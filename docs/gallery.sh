@@ -23,7 +23,8 @@ draw before_crimea --at 2014-03-17 --node-kind country,leader,organization,agree
 draw after_crimea --at 2014-07-31 --node-kind country,leader,organization,agreement --size-by betweenness
 
 # The adjacency matrix (rows and columns in reverse Cuthill–McKee order), and before and
-# after Crimea as one figure with a panel per date (examples/small_multiples.rs).
+# after Crimea as one figure with a panel per date (new ties bold, ended ties faint).
 "$relgraph" export "$model" --view matrix -o docs/matrix.svg
 "$relgraph" export "$model" --view matrix --scale 1 -o docs/matrix.png
-cargo run --release --quiet --example small_multiples docs
+"$relgraph" export "$model" --at 2013-12-31 --at 2014-07-31 -o docs/crimea_small_multiple.svg
+"$relgraph" export "$model" --at 2013-12-31 --at 2014-07-31 --scale 1 -o docs/crimea_small_multiple.png

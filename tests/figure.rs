@@ -222,3 +222,86 @@ fn the_matrix_view_labels_every_node_and_counts_the_ties_of_each_pair() {
     ok(&["export", &g, "--view", "matrix", "-o", png.to_str().unwrap()]);
     assert_eq!(&std::fs::read(&png).unwrap()[..8], b"\x89PNG\r\n\x1a\n");
 }
+
+#[test]
+fn export_at_two_dates_draws_two_aligned_panels_with_the_ended_ties_faint() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph();
+    let svg = draw(dir.path(), "panels.svg", &["export", &g, "--at", "2013-12-31", "--at", "2014-07-31"]);
+    let mut reader = quick_xml::Reader::from_str(&svg);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed: {e}"),
+        }
+    }
+    let panels: Vec<&str> = svg.split("<g class=\"panel\"").skip(1).collect();
+    assert_eq!(panels.len(), 2);
+    assert!(panels[0].contains("<title>2013-12-31</title>") && panels[1].contains("<title>2014-07-31</title>"));
+    // Node positions relative to their panel (the drawing inside is shifted by the second
+    // translate of the panel): the same for a node both panels draw.
+    let relative = |p: &str| -> BTreeMap<String, (f64, f64)> {
+        let at = p.match_indices("translate(").nth(1).expect("the drawing's shift").0 + "translate(".len();
+        let mut shift = p[at..at + p[at..].find(')').unwrap()].split(',').map(|v| v.parse::<f64>().unwrap());
+        let (dx, dy) = (shift.next().unwrap(), shift.next().unwrap());
+        let (nodes, _) = centres(&format!("<svg viewBox=\"0 0 1000 1000\">{p}"));
+        nodes.into_iter().map(|(k, (x, y))| (k, (x + dx, y + dy))).collect()
+    };
+    let (a, b) = (relative(panels[0]), relative(panels[1]));
+    for name in ["Japan", "Russia", "United States"] {
+        let (pa, pb) = (a[name], b[name]);
+        // Coordinates are written to 0.1 px: two roundings apart at most.
+        assert!((pa.0 - pb.0).abs() < 0.21 && (pa.1 - pb.1).abs() < 0.21, "{name}: {pa:?} vs {pb:?}");
+    }
+    // The ties in force at the first date and not at the second, from the model itself.
+    let model = relgraph::io::ron::load(g.as_ref()).unwrap();
+    let (d1, d2) = ("2013-12-31".parse().unwrap(), "2014-07-31".parse().unwrap());
+    let name = |id: &str| model.node_by_id(id).unwrap().name.clone();
+    let ended: Vec<(String, String)> = model
+        .edges()
+        .filter(|e| model.tie_in_force(e, &d1) && !model.tie_in_force(e, &d2))
+        .map(|e| (name(&e.from), name(&e.to)))
+        .collect();
+    assert!(!ended.is_empty(), "the shipped model has ties that end in the first half of 2014");
+    assert!(!panels[0].contains(" ended\""), "nothing has ended in the first panel");
+    let faint: Vec<&str> = panels[1]
+        .split("<path class=\"edge ")
+        .skip(1)
+        .filter(|p| p[..p.find('"').unwrap()].ends_with(" ended"))
+        .collect();
+    for (from, to) in &ended {
+        let path = faint.iter().find(|p| {
+            let title = &p[p.find("<title>").unwrap()..p.find("</title>").unwrap()];
+            title.contains(from.as_str()) && title.contains(to.as_str())
+        });
+        let path = path.unwrap_or_else(|| panic!("{from} – {to} is drawn as ended"));
+        let at = path.find(" opacity=\"").expect("an ended tie is faint") + " opacity=\"".len();
+        let opacity: f64 = path[at..at + path[at..].find('"').unwrap()].parse().unwrap();
+        assert!(opacity < 0.25, "fainter than a merely faded tie: {opacity}");
+    }
+    // PNG and PDF from the same figure.
+    for (file, magic) in [("panels.png", &b"\x89PNG"[..]), ("panels.pdf", &b"%PDF"[..])] {
+        let out = dir.path().join(file);
+        ok(&["export", &g, "--at", "2013-12-31", "--at", "2014-07-31", "--columns", "1", "-o", out.to_str().unwrap()]);
+        assert_eq!(&std::fs::read(&out).unwrap()[..magic.len()], magic);
+    }
+}
+
+#[test]
+fn three_new_ties_without_a_positions_file_move_the_median_node_little() {
+    // Issue 22 asks for under 5% of the diagonal; classical MDS seeding gives 5.9% today
+    // (18% before), so this guards the gain at 7% until the crossing reduction is steadier.
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph();
+    let text = std::fs::read_to_string(&g).unwrap();
+    let at = text.find("        Edge(").unwrap();
+    let ties = "        Edge(from: \"italy\", to: \"canada\", kind: cooperates_with),\n        Edge(from: \"letta\", to: \"kishida\", kind: meets),\n        Edge(from: \"tepco\", to: \"g7\", kind: supports),\n";
+    let edited = dir.path().join("edited.ron");
+    std::fs::write(&edited, format!("{}{ties}{}", &text[..at], &text[at..])).unwrap();
+    let before = draw(dir.path(), "before.svg", &["export", &g]);
+    let after = draw(dir.path(), "after.svg", &["export", edited.to_str().unwrap()]);
+    let (moved, diagonal) = displacement(&before, &after);
+    let share = median(moved.values().copied().collect()) / diagonal;
+    assert!(share < 0.07, "the median node moved {:.1}% of the diagonal", share * 100.0);
+}

@@ -153,6 +153,7 @@ pub struct Drawing<'m> {
     positions: Option<(std::path::PathBuf, bool)>,
     drop_isolated: Option<bool>,
     matrix: bool,
+    panels: Option<(Vec<crate::model::PartialDate>, usize)>,
 }
 
 /// A drawn diagram or converted model: its bytes, the counts of what it shows, and (when
@@ -192,6 +193,7 @@ impl<'m> Selection<'m> {
             positions: None,
             drop_isolated: None,
             matrix: false,
+            panels: None,
         }
     }
 }
@@ -295,6 +297,15 @@ impl<'m> Drawing<'m> {
     /// Draw the adjacency matrix instead of nodes and ties (SVG, PNG, PDF).
     pub fn with_matrix(mut self, on: bool) -> Self {
         self.matrix = on;
+        self
+    }
+
+    /// Small multiples (SVG, PNG, PDF; built-in renderer): one panel per date in rows of
+    /// `columns`, every node at the same place in every panel, the ties that appeared since
+    /// the previous panel bold and the ties that ended faint (see [`super::figure::panels`]).
+    /// The selection's own date, if any, is not used; its other filters are.
+    pub fn with_panels(mut self, dates: Vec<crate::model::PartialDate>, columns: usize) -> Self {
+        self.panels = Some((dates, columns.max(1)));
         self
     }
 
@@ -409,10 +420,24 @@ impl<'m> Drawing<'m> {
                 options = options.with_positions(super::figure::to_points(&pinned));
             } else if !self.selection.filter.is_empty() {
                 let whole = super::figure::layout_with(self.selection.model, &plain, &self.theme, &Default::default());
-                options = options.with_positions_near(super::figure::to_points(&whole));
+                // No spreading for labels: a view keeps the whole layout's scale, so that
+                // views at different dates line up (labels without room are left out).
+                options = options.with_positions_near(super::figure::to_points(&whole)).with_spread(false);
             }
         }
-        let picture = if self.matrix {
+        let picture = if let Some((dates, columns)) = &self.panels {
+            let plain = DotOptions::new()
+                .with_edge_labels(self.edge_labels)
+                .with_cluster_by_country(self.cluster_by_country)
+                .with_dates(self.dates);
+            let plain = if self.legend { plain } else { plain.with_legend(false) };
+            let pinned = match &self.positions {
+                Some((path, _)) => super::figure::load(path)?,
+                None => Default::default(),
+            };
+            let part = self.selection.clone().all_dates();
+            super::figure::panels(self.selection.model, part.model(), dates, *columns, &plain, &self.theme, &pinned)
+        } else if self.matrix {
             crate::export::matrix::render(model, &self.theme)
         } else {
             crate::export::svg::render(model, &options, &self.theme)?

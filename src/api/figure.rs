@@ -68,7 +68,8 @@ pub fn save(positions: &Positions, path: &Path) -> Result<(), Error> {
 /// Small multiples: one SVG with a panel per date, in rows of `columns`, every node at the
 /// same place in every panel (the whole model's layout, or `positions` where given). Each
 /// panel draws the ties in force at its date and the nodes they touch; the ties that
-/// appeared since the previous panel are drawn bold (highlighted, the rest faded).
+/// appeared since the previous panel are drawn bold (highlighted, the rest faded), and the
+/// ties that ended since then are drawn faint and dotted (class `ended`).
 pub fn small_multiples(
     model: &Model,
     dates: &[PartialDate],
@@ -76,29 +77,53 @@ pub fn small_multiples(
     theme: &Theme,
     positions: &Positions,
 ) -> String {
-    let plain = DotOptions::new();
-    let whole = to_points(&layout_with(model, &plain, theme, positions));
-    let key = |e: &crate::model::Edge| (e.from.clone(), e.to.clone(), e.kind, e.since, e.until);
-    let mut previous: Option<std::collections::BTreeSet<_>> = None;
+    panels(model, model, dates, columns, &DotOptions::new(), theme, positions)
+}
+
+/// [`small_multiples`] of `part` (a filtered model) at the positions of `whole`'s layout,
+/// drawn with the diagram options `base` (labels, legend, clusters).
+pub fn panels(
+    whole: &Model,
+    part: &Model,
+    dates: &[PartialDate],
+    columns: usize,
+    base: &DotOptions,
+    theme: &Theme,
+    positions: &Positions,
+) -> String {
+    use std::collections::BTreeSet;
+    let plain = DotOptions::new().with_edge_labels(base.edge_labels).with_cluster_by_country(base.cluster_by_country);
+    let at = to_points(&layout_with(whole, &plain, theme, positions));
+    type Key = (String, String, crate::model::EdgeKind, Option<PartialDate>, Option<PartialDate>);
+    let key = |e: &crate::model::Edge| -> Key { (e.from.clone(), e.to.clone(), e.kind, e.since, e.until) };
+    let mut previous: Option<BTreeSet<Key>> = None;
     let mut drawn = Vec::new();
     for date in dates {
-        let mut view = model.at(date).without_isolated();
+        let now: BTreeSet<Key> = part.at(date).edges().map(key).collect();
+        let before = previous.clone().unwrap_or_default();
+        let mut view =
+            part.filtered(|_| true, |e| now.contains(&key(e)) || before.contains(&key(e))).without_isolated();
         // The figure carries the title once; each panel is headed by its date.
         view.title = String::new();
-        let now: std::collections::BTreeSet<_> = view.edges().map(key).collect();
-        let mut diagram = DotOptions::new();
-        if let Some(before) = &previous {
-            let new: Vec<_> =
-                view.graph().edge_indices().filter(|&e| !before.contains(&key(&view.graph()[e]))).collect();
+        let graph = view.graph();
+        let ended: Vec<_> = graph.edge_indices().filter(|&e| !now.contains(&key(&graph[e]))).collect();
+        let mut diagram = base.clone().with_ended(ended);
+        if previous.is_some() {
+            let new: Vec<_> = graph.edge_indices().filter(|&e| !before.contains(&key(&graph[e]))).collect();
             diagram = diagram.with_highlight(Vec::new(), new);
         }
-        let options =
-            SvgOptions::new().with_diagram(diagram).with_renderer(Renderer::Builtin).with_positions(whole.clone());
-        let svg = svg::render(&view, &options, theme).unwrap_or_default();
-        drawn.push(Panel { title: date.to_string(), svg });
+        // No spreading for labels: every panel keeps the layout's scale, so that shifting
+        // each by its origin lines them all up.
+        let options = SvgOptions::new()
+            .with_diagram(diagram)
+            .with_renderer(Renderer::Builtin)
+            .with_positions(at.clone())
+            .with_spread(false);
+        let (svg, origin) = svg::builtin_framed(&view, &options, theme);
+        drawn.push(Panel { title: date.to_string(), svg, origin: (origin.x, origin.y) });
         previous = Some(now);
     }
-    panels::compose(&drawn, columns, &model.title)
+    panels::compose(&drawn, columns, &whole.title)
 }
 
 /// The matrix view of `model` as SVG (see [`crate::export::matrix`]): rows and columns in

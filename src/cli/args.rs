@@ -30,9 +30,10 @@ pub struct Selection {
 /// Which part of the model to look at.
 #[derive(Debug, Args, Clone)]
 pub struct Filters {
-    /// Keep only what is in force on this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Keep only what is in force on this date (YYYY, YYYY-MM or YYYY-MM-DD). `export`
+    /// takes it more than once to draw one panel per date (small multiples).
     #[arg(long, value_name = "DATE")]
-    pub at: Option<PartialDate>,
+    pub at: Vec<PartialDate>,
     /// Keep only nodes of these kinds (repeatable or comma-separated).
     #[arg(long = "node-kind", value_name = "KIND", value_delimiter = ',', value_parser = crate::model::vocabulary::node_kind_named)]
     pub node_kind: Vec<NodeKind>,
@@ -47,7 +48,7 @@ pub struct Filters {
 impl Filters {
     /// Whether the filters keep everything.
     pub fn is_empty(&self) -> bool {
-        self.at.is_none() && self.node_kind.is_empty() && self.edge_kind.is_empty() && self.polarity.is_empty()
+        self.at.is_empty() && self.node_kind.is_empty() && self.edge_kind.is_empty() && self.polarity.is_empty()
     }
 
     /// Refuses a node or edge kind that `model` neither has built in nor declares (else
@@ -66,8 +67,10 @@ impl Filters {
     pub fn select<'m>(&self, input: &'m Input) -> Result<api::Selection<'m>, Failure> {
         self.validate(input.model())?;
         let mut selection = input.select();
-        if let Some(at) = self.at {
-            selection = selection.at(at);
+        match self.at.as_slice() {
+            [] => {}
+            [at] => selection = selection.at(*at),
+            _ => return Err(Failure::usage("--at more than once draws small multiples: only `export` takes it")),
         }
         if !self.node_kind.is_empty() {
             selection = selection.nodes_of(self.node_kind.clone());

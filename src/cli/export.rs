@@ -123,6 +123,9 @@ pub struct ExportArgs {
     output: Option<PathBuf>,
     #[command(flatten)]
     filters: Filters,
+    /// With --at more than once: panels per row of the small multiple. Default: all in one row.
+    #[arg(long, value_name = "N")]
+    columns: Option<usize>,
     /// Draw only the neighbourhood of this node (id, name or alias).
     #[arg(long, value_name = "NODE")]
     focus: Option<String>,
@@ -243,7 +246,11 @@ fn parse_size_by(text: &str) -> Result<SizeByArg, String> {
 /// The drawing these arguments ask for: the filtered selection, focus, highlighted
 /// paths, sizes, labels, theme and renderer.
 fn drawing<'m>(args: &ExportArgs, input: &'m api::Input) -> Result<api::Drawing<'m>, Failure> {
-    let mut selection = args.ranking.profile.apply(args.filters.select(input)?)?;
+    // Several dates are panels of one figure; the selection keeps the other filters.
+    let panels = args.filters.at.len() > 1;
+    let filters =
+        if panels { super::args::Filters { at: Vec::new(), ..args.filters.clone() } } else { args.filters.clone() };
+    let mut selection = args.ranking.profile.apply(filters.select(input)?)?;
     if args.directed {
         selection = selection.directed(input.is_edge_list());
     }
@@ -287,6 +294,10 @@ fn drawing<'m>(args: &ExportArgs, input: &'m api::Input) -> Result<api::Drawing<
     if args.drop_isolated || args.keep_isolated {
         drawing = drawing.with_drop_isolated(args.drop_isolated);
     }
+    if panels {
+        let dates = args.filters.at.clone();
+        drawing = drawing.with_panels(dates.clone(), args.columns.unwrap_or(dates.len()));
+    }
     Ok(drawing.with_matrix(args.view == ViewArg::Matrix))
 }
 
@@ -318,6 +329,19 @@ fn export_once(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     }
     if args.stats && (args.output.is_none() || !matches!(format, Format::Svg | Format::Png | Format::Pdf)) {
         return Err(Failure::usage("--stats measures an SVG, PNG or PDF diagram written with -o FILE"));
+    }
+    if args.filters.at.len() > 1 {
+        if !matches!(format, Format::Svg | Format::Png | Format::Pdf) {
+            return Err(Failure::usage("--at more than once draws small multiples: SVG, PNG or PDF"));
+        }
+        if args.focus.is_some() || args.highlight_path.is_some() || args.view == ViewArg::Matrix {
+            return Err(Failure::usage(
+                "small multiples (--at more than once) take no --focus, --highlight-path or --view matrix",
+            ));
+        }
+        if args.renderer == RendererArg::Graphviz {
+            return Err(Failure::usage("small multiples (--at more than once) are drawn by the built-in renderer"));
+        }
     }
     let input = input::open(&args.file)?;
     let drawing = drawing(args, &input)?;

@@ -45,6 +45,8 @@ pub(crate) struct Line {
     pub tooltip: String,
     pub highlighted: bool,
     pub faded: bool,
+    /// Every tie of the line ended (drawn faint and dotted).
+    pub ended: bool,
     /// Which of the pair's strands (0-based) and how many there are; a fan slot when unbundled.
     pub slot: usize,
     pub slots: usize,
@@ -139,6 +141,7 @@ fn unbundled(scene: &Scene, members: &[usize], out: &mut Vec<Line>) {
             tooltip: tie_rows(scene, &[k]),
             highlighted: e.highlighted,
             faded: e.faded,
+            ended: e.ended,
             slot,
             slots: members.len(),
             bow: true,
@@ -154,9 +157,15 @@ fn importance(scene: &Scene, members: &[usize]) -> f64 {
 }
 
 fn bundled(scene: &Scene, theme: &Theme, lo: usize, hi: usize, members: &[usize], out: &mut Vec<Line>) {
+    // One strand per polarity, ties that ended (a panel's faint ones) on a strand of their own.
     let strands: Vec<(Polarity, Vec<usize>)> = Polarity::ALL
         .into_iter()
-        .map(|p| (p, members.iter().copied().filter(|&k| scene.edges[k].polarity == p).collect::<Vec<_>>()))
+        .flat_map(|p| [(p, false), (p, true)])
+        .map(|(p, ended)| {
+            let strand =
+                members.iter().copied().filter(|&k| scene.edges[k].polarity == p && scene.edges[k].ended == ended);
+            (p, strand.collect::<Vec<_>>())
+        })
         .filter(|(_, m)| !m.is_empty())
         .collect();
     let labelled = members.iter().any(|&k| !scene.edges[k].label.is_empty());
@@ -197,6 +206,7 @@ fn bundled(scene: &Scene, theme: &Theme, lo: usize, hi: usize, members: &[usize]
             tooltip: tooltip.clone(),
             highlighted: edges().any(|e| e.highlighted),
             faded: edges().all(|e| e.faded),
+            ended: edges().all(|e| e.ended),
             slot,
             slots,
             bow: false,

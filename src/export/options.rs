@@ -53,6 +53,9 @@ pub struct DotOptions {
     pub highlight_nodes: BTreeSet<NodeIndex>,
     /// Edges to draw bold, on top; their end nodes are highlighted too.
     pub highlight_edges: BTreeSet<EdgeIndex>,
+    /// Edges that end at the date drawn (a small multiple's panel shows the ties that ended
+    /// since the previous panel): drawn faint and dotted, whatever else is highlighted.
+    pub ended_edges: BTreeSet<EdgeIndex>,
     /// Text added to some edges' labels (model indices), e.g. the strength of an influence
     /// step on a highlighted path.
     pub edge_notes: BTreeMap<EdgeIndex, String>,
@@ -81,6 +84,7 @@ impl Default for DotOptions {
             cluster_by_country: false,
             highlight_nodes: BTreeSet::new(),
             highlight_edges: BTreeSet::new(),
+            ended_edges: BTreeSet::new(),
             edge_notes: BTreeMap::new(),
             size_by: BTreeMap::new(),
             rankdir: RankDir::default(),
@@ -125,6 +129,11 @@ impl DotOptions {
     ) -> Self {
         self.highlight_nodes = nodes.into_iter().collect();
         self.highlight_edges = edges.into_iter().collect();
+        self
+    }
+    /// Draw these edges (model indices) faint and dotted, as ties that ended.
+    pub fn with_ended(mut self, edges: impl IntoIterator<Item = EdgeIndex>) -> Self {
+        self.ended_edges = edges.into_iter().collect();
         self
     }
     /// Adds text to these edges' labels (model indices; out-of-range ones are ignored).

@@ -1,9 +1,10 @@
 //! Small multiples: several built-in drawings of one model (one per date, say) set side by
 //! side in one SVG, each a `<g class="panel">` headed by its title, in rows of `columns`.
 //!
-//! The panels are drawn by the caller at the same node positions (see `export::pin`), so
-//! every node sits at the same place in every panel relative to the panel; this file only
-//! lays the panels out. Each panel keeps its drawing as it is (nodes stay
+//! The panels are drawn by the caller at the same node positions (see `export::pin`) and
+//! each tells where the layout's origin landed in it; this file shifts every panel's drawing
+//! so that the origins coincide, so every node sits at the same place relative to its
+//! panel, and lays the panels out. Each panel keeps its drawing as it is (nodes stay
 //! `<g class="node KIND">` with a `<title>`); the marker definitions, the same in every panel
 //! drawn with one theme, are kept once.
 
@@ -23,6 +24,8 @@ pub struct Panel {
     pub title: String,
     /// A complete SVG document from the built-in renderer.
     pub svg: String,
+    /// Where the layout's origin lies in `svg` (see `svg::builtin_framed`).
+    pub origin: (f64, f64),
 }
 
 /// Width, height and inner markup (between `<svg …>` and `</svg>`) of an SVG document.
@@ -44,8 +47,12 @@ pub fn compose(panels: &[Panel], columns: usize, title: &str) -> String {
     let columns = columns.max(1);
     let parsed: Vec<(&Panel, f64, f64, &str)> =
         panels.iter().filter_map(|p| parts(&p.svg).map(|(w, h, inner)| (p, w, h, inner))).collect();
-    let cell_w = parsed.iter().map(|p| p.1).fold(0.0, f64::max);
-    let cell_h = parsed.iter().map(|p| p.2).fold(0.0, f64::max) + HEADING;
+    // Each drawing moves right and down by what its origin lacks of the largest.
+    let ox = parsed.iter().map(|p| p.0.origin.0).fold(f64::NEG_INFINITY, f64::max);
+    let oy = parsed.iter().map(|p| p.0.origin.1).fold(f64::NEG_INFINITY, f64::max);
+    let shift = |p: &Panel| (ox - p.origin.0, oy - p.origin.1);
+    let cell_w = parsed.iter().map(|p| p.1 + shift(p.0).0).fold(0.0, f64::max);
+    let cell_h = parsed.iter().map(|p| p.2 + shift(p.0).1).fold(0.0, f64::max) + HEADING;
     let rows = parsed.len().div_ceil(columns);
     let top = if title.is_empty() { 0.0 } else { 40.0 };
     let width = GAP + columns.min(parsed.len().max(1)) as f64 * (cell_w + GAP);
@@ -85,7 +92,8 @@ pub fn compose(panels: &[Panel], columns: usize, title: &str) -> String {
             r#"<text class="panel-title" x="0.0" y="20.0" font-size="18.0" font-weight="bold">{}</text>"#,
             xml_text(&panel.title)
         );
-        let _ = writeln!(s, r#"<g transform="translate(0,{HEADING:.1})">{inner}</g>"#);
+        let (dx, dy) = shift(panel);
+        let _ = writeln!(s, r#"<g transform="translate({dx:.1},{:.1})">{inner}</g>"#, HEADING + dy);
         s.push_str("</g>\n");
     }
     s.push_str("</svg>\n");
@@ -106,13 +114,18 @@ mod tests {
             .map(|i| Panel {
                 title: format!("20{i}"),
                 svg: doc(100, 50, &format!("<g class=\"node country\"><title>n{i}</title></g>")),
+                origin: (10.0, 10.0 + i as f64),
             })
             .collect();
         let svg = compose(&panels, 2, "");
         assert_eq!(svg.matches("<g class=\"panel\"").count(), 3);
         assert_eq!(svg.matches("<marker id=\"m\"/>").count(), 1);
         assert!(svg.contains("translate(24.0,24.0)") && svg.contains("translate(148.0,24.0)"));
-        assert!(svg.contains(&format!("translate(24.0,{:.1})", 24.0 + 50.0 + HEADING + GAP)));
+        // The third panel's origin is lowest: the first is moved down by 2, the second by 1.
+        assert!(svg.contains(&format!("translate(24.0,{:.1})", 24.0 + 52.0 + HEADING + GAP)));
+        assert!(svg.contains(&format!("translate(0.0,{:.1})", HEADING + 2.0)));
+        assert!(svg.contains(&format!("translate(0.0,{:.1})", HEADING + 1.0)));
+        assert!(svg.contains(&format!("translate(0.0,{:.1})", HEADING)));
         assert!(svg.contains("<title>n2</title>"));
         let mut reader = quick_xml::Reader::from_str(&svg);
         loop {

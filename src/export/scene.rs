@@ -44,6 +44,8 @@ pub(crate) struct SceneEdge {
     pub directed: bool,
     pub highlighted: bool,
     pub faded: bool,
+    /// A tie that ended (see [`DotOptions::ended_edges`]): drawn faint and dotted.
+    pub ended: bool,
     /// Extra text from [`DotOptions::edge_notes`] (a strongest path's step strength), already
     /// part of `label`; kept apart so a bundle's compact label can carry it too.
     pub note: Option<String>,
@@ -157,6 +159,7 @@ impl Scene {
                     directed: !edge.kind.is_symmetric(),
                     highlighted,
                     faded: highlighting && !highlighted,
+                    ended: options.ended_edges.contains(&e.id()),
                     note: options.edge_notes.get(&e.id()).map(|n| clean(n, 30, false)),
                 }
             })

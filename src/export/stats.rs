@@ -59,6 +59,9 @@ pub struct Stats {
     pub label_node_overlaps: usize,
     /// Pairs of nodes whose boxes overlap.
     pub node_overlaps: usize,
+    /// Edge curves that pass through the box of a node other than their two ends (a node
+    /// is an end when the curve starts or stops within 3 px of its box).
+    pub edges_through_nodes: usize,
     /// Edge labels that do not touch their edge.
     pub detached_labels: usize,
     /// Width and height of the drawing (nodes, edges and labels), in SVG units.
@@ -94,6 +97,7 @@ impl fmt::Display for Stats {
             self.label_overlaps, self.label_node_overlaps
         )?;
         writeln!(f, "node overlaps        {}", self.node_overlaps)?;
+        writeln!(f, "edges through nodes  {} of {} curves", self.edges_through_nodes, self.curves)?;
         writeln!(f, "labels off their edge {}", self.detached_labels)?;
         writeln!(f, "area                 {:.0} × {:.0} = {:.0}", self.width, self.height, self.area())?;
         writeln!(f, "aspect ratio         {:.2}", self.aspect())
@@ -665,6 +669,21 @@ fn crossings_between(a: &Edge, b: &Edge) -> usize {
     count
 }
 
+/// Whether an edge's curve (bounding box `b`) passes through a node box that is not one of
+/// its ends; boxes are shrunk by 1 px so that grazing a corner does not count.
+fn through_foreign(e: &Edge, b: &Rect, nodes: &[Rect]) -> bool {
+    let inside = |p: Point, r: &Rect| p.x >= r.lo.x && p.x <= r.hi.x && p.y >= r.lo.y && p.y <= r.hi.y;
+    let ends: Vec<Point> = e.lines.iter().flat_map(|l| l.first().into_iter().chain(l.last())).copied().collect();
+    nodes.iter().any(|n| {
+        let near = n.grown(3.0);
+        let inner = n.grown(-1.0);
+        inner.is_valid()
+            && b.grown(2.0).overlaps(n)
+            && !ends.iter().any(|&p| inside(p, &near))
+            && e.lines.iter().any(|l| l.windows(2).any(|s| segment_hits_box(s[0], s[1], inner.lo, inner.hi)))
+    })
+}
+
 fn count(g: &Geometry) -> Stats {
     let mut stats = Stats { nodes: g.nodes.len(), curves: g.edges.len(), ..Stats::default() };
     stats.edge_labels = g.labels.iter().filter(|(o, _)| matches!(o, Owner::Edge(_))).count();
@@ -706,6 +725,7 @@ fn count(g: &Geometry) -> Stats {
             }
         }
     }
+    stats.edges_through_nodes = g.edges.iter().zip(&boxes).filter(|(e, b)| through_foreign(e, b, &g.nodes)).count();
     let mut all = Rect::empty();
     g.nodes.iter().for_each(|r| all.union(r));
     boxes.iter().for_each(|r| all.union(r));
@@ -743,6 +763,26 @@ mod tests {
         assert_eq!(s.node_overlaps, 1);
         assert_eq!(s.detached_labels, 1);
         assert_eq!(s.label_overlaps, 0);
+    }
+
+    #[test]
+    fn an_edge_through_a_node_between_its_ends_is_counted_once() {
+        // a (0..20) and c (200..220) on one row with b (100..120) between them: the straight
+        // a–c edge passes through b; the a–b edge ends at b and passes through nothing; the
+        // bowed a–c edge goes round b above it.
+        let node = |x: u32| format!(r#"<g class="node n"><rect x="{x}" y="0" width="20" height="20"/></g>"#);
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg">{}{}{}
+<path class="edge x" data-line="0" data-pair="0-2" d="M20,10 L200,10"/>
+<path class="edge x" data-line="1" data-pair="0-1" d="M20,10 L100,10"/>
+<path class="edge x" data-line="2" data-pair="0-2" d="M20,5 Q110,-120 200,5"/>
+</svg>"#,
+            node(0),
+            node(100),
+            node(200)
+        );
+        let s = measure(&svg).unwrap();
+        assert_eq!((s.curves, s.edges_through_nodes), (3, 1));
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub struct SvgOptions {
     /// file), or only near (a view drawn at its whole model's positions, whose nodes may be
     /// larger than in the whole drawing and are then pushed apart just enough). Default: exactly.
     pub positions_exact: bool,
+    /// Whether the nodes may be spread out to make room for edge labels (labels that find
+    /// no room are left out otherwise). Default: on; off for panels that must line up.
+    pub spread: bool,
 }
 
 impl Default for SvgOptions {
@@ -100,6 +103,7 @@ impl Default for SvgOptions {
             reference: None,
             positions: None,
             positions_exact: true,
+            spread: true,
         }
     }
 }
@@ -143,6 +147,11 @@ impl SvgOptions {
     pub fn with_positions(mut self, positions: BTreeMap<String, Point>) -> Self {
         self.positions = Some(positions);
         self.positions_exact = true;
+        self
+    }
+    /// Let the nodes spread out for edge labels (see [`SvgOptions::spread`]).
+    pub fn with_spread(mut self, on: bool) -> Self {
+        self.spread = on;
         self
     }
     /// Keep the nodes named here near these positions, pushing apart only boxes that would
@@ -208,6 +217,13 @@ pub fn render_builtin(model: &Model, options: &DotOptions, theme: &Theme) -> Str
 }
 
 fn builtin(model: &Model, options: &SvgOptions, theme: &Theme) -> String {
+    builtin_framed(model, options, theme).0
+}
+
+/// Draws `model` with the built-in renderer and tells where the layout's origin lands in
+/// the SVG: a node placed at `p` (say from [`SvgOptions::positions`]) is drawn at `p + origin`.
+/// Small multiples line their panels up by it.
+pub fn builtin_framed(model: &Model, options: &SvgOptions, theme: &Theme) -> (String, Point) {
     let scene = Scene::new(model, &options.diagram, theme);
     let reference: Vec<Option<Point>> = match &options.reference {
         Some(by_id) => model.graph().node_weights().map(|n| by_id.get(&n.id).copied()).collect(),
@@ -218,7 +234,8 @@ fn builtin(model: &Model, options: &SvgOptions, theme: &Theme) -> String {
         (Some(by_id), None) => pinned(model, by_id),
         _ => Vec::new(),
     };
-    Drawing::new(&scene, theme, options.bundle, focus, (&pinned, options.positions_exact)).to_svg()
+    let spread = if options.spread { SPREAD_ATTEMPTS } else { 0 };
+    Drawing::new(&scene, theme, options.bundle, focus, (&pinned, options.positions_exact), spread).to_svg()
 }
 
 /// The given position of every node of `model`, by index (`None` where the map names none).
@@ -320,6 +337,7 @@ impl<'a> Drawing<'a> {
         bundle: bool,
         focus: Option<(usize, &[Option<Point>])>,
         pinned: (&[Option<Point>], bool),
+        spreads: usize,
     ) -> Self {
         let NodeLayout { sizes, mut pos, edges, edge_length, padding } = node_layout(scene, theme, pinned);
         if let Some((f, reference)) = focus.filter(|(f, _)| *f < pos.len()) {
@@ -335,10 +353,10 @@ impl<'a> Drawing<'a> {
         // When some edge labels find no free spot, spread the nodes out (their sizes stay)
         // and place the labels again, a few times at most; what still finds no spot is left
         // out, least important first, and counted under the legend.
-        for attempt in 0..=SPREAD_ATTEMPTS {
+        for attempt in 0..=spreads {
             drawing.route_edges();
             let unplaced = drawing.place_labels();
-            if unplaced <= FEW_LABELS || attempt == SPREAD_ATTEMPTS {
+            if unplaced <= FEW_LABELS || attempt == spreads {
                 break;
             }
             drawing.spread(SPREAD_FACTOR);
@@ -421,7 +439,8 @@ impl<'a> Drawing<'a> {
         self.curves = curves;
     }
 
-    fn to_svg(&self) -> String {
+    /// The SVG and where the layout's origin lands in it.
+    fn to_svg(&self) -> (String, Point) {
         let theme = self.theme;
         let scene = self.scene;
         // Extent of nodes, lines and labels.
@@ -501,7 +520,7 @@ impl<'a> Drawing<'a> {
             self.write_legend(&mut s, Point { x: MARGIN + body_w + MARGIN, y: MARGIN + title_height });
         }
         s.push_str("</svg>\n");
-        s
+        (s, Point { x: ox, y: oy })
     }
 
     fn show_title(&self) -> bool {
@@ -562,6 +581,7 @@ impl<'a> Drawing<'a> {
         let colour = theme.polarity.get(l.polarity);
         let width = if l.highlighted { l.width * 2.0 + 1.0 } else { l.width };
         let dash = match l.style {
+            _ if l.ended => format!(r#" stroke-dasharray="{:.1},{:.1}""#, width.max(1.5), 3.0 + width),
             LineStyle::Solid => String::new(),
             LineStyle::Dashed => format!(r#" stroke-dasharray="{:.1},{:.1}""#, 6.0 + width, 4.0 + width),
             LineStyle::Dotted => format!(r#" stroke-dasharray="{:.1},{:.1}""#, width.max(1.5), 3.0 + width),
@@ -574,11 +594,14 @@ impl<'a> Drawing<'a> {
         if l.arrow_start {
             let _ = write!(marker, r#" marker-start="url(#arrow-start-{polarity})""#);
         }
-        let opacity = if l.faded { format!(r#" opacity="{:.2}""#, theme.faded_opacity) } else { String::new() };
-        let class = match l.members.as_slice() {
+        let opacity = faint(l, theme);
+        let mut class = match l.members.as_slice() {
             [one] => self.scene.edges[*one].kind.as_str().to_owned(),
             _ => format!("bundle {polarity}"),
         };
+        if l.ended {
+            class.push_str(" ended");
+        }
         let _ = writeln!(
             s,
             r#"<path class="edge {class}" data-line="{k}" data-pair="{}-{}" data-ties="{}" d="M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}" stroke="{colour}" stroke-width="{width:.2}"{dash}{marker}{opacity}><title>{}</title></path>"#,
@@ -601,7 +624,7 @@ impl<'a> Drawing<'a> {
         let theme = self.theme;
         let p = at(p);
         let size = theme.edge_font_size;
-        let opacity = if l.faded { format!(r#" opacity="{:.2}""#, theme.faded_opacity) } else { String::new() };
+        let opacity = faint(l, theme);
         // Bold would be wider than the box measured for it; highlighted labels are darker instead.
         let fill = if l.highlighted { theme.highlight.as_str() } else { theme.edge_font.as_str() };
         let _ = write!(
@@ -633,6 +656,16 @@ impl<'a> Drawing<'a> {
         let _ = write!(s, r#"<text text-anchor="middle" font-size="{font:.1}" fill="{}">"#, style.font);
         write_lines(s, &n.label, Point { x: p.x, y: p.y + shift }, font);
         s.push_str("</text></g>\n");
+    }
+}
+
+/// The opacity attribute of a line and its label: faded lines at the theme's faded
+/// opacity, ended ties at half of it (fainter than anything merely faded).
+fn faint(l: &Line, theme: &Theme) -> String {
+    match (l.ended, l.faded) {
+        (true, _) => format!(r#" opacity="{:.2}""#, theme.faded_opacity * 0.5),
+        (false, true) => format!(r#" opacity="{:.2}""#, theme.faded_opacity),
+        (false, false) => String::new(),
     }
 }
 

@@ -158,7 +158,7 @@ fn saving_an_included_file_updates_the_page() {
     assert_eq!(seen["diagnostics"][0], format!("{}:{row}:{column}: unknown edge kind `negotiate`", part.display()));
 
     // Fixed again (the watch still follows the included file while it was broken).
-    std::fs::write(&part, &added.replace("name: \"China\"", "name: \"PRC\"")).unwrap();
+    std::fs::write(&part, added.replace("name: \"China\"", "name: \"PRC\"")).unwrap();
     eventually("the fixed save", || state(&served)["page"] == 3);
     assert_eq!(state(&served)["diagnostics"], json!([]));
 }

@@ -124,13 +124,18 @@ impl Document {
         // Occurrences are in file order and do not overlap: the candidate is the last one
         // starting at or before `offset`.
         let after = self.occurrences.partition_point(|o| o.range.start <= offset);
-        self.occurrences[..after].last().filter(|o| offset <= o.range.end)
+        self.occurrences.get(..after).and_then(<[_]>::last).filter(|o| offset <= o.range.end)
     }
 
     /// The first occurrence that starts inside `range` and is a definition.
     pub fn definition_in(&self, range: &Range<usize>) -> Option<&Occurrence> {
         let first = self.occurrences.partition_point(|o| o.range.start < range.start);
-        self.occurrences[first..].iter().take_while(|o| o.range.start < range.end).find(|o| o.definition)
+        self.occurrences
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|o| o.range.start < range.end)
+            .find(|o| o.definition)
     }
 
     /// Every occurrence of an id, the definition included, in file order.

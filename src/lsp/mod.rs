@@ -172,7 +172,9 @@ fn publish(connection: &Connection, world: &mut World, uri: &Uri) {
 pub fn handle_request(world: &mut World, request: Request) -> Response {
     let id = request.id.clone();
     match answer(world, request) {
-        Ok(value) => Response::new_ok(id, value),
+        // Not `Response::new_ok`, which would serialise the answer a second time (a deep
+        // copy of 30,000 document symbols on a 10,000-node model).
+        Ok(value) => Response { id, result: Some(value), error: None },
         Err((code, message)) => Response::new_err(id, code as i32, message),
     }
 }

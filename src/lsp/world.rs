@@ -174,17 +174,17 @@ impl World {
         let base = state.identity.parent().map(Path::to_path_buf).unwrap_or_default();
         let targets: Vec<PathBuf> = state.doc.includes().into_iter().map(|(written, _)| base.join(written)).collect();
         out.push(uri);
+        let targets: Vec<Uri> = targets.iter().filter_map(|t| self.uri_of_path(t)).collect();
         for target in targets {
-            let target = self.uri_of_path(&target);
             self.walk(target, seen, out);
         }
     }
 
     /// The URI a path is known by: an open document's, else the path's own.
-    pub fn uri_of_path(&self, path: &Path) -> Uri {
+    pub fn uri_of_path(&self, path: &Path) -> Option<Uri> {
         let identity = identity_of(path);
         match self.docs.values().find(|d| d.identity == identity) {
-            Some(open) => open.uri.clone(),
+            Some(open) => Some(open.uri.clone()),
             None => uri_of(&identity),
         }
     }
@@ -221,7 +221,7 @@ fn identity_of(path: &Path) -> PathBuf {
 }
 
 /// The `file:` URI of a path, with every byte but letters, digits and `-._~/` escaped.
-pub fn uri_of(path: &Path) -> Uri {
+pub fn uri_of(path: &Path) -> Option<Uri> {
     let mut text = String::from("file://");
     let path = path.to_string_lossy();
     if !path.starts_with('/') {
@@ -234,7 +234,7 @@ pub fn uri_of(path: &Path) -> Uri {
             other => text.push_str(&format!("%{other:02X}")),
         }
     }
-    text.parse().unwrap_or_else(|_| "file:///".parse().expect("a valid URI"))
+    text.parse().ok()
 }
 
 /// The file path of a `file:` URI (percent-escapes decoded); other URIs as they are.
@@ -270,7 +270,7 @@ mod tests {
     fn decodes_and_encodes_file_uris() {
         let uri = Uri::from_str("file:///tmp/my%20model.ron").unwrap();
         assert_eq!(path_of(&uri), PathBuf::from("/tmp/my model.ron"));
-        assert_eq!(uri_of(Path::new("/tmp/my model.ron")), uri);
+        assert_eq!(uri_of(Path::new("/tmp/my model.ron")), Some(uri));
     }
 
     #[test]
@@ -281,7 +281,7 @@ mod tests {
         std::fs::write(&part, "Model(title: \"Part\", includes: [\"leaf.ron\"])").unwrap();
         std::fs::write(dir.join("leaf.ron"), "Model(title: \"Leaf\")").unwrap();
         std::fs::write(dir.join("other.ron"), "Model(title: \"Other\")").unwrap();
-        let top = uri_of(&dir.join("top.ron"));
+        let top = uri_of(&dir.join("top.ron")).unwrap();
         let mut world = World::new();
         world.open(top.clone(), 1, "Model(title: \"Top\", includes: [\"part.ron\"])".into());
         let names = |world: &mut World, uri: &Uri| -> Vec<String> {
@@ -289,10 +289,10 @@ mod tests {
         };
         assert_eq!(names(&mut world, &top), ["top.ron", "part.ron", "leaf.ron"]);
         // Opened, the included file's family reaches up to the document that includes it.
-        let part_uri = uri_of(&part);
+        let part_uri = uri_of(&part).unwrap();
         world.open(part_uri.clone(), 1, std::fs::read_to_string(&part).unwrap());
         assert_eq!(names(&mut world, &part_uri), ["part.ron", "leaf.ron", "top.ron"]);
-        world.open(uri_of(&dir.join("other.ron")), 1, "Model(title: \"Other\")".into());
+        world.open(uri_of(&dir.join("other.ron")).unwrap(), 1, "Model(title: \"Other\")".into());
         assert_eq!(names(&mut world, &part_uri), ["part.ron", "leaf.ron", "top.ron"]);
     }
 

@@ -16,7 +16,7 @@ pub fn definition(world: &mut World, uri: &Uri, position: Position) -> Option<Go
     let offset = state.lines.offset(state.text(), position);
     if let Some((written, _)) = state.doc.includes().into_iter().find(|(_, r)| r.start <= offset && offset <= r.end) {
         let base = state.identity().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        let target = world.uri_of_path(&base.join(written));
+        let target = world.uri_of_path(&base.join(written))?;
         return Some(GotoDefinitionResponse::Scalar(Location { uri: target, range: Range::default() }));
     }
     let occurrence = state.doc.occurrence_at(offset)?.clone();

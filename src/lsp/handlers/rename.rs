@@ -9,6 +9,7 @@ use crate::api::document::SymbolKind;
 use crate::lsp::world::World;
 
 /// The edits that rename the id under the cursor, or why it cannot be renamed.
+#[allow(clippy::mutable_key_type)] // `WorkspaceEdit` keys its changes by `Uri`, which no edit here mutates.
 pub fn handle(world: &mut World, uri: &Uri, position: Position, new_name: &str) -> Result<WorkspaceEdit, String> {
     let state = world.get(uri).ok_or_else(|| format!("{} is not open", uri.as_str()))?;
     let occurrence = state

@@ -15,6 +15,7 @@ mod influence;
 mod interchange;
 mod lsp;
 mod model;
+mod network;
 mod present;
 mod readme;
 mod scripting;

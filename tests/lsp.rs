@@ -240,3 +240,97 @@ fn an_editor_session_gets_every_answer_and_a_clean_exit() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// The next diagnostics published for `uri`, waiting up to 20 s.
+fn diagnostics_for(client: &mut Client, uri: &str) -> Vec<Value> {
+    let is_it = |m: &Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri;
+    if let Some(i) = client.notifications.iter().position(is_it) {
+        return client.notifications.remove(i)["params"]["diagnostics"].as_array().unwrap().clone();
+    }
+    loop {
+        let message = client.messages.recv_timeout(Duration::from_secs(20)).expect("diagnostics in time");
+        if is_it(&message) {
+            return message["params"]["diagnostics"].as_array().unwrap().clone();
+        }
+        client.notifications.push(message);
+    }
+}
+
+#[test]
+fn definitions_references_renames_and_diagnostics_reach_included_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().canonicalize().unwrap();
+    // The included file, not open in the editor, with a mistake of its own.
+    let part = crate::common::small_with("kind: country, name: \"Russia\"", "kind: contry, name: \"Russia\"");
+    std::fs::write(dir.join("part.ron"), &part).unwrap();
+    let top = "Model(\n    title: \"Top\",\n    includes: [\"part.ron\"],\n    nodes: [\n        Node(id: \"japan\", kind: country, name: \"Japan\"),\n        Node(id: \"china\", kind: country, name: \"China\"),\n    ],\n    edges: [Edge(from: \"china\", to: \"japan\", kind: meets)],\n)\n";
+    std::fs::write(dir.join("top.ron"), top).unwrap();
+    let top_uri = format!("file://{}", dir.join("top.ron").display());
+    let part_uri = format!("file://{}", dir.join("part.ron").display());
+    let at = |text: &str, needle: &str, nth: usize, ahead: usize| json!({"textDocument": {"uri": top_uri}, "position": position(text, needle, nth, ahead)});
+
+    let mut client = Client::start();
+    client.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": top_uri, "languageId": "ron", "version": 1, "text": top}}),
+    );
+    // Each file's problems in that file: none in the open one, the misspelt kind in the other.
+    assert_eq!(diagnostics_for(&mut client, &top_uri), Vec::<Value>::new());
+    let included = diagnostics_for(&mut client, &part_uri);
+    assert_eq!(included.len(), 1, "{included:?}");
+    assert_eq!(included[0]["range"]["start"], position(&part, "contry", 0, 0));
+    assert!(included[0]["message"].as_str().unwrap().starts_with("unknown node kind `contry`"), "{included:?}");
+
+    // The `includes` entry leads to the included file.
+    let file = client.request("textDocument/definition", at(top, "part.ron", 0, 2));
+    assert_eq!(file["uri"], part_uri);
+    assert_eq!(file["range"]["start"], json!({"line": 0, "character": 0}));
+
+    // `japan` is defined in both files (one id, one entity): both definitions, this file's first.
+    let definitions = client.request("textDocument/definition", at(top, "\"japan\"", 1, 2));
+    let definitions = definitions.as_array().expect("two definitions");
+    assert_eq!(definitions.len(), 2, "{definitions:?}");
+    assert_eq!(
+        (&definitions[0]["uri"], &definitions[0]["range"]["start"]),
+        (&json!(top_uri), &position(top, "japan", 0, 0))
+    );
+    assert_eq!(
+        (&definitions[1]["uri"], &definitions[1]["range"]["start"]),
+        (&json!(part_uri), &position(&part, "japan", 0, 0))
+    );
+
+    // References: two in this file, three in the included one.
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": top_uri}, "position": position(top, "japan", 0, 1), "context": {"includeDeclaration": true}}),
+    );
+    let places: Vec<(String, u64)> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["uri"].as_str().unwrap().to_owned(), r["range"]["start"]["line"].as_u64().unwrap()))
+        .collect();
+    let line = |text: &str, nth| position(text, "\"japan\"", nth, 0)["line"].as_u64().unwrap();
+    let expected: Vec<(String, u64)> = [(top, &top_uri, 0), (top, &top_uri, 1)]
+        .into_iter()
+        .chain([(part.as_str(), &part_uri, 0), (part.as_str(), &part_uri, 1), (part.as_str(), &part_uri, 2)])
+        .map(|(text, uri, nth)| (uri.clone(), line(text, nth)))
+        .collect();
+    assert_eq!(places, expected);
+
+    // Rename edits both files.
+    let rename = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": top_uri}, "position": position(top, "japan", 0, 0), "newName": "nippon"}),
+    );
+    let renamed_top = apply(top, rename["changes"][&top_uri].as_array().unwrap());
+    let renamed_part = apply(&part, rename["changes"][&part_uri].as_array().unwrap());
+    assert_eq!((renamed_top.matches("\"nippon\"").count(), renamed_part.matches("\"nippon\"").count()), (2, 3));
+    assert!(!renamed_top.contains("\"japan\"") && !renamed_part.contains("\"japan\""));
+
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}

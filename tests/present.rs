@@ -26,25 +26,31 @@ fn influence_on_japan_ranks_only_actors_as_of_the_models_present() {
         let kind = row["kind"].as_str().unwrap_or_default();
         assert!(ACTOR_KINDS.contains(&kind), "a context is ranked: {row}");
     }
-    // Japan's own leaders and bodies lead/represent/work for/are part of it; the United
-    // States is among the first five that are not.
-    let model = common::load_japan_russia();
-    let japan = model.node("japan").expect("japan").id.clone();
-    let own: Vec<String> = model
-        .edges()
-        .filter(|e| e.to == japan && ["leads", "represents", "works_for", "part_of"].contains(&e.kind.as_str()))
-        .map(|e| e.from.clone())
+    // Japan's own leaders and bodies lead/represent/work for/are part of it (by hand from
+    // the model: Abe, Kishida, Yachi, the foreign ministry, the maritime self-defence
+    // force); the United States is among the first five that are not.
+    let own: Vec<String> = ids(&rows)
+        .into_iter()
+        .zip(array(&rows))
+        .filter(|(_, r)| r["internal"] == serde_json::json!(true))
+        .map(|(id, _)| id)
         .collect();
-    let outside: Vec<String> = ids(&rows).into_iter().filter(|id| !own.contains(id)).collect();
+    assert_eq!(own, ["abe", "kishida", "yachi", "mofa_japan", "jmsdf"], "{rows}");
+    let outside: Vec<String> = array(&rows)
+        .iter()
+        .filter(|r| r["internal"] == serde_json::json!(false))
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
     let us = outside.iter().position(|id| id == "united_states").expect("the United States is ranked");
     assert!(us < 5, "the United States is {}th among outsiders: {outside:?}", us + 1);
     // Koizumi (prime minister 2001–2006) is not in the top ten as of July 2014 …
     assert!(rank_of(&rows, "junichiro_koizumi").is_none_or(|r| r >= 10), "{:?}", ids(&rows));
-    // … but is in the top three at the start of 2004, and with every date counted.
-    let then = json(&["influence", &graph(), "--on", "Japan", "--at", "2004-01-01", "--json"]);
-    assert!(rank_of(&then, "junichiro_koizumi").is_some_and(|r| r < 3), "{:?}", ids(&then));
-    let all = json(&["influence", &graph(), "--on", "Japan", "--all-time", "--json"]);
-    assert!(rank_of(&all, "junichiro_koizumi").is_some_and(|r| r < 4), "{:?}", ids(&all));
+    // … but at the start of 2004 he leads Japan: the first of Japan's own, at 1.0.
+    let then = json(&["influence", &graph(), "--on", "Japan", "--at", "2004-01-01", "--top", "3", "--json"]);
+    let koizumi = array(&then).iter().find(|r| r["id"] == "junichiro_koizumi").expect("Koizumi in the top three");
+    assert_eq!((koizumi["internal"].as_bool(), koizumi["score"].as_f64()), (Some(true), Some(1.0)), "{koizumi}");
+    let all = json(&["influence", &graph(), "--on", "Japan", "--all-time", "--top", "4", "--json"]);
+    assert!(rank_of(&all, "junichiro_koizumi").is_some(), "{:?}", ids(&all));
 }
 
 #[test]
@@ -52,7 +58,7 @@ fn the_header_says_which_date_was_used() {
     let out = ok(&["influence", &graph(), "--on", "Russia", "--top", "1"]);
     assert!(
         out.starts_with(
-            "Influence on Russia (strongest single channel; built-in profile; as of 2014-07-17, the model's present)\n"
+            "Influence on Russia (strongest support and pressure channels; built-in profile; as of 2014-07-17, the model's present)\n"
         ),
         "{out}"
     );

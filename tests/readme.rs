@@ -37,7 +37,7 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("path_all", &["path", MODEL, "Obama", "Putin", "--all", "--max-hops", "3", "--avoid-kind", "event"]),
     ("path_strongest_json", &["path", MODEL, "Canada", "kuril_dispute", "--strongest", "-k", "3", "--json"]),
     ("path_weighted_list", &["path", EDGE_LIST, "0", "33", "--weighted", "--json"]),
-    ("influence_on_russia", &["influence", MODEL, "--on", "Russia", "--top", "8"]),
+    ("influence_on_russia", &["influence", MODEL, "--on", "Russia", "--top", "4"]),
     ("influence_on_russia_all", &["influence", MODEL, "--on", "Russia"]),
     ("influence_on_japan", &["influence", MODEL, "--on", "Japan"]),
     ("influence_on_japan_json", &["influence", MODEL, "--on", "Japan", "--at", "2014-07-31", "--json"]),

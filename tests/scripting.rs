@@ -183,10 +183,10 @@ fn what_if_script_shows_the_channel_and_balance_change() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.starts_with("removed 2 ties between Abe and Putin"), "{text}");
-    // With the channel, Abe's strongest influence on Putin is the direct one, as the CLI says.
+    // With the channel, Abe's support for Putin is the direct one, as the CLI says.
     let direct = json(&["path", &graph(), "abe", "putin", "--strongest", "--at", "2014-07-31", "--json"]);
     let strength = number(&array(&direct)[0]["strength"]);
-    assert!(text.contains(&format!("with the channel:    {strength:.4}")), "{strength}:\n{text}");
+    assert!(text.contains(&format!("with the channel:    ambivalent: support {strength:.4}")), "{strength}:\n{text}");
     let balance =
         json(&["balance", &graph(), "--at", "2014-07-31", "--node-kind", "country,leader,organization", "--json"]);
     let line = format!("with the channel:    {} of {} triangles balanced", balance["balanced"], balance["triangles"]);

@@ -129,6 +129,41 @@ fn serves_the_map_and_its_state_refuses_the_rest_and_stops_on_ctrl_c() {
 }
 
 #[test]
+fn saving_an_included_file_updates_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("top.ron");
+    let part = dir.path().join("part.ron");
+    std::fs::write(&model, "Model(title: \"Top\", includes: [\"part.ron\"])\n").unwrap();
+    std::fs::write(&part, ONE).unwrap();
+    let served = Served::start(&model);
+    assert_eq!(state(&served), json!({"page": 1, "diagnostics": []}));
+    assert!(served.get("/").1.contains("\"id\":\"russia\""), "the included file's nodes are on the map");
+
+    // A node added to the included file: a new page with it.
+    let added = ONE.replace(
+        "    ],\n    edges",
+        "        Node(id: \"china\", kind: country, name: \"China\"),\n    ],\n    edges",
+    );
+    std::fs::write(&part, &added).unwrap();
+    eventually("a new page after the included file's save", || state(&served)["page"] == 2);
+    assert!(served.get("/").1.contains("\"id\":\"china\""));
+
+    // Broken, the included file is named in the diagnostics, and the map stays.
+    let broken = added.replace("kind: negotiates", "kind: negotiate");
+    std::fs::write(&part, &broken).unwrap();
+    eventually("the included file's problem", || !state(&served)["diagnostics"].as_array().unwrap().is_empty());
+    let (row, column) = place(&broken, "negotiate");
+    let seen = state(&served);
+    assert_eq!(seen["page"], 2);
+    assert_eq!(seen["diagnostics"][0], format!("{}:{row}:{column}: unknown edge kind `negotiate`", part.display()));
+
+    // Fixed again (the watch still follows the included file while it was broken).
+    std::fs::write(&part, &added.replace("name: \"China\"", "name: \"PRC\"")).unwrap();
+    eventually("the fixed save", || state(&served)["page"] == 3);
+    assert_eq!(state(&served)["diagnostics"], json!([]));
+}
+
+#[test]
 fn listens_on_the_loopback_address_only() {
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("live.ron");

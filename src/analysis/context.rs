@@ -21,10 +21,11 @@
 
 use std::collections::BTreeMap;
 
+use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
+use petgraph::Direction;
 
-use super::influence::InfluenceError;
-use super::influence::{strengths_of, Strengths};
+use super::influence::{combine, merged, slot, strengths_of, InfluenceError, Pairs, Strengths};
 use super::view::GraphView;
 use crate::model::{EdgeInfluence, EdgeKind, Model, NodeKind, Sign};
 
@@ -47,16 +48,19 @@ pub fn actor_view(model: &Model, strengths: Strengths<'_>) -> Result<GraphView, 
 /// One way a tie carries influence: (model edge, strength, sign).
 type Tie = (u32, f64, Sign);
 
-/// A channel being built: (strength, sign, [(model edge, weight)…]).
-type Channel = (f64, Sign, Vec<(u32, f64)>);
-
 /// The actor view from per-edge influence.
 pub fn actors_from(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> GraphView {
+    merged(model.node_count(), &actor_pairs(model, per_edge))
+}
+
+/// Both signs of every channel between two actors, each the stronger of the direct ties
+/// and the best shared context of that sign (see the [module docs](self)).
+pub fn actor_pairs(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> Pairs {
     let graph = model.graph();
     let actor: Vec<bool> = graph.node_weights().map(|n| is_actor(n.kind)).collect();
     let is = |i: u32| actor.get(i as usize).copied().unwrap_or(false);
     // Direct ties between actors per ordered pair, and each context's ties in and out.
-    let mut pairs: BTreeMap<(u32, u32), Vec<Tie>> = BTreeMap::new();
+    let mut direct: BTreeMap<(u32, u32), Vec<Tie>> = BTreeMap::new();
     let mut into: BTreeMap<u32, Vec<(u32, Tie)>> = BTreeMap::new();
     let mut out_of: BTreeMap<u32, Vec<(u32, Tie)>> = BTreeMap::new();
     let mut parties: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
@@ -76,13 +80,14 @@ pub fn actors_from(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> GraphVi
             }
             let tie = (id, s, inf.sign);
             match (is(a), is(b)) {
-                (true, true) => pairs.entry((a, b)).or_default().push(tie),
+                (true, true) => direct.entry((a, b)).or_default().push(tie),
                 (true, false) => into.entry(b).or_default().push((a, tie)),
                 (false, true) => out_of.entry(a).or_default().push((b, tie)),
                 (false, false) => {}
             }
         }
     }
+    let mut pairs: Pairs = direct.into_iter().map(|(k, ties)| (k, combine(&ties))).collect();
     // The best shared context per ordered pair and sign: (strength, edge in, edge out).
     let mut shared: BTreeMap<(u32, u32, Sign), (f64, u32, u32)> = BTreeMap::new();
     for (c, ins) in &into {
@@ -105,27 +110,75 @@ pub fn actors_from(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> GraphVi
             }
         }
     }
-    let mut arcs: BTreeMap<(u32, u32), Channel> = BTreeMap::new();
-    for ((u, v), ties) in pairs {
-        let noisy_or = |sign: Sign| 1.0 - ties.iter().filter(|t| t.2 == sign).fold(1.0, |q, t| q * (1.0 - t.1));
-        let (plus, minus) = (noisy_or(Sign::Support), noisy_or(Sign::Pressure));
-        let (strength, sign) = if plus >= minus { (plus, Sign::Support) } else { (minus, Sign::Pressure) };
-        let mut shown: Option<(u32, f64)> = None;
-        for &(id, s, sg) in &ties {
-            if sg == sign && shown.is_none_or(|(_, best)| s > best) {
-                shown = Some((id, s));
+    // A shared context replaces the direct ties of its sign only when it is stronger.
+    for ((a, b, sign), (strength, ea, eb)) in shared {
+        let side = &mut pairs.entry((a, b)).or_default()[slot(sign)];
+        if side.as_ref().is_none_or(|s| strength > s.0) {
+            *side = Some((strength, vec![(ea, strength), (eb, strength)]));
+        }
+    }
+    pairs
+}
+
+/// Whether a tie of this kind makes its `from` one of its `to`'s own: a leader, an official,
+/// a ministry or a force (leads, represents, works for, part of).
+pub fn is_membership_tie(kind: EdgeKind) -> bool {
+    matches!(kind, EdgeKind::Leads | EdgeKind::Represents | EdgeKind::WorksFor | EdgeKind::PartOf)
+}
+
+/// The actors that are `root`'s own: those with a membership tie (see
+/// [`is_membership_tie`]) into it, or into an actor that is its own, transitively.
+pub fn own_actors(model: &Model, root: NodeIndex) -> Vec<bool> {
+    let graph = model.graph();
+    let mut own = vec![false; graph.node_count()];
+    let mut stack = vec![root];
+    while let Some(v) = stack.pop() {
+        for e in graph.edges_directed(v, Direction::Incoming) {
+            let u = e.source();
+            if u != root && is_membership_tie(e.weight().kind) && is_actor(graph[u].kind) && !own[u.index()] {
+                own[u.index()] = true;
+                stack.push(u);
             }
         }
-        arcs.insert((u, v), (strength, sign, vec![(shown.map_or(0, |(id, _)| id), strength)]));
     }
-    for ((a, b, sign), (strength, ea, eb)) in shared {
-        let better = arcs
-            .get(&(a, b))
-            .is_none_or(|(s, g, _)| strength > *s || (strength == *s && sign == Sign::Support && *g == Sign::Pressure));
-        if better {
-            arcs.insert((a, b), (strength, sign, vec![(ea, strength), (eb, strength)]));
+    own
+}
+
+/// The claimants of a dispute or a territory: the actors with a party tie (see
+/// [`is_party_tie`]) to it, to the territories a dispute concerns, to the disputes that
+/// concern a territory, or to a territory that is part of one of these. Empty for other
+/// kinds of node. In node order.
+pub fn claimants(model: &Model, target: NodeIndex) -> Vec<NodeIndex> {
+    let graph = model.graph();
+    let Some(node) = graph.node_weight(target) else { return Vec::new() };
+    if !matches!(node.kind, NodeKind::Dispute | NodeKind::Territory) {
+        return Vec::new();
+    }
+    let mut scope = vec![target];
+    for e in graph.edges_directed(target, Direction::Outgoing).chain(graph.edges_directed(target, Direction::Incoming))
+    {
+        let other = if e.source() == target { e.target() } else { e.source() };
+        let kind = graph[other].kind;
+        if e.weight().kind == EdgeKind::Concerns && matches!(kind, NodeKind::Territory | NodeKind::Dispute) {
+            scope.push(other);
         }
     }
-    let arcs = arcs.into_iter().map(|((u, v), (_, sign, edges))| (u, v, sign.value(), edges)).collect();
-    GraphView::from_arcs(model.node_count(), arcs)
+    // Territories that are part of a territory in scope (islands of a chain).
+    let territories: Vec<NodeIndex> = scope.iter().copied().filter(|&t| graph[t].kind == NodeKind::Territory).collect();
+    for t in territories {
+        for e in graph.edges_directed(t, Direction::Incoming) {
+            if e.weight().kind == EdgeKind::PartOf && graph[e.source()].kind == NodeKind::Territory {
+                scope.push(e.source());
+            }
+        }
+    }
+    let mut found: Vec<NodeIndex> = scope
+        .iter()
+        .flat_map(|&t| graph.edges_directed(t, Direction::Incoming))
+        .filter(|e| is_party_tie(e.weight().kind) && is_actor(graph[e.source()].kind))
+        .map(|e| e.source())
+        .collect();
+    found.sort();
+    found.dedup();
+    found
 }

@@ -104,8 +104,47 @@ pub fn channel_view(model: &Model, strengths: Strengths<'_>) -> Result<GraphView
 /// A tie carrying influence one way: (model edge, strength, sign).
 type Tie = (u32, f64, Sign);
 
-/// The channel view from per-edge influence (as [`edge_strengths`] gives it).
-pub fn channels_from(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> GraphView {
+/// One sign of a pair's channel: its strength and the model edges that show it, each with
+/// the strength it stands for (one tie for a direct channel; for a shared context, the tie
+/// into the context then the context's tie out, see [`super::context`]).
+pub type Side = (f64, Vec<(u32, f64)>);
+
+/// Both signs of a pair's channel: `[support, pressure]`, `None` where no tie of that sign
+/// carries influence.
+pub type PairSides = [Option<Side>; 2];
+
+/// Every ordered pair's channel, both signs, by (from, to).
+pub type Pairs = BTreeMap<(u32, u32), PairSides>;
+
+/// The slot of a sign in [`PairSides`].
+pub fn slot(sign: Sign) -> usize {
+    match sign {
+        Sign::Support => 0,
+        Sign::Pressure => 1,
+    }
+}
+
+/// Combines a pair's ties per sign by noisy-or, each sign shown by its strongest tie (the
+/// first in file order among equals).
+pub fn combine(ties: &[Tie]) -> PairSides {
+    let side = |sign: Sign| -> Option<Side> {
+        let mut q = 1.0;
+        let mut shown: Option<(u32, f64)> = None;
+        for &(id, s, _) in ties.iter().filter(|t| t.2 == sign) {
+            q *= 1.0 - s;
+            if shown.is_none_or(|(_, best)| s > best) {
+                shown = Some((id, s));
+            }
+        }
+        let (id, _) = shown?;
+        let p = 1.0 - q;
+        Some((p, vec![(id, p)]))
+    };
+    [side(Sign::Support), side(Sign::Pressure)]
+}
+
+/// Both signs of every pair's channel between any two nodes (see the [module docs](self)).
+pub fn channel_pairs(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> Pairs {
     // (u, v) → ties carrying influence u → v: (model edge, strength, sign), file order.
     let mut pairs: BTreeMap<(u32, u32), Vec<Tie>> = BTreeMap::new();
     for e in model.graph().edge_references() {
@@ -122,26 +161,28 @@ pub fn channels_from(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> Graph
             pairs.entry((v, u)).or_default().push((id, inf.backward, inf.sign));
         }
     }
+    pairs.into_iter().map(|(k, ties)| (k, combine(&ties))).collect()
+}
+
+/// The channel view of a set of pairs: one arc per pair, the stronger side (support when
+/// the two are equal).
+pub fn merged(node_count: usize, pairs: &Pairs) -> GraphView {
     let arcs = pairs
-        .into_iter()
-        .map(|((u, v), ties)| {
-            let noisy_or = |sign: Sign| {
-                let q = ties.iter().filter(|t| t.2 == sign).fold(1.0, |q, t| q * (1.0 - t.1));
-                1.0 - q
-            };
-            let (plus, minus) = (noisy_or(Sign::Support), noisy_or(Sign::Pressure));
-            let (strength, sign) = if plus >= minus { (plus, Sign::Support) } else { (minus, Sign::Pressure) };
-            let mut shown: Option<(u32, f64)> = None;
-            for &(id, s, sg) in &ties {
-                if sg == sign && shown.is_none_or(|(_, best)| s > best) {
-                    shown = Some((id, s));
-                }
-            }
-            let edge = shown.map_or(0, |(id, _)| id);
-            (u, v, sign.value(), vec![(edge, strength)])
+        .iter()
+        .filter_map(|(&(u, v), [plus, minus])| {
+            let strength = |s: &Option<Side>| s.as_ref().map_or(0.0, |s| s.0);
+            let (side, sign) =
+                if strength(plus) >= strength(minus) { (plus, Sign::Support) } else { (minus, Sign::Pressure) };
+            let (_, edges) = side.as_ref()?;
+            Some((u, v, sign.value(), edges.clone()))
         })
         .collect();
-    GraphView::from_arcs(model.node_count(), arcs)
+    GraphView::from_arcs(node_count, arcs)
+}
+
+/// The channel view from per-edge influence (as [`edge_strengths`] gives it).
+pub fn channels_from(model: &Model, per_edge: &[Option<EdgeInfluence>]) -> GraphView {
+    merged(model.node_count(), &channel_pairs(model, per_edge))
 }
 
 /// A path through a channel view with what it carries.

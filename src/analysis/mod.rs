@@ -37,6 +37,7 @@ pub mod filter;
 pub mod influence;
 pub mod path;
 mod score;
+pub mod sides;
 mod spectral;
 mod sssp;
 pub mod structure;

@@ -227,28 +227,7 @@ pub fn date_candidates(model: Option<&Model>) -> Vec<Candidate> {
 
 /// The field names of a struct of the format.
 pub fn field_candidates(ty: &str) -> Vec<Candidate> {
-    let fields: &[&str] = match ty {
-        "Model" => &["title", "description", "sources", "node_kinds", "edge_kinds", "nodes", "edges", "influence"],
-        "Source" => &["id", "title", "author", "date", "url"],
-        "Node" => &["id", "kind", "name", "aliases", "since", "until", "date", "tags", "attrs", "description"],
-        "Edge" => &["from", "to", "kind", "since", "until", "weight", "intensity", "topic", "note", "evidence"],
-        "NodeKind" => &["name", "label", "actor", "meaning"],
-        "EdgeKind" => &[
-            "name",
-            "label",
-            "polarity",
-            "symmetric",
-            "from",
-            "to",
-            "cameo",
-            "goldstein",
-            "forward",
-            "backward",
-            "meaning",
-        ],
-        "Rule" => &["kind", "from", "to", "cameo", "goldstein", "forward", "backward", "reason"],
-        _ => &[],
-    };
+    let fields = crate::io::canonical::field_order(ty);
     fields
         .iter()
         .map(|f| Candidate {

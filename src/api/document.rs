@@ -10,6 +10,7 @@
 //! occurrences are found in a file with errors too. Ranges are byte ranges of the id itself,
 //! inside its quotes.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -96,6 +97,8 @@ pub struct Document {
     pub model: Option<Model>,
     /// Every occurrence of an id, in file order.
     pub occurrences: Vec<Occurrence>,
+    /// The positions in `occurrences` of each id's occurrences, by what the id names.
+    by_name: HashMap<(SymbolKind, String), Vec<usize>>,
     spans: Spanned,
 }
 
@@ -106,32 +109,62 @@ impl Document {
             Ok((model, warnings)) => (Some(model), notes_of(&text, &warnings.items)),
             Err(errors) => (None, notes_of(&text, &errors.items)),
         };
-        // The scanner reads one value: start it after any `#![enable(…)]` attribute lines.
-        let start = after_attributes(&text);
-        let spans = spans::scan(text.get(start..).unwrap_or_default()).shifted(start);
+        let spans = spans::outline(&text);
         let occurrences = occurrences(&text, &spans);
-        Document { path: path.to_path_buf(), text, notes, model, occurrences, spans }
+        let mut by_name: HashMap<(SymbolKind, String), Vec<usize>> = HashMap::with_capacity(occurrences.len());
+        for (i, o) in occurrences.iter().enumerate() {
+            by_name.entry((o.kind, o.name.clone())).or_default().push(i);
+        }
+        Document { path: path.to_path_buf(), text, notes, model, occurrences, by_name, spans }
     }
 
     /// The occurrence whose id covers `offset` (its end included, so a cursor just after an
     /// id finds it).
     pub fn occurrence_at(&self, offset: usize) -> Option<&Occurrence> {
-        self.occurrences.iter().find(|o| o.range.start <= offset && offset <= o.range.end)
+        // Occurrences are in file order and do not overlap: the candidate is the last one
+        // starting at or before `offset`.
+        let after = self.occurrences.partition_point(|o| o.range.start <= offset);
+        self.occurrences[..after].last().filter(|o| offset <= o.range.end)
     }
 
-    /// Every occurrence of an id, the definition included.
-    pub fn occurrences_of<'a>(&'a self, kind: SymbolKind, name: &'a str) -> impl Iterator<Item = &'a Occurrence> + 'a {
-        self.occurrences.iter().filter(move |o| o.kind == kind && o.name == name)
+    /// The first occurrence that starts inside `range` and is a definition.
+    pub fn definition_in(&self, range: &Range<usize>) -> Option<&Occurrence> {
+        let first = self.occurrences.partition_point(|o| o.range.start < range.start);
+        self.occurrences[first..].iter().take_while(|o| o.range.start < range.end).find(|o| o.definition)
+    }
+
+    /// Every occurrence of an id, the definition included, in file order.
+    pub fn occurrences_of<'a>(&'a self, kind: SymbolKind, name: &str) -> impl Iterator<Item = &'a Occurrence> + 'a {
+        let positions = self.by_name.get(&(kind, name.to_owned())).map_or(&[][..], Vec::as_slice);
+        positions.iter().filter_map(|&i| self.occurrences.get(i))
     }
 
     /// Where an id is defined, if in this text.
     pub fn definition(&self, kind: SymbolKind, name: &str) -> Option<&Occurrence> {
-        self.occurrences.iter().find(|o| o.kind == kind && o.name == name && o.definition)
+        self.occurrences_of(kind, name).find(|o| o.definition)
     }
 
     /// The ids defined in this text, of one kind, in file order.
     pub fn defined(&self, kind: SymbolKind) -> impl Iterator<Item = &Occurrence> + '_ {
         self.occurrences.iter().filter(move |o| o.kind == kind && o.definition)
+    }
+
+    /// The text in the canonical layout of `relgraph fmt` ([`crate::api::format`]); text
+    /// with errors is refused with them, as `fmt` refuses it. The text loaded when it was
+    /// analysed, so it is not loaded again: the layout is checked against the text value by
+    /// value (see `io::canonical::format_loaded`).
+    pub fn formatted(&self) -> Result<String, crate::Error> {
+        match &self.model {
+            Some(_) => crate::io::canonical::format_loaded(&self.text, &self.path),
+            None => crate::io::canonical::format(&self.text, &self.path),
+        }
+    }
+
+    /// The files the text includes, as written, with the byte range of each entry (inside
+    /// its quotes).
+    pub fn includes(&self) -> Vec<(String, Range<usize>)> {
+        let entries = self.spans.field("includes").map_or(&[][..], |l| l.items.as_slice());
+        entries.iter().map(|e| (unquote(&self.text[e.range.clone()]), inner(&self.text, &e.range))).collect()
     }
 
     /// The byte ranges of the elements of a section (`"nodes"`, `"edges"` …), in file order.
@@ -152,7 +185,7 @@ impl Document {
         let Some((section, element)) = self.element_at(offset) else {
             return if self.spans.range.start < offset { Slot::Field("Model") } else { Slot::Other };
         };
-        let ty = section_type(section);
+        let ty = crate::io::canonical::item_type(section).unwrap_or("");
         let Some(element) = element else { return Slot::Other };
         let before = &self.text[element.range.start..offset];
         let Some(field) = field_before(before) else { return Slot::Field(ty) };
@@ -177,36 +210,6 @@ impl Document {
             .find(|(_, s)| s.range.start < offset && offset <= s.range.end.max(s.range.start))?;
         let element = section.items.iter().find(|i| i.range.start < offset && offset <= i.range.end);
         Some((name.as_str(), element))
-    }
-}
-
-/// The offset after the `#![…]` attribute lines at the top of a RON file.
-fn after_attributes(text: &str) -> usize {
-    let mut offset = 0;
-    loop {
-        let rest = text.get(offset..).unwrap_or_default();
-        let trimmed = rest.trim_start();
-        if !trimmed.starts_with("#![") {
-            return offset;
-        }
-        let at = offset + (rest.len() - trimmed.len());
-        match trimmed.find(']') {
-            Some(close) => offset = at + close + 1,
-            None => return offset,
-        }
-    }
-}
-
-/// The struct type of a section's elements.
-fn section_type(section: &str) -> &'static str {
-    match section {
-        "sources" => "Source",
-        "nodes" => "Node",
-        "edges" => "Edge",
-        "node_kinds" => "NodeKind",
-        "edge_kinds" => "EdgeKind",
-        "influence" => "Rule",
-        _ => "",
     }
 }
 
@@ -269,6 +272,12 @@ fn notes_of(text: &str, items: &[crate::io::diagnostic::Diagnostic]) -> Vec<Note
 
 /// A string literal's text, or the word as written.
 fn unquote(literal: &str) -> String {
+    // The common case, a plain string without escapes, needs no parser.
+    if let Some(plain) = literal.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+        if !plain.contains(['\\', '"']) {
+            return plain.to_owned();
+        }
+    }
     if literal.starts_with('"') || literal.starts_with('r') && literal.len() > 1 {
         ron::from_str::<String>(literal).unwrap_or_else(|_| literal.trim_matches('"').to_owned())
     } else {

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::Selection;
-use crate::analysis::influence::{self, Method, Ranking, Toward};
+use crate::analysis::influence::{self, Method, Toward};
+use crate::analysis::sides::{self, SidedRanking, SidedView};
 use crate::report::{self, Report};
 use crate::Error;
 
@@ -37,18 +38,18 @@ impl<'m> Selection<'m> {
 /// An influence ranking and the report `relgraph influence` prints.
 #[derive(Debug, Clone)]
 pub struct InfluenceRanking {
-    ranking: Ranking,
+    ranking: SidedRanking,
     report: Report,
 }
 
 impl InfluenceRanking {
-    /// The rows, highest score first.
-    pub fn rows(&self) -> &[influence::Influence] {
+    /// The rows in listing order (see [`SidedRanking::rows`]).
+    pub fn rows(&self) -> &[sides::Row] {
         &self.ranking.rows
     }
 
     /// The ranking with its attenuation (for the total method).
-    pub fn ranking(&self) -> &Ranking {
+    pub fn ranking(&self) -> &SidedRanking {
         &self.ranking
     }
 
@@ -106,7 +107,8 @@ impl<'m> InfluenceQuery<'m> {
         self
     }
 
-    /// Keep only the `n` most influential.
+    /// Keep only the `n` most influential of each group: outside actors, those acting
+    /// through their own state or body, the target's own (claimants count as outside).
     pub fn top(mut self, n: usize) -> Self {
         self.top = Some(n);
         self
@@ -134,29 +136,43 @@ impl<'m> InfluenceQuery<'m> {
         let s = &dated;
         let model = s.model();
         let node = model.node_index(&self.node)?;
-        let view = if !self.all_kinds && s.is_actor(&self.node)? { s.actor_channels()? } else { s.channels()? };
+        let is_actor = s.is_actor(&self.node)?;
+        let disputed = !self.all_kinds && !is_actor && !crate::analysis::context::claimants(model, node).is_empty();
+        let actors = !self.all_kinds && (is_actor || disputed);
+        let pairs = s.channel_pairs(actors)?;
+        let view = SidedView::from_pairs(model.node_count(), &pairs);
         let toward = if self.on { Toward::On(node) } else { Toward::From(node) };
-        let mut ranking = influence::rank(&view, toward, self.method)?;
+        let dispute = if disputed && self.on { sides::rank_dispute(model, &view, node)? } else { None };
+        let mut ranking = match dispute {
+            Some(ranking) => ranking,
+            None => {
+                let merged = (self.method == Method::Total).then(|| influence::merged(model.node_count(), &pairs));
+                sides::rank_sides(model, &view, merged.as_ref(), toward, self.method, actors)?
+            }
+        };
         let reached = ranking.rows.len();
         if let Some(top) = self.top {
-            ranking.rows.truncate(top);
+            sides::keep_top(&mut ranking.rows, top);
         }
         let source = match when {
             Some(when) => format!("{}; {when}", s.strengths_source()),
             None => s.strengths_source(),
         };
-        let report = report::influence(model, &ranking, toward, self.method, &source, reached);
+        let report = report::influence::influence(model, &ranking, toward, self.method, &source, reached);
         Ok(InfluenceRanking { ranking, report })
     }
 
     /// Every ranked node's score by id, and the node itself at 1.0: the sizes of
     /// `relgraph export --size-by influence --on NODE`.
     pub fn sizes(&self) -> Result<BTreeMap<String, f64>, Error> {
-        let ranking = InfluenceQuery { top: None, all_time: true, all_kinds: true, ..self.clone() }.run()?;
+        // The strongest single path, sign aside, through every node (as diagrams draw it).
         let model = self.selection.model();
+        let node = model.node_index(&self.node)?;
+        let toward = if self.on { Toward::On(node) } else { Toward::From(node) };
+        let ranking = influence::rank(&self.selection.channels()?, toward, Method::Strongest)?;
         let graph = model.graph();
         let mut by_id: BTreeMap<String, f64> =
-            ranking.rows().iter().filter_map(|r| Some((graph.node_weight(r.node)?.id.clone(), r.score))).collect();
+            ranking.rows.iter().filter_map(|r| Some((graph.node_weight(r.node)?.id.clone(), r.score))).collect();
         by_id.insert(model.node(&self.node)?.id.clone(), 1.0);
         Ok(by_id)
     }

@@ -47,9 +47,36 @@ pub fn problems(path: &Path, error: &Error) -> Vec<Located> {
     }
 }
 
-/// The files whose saving changes the model at `path`: the model file itself.
+/// The files whose saving changes the model at `path`: the file and every file it includes
+/// (transitively, included files first), as [`crate::api::sources::files`] lists them.
+///
+/// While a file is broken, the list is read from what the texts say (the `includes` of each
+/// file, found by the span scanner, which never fails), so that a save that fixes an
+/// included file is seen too.
 pub fn watched_files(path: &Path) -> Vec<PathBuf> {
-    vec![path.to_path_buf()]
+    crate::api::sources::files(path).unwrap_or_else(|_| {
+        let mut files = Vec::new();
+        includes_as_written(path, &mut Vec::new(), &mut files);
+        files
+    })
+}
+
+/// Appends the files `path` includes (each once, included files first), then `path`.
+fn includes_as_written(path: &Path, seen: &mut Vec<PathBuf>, files: &mut Vec<PathBuf>) {
+    let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if seen.contains(&identity) {
+        return;
+    }
+    seen.push(identity);
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let outline = crate::io::spans::outline(&text);
+    let base = path.parent().unwrap_or(Path::new(""));
+    for entry in outline.field("includes").map_or(&[][..], |l| l.items.as_slice()) {
+        if let Ok(written) = ron::from_str::<String>(&text[entry.range.clone()]) {
+            includes_as_written(&base.join(written), seen, files);
+        }
+    }
+    files.push(path.to_path_buf());
 }
 
 /// A cheap summary of the files' state (modification time and length of each): when it
@@ -90,5 +117,22 @@ mod tests {
         std::fs::write(&path, "Model(title: \"t\")").unwrap();
         assert_ne!(fingerprint(&watched_files(&path)), before);
         assert!(map_page(&path).unwrap().starts_with("<!DOCTYPE html>"));
+    }
+
+    #[test]
+    fn watches_included_files_even_while_one_is_broken() {
+        let dir = tempfile::tempdir().unwrap();
+        let top = dir.path().join("top.ron");
+        let part = dir.path().join("part.ron");
+        std::fs::write(&top, "// top\nModel(title: \"Top\", includes: [\"part.ron\"])\n").unwrap();
+        std::fs::write(&part, "Model(title: \"Part\")\n").unwrap();
+        assert_eq!(watched_files(&top), [part.clone(), top.clone()]);
+        // Broken: the loader fails, the list still names both files.
+        std::fs::write(&part, "Model(title: \"Part\", nodes: [Node(id: \"a\", kind: contry, name: \"A\")])\n").unwrap();
+        assert!(crate::api::sources::files(&top).is_err());
+        assert_eq!(watched_files(&top), [part.clone(), top.clone()]);
+        let before = fingerprint(&watched_files(&top));
+        std::fs::write(&part, "Model(title: \"Part, fixed\")\n").unwrap();
+        assert_ne!(fingerprint(&watched_files(&top)), before);
     }
 }

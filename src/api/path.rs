@@ -8,6 +8,7 @@ use petgraph::graph::NodeIndex;
 use super::Selection;
 use crate::analysis::influence::{self, InfluencePath};
 use crate::analysis::path::{self, PathMode, PathQuery, Stop};
+use crate::analysis::sides::{self, SidedView};
 use crate::analysis::view::GraphView;
 use crate::export::DotOptions;
 use crate::model::NodeKind;
@@ -294,7 +295,17 @@ impl<'m> PathSearch<'m> {
         } else {
             Vec::new()
         };
-        let report = report::paths(model, &view, &paths, self.mode, &source, (from, to), cut_at);
+        let mut report = report::paths(model, &view, &paths, self.mode, &source, (from, to), cut_at);
+        if self.mode == PathMode::Strongest && self.all.is_none() && !paths.is_empty() {
+            // Both sides of the pair, so a direct tie of one sign is never hidden by a
+            // stronger chain (see `crate::analysis::sides`).
+            let actors = !self.all_kinds && s.is_actor(&self.from)? && s.is_actor(&self.to)?;
+            let sided = SidedView::from_pairs(model.node_count(), &s.channel_pairs(actors)?);
+            let both = sides::both_sides(&sided, influence::Toward::On(to))?;
+            if let Some(pair) = both.get(from.index()) {
+                report = report::influence::with_sides(model, report, pair);
+            }
+        }
         let chains = signed.iter().map(|p| report::influence_chain(model, p)).collect();
         Ok(Paths { paths, signed, chains, report })
     }

@@ -200,10 +200,22 @@ impl<'m> Selection<'m> {
         Ok(crate::analysis::context::is_actor(self.model().node(name)?.kind))
     }
 
-    fn with_strengths(
+    /// Both signs of every channel: between actors only (`actors`), else between any nodes.
+    pub(super) fn channel_pairs(&self, actors: bool) -> Result<influence::Pairs, Error> {
+        self.with_strengths(|m, s| {
+            let per_edge = influence::strengths_of(m, s)?;
+            Ok(if actors {
+                crate::analysis::context::actor_pairs(m, &per_edge)
+            } else {
+                influence::channel_pairs(m, &per_edge)
+            })
+        })
+    }
+
+    fn with_strengths<T>(
         &self,
-        build: impl FnOnce(&Model, Strengths<'_>) -> Result<GraphView, influence::InfluenceError>,
-    ) -> Result<GraphView, Error> {
+        build: impl FnOnce(&Model, Strengths<'_>) -> Result<T, influence::InfluenceError>,
+    ) -> Result<T, Error> {
         let builtin;
         let strengths = match &self.strengths {
             StrengthSource::BuiltIn => {

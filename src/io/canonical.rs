@@ -33,18 +33,81 @@ use crate::Error;
 pub fn format(text: &str, path: &Path) -> Result<String, Error> {
     let text = crate::io::text::strip_bom(text);
     let model = crate::io::ron::parse(text, path).map_err(|diagnostics| Error::Invalid { diagnostics })?;
-    let refuse = |offset: usize, message: &str| {
-        let mut diagnostics = Diagnostics::new(path, text);
-        diagnostics.push(Problem::Syntax { message: message.to_owned() }, offset..offset + 1);
-        Error::Invalid { diagnostics }
-    };
-    let file = cst::parse(text).map_err(|offset| refuse(offset, "the formatter cannot read this part of the file"))?;
-    let formatted = to_string(&file);
+    let (_, formatted) = lay_out(text, path)?;
     // The layout must never change what the model says.
     match crate::io::ron::parse(&formatted, path) {
         Ok(again) if again.to_file() == model.to_file() => Ok(formatted),
-        _ => Err(refuse(0, "formatting would change the model; the file is left as it is (please report this)")),
+        _ => Err(refuse(text, path, 0, CHANGED)),
     }
+}
+
+/// [`format()`] for an editor, which has checked that the text loads (the language server's
+/// analysis did): the formatted text is checked value by value against the text by the
+/// syntax tree reader ([`same_values`]) instead of being loaded again, which on a
+/// 10,000-node model is the difference between answering in a fraction of a second and in
+/// several (BENCHMARKS.md, "Language server"). `relgraph fmt` keeps the full check.
+pub fn format_loaded(text: &str, path: &Path) -> Result<String, Error> {
+    let text = crate::io::text::strip_bom(text);
+    let (file, formatted) = lay_out(text, path)?;
+    match cst::parse(&formatted) {
+        Ok(again) if same_values(&file.value, &again.value) => Ok(formatted),
+        _ => Err(refuse(text, path, 0, CHANGED)),
+    }
+}
+
+const CHANGED: &str = "formatting would change the model; the file is left as it is (please report this)";
+
+/// The syntax tree of `text` and the text in canonical layout.
+fn lay_out(text: &str, path: &Path) -> Result<(cst::File, String), Error> {
+    let file = cst::parse(text)
+        .map_err(|offset| refuse(text, path, offset, "the formatter cannot read this part of the file"))?;
+    let formatted = to_string(&file);
+    Ok((file, formatted))
+}
+
+fn refuse(text: &str, path: &Path, offset: usize, message: &str) -> Error {
+    let mut diagnostics = Diagnostics::new(path, text);
+    diagnostics.push(Problem::Syntax { message: message.to_owned() }, offset..offset + 1);
+    Error::Invalid { diagnostics }
+}
+
+/// Whether two syntax trees say the same: equal atoms, strings equal once their escapes are
+/// read, structs with the same fields in any order, everything else item by item; comments
+/// and layout do not count.
+pub fn same_values(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Atom(x), Value::Atom(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => x == y || string_value(x).is_some_and(|v| string_value(y) == Some(v)),
+        (Value::Struct { name: n, fields: f }, Value::Struct { name: m, fields: g }) => {
+            let (f, g) = (sorted_fields(f), sorted_fields(g));
+            n == m && f.len() == g.len() && f.iter().zip(&g).all(|(p, q)| p.0 == q.0 && same_values(&p.1, &q.1))
+        }
+        (Value::Tuple { name: n, items: x }, Value::Tuple { name: m, items: y }) => n == m && same_items(x, y),
+        (Value::List(x), Value::List(y)) => same_items(x, y),
+        (Value::Map(x), Value::Map(y)) => {
+            x.entries.len() == y.entries.len()
+                && x.entries
+                    .iter()
+                    .zip(&y.entries)
+                    .all(|(p, q)| same_values(&p.item.0, &q.item.0) && same_values(&p.item.1, &q.item.1))
+        }
+        _ => false,
+    }
+}
+
+fn sorted_fields(c: &cst::Container<(String, Value)>) -> Vec<&(String, Value)> {
+    let mut fields: Vec<&(String, Value)> = c.entries.iter().map(|e| &e.item).collect();
+    fields.sort_by(|p, q| p.0.cmp(&q.0));
+    fields
+}
+
+fn same_items(x: &cst::Container<Value>, y: &cst::Container<Value>) -> bool {
+    x.entries.len() == y.entries.len() && x.entries.iter().zip(&y.entries).all(|(p, q)| same_values(&p.item, &q.item))
+}
+
+/// The text a string literal stands for.
+fn string_value(literal: &str) -> Option<String> {
+    ron::from_str::<String>(literal).ok()
 }
 
 /// Reads a model file (as every command reads it: size limit, UTF-8 check) and returns its
@@ -90,8 +153,9 @@ enum Place {
     Inline,
 }
 
-/// The canonical field order of each struct, by struct name.
-fn field_order(ty: &str) -> &'static [&'static str] {
+/// The fields of each struct of the format, by struct name, in canonical order (editors
+/// complete field names from this list too).
+pub fn field_order(ty: &str) -> &'static [&'static str] {
     match ty {
         "Model" => {
             &["title", "description", "includes", "sources", "node_kinds", "edge_kinds", "nodes", "edges", "influence"]
@@ -120,7 +184,7 @@ fn field_order(ty: &str) -> &'static [&'static str] {
 }
 
 /// The struct type of the items of a field, for structs written without their name.
-fn item_type(field: &str) -> Option<&'static str> {
+pub fn item_type(field: &str) -> Option<&'static str> {
     Some(match field {
         "sources" => "Source",
         "nodes" => "Node",
@@ -332,6 +396,18 @@ Model(
         let before = crate::io::ron::parse(MESSY, Path::new("m.ron")).unwrap();
         let after = crate::io::ron::parse(&once, Path::new("m.ron")).unwrap();
         assert_eq!(before.to_file(), after.to_file());
+    }
+
+    #[test]
+    fn the_editors_check_agrees_with_the_full_one_and_sees_a_changed_value() {
+        let once = fmt(MESSY);
+        assert_eq!(format_loaded(MESSY, Path::new("m.ron")).unwrap(), once);
+        let tree = |t: &str| cst::parse(t).unwrap().value;
+        assert!(same_values(&tree(MESSY), &tree(&once)));
+        // One changed letter in a string, a number or a field name is a different model.
+        for (from, to) in [("\"q2\"", "\"q3\""), ("B\\u{e9}", "B\\u{e8}"), ("aliases", "alias")] {
+            assert!(!same_values(&tree(MESSY), &tree(&MESSY.replacen(from, to, 1))), "{from}");
+        }
     }
 
     #[test]

@@ -52,6 +52,25 @@ pub fn scan(text: &str) -> Spanned {
     scanner.value()
 }
 
+/// Scans a whole model file: the model value after any `#![enable(…)]` attribute lines
+/// and comments, with its ranges in `text`.
+pub fn outline(text: &str) -> Spanned {
+    let mut pos = 0;
+    loop {
+        let rest = text.get(pos..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        pos += rest.len() - trimmed.len();
+        if trimmed.starts_with("#![") {
+            pos += trimmed.find(']').map_or(trimmed.len(), |i| i + 1);
+        } else if trimmed.starts_with("//") {
+            pos += trimmed.find('\n').unwrap_or(trimmed.len());
+        } else {
+            break;
+        }
+    }
+    scan(text.get(pos..).unwrap_or("")).shifted(pos)
+}
+
 const MAX_DEPTH: usize = 200;
 
 struct Scanner<'a> {

@@ -7,6 +7,8 @@
 //!
 //! Diagnostics are published when a document opens and, after changes, once the client has
 //! been quiet for [`DEBOUNCE`]; a request that comes first analyses the new text itself.
+//! Definitions, references and renames reach every file of a model (`includes`), and the
+//! problems of an included file are published under its own URI.
 
 pub mod handlers;
 pub mod position;
@@ -145,10 +147,24 @@ pub fn serve(connection: &Connection) -> Result<(), crate::Error> {
     }
 }
 
+/// Publishes the diagnostics of a document, and those of the files it includes that are
+/// not open (each under its own URI).
 fn publish(connection: &Connection, world: &mut World, uri: &Uri) {
-    if let Some(state) = world.get(uri) {
-        let params = handlers::diagnostics::publish(state);
+    let send = |params: PublishDiagnosticsParams| {
         let _ = connection.sender.send(Notification::new(PublishDiagnostics::METHOD.into(), params).into());
+    };
+    let Some(state) = world.get(uri) else { return };
+    let mut params = handlers::diagnostics::publish(state);
+    params.diagnostics.extend(handlers::diagnostics::missing_includes(state));
+    send(params);
+    if state.doc.includes().is_empty() {
+        return;
+    }
+    for other in world.family(uri) {
+        match world.file(&other) {
+            Some(file) if !file.open => send(handlers::diagnostics::publish(file)),
+            _ => {}
+        }
     }
 }
 
@@ -190,20 +206,21 @@ fn answer(world: &mut World, request: Request) -> Answer {
         GotoDefinition::METHOD => {
             let p: lsp_types::GotoDefinitionParams = params(request)?;
             let at = p.text_document_position_params;
-            let state = world.get(&at.text_document.uri).ok_or_else(|| unknown(&at.text_document.uri))?;
-            json(navigation::definition(state, at.position))
+            world.get(&at.text_document.uri).ok_or_else(|| unknown(&at.text_document.uri))?;
+            json(navigation::definition(world, &at.text_document.uri, at.position))
         }
         References::METHOD => {
             let p: lsp_types::ReferenceParams = params(request)?;
             let at = p.text_document_position;
-            let state = world.get(&at.text_document.uri).ok_or_else(|| unknown(&at.text_document.uri))?;
-            json(navigation::references(state, at.position, p.context.include_declaration))
+            world.get(&at.text_document.uri).ok_or_else(|| unknown(&at.text_document.uri))?;
+            json(navigation::references(world, &at.text_document.uri, at.position, p.context.include_declaration))
         }
         Rename::METHOD => {
             let p: lsp_types::RenameParams = params(request)?;
             let at = p.text_document_position;
-            let state = world.get(&at.text_document.uri).ok_or_else(|| unknown(&at.text_document.uri))?;
-            json(rename::handle(state, at.position, &p.new_name).map_err(|e| (ErrorCode::InvalidParams, e))?)
+            world.get(&at.text_document.uri).ok_or_else(|| unknown(&at.text_document.uri))?;
+            let edit = rename::handle(world, &at.text_document.uri, at.position, &p.new_name);
+            json(edit.map_err(|e| (ErrorCode::InvalidParams, e))?)
         }
         DocumentSymbolRequest::METHOD => {
             let p: lsp_types::DocumentSymbolParams = params(request)?;

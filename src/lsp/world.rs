@@ -1,12 +1,21 @@
-//! The language server's state: the open documents, each with its analysis.
+//! The language server's state: the open documents, each with its analysis, and the files
+//! they include.
 //!
 //! Text arrives with every change (full synchronisation); the analysis
-//! ([`crate::api::document::Document`]) is made when something asks for it, so a burst of
-//! keystrokes costs one analysis. Each document also keeps the last model that loaded, so
-//! hover and completion keep working while the text has errors.
+//! ([`crate::api::document::Document`]) is made when something asks for it and kept for
+//! that version, so a burst of keystrokes costs one analysis and every request on one
+//! version shares it. Each document also keeps the last model that loaded, so hover and
+//! completion keep working while the text has errors.
+//!
+//! A model may be several files (`includes`). [`World::family`] lists the files of the
+//! model a document belongs to: its includes (transitively) and the open documents that
+//! include it, with theirs. Files that are not open are read from disk and analysed once
+//! per save (their modification time and length), so definitions, references and renames
+//! reach into them.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use lsp_types::Uri;
 
@@ -25,10 +34,15 @@ pub struct DocState {
     pub doc: Document,
     /// Line starts of the current text.
     pub lines: LineIndex,
-    /// The last model this document loaded without errors.
+    /// The last model this document loaded without errors, while the current text has
+    /// errors (when it has none, its model is in `doc`).
     pub last_model: Option<Model>,
     /// The current text, when newer than `doc`.
     pending: Option<String>,
+    /// The file's path, resolved (symbolic links followed) where it exists.
+    identity: PathBuf,
+    /// Whether the client has the document open (else it was read from disk).
+    pub open: bool,
 }
 
 impl DocState {
@@ -42,6 +56,11 @@ impl DocState {
         &self.doc.text
     }
 
+    /// The file's path, resolved (symbolic links followed) where it exists.
+    pub fn identity(&self) -> &Path {
+        &self.identity
+    }
+
     /// Whether the text changed since the last analysis.
     pub fn is_stale(&self) -> bool {
         self.pending.is_some()
@@ -50,18 +69,26 @@ impl DocState {
     fn refresh(&mut self) {
         if let Some(text) = self.pending.take() {
             self.lines = LineIndex::new(&text);
-            self.doc = Document::analyse(&self.doc.path, text);
-            if let Some(model) = &self.doc.model {
-                self.last_model = Some(model.clone());
+            let doc = Document::analyse(&self.doc.path, text);
+            let mut previous = std::mem::replace(&mut self.doc, doc);
+            // The last good model moves along (no copy): the previous text's, if it loaded.
+            if self.doc.model.is_none() {
+                if let Some(model) = previous.model.take() {
+                    self.last_model = Some(model);
+                }
+            } else {
+                self.last_model = None;
             }
         }
     }
 }
 
-/// Every open document, by URI.
+/// Every open document, by URI, and the files they include that are not open.
 #[derive(Debug, Default)]
 pub struct World {
     docs: HashMap<String, DocState>,
+    /// Included files read from disk, by URI, with the state of the file when read.
+    disk: HashMap<String, (Option<(SystemTime, u64)>, DocState)>,
 }
 
 impl World {
@@ -72,11 +99,7 @@ impl World {
 
     /// Opens (or replaces) a document and analyses it.
     pub fn open(&mut self, uri: Uri, version: i32, text: String) {
-        let path = path_of(&uri);
-        let lines = LineIndex::new(&text);
-        let doc = Document::analyse(&path, text);
-        let last_model = doc.model.clone();
-        self.docs.insert(uri.as_str().to_owned(), DocState { uri, version, doc, lines, last_model, pending: None });
+        self.docs.insert(uri.as_str().to_owned(), DocState::new(uri, version, text, true));
     }
 
     /// Records new text for a document; it is analysed when next asked for.
@@ -103,6 +126,115 @@ impl World {
     pub fn stale(&self) -> Vec<Uri> {
         self.docs.values().filter(|d| d.is_stale()).map(|d| d.uri.clone()).collect()
     }
+
+    /// An analysed file of a family (see [`World::family`]): an open document or an
+    /// included file read from disk.
+    pub fn file(&self, uri: &Uri) -> Option<&DocState> {
+        self.docs.get(uri.as_str()).or_else(|| self.disk.get(uri.as_str()).map(|(_, state)| state))
+    }
+
+    /// The files of the model the document at `uri` belongs to, each analysed up to its
+    /// latest text: `uri` first, then what it includes (transitively) and the open
+    /// documents that include it, with what they include. A file that cannot be read is
+    /// left out.
+    pub fn family(&mut self, uri: &Uri) -> Vec<Uri> {
+        let mut out = vec![uri.clone()];
+        let own = self.closure(uri);
+        let roots: Vec<Uri> = self.docs.values().map(|d| d.uri.clone()).filter(|r| r != uri).collect();
+        let mut groups = vec![own];
+        for root in roots {
+            let closure = self.closure(&root);
+            if closure.contains(uri) {
+                groups.push(closure);
+            }
+        }
+        for found in groups.into_iter().flatten() {
+            if !out.contains(&found) {
+                out.push(found);
+            }
+        }
+        out.retain(|u| self.file(u).is_some());
+        out
+    }
+
+    /// `uri` and every file it includes, transitively, each loaded.
+    fn closure(&mut self, uri: &Uri) -> Vec<Uri> {
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        self.walk(uri.clone(), &mut seen, &mut out);
+        out
+    }
+
+    fn walk(&mut self, uri: Uri, seen: &mut Vec<PathBuf>, out: &mut Vec<Uri>) {
+        let Some(state) = self.load(&uri) else { return };
+        if seen.contains(&state.identity) {
+            return;
+        }
+        seen.push(state.identity.clone());
+        let base = state.identity.parent().map(Path::to_path_buf).unwrap_or_default();
+        let targets: Vec<PathBuf> = state.doc.includes().into_iter().map(|(written, _)| base.join(written)).collect();
+        out.push(uri);
+        for target in targets {
+            let target = self.uri_of_path(&target);
+            self.walk(target, seen, out);
+        }
+    }
+
+    /// The URI a path is known by: an open document's, else the path's own.
+    pub fn uri_of_path(&self, path: &Path) -> Uri {
+        let identity = identity_of(path);
+        match self.docs.values().find(|d| d.identity == identity) {
+            Some(open) => open.uri.clone(),
+            None => uri_of(&identity),
+        }
+    }
+
+    /// An open document (analysed up to its text), or a file read from disk (again when it
+    /// was saved since).
+    fn load(&mut self, uri: &Uri) -> Option<&DocState> {
+        if self.docs.contains_key(uri.as_str()) {
+            return self.get(uri);
+        }
+        let path = path_of(uri);
+        let stamp = std::fs::metadata(&path).ok().map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len()));
+        let fresh = self.disk.get(uri.as_str()).is_some_and(|(at, _)| *at == stamp);
+        if !fresh {
+            let text = std::fs::read_to_string(&path).ok()?;
+            self.disk.insert(uri.as_str().to_owned(), (stamp, DocState::new(uri.clone(), 0, text, false)));
+        }
+        self.disk.get(uri.as_str()).map(|(_, state)| state)
+    }
+}
+
+impl DocState {
+    fn new(uri: Uri, version: i32, text: String, open: bool) -> DocState {
+        let path = path_of(&uri);
+        let lines = LineIndex::new(&text);
+        let doc = Document::analyse(&path, text);
+        DocState { identity: identity_of(&path), uri, version, doc, lines, last_model: None, pending: None, open }
+    }
+}
+
+/// A path with symbolic links resolved, or as it is when it does not exist.
+fn identity_of(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The `file:` URI of a path, with every byte but letters, digits and `-._~/` escaped.
+pub fn uri_of(path: &Path) -> Uri {
+    let mut text = String::from("file://");
+    let path = path.to_string_lossy();
+    if !path.starts_with('/') {
+        text.push('/');
+    }
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => text.push(byte as char),
+            b'\\' => text.push('/'),
+            other => text.push_str(&format!("%{other:02X}")),
+        }
+    }
+    text.parse().unwrap_or_else(|_| "file:///".parse().expect("a valid URI"))
 }
 
 /// The file path of a `file:` URI (percent-escapes decoded); other URIs as they are.
@@ -135,9 +267,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decodes_file_uris() {
+    fn decodes_and_encodes_file_uris() {
         let uri = Uri::from_str("file:///tmp/my%20model.ron").unwrap();
         assert_eq!(path_of(&uri), PathBuf::from("/tmp/my model.ron"));
+        assert_eq!(uri_of(Path::new("/tmp/my model.ron")), uri);
+    }
+
+    #[test]
+    fn a_family_is_the_document_its_includes_and_who_includes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = dir.path().canonicalize().unwrap();
+        let part = dir.join("part.ron");
+        std::fs::write(&part, "Model(title: \"Part\", includes: [\"leaf.ron\"])").unwrap();
+        std::fs::write(dir.join("leaf.ron"), "Model(title: \"Leaf\")").unwrap();
+        std::fs::write(dir.join("other.ron"), "Model(title: \"Other\")").unwrap();
+        let top = uri_of(&dir.join("top.ron"));
+        let mut world = World::new();
+        world.open(top.clone(), 1, "Model(title: \"Top\", includes: [\"part.ron\"])".into());
+        let names = |world: &mut World, uri: &Uri| -> Vec<String> {
+            world.family(uri).iter().map(|u| u.as_str().rsplit('/').next().unwrap().to_owned()).collect()
+        };
+        assert_eq!(names(&mut world, &top), ["top.ron", "part.ron", "leaf.ron"]);
+        // Opened, the included file's family reaches up to the document that includes it.
+        let part_uri = uri_of(&part);
+        world.open(part_uri.clone(), 1, std::fs::read_to_string(&part).unwrap());
+        assert_eq!(names(&mut world, &part_uri), ["part.ron", "leaf.ron", "top.ron"]);
+        world.open(uri_of(&dir.join("other.ron")), 1, "Model(title: \"Other\")".into());
+        assert_eq!(names(&mut world, &part_uri), ["part.ron", "leaf.ron", "top.ron"]);
     }
 
     #[test]

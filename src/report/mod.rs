@@ -6,6 +6,7 @@
 //! fluent API ([`crate::api`]) and scripts ([`crate::script`]) all print through these, so a
 //! script's output matches the command's.
 
+pub mod influence;
 pub mod json;
 pub mod table;
 
@@ -14,7 +15,7 @@ use serde_json::{json, Value};
 
 use crate::analysis::balance::{Bipartition, SignedTie, TriangleCensus};
 use crate::analysis::centrality::{Measure, Scores, SignedDegree};
-use crate::analysis::influence::{describe, InfluencePath, Method, Ranking, Toward};
+use crate::analysis::influence::{describe, InfluencePath};
 use crate::analysis::path::{Path, PathMode};
 use crate::analysis::structure::{Bridge, CutVertex};
 use crate::analysis::timeline::{Diff, Rank};
@@ -219,79 +220,6 @@ pub fn path_entry(model: &Model, view: &GraphView, p: &Path, mode: PathMode, num
         _ => ("total distance", format!("{:.4}", p.cost)),
     };
     Report::new(format!("{number:>3}. {unit} {cost}\n     {}\n", chain(model, &p.nodes, &p.edges)), json)
-}
-
-/// An influence ranking as `relgraph influence` prints it; `reached` is the number of nodes
-/// with a channel before any `--top` cut.
-pub fn influence(
-    model: &Model,
-    ranking: &Ranking,
-    toward: Toward,
-    method: Method,
-    strengths: &str,
-    reached: usize,
-) -> Report {
-    let graph = model.graph();
-    let json: Vec<Value> = ranking
-        .rows
-        .iter()
-        .filter_map(|row| {
-            let node = graph.node_weight(row.node)?;
-            let path = row.path.as_ref().map(|p| {
-                json!({
-                    "nodes": ids(model, &p.path.nodes),
-                    "edges": influence_edges_json(model, p),
-                    "strength": p.strength(),
-                    "sign": p.sign.as_str(),
-                })
-            });
-            Some(json!({
-                "id": node.id,
-                "name": node.name,
-                "kind": node.kind.as_str(),
-                "score": row.score,
-                "sign": row.sign.as_str(),
-                "path": path,
-            }))
-        })
-        .collect();
-    let (root, heading) = match toward {
-        Toward::On(i) => (i, "Influence on"),
-        Toward::From(i) => (i, "Influence of"),
-    };
-    let root_name = graph.node_weight(root).map_or("?", |n| n.name.as_str());
-    let how = match method {
-        Method::Strongest => "strongest single channel".to_owned(),
-        Method::Total => format!(
-            "total over all channels, attenuation β = {:.4} (ρ = {:.4})",
-            ranking.attenuation.unwrap_or(0.0),
-            ranking.spectral_radius.unwrap_or(0.0)
-        ),
-    };
-    let mut text = format!("{heading} {root_name} ({how}; {strengths})\n");
-    let mut table = Table::new(&["rank", "node", "kind", "score", "sign", "channel"]).right_align(0).right_align(3);
-    for (i, row) in ranking.rows.iter().enumerate() {
-        let Some(node) = graph.node_weight(row.node) else { continue };
-        let channel = row.path.as_ref().map(|p| influence_chain(model, p)).unwrap_or_default();
-        table.row(vec![
-            (i + 1).to_string(),
-            node.name.clone(),
-            node.kind.as_str().to_owned(),
-            format!("{:.4}", row.score),
-            row.sign.as_str().to_owned(),
-            channel,
-        ]);
-    }
-    text.push_str(&table.render());
-    let others = model.node_count().saturating_sub(1 + reached);
-    if others > 0 {
-        if matches!(toward, Toward::On(_)) {
-            text.push_str(&format!("{others} other node(s) have no channel to {root_name}\n"));
-        } else {
-            text.push_str(&format!("{others} other node(s) cannot be reached from {root_name}\n"));
-        }
-    }
-    Report::new(text, Value::Array(json))
 }
 
 /// One centrality measure as `relgraph centrality --measure M` prints it, best first.

@@ -8,7 +8,7 @@ use crate::lsp::world::DocState;
 /// (which the diagnostics show).
 pub fn handle(state: &DocState) -> Vec<TextEdit> {
     let text = state.text();
-    match crate::api::format::format_text(text, &state.doc.path) {
+    match state.doc.formatted() {
         Ok(formatted) if formatted != text => {
             let end = state.lines.position(text, text.len());
             vec![TextEdit { range: Range { start: Position::default(), end }, new_text: formatted }]

@@ -50,7 +50,7 @@ pub fn handle(state: &DocState) -> Vec<DocumentSymbol> {
     for (i, range) in nodes.iter().enumerate() {
         let id = doc.element_field("nodes", i, "id").unwrap_or_default();
         let kind = doc.element_field("nodes", i, "kind").unwrap_or_default();
-        let select = doc.occurrences.iter().find(|o| o.definition && range.contains(&o.range.start)).map(|o| &o.range);
+        let select = doc.definition_in(range).map(|o| &o.range);
         let entry = by_kind.entry(kind).or_default();
         entry.0.push(symbol(id, doc.element_field("nodes", i, "name"), Lsp::OBJECT, range, select.unwrap_or(range)));
         entry.1.push(range.clone());

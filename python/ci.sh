@@ -14,13 +14,16 @@ fi
 started=$(date +%s)
 venv=$(mktemp -d)/venv
 trap 'rm -rf "$(dirname "$venv")"' EXIT
+target_dir=$(cargo metadata --format-version 1 --no-deps \
+    | python3 -c "import json, sys; print(json.load(sys.stdin)['target_directory'])")
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install -q --upgrade pip
-"$venv/bin/python" -m pip install -q ./python pytest networkx pandas numpy scipy
+# `pip install ./python` builds the wheel with maturin in release mode. In the repository's
+# own target directory, the library and its dependencies are the ones `cargo build --release`
+# already compiled (same versions and release profile), so only the binding compiles.
+CARGO_TARGET_DIR="$target_dir" "$venv/bin/python" -m pip install -q ./python pytest networkx pandas numpy scipy
 # The tests compare with the command line's --json: the binary `cargo test` built.
 cargo build --quiet --bin relgraph
-target_dir=$(cargo metadata --format-version 1 --no-deps \
-    | "$venv/bin/python" -c "import json, sys; print(json.load(sys.stdin)['target_directory'])")
 export RELGRAPH_BIN="$target_dir/debug/relgraph"
 "$venv/bin/python" -m pytest -q -p no:cacheprovider python/tests
 
@@ -34,6 +37,9 @@ modules=(
     algorithms/centrality/tests/test_degree_centrality.py
     algorithms/link_analysis/tests/test_pagerank.py
     algorithms/components/tests/test_connected.py
+    algorithms/shortest_paths/tests/test_generic.py
+    algorithms/shortest_paths/tests/test_unweighted.py
+    algorithms/shortest_paths/tests/test_weighted.py
 )
 (cd "$(dirname "$venv")" && "$venv/bin/python" -m pytest -q -p no:cacheprovider --rootdir "$nx_dir" \
     "${modules[@]/#/$nx_dir/}" --backend relgraph --fallback-to-nx)

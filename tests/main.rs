@@ -16,6 +16,7 @@ mod interchange;
 mod kinds;
 mod lsp;
 mod model;
+mod network;
 mod present;
 mod readme;
 mod scripting;

@@ -7,8 +7,9 @@ and the scores come from the library's own measures, which reproduce NetworkX's
 definitions; this module only maps NetworkX's arguments and node keys.
 
 ``can_run`` answers False for arguments relgraph does not support (multigraphs, a weight
-given as a function, non-positive weights, ``endpoints=True``, ``k`` sampling, other
-iteration parameters than the defaults, ...), so NetworkX runs its own code for those when
+given as a function, non-positive weights, ``endpoints=True``, other
+iteration parameters than the defaults, a ``source`` or ``target`` not in the graph, ...),
+so NetworkX runs its own code for those when
 ``nx.config.fallback_to_nx`` is on (or when the backend was not asked for by name).
 """
 
@@ -26,12 +27,34 @@ class RelgraphGraph:
 
     __networkx_backend__ = "relgraph"
 
-    def __init__(self, original, nodes, graph, weight, directed):
+    def __init__(self, original, nodes, graph, weight, directed, integral=True):
         self.original = original
         self.nodes = nodes
         self.graph = graph
         self.weight = weight
         self.directed = directed
+        # Whether every weight is an int, so that summed lengths are ints, as in NetworkX.
+        self.integral = integral
+        self._index = None
+
+    @property
+    def index(self):
+        """Node key -> index, built on first use."""
+        if self._index is None:
+            self._index = {node: i for i, node in enumerate(self.nodes)}
+        return self._index
+
+    def length(self, value, weighted):
+        """A path length as NetworkX gives it: an int for hops or whole weights."""
+        return int(value) if not weighted or self.integral else value
+
+    def lengths(self, found, weighted):
+        """``{node: length}`` from the (indices, lengths) lists relgraph returns."""
+        indices, values = found
+        nodes = self.nodes
+        if not weighted or self.integral:
+            return {nodes[i]: int(d) for i, d in zip(indices, values)}
+        return {nodes[i]: d for i, d in zip(indices, values)}
 
     def is_directed(self):
         return self.directed
@@ -56,6 +79,7 @@ def _convert(G, weight=None, default=1):
     nodes = list(G)
     index = {node: i for i, node in enumerate(nodes)}
     sources, targets, weights = [], [], [] if weight is not None else None
+    integral = True
     if weight is None:
         for u, v in G.edges():
             sources.append(index[u])
@@ -67,8 +91,9 @@ def _convert(G, weight=None, default=1):
             sources.append(index[u])
             targets.append(index[v])
             weights.append(float(w))
+            integral = integral and isinstance(w, int)
     graph = Graph(len(nodes), sources, targets, weights, G.is_directed())
-    return RelgraphGraph(G, nodes, graph, weight, G.is_directed())
+    return RelgraphGraph(G, nodes, graph, weight, G.is_directed(), integral)
 
 
 def _networkx_function(name):
@@ -99,6 +124,7 @@ def _weights_ok(G, weight):
 # Arguments relgraph takes, with the values it supports (None: any value).
 _DEFAULTS = {
     "betweenness_centrality": {"endpoints": [False]},
+    "edge_betweenness_centrality": {},
     "closeness_centrality": {"wf_improved": [True]},
     "harmonic_centrality": {"nbunch": [None], "sources": [None]},
     # The library iterates to within 1e-10 of the fixed point, so any `tol` is met; other
@@ -110,6 +136,8 @@ _DEFAULTS = {
     "in_degree_centrality": {},
     "out_degree_centrality": {},
     "connected_components": {},
+    # Other methods are NetworkX's error to raise.
+    "shortest_path_length": {"method": ["dijkstra", "bellman-ford"]},
 }
 
 # Arguments that must be plain numbers (a dict of per-node values is left to NetworkX).
@@ -118,6 +146,8 @@ _NUMBERS = {"katz_centrality": ("alpha", "beta"), "pagerank": ("alpha",), "betwe
 
 _WEIGHT_ARGUMENT = {
     "betweenness_centrality": "weight",
+    "edge_betweenness_centrality": "weight",
+    "shortest_path_length": "weight",
     "closeness_centrality": "distance",
     "harmonic_centrality": "distance",
     "eigenvector_centrality": "weight",
@@ -215,17 +245,28 @@ class BackendInterface:
             return "an empty graph is left to NetworkX"
         for argument, allowed in _DEFAULTS[name].items():
             if argument in arguments and not _same(arguments[argument], allowed):
-                return f"relgraph supports only {argument}={allowed[0]!r}"
+                wanted = f"={allowed[0]!r}" if len(allowed) == 1 else f" in {allowed!r}"
+                return f"relgraph supports only {argument}{wanted}"
         for argument in _NUMBERS.get(name, ()):
             value = arguments.get(argument)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
                 return f"relgraph takes a number as {argument}"
         if name == "pagerank" and not 0 <= arguments.get("alpha", 0.85) < 1:
             return "alpha outside [0, 1) is left to NetworkX"
-        if name == "betweenness_centrality":
+        if name in ("betweenness_centrality", "edge_betweenness_centrality"):
             k = arguments.get("k")
             if k is not None and (isinstance(k, bool) or not isinstance(k, int)):
                 return "relgraph takes an integer k"
+        if name == "shortest_path_length":
+            for end in ("source", "target"):
+                node = arguments.get(end)
+                try:
+                    missing = node is not None and node not in G
+                except TypeError:
+                    missing = True
+                if missing:
+                    # NetworkX raises NodeNotFound, with the message of the method asked for.
+                    return f"a {end} not in the graph is left to NetworkX"
         weight_argument = _WEIGHT_ARGUMENT.get(name)
         if weight_argument and not _weights_ok(G, arguments.get(weight_argument)):
             return "relgraph takes one attribute of positive, finite numeric weights"
@@ -253,6 +294,40 @@ class BackendInterface:
         else:
             sums = G.graph.betweenness_sums(None, weight is not None)
         return G.scores(_rescale(G.nodes, sums, normalized, G.directed, sampled))
+
+    @staticmethod
+    def edge_betweenness_centrality(G, k=None, normalized=True, weight=None, seed=None):
+        sources = None
+        if k is not None:
+            # The pivots NetworkX would draw, from the same seeded generator.
+            sources = [G.index[node] for node in seed.sample(list(G.nodes), k)]
+        values = G.graph.edge_betweenness(sources, weight is not None, normalized)
+        return dict(zip(G.original.edges(), values))
+
+    @staticmethod
+    def shortest_path_length(G, source=None, target=None, weight=None, method="dijkstra"):
+        if method not in ("dijkstra", "bellman-ford"):
+            raise ValueError(f"method not supported: {method}")
+        weighted = weight is not None
+        graph, index = G.graph, G.index
+        if source is None and target is None:
+            return ((node, G.lengths(graph.distances_from(i, weighted), weighted)) for i, node in enumerate(G.nodes))
+        if target is None:
+            return G.lengths(graph.distances_from(index[source], weighted), weighted)
+        if source is None:
+            return G.lengths(graph.distances_to(index[target], weighted), weighted)
+        if source == target:
+            return 0
+        found = graph.distance(index[source], index[target], weighted)
+        if found is None:
+            import networkx as nx
+
+            if not weighted:
+                raise nx.NetworkXNoPath(f"No path between {source} and {target}.")
+            if method == "dijkstra":
+                raise nx.NetworkXNoPath(f"Node {target} not reachable from {source}")
+            raise nx.NetworkXNoPath(f"node {target} not reachable from {source}")
+        return G.length(found, weighted)
 
     @staticmethod
     def closeness_centrality(G, u=None, distance=None, wf_improved=True):

@@ -1,6 +1,6 @@
 //! `Graph`: a plain graph handed over by the NetworkX backend — nodes numbered 0..n, ties
 //! as index pairs with optional weights, directed or not — and the library's centrality
-//! measures, components and degree on it.
+//! measures, edge betweenness, shortest-path lengths, components and degree on it.
 //!
 //! The graph becomes a relgraph model the way an edge list does (every node an actor, every
 //! tie `related_to`, read strictly as written when directed), and the model its analysis
@@ -73,6 +73,43 @@ impl PyGraph {
     fn betweenness_sums(&self, py: Python<'_>, sources: Option<Vec<u32>>, weighted: bool) -> PyResult<Vec<f64>> {
         let network = Arc::clone(&self.network);
         interruptible(py, move || network.betweenness_sums(sources.as_deref(), weighted))
+    }
+
+    /// Edge betweenness, one value per tie in the order given, from the given sources (all
+    /// nodes when none), scaled as NetworkX's `edge_betweenness_centrality` (see
+    /// `relgraph::api::Network::edge_betweenness`).
+    #[pyo3(signature = (sources = None, weighted = false, normalized = true))]
+    fn edge_betweenness(
+        &self,
+        py: Python<'_>,
+        sources: Option<Vec<u32>>,
+        weighted: bool,
+        normalized: bool,
+    ) -> PyResult<Vec<f64>> {
+        let network = Arc::clone(&self.network);
+        interruptible(py, move || network.edge_betweenness(sources.as_deref(), weighted, normalized))
+    }
+
+    /// The nodes `source` reaches with their distances (hops, or summed weights when
+    /// `weighted`), `source` first, in order of distance: two lists, nodes and distances.
+    #[pyo3(signature = (source, weighted = false))]
+    fn distances_from(&self, py: Python<'_>, source: usize, weighted: bool) -> PyResult<(Vec<u32>, Vec<f64>)> {
+        let network = Arc::clone(&self.network);
+        interruptible(py, move || network.distances_from(source, weighted).into_iter().unzip())
+    }
+
+    /// The nodes that reach `target` with their distances to it, `target` first: two lists.
+    #[pyo3(signature = (target, weighted = false))]
+    fn distances_to(&self, py: Python<'_>, target: usize, weighted: bool) -> PyResult<(Vec<u32>, Vec<f64>)> {
+        let network = Arc::clone(&self.network);
+        interruptible(py, move || network.distances_to(target, weighted).into_iter().unzip())
+    }
+
+    /// The length of a shortest path from `source` to `target`, or `None`.
+    #[pyo3(signature = (source, target, weighted = false))]
+    fn distance(&self, py: Python<'_>, source: usize, target: usize, weighted: bool) -> PyResult<Option<f64>> {
+        let network = Arc::clone(&self.network);
+        interruptible(py, move || network.distance(source, target, weighted))
     }
 
     /// PageRank with damping `alpha` (see `relgraph::api::Network::pagerank`).

@@ -1,5 +1,7 @@
 """The NetworkX backend: the same results as NetworkX, through NetworkX's own dispatch."""
 
+import inspect
+
 import pytest
 
 nx = pytest.importorskip("networkx")
@@ -112,3 +114,101 @@ def test_pagerank_and_katz_parameters():
     K = GRAPHS["karate"]
     expected = nx.katz_centrality(K, alpha=0.05, beta=2.0, tol=1e-12)
     _close(nx.katz_centrality(K, alpha=0.05, beta=2.0, backend="relgraph"), expected, 1e-9)
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHS))
+@pytest.mark.parametrize("normalized", [True, False])
+@pytest.mark.parametrize("sample", [None, 20])
+def test_edge_betweenness_equals_networkx(name, normalized, sample):
+    G = GRAPHS[name]
+    weight = "weight" if name in ("weighted", "karate") else None
+    kwargs = {"normalized": normalized, "weight": weight, "k": sample, "seed": 5}
+    expected = nx.edge_betweenness_centrality(G, **kwargs)
+    got = nx.edge_betweenness_centrality(G, backend="relgraph", **kwargs)
+    # The same edges, keyed and ordered as NetworkX lists them.
+    assert list(got) == list(expected)
+    worst = max(abs(got[e] - expected[e]) for e in expected)
+    assert worst < 1e-9 * max(1.0, max(expected.values())), worst
+
+
+def _lengths_equal(got, expected):
+    assert set(got) == set(expected)
+    for node, length in expected.items():
+        assert type(got[node]) is type(length), (node, got[node], length)
+        assert abs(got[node] - length) < 1e-9, (node, got[node], length)
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHS))
+@pytest.mark.parametrize("method", ["dijkstra", "bellman-ford"])
+def test_shortest_path_length_equals_networkx(name, method):
+    G = GRAPHS[name]
+    nodes = list(G)
+    for weight in (None, "weight"):
+        kwargs = {"weight": weight, "method": method}
+        # Neither end: a generator of (source, {target: length}), sources in node order.
+        got = nx.shortest_path_length(G, backend="relgraph", **kwargs)
+        assert inspect.isgenerator(got)
+        got, expected = list(got), list(nx.shortest_path_length(G, **kwargs))
+        assert [s for s, _ in got] == [s for s, _ in expected]
+        for (_, g), (_, e) in zip(got, expected):
+            _lengths_equal(g, e)
+        for end in nodes[:5]:
+            # From a source, and to a target (along ties' direction on a directed graph).
+            _lengths_equal(
+                nx.shortest_path_length(G, source=end, backend="relgraph", **kwargs),
+                nx.shortest_path_length(G, source=end, **kwargs),
+            )
+            _lengths_equal(
+                nx.shortest_path_length(G, target=end, backend="relgraph", **kwargs),
+                nx.shortest_path_length(G, target=end, **kwargs),
+            )
+            for other in nodes[-5:]:
+                try:
+                    expected = nx.shortest_path_length(G, end, other, **kwargs)
+                except nx.NetworkXNoPath as error:
+                    with pytest.raises(nx.NetworkXNoPath, match=str(error)):
+                        nx.shortest_path_length(G, end, other, backend="relgraph", **kwargs)
+                    continue
+                got = nx.shortest_path_length(G, end, other, backend="relgraph", **kwargs)
+                assert type(got) is type(expected) and abs(got - expected) < 1e-9
+
+
+def test_shortest_path_length_types_follow_the_weights():
+    G = nx.Graph([(0, 1, {"w": 0.5}), (1, 2, {"w": 0.25}), (2, 3, {"w": 2})])
+    G.add_node(4)
+    assert nx.shortest_path_length(G, 0, 2, weight="w", backend="relgraph") == 0.75
+    assert nx.shortest_path_length(G, 0, 3, backend="relgraph") == 3
+    assert type(nx.shortest_path_length(G, 0, 3, backend="relgraph")) is int
+    assert nx.shortest_path_length(G, 0, 0, weight="w", backend="relgraph") == 0
+    assert nx.shortest_path_length(G, source=4, backend="relgraph") == {4: 0}
+    with pytest.raises(nx.NetworkXNoPath, match="No path between 0 and 4."):
+        nx.shortest_path_length(G, 0, 4, backend="relgraph")
+
+
+def test_unsupported_path_arguments_fall_back():
+    G = GRAPHS["weighted"]
+    can_run = BackendInterface.can_run
+    assert can_run("shortest_path_length", (G,), {"source": 0, "weight": "weight"}) is True
+    assert can_run("shortest_path_length", (G,), {"source": "absent"}) is not True
+    assert can_run("shortest_path_length", (G,), {"target": [1]}) is not True
+    assert can_run("shortest_path_length", (G,), {"method": "a*"}) is not True
+    assert can_run("shortest_path_length", (G,), {"weight": lambda u, v, d: 1}) is not True
+    assert can_run("edge_betweenness_centrality", (nx.MultiGraph(G),), {}) is not True
+    zero = G.copy()
+    next(iter(zero.edges(data=True)))[2]["weight"] = 0
+    assert can_run("shortest_path_length", (zero,), {"weight": "weight"}) is not True
+    assert can_run("edge_betweenness_centrality", (zero,), {"weight": "weight"}) is not True
+    # As the preferred backend, relgraph leaves those to NetworkX, which gives its answers
+    # and raises its errors.
+    saved = list(nx.config.backend_priority.algos)
+    nx.config.backend_priority.algos = ["relgraph"]
+    try:
+        assert nx.shortest_path_length(zero, 0, 1, weight="weight") == 0
+        with pytest.raises(nx.NodeNotFound):
+            nx.shortest_path_length(G, source="absent")
+        with pytest.raises(ValueError, match="method not supported"):
+            nx.shortest_path_length(G, 0, 1, method="a*")
+        multi = nx.MultiGraph([(0, 1), (0, 1), (1, 2)])
+        assert nx.edge_betweenness_centrality(multi) == nx.edge_betweenness_centrality(multi, backend="networkx")
+    finally:
+        nx.config.backend_priority.algos = saved

@@ -11,7 +11,7 @@
 
 use rayon::prelude::*;
 
-use super::sssp::{whole_lengths, Brandes, Csr, Dijkstra, MultiBfs};
+use super::sssp::{forward, in_lengths, whole_lengths, Brandes, Csr, Dijkstra, MultiBfs};
 use super::view::GraphView;
 
 pub use super::score::{CentralityError, CentralityOptions, Measure, Scores};
@@ -176,22 +176,6 @@ pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
 
 fn no_progress(_: usize, _: usize) {}
 
-/// The forward adjacency with arc distances (unit lengths when unweighted).
-fn forward(view: &GraphView, weighted: bool) -> Csr<'_> {
-    let (offsets, targets) = view.out_adjacency();
-    Csr { offsets, targets, lengths: if weighted { view.distances() } else { &[] } }
-}
-
-/// The incoming adjacency's arc distances, in its order (empty when unweighted).
-fn in_lengths(view: &GraphView, weighted: bool) -> Vec<f64> {
-    let (_, _, arcs) = view.in_adjacency();
-    let all = view.distances();
-    if !weighted || all.is_empty() {
-        return Vec::new();
-    }
-    arcs.iter().map(|&a| all[a as usize]).collect()
-}
-
 /// Betweenness centrality: for each node, the sum over pairs s ≠ t (both ≠ v) of the share
 /// of shortest s–t paths through v; normalised by 1/((n−1)(n−2)), endpoints excluded, as
 /// NetworkX `betweenness_centrality` (hops, or arc distances when `weighted`).
@@ -254,6 +238,39 @@ pub fn betweenness_from(view: &GraphView, weighted: bool, sources: &[u32]) -> Sc
     let n = view.node_count();
     let sources: Vec<u32> = sources.iter().copied().filter(|&s| (s as usize) < n).collect();
     Scores::from_values(dependency_sums(view, weighted, &sources, true, &no_progress))
+}
+
+/// Edge betweenness from chosen sources, unscaled, one value per arc of the view (arc ids
+/// as [`GraphView::arcs`] gives them): for each arc, the sum over the given sources s and
+/// the targets t ≠ s of the share of shortest s–t paths that take the arc — the sums
+/// NetworkX's `edge_betweenness_centrality` accumulates before it rescales them (on an
+/// undirected view the two arcs of a tie together make NetworkX's value for the edge).
+/// Hops, or arc distances when `weighted`. Sources out of range are ignored.
+///
+/// One breadth-first search (a bucket queue of unit lengths) or Dijkstra per source with
+/// the arc-dependency backward pass, in parallel over fixed chunks of sources: the same
+/// result on any number of threads. O(|sources|·|E|) unweighted,
+/// O(|sources|·(|E| + |V| log |V|)) weighted.
+/// Reference: Brandes 2008, "On variants of shortest-path betweenness centrality and their
+/// generic computation", Social Networks 30(2), §3.3.
+pub fn edge_betweenness_from(view: &GraphView, weighted: bool, sources: &[u32]) -> Vec<f64> {
+    let n = view.node_count();
+    let sources: Vec<u32> = sources.iter().copied().filter(|&s| (s as usize) < n).collect();
+    let g = forward(view, weighted);
+    let longest = whole_lengths(&g);
+    sum_over_chunks(
+        view.arc_count(),
+        &sources,
+        true,
+        &no_progress,
+        || Dijkstra::new(n, longest),
+        |ws, part, acc| {
+            for &s in part {
+                ws.run(&g, s as usize);
+                ws.arc_dependencies(&g, acc);
+            }
+        },
+    )
 }
 
 /// Brandes's dependency sums from `sources` (see [`betweenness`] for the kernels).

@@ -32,6 +32,7 @@
 pub mod balance;
 pub mod centrality;
 pub mod context;
+pub mod distance;
 pub mod filter;
 pub mod influence;
 pub mod path;

@@ -24,6 +24,8 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
+use super::view::GraphView;
+
 /// Marks a node not (yet) reached or settled.
 const NONE: u32 = u32::MAX;
 
@@ -51,6 +53,22 @@ impl Csr<'_> {
     fn length(&self, k: usize) -> f64 {
         self.lengths.get(k).copied().unwrap_or(1.0)
     }
+}
+
+/// The forward adjacency with arc distances (unit lengths when unweighted).
+pub(crate) fn forward(view: &GraphView, weighted: bool) -> Csr<'_> {
+    let (offsets, targets) = view.out_adjacency();
+    Csr { offsets, targets, lengths: if weighted { view.distances() } else { &[] } }
+}
+
+/// The incoming adjacency's arc distances, in its order (empty when unweighted).
+pub(crate) fn in_lengths(view: &GraphView, weighted: bool) -> Vec<f64> {
+    let (_, _, arcs) = view.in_adjacency();
+    let all = view.distances();
+    if !weighted || all.is_empty() {
+        return Vec::new();
+    }
+    arcs.iter().map(|&a| all[a as usize]).collect()
 }
 
 /// A heap entry ordered by smallest distance first, then smallest node.
@@ -252,6 +270,27 @@ impl Dijkstra {
             if v != s {
                 acc[v] += delta;
             }
+        }
+    }
+
+    /// The backward pass for arcs (Brandes 2008, §3.3, edge betweenness) after
+    /// [`Dijkstra::run`]: adds to `arcs[k]` the dependency σ(v)/σ(w)·(1 + δ(w)) of every
+    /// shortest-path DAG arc `k` = v→w of `g`, where δ(w) sums the dependencies of `w`'s
+    /// out-arcs. Nodes are read in reverse settling order, as in [`Dijkstra::dependencies`].
+    pub fn arc_dependencies(&mut self, g: &Csr, arcs: &mut [f64]) {
+        for i in (0..self.order.len()).rev() {
+            let v = self.order[i] as usize;
+            let (pv, dv, sigma) = (self.labels[v].pos, self.labels[v].dist, self.labels[v].sigma);
+            let mut delta = 0.0;
+            for k in g.range(v) {
+                let w = g.targets[k] as usize;
+                if self.labels[w].pos > pv && dv + g.length(k) == self.labels[w].dist {
+                    let c = sigma * self.labels[w].share;
+                    arcs[k] += c;
+                    delta += c;
+                }
+            }
+            self.labels[v].share = (1.0 + delta) / sigma;
         }
     }
 }
@@ -521,6 +560,12 @@ mod tests {
         let mut acc = vec![0.0; 4];
         ws.dependencies(&g, 0, &mut acc);
         assert_eq!(acc, vec![0.0, 0.5, 0.5, 0.0]);
+        // Arcs a→b, a→c, b→d, c→d: each a–d path takes half of d's pair; a→b also carries
+        // the whole a–b pair.
+        let mut arcs = vec![0.0; 4];
+        ws.run(&g, 0);
+        ws.arc_dependencies(&g, &mut arcs);
+        assert_eq!(arcs, vec![1.5, 1.5, 0.5, 0.5]);
         ws.run(&g, 3);
         assert_eq!(ws.order, vec![3]);
         assert!(ws.dist(0).is_infinite());

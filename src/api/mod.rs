@@ -40,7 +40,7 @@
 //! |---|---|
 //! | `selection.rs` | [`Selection`]: filters, direction, influence strengths; entry points on [`Model`](crate::Model) |
 //! | `load.rs` | [`Model::load`](crate::Model::load), [`Input`] (lean edge lists), saving atomically, refusing to overwrite inputs |
-//! | `network.rs` | [`Network`]: a plain graph numbered `0..n` (the NetworkX backend's), its centrality measures and components |
+//! | `network.rs` | [`Network`]: a plain graph numbered `0..n` (the NetworkX backend's), its centrality measures, edge betweenness, shortest-path lengths and components |
 //! | `query.rs` | `info`, `nodes`, `edges`, `neighbors` |
 //! | `path.rs` | [`PathSearch`], [`Paths`]: k best, all (streamed), highlighted on a diagram |
 //! | `influence.rs` | [`InfluenceQuery`], [`InfluenceRanking`] |

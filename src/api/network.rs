@@ -1,6 +1,7 @@
 //! Plain networks: nodes numbered `0..n`, ties as index pairs with optional weights, directed
-//! or not, and the centrality measures, betweenness sums from chosen sources and components
-//! on them, as lists indexed like the nodes.
+//! or not, and on them the centrality measures, betweenness sums from chosen sources, edge
+//! betweenness, shortest-path lengths and components, as lists indexed like the nodes (or
+//! the ties).
 //!
 //! This is the door for callers that hold a graph rather than a model (the NetworkX backend
 //! of the Python package): the graph becomes a model the way an edge list does (every node an
@@ -9,8 +10,8 @@
 //! numbers.
 
 use crate::analysis::centrality::{self, CentralityOptions, Measure};
-use crate::analysis::structure;
 use crate::analysis::view::{GraphView, ViewOptions};
+use crate::analysis::{distance, structure};
 use crate::model::{Edge, EdgeKind, Model, Node, NodeKind};
 use crate::Error;
 
@@ -18,6 +19,8 @@ use crate::Error;
 #[derive(Debug, Clone)]
 pub struct Network {
     view: GraphView,
+    /// Number of ties given, so per-tie results have one entry each.
+    ties: usize,
 }
 
 /// Why a [`Network`] could not be built from its parts.
@@ -67,7 +70,7 @@ impl Network {
         }
         let options =
             if directed { ViewOptions::directed().with_strict_direction(true) } else { ViewOptions::undirected() };
-        Ok(Network { view: GraphView::new(&model, &options) })
+        Ok(Network { view: GraphView::new(&model, &options), ties: sources.len() })
     }
 
     /// Number of nodes.
@@ -97,6 +100,62 @@ impl Network {
             None => (0..n as u32).collect(),
         };
         centrality::betweenness_from(&self.view, weighted, &sources).values().to_vec()
+    }
+
+    /// Edge betweenness, one value per tie in the order given to [`Network::new`], scaled
+    /// as NetworkX's `edge_betweenness_centrality`: the share of shortest s–t paths that
+    /// take the tie, summed over the `sources` s (every node when `None`; indices out of
+    /// range are skipped) and every target t ≠ s; then divided by k(n − 1) when
+    /// `normalized` (k the number of sources), or multiplied by n/k, halved when
+    /// undirected, when not. A self-loop scores 0; ties merged into one arc (parallel ties)
+    /// share its value equally among those of the shortest weight, as NetworkX does for
+    /// multigraphs.
+    pub fn edge_betweenness(&self, sources: Option<&[u32]>, weighted: bool, normalized: bool) -> Vec<f64> {
+        let view = &self.view;
+        let n = view.node_count();
+        let sources: Vec<u32> = match sources {
+            Some(s) => s.iter().copied().filter(|&i| (i as usize) < n).collect(),
+            None => (0..n as u32).collect(),
+        };
+        let arcs = centrality::edge_betweenness_from(view, weighted, &sources);
+        let mut ties = vec![0.0; self.ties];
+        for (a, value) in arcs.into_iter().enumerate() {
+            let shortest = view.distance(a);
+            let edges = view.edges(a);
+            let weights = view.edge_weights(a);
+            let carriers = || edges.iter().zip(weights).filter(|&(_, &w)| !weighted || w == shortest);
+            let share = value / carriers().count().max(1) as f64;
+            for (&e, _) in carriers() {
+                if let Some(t) = ties.get_mut(e as usize) {
+                    *t += share;
+                }
+            }
+        }
+        let (n, k) = (n as f64, sources.len() as f64);
+        if n >= 2.0 && k > 0.0 {
+            let scale =
+                if normalized { 1.0 / (k * (n - 1.0)) } else { n / (k * if view.is_directed() { 1.0 } else { 2.0 }) };
+            ties.iter_mut().for_each(|t| *t *= scale);
+        }
+        ties
+    }
+
+    /// Every node `source` reaches with its distance (hops, or the summed weights when
+    /// `weighted`), `source` first at 0, in the order of non-decreasing distance the search
+    /// found them. Empty when `source` is out of range.
+    pub fn distances_from(&self, source: usize, weighted: bool) -> Vec<(u32, f64)> {
+        distance::distances_from(&self.view, source, weighted)
+    }
+
+    /// Every node that reaches `target` with its distance to it, `target` first at 0 (on
+    /// an undirected network the same as [`Network::distances_from`]).
+    pub fn distances_to(&self, target: usize, weighted: bool) -> Vec<(u32, f64)> {
+        distance::distances_to(&self.view, target, weighted)
+    }
+
+    /// The length of a shortest path from `source` to `target`; `None` when there is none.
+    pub fn distance(&self, source: usize, target: usize, weighted: bool) -> Option<f64> {
+        distance::distance(&self.view, source, target, weighted)
     }
 
     /// PageRank with damping `alpha`.

@@ -334,7 +334,7 @@ pub struct Row {
     pub stance: Stance,
     /// The two channels.
     pub sides: Sides,
-    /// For [`Method::Total`](super::influence::Method::Total): the walk sum itself, signed.
+    /// For [`Method::Total`]: the walk sum itself, signed.
     pub total: Option<f64>,
     /// Whether the actor is the target's own (or, ranking from a source, the source's own):
     /// a leader, official, ministry or force of it (see [`super::context::own_actors`]).
@@ -391,11 +391,11 @@ pub struct SidedRanking {
     /// their own state or body, then the target's own; each group by score descending, then
     /// node order.
     pub rows: Vec<Row>,
-    /// For [`Method::Total`](super::influence::Method::Total): the attenuation β.
+    /// For [`Method::Total`]: the attenuation β.
     pub attenuation: Option<f64>,
-    /// For [`Method::Total`](super::influence::Method::Total): ρ(|A|).
+    /// For [`Method::Total`]: ρ(|A|).
     pub spectral_radius: Option<f64>,
-    /// For [`Method::Total`](super::influence::Method::Total): the largest |walk sum|, which
+    /// For [`Method::Total`]: the largest |walk sum|, which
     /// every score is divided by.
     pub scale: Option<f64>,
     /// Whether the rows are sides in a dispute.

@@ -125,3 +125,20 @@ fn a_direct_condemnation_is_never_hidden_by_a_chain_of_the_other_sign() {
     assert!((ishihara["support"].as_f64().unwrap() - 0.16).abs() < 1e-12, "{ishihara}");
     assert_eq!(ishihara["sign"], "ambivalent");
 }
+
+/// The second article's model: Ishihara condemns China while he governs Tokyo (April to
+/// October 2012). Condemns carries 0.2 of pressure (CAMEO 11, the built-in profile), and
+/// that direct tie is his channel to China; no enemy-of-my-enemy chain through Noda is
+/// offered as "support". After he resigned (the model's present) he has no channel at all.
+#[test]
+fn ishiharas_own_condemnation_of_china_is_his_channel_while_he_governs_tokyo() {
+    let model = senkaku();
+    let rows = json(&["influence", &model, "--on", "China", "--at", "2012-09-01", "--json"]);
+    let ishihara = row(&rows, "ishihara");
+    assert_eq!(ishihara["sign"], "pressure", "{ishihara}");
+    assert_eq!(ishihara["pressure_path"]["nodes"], serde_json::json!(["ishihara", "china"]));
+    assert!((ishihara["pressure"].as_f64().unwrap() - 0.2).abs() < 1e-12, "{ishihara}");
+    assert!(ishihara["support_path"].is_null(), "{ishihara}");
+    let now = json(&["influence", &model, "--on", "China", "--json"]);
+    assert!(array(&now).iter().all(|r| id(r) != "ishihara"), "{now}");
+}

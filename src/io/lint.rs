@@ -23,7 +23,7 @@ use crate::model::{fold, Model};
 /// Adds a warning to `diagnostics` for every suspicious thing in `model`, which was loaded
 /// from `text` (the same text `diagnostics` points into).
 pub fn lint(model: &Model, text: &str, diagnostics: &mut Diagnostics) {
-    let outline = outline(text);
+    let outline = spans::outline(text);
     let node_spans = outline.field("nodes").map(|s| s.items.as_slice()).unwrap_or_default();
     let edge_spans = outline.field("edges").map(|s| s.items.as_slice()).unwrap_or_default();
     let line_of = |offset: usize| text.get(..offset).map_or(1, |t| t.matches('\n').count() + 1);
@@ -121,22 +121,4 @@ fn how_they_differ(a: &str, b: &str) -> &'static str {
 
 fn field_span(spans: Option<&Spanned>, field: &str) -> Range<usize> {
     spans.map_or(0..0, |s| s.field_range(field))
-}
-
-/// The spans of the model value, after any `#![enable(…)]` attributes and comments.
-fn outline(text: &str) -> Spanned {
-    let mut pos = 0;
-    loop {
-        let rest = text.get(pos..).unwrap_or("");
-        let trimmed = rest.trim_start();
-        pos += rest.len() - trimmed.len();
-        if trimmed.starts_with("#![") {
-            pos += trimmed.find(']').map_or(trimmed.len(), |i| i + 1);
-        } else if trimmed.starts_with("//") {
-            pos += trimmed.find('\n').unwrap_or(trimmed.len());
-        } else {
-            break;
-        }
-    }
-    spans::scan(text.get(pos..).unwrap_or("")).shifted(pos)
 }

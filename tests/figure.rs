@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::common::{graph, ok};
+use crate::common::{assert_well_formed_xml, graph, ok};
 
 /// Label anchors by node title, and the drawing's diagonal.
 fn centres(svg: &str) -> (BTreeMap<String, (f64, f64)>, f64) {
@@ -162,14 +162,7 @@ fn small_multiples_put_every_shared_node_at_the_same_place_in_each_panel() {
     let dates = ["2013-12-31".parse().unwrap(), "2014-07-31".parse().unwrap()];
     let theme = relgraph::export::Theme::default();
     let svg = relgraph::api::figure::small_multiples(&model, &dates, 2, &theme, &Default::default());
-    let mut reader = quick_xml::Reader::from_str(&svg);
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("not well-formed: {e}"),
-        }
-    }
+    assert_well_formed_xml(&svg);
     let panels: Vec<&str> = svg.split("<g class=\"panel\"").skip(1).collect();
     assert_eq!(panels.len(), 2);
     assert!(panels[0].contains("<title>2013-12-31</title>") && panels[1].contains("<title>2014-07-31</title>"));
@@ -228,14 +221,7 @@ fn export_at_two_dates_draws_two_aligned_panels_with_the_ended_ties_faint() {
     let dir = tempfile::tempdir().unwrap();
     let g = graph();
     let svg = draw(dir.path(), "panels.svg", &["export", &g, "--at", "2013-12-31", "--at", "2014-07-31"]);
-    let mut reader = quick_xml::Reader::from_str(&svg);
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("not well-formed: {e}"),
-        }
-    }
+    assert_well_formed_xml(&svg);
     let panels: Vec<&str> = svg.split("<g class=\"panel\"").skip(1).collect();
     assert_eq!(panels.len(), 2);
     assert!(panels[0].contains("<title>2013-12-31</title>") && panels[1].contains("<title>2014-07-31</title>"));

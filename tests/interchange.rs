@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::common::assert_well_formed_xml;
 use proptest::prelude::*;
-use quick_xml::events::Event;
 use relgraph::io::{gexf, graphml, json, neo4j};
 use relgraph::model::{Evidence, ModelFile, Source};
 use relgraph::{Edge, EdgeKind, Model, Node, NodeKind, PartialDate};
@@ -182,28 +182,6 @@ fn xml_safe_model(model: &Model) -> ModelFile {
         }
     }
     file
-}
-
-/// Parses an XML document to the end with quick-xml; panics when it is not well-formed.
-fn assert_well_formed_xml(text: &str) {
-    let mut reader = quick_xml::Reader::from_str(text);
-    let mut depth = 0i64;
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(_)) => depth += 1,
-            Ok(Event::End(_)) => depth -= 1,
-            Ok(Event::GeneralRef(r)) => {
-                let name = r.decode().unwrap();
-                let ok = r.resolve_char_ref().unwrap().is_some()
-                    || quick_xml::escape::resolve_predefined_entity(&name).is_some();
-                assert!(ok, "unknown entity &{name};");
-            }
-            Ok(Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("not well-formed at {}: {e}", reader.error_position()),
-        }
-    }
-    assert_eq!(depth, 0, "unbalanced elements");
 }
 
 #[test]

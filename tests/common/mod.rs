@@ -139,3 +139,25 @@ pub const WEIGHTED: &str = r#"Model(
     ],
 )
 "#;
+
+/// Parses an XML document to the end with quick-xml; panics when it is not well-formed.
+pub fn assert_well_formed_xml(text: &str) {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut depth = 0i64;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::GeneralRef(r)) => {
+                let name = r.decode().unwrap();
+                let ok = r.resolve_char_ref().unwrap().is_some()
+                    || quick_xml::escape::resolve_predefined_entity(&name).is_some();
+                assert!(ok, "unknown entity &{name};");
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed at {}: {e}", reader.error_position()),
+        }
+    }
+    assert_eq!(depth, 0, "unbalanced elements");
+}

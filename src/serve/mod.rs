@@ -16,7 +16,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use tiny_http::{Header, Method, Request, Response, Server};
 
@@ -52,10 +52,14 @@ pub fn serve(path: &Path, port: u16, stop: &AtomicBool, ready: impl FnOnce(Socke
     })?;
     let bound = server.server_addr().to_ip().unwrap_or(address);
     let state: Shared = Arc::default();
+    // The files' state is taken before each load, so a save during a load (or between the
+    // first load and the watcher's start) is a change the watcher still sees.
+    let files = live::watched_files(path);
+    let seen = live::fingerprint(&files);
     reload(path, &state);
     ready(bound);
     std::thread::scope(|scope| {
-        scope.spawn(|| watch(path, &state, stop));
+        scope.spawn(|| watch(path, files, seen, &state, stop));
         while !stop.load(Ordering::Relaxed) {
             match server.recv_timeout(Duration::from_millis(100)) {
                 Ok(Some(request)) => answer(request, &state),
@@ -68,17 +72,21 @@ pub fn serve(path: &Path, port: u16, stop: &AtomicBool, ready: impl FnOnce(Socke
     Ok(())
 }
 
-/// Polls the files and reloads on every change until `stop` is set.
-fn watch(path: &Path, state: &Shared, stop: &AtomicBool) {
-    let mut files = live::watched_files(path);
-    let mut seen = live::fingerprint(&files);
+/// Polls the files (`seen`: their state when the current page was loaded) and reloads on
+/// every change until `stop` is set.
+fn watch(
+    path: &Path,
+    mut files: Vec<PathBuf>,
+    mut seen: Vec<Option<(SystemTime, u64)>>,
+    state: &Shared,
+    stop: &AtomicBool,
+) {
     while !stop.load(Ordering::Relaxed) {
         std::thread::sleep(POLL);
-        let now = live::fingerprint(&files);
-        if now != seen {
-            reload(path, state);
+        if live::fingerprint(&files) != seen {
             files = live::watched_files(path);
             seen = live::fingerprint(&files);
+            reload(path, state);
         }
     }
 }

@@ -17,6 +17,7 @@ mod kinds;
 mod lsp;
 mod model;
 mod network;
+mod picker;
 mod present;
 mod readme;
 mod scripting;

@@ -324,15 +324,26 @@
   function edgeInForce(e) {
     return !at || ((e.start === null || e.start <= at.last) && (e.end === null || e.end >= at.first));
   }
+  function edgeKept(e) { return !off.edge[e.kind] && !off.polarity[e.polarity]; }
+  function dated(e) { return e.since !== null || e.until !== null; }
+  // The rule of `--at` (Model::at): a tie with its own dates is in force on them whatever
+  // its ends' dates, and holds its ends on the map; an undated tie needs both ends in force.
+  var nodeLive = new Uint8Array(N), held = new Uint8Array(N);
   function updateVisibility() {
-    for (var i = 0; i < N; i++) {
-      var s = !off.node[nodes[i].kind] && nodeInForce(nodes[i]) ? 1 : 0;
+    held.fill(0);
+    for (var i = 0; i < N; i++) nodeLive[i] = nodeInForce(nodes[i]) ? 1 : 0;
+    for (var k = 0; k < E; k++) {
+      var e = edges[k];
+      if (at && dated(e) && edgeInForce(e) && edgeKept(e)) { held[e.from] = 1; held[e.to] = 1; }
+    }
+    for (i = 0; i < N; i++) {
+      var s = !off.node[nodes[i].kind] && (nodeLive[i] || held[i]) ? 1 : 0;
       nodeShown[i] = s;
       if (s !== nodeWas[i]) { nodeEl[i].classList.toggle("off", !s); nodeWas[i] = s; }
     }
-    for (var k = 0; k < E; k++) {
-      var e = edges[k];
-      var v = nodeShown[e.from] && nodeShown[e.to] && !off.edge[e.kind] && !off.polarity[e.polarity] && edgeInForce(e) ? 1 : 0;
+    for (k = 0; k < E; k++) {
+      e = edges[k];
+      var v = nodeShown[e.from] && nodeShown[e.to] && edgeKept(e) && edgeInForce(e) && (dated(e) || (nodeLive[e.from] && nodeLive[e.to])) ? 1 : 0;
       edgeShown[k] = v;
       if (v !== edgeWas[k]) {
         edgeEl[k].classList.toggle("off", !v);
@@ -340,6 +351,7 @@
         edgeWas[k] = v;
       }
     }
+    channels = null;
     refreshHighlight();
   }
   function visibleNodeList() {
@@ -695,18 +707,37 @@
   completer($("path-from"), $("path-from").nextElementSibling, function (i) { pathFrom = i; });
   completer($("path-to"), $("path-to").nextElementSibling, function (i) { pathTo = i; });
 
-  // ---------------------------------------------------------------- influence: the strongest path
-  // The rules are in influence.js; this names the answer's nodes and ties.
-  function strongestPath(from, to) {
-    var p = relgraphInfluence.strongestPath(edges, N, edgeShown, from, to);
-    if (!p) return null;
-    p.nodes = p.indices.map(function (i) { return nodes[i].id; });
-    p.edges = p.edgeIndices.map(function (k) { return edges[k].n; });
-    return p;
+  // ---------------------------------------------------------------- influence: both sides
+  // The rules are in influence.js; this names the answer's nodes and ties. The channels of
+  // the ties shown are built on the first question after each change of what is shown.
+  var channels = null;
+  function named(c) {
+    if (!c) return null;
+    return {
+      nodes: c.nodes.map(function (i) { return nodes[i].id; }),
+      edges: c.steps.map(function (s) { return edges[s.edge].n; }),
+      via: c.steps.map(function (s) { return s.via >= 0 ? edges[s.via].n : null; }),
+      contexts: c.steps.map(function (s, j) { return s.via >= 0 ? nodes[contextOf(s, c.nodes[j])].id : null; }),
+      steps: c.steps.map(function (s) { return s.strength; }),
+      strength: c.strength,
+      sign: c.sign
+    };
+  }
+  // The context a shared-context step passes: the far end of the tie into it.
+  function contextOf(s, i) { var e = edges[s.edge]; return e.from === i ? e.to : e.from; }
+  function bothSides(from, to) {
+    if (channels === null) channels = relgraphInfluence.prepare(nodes, edges, edgeShown);
+    return relgraphInfluence.bothSides(nodes, channels, from, to);
+  }
+  // The stronger side's channel (support when equal), as relgraph's Sides::stronger.
+  function stronger(r) {
+    var s = r.support ? r.support.strength : 0, p = r.pressure ? r.pressure.strength : 0;
+    return s >= p ? r.support || r.pressure : r.pressure;
   }
 
   var path = null, pathLit = [];
   function markPath(e, layer) {
+    if (e.classList.contains("on-path")) return;
     e.classList.add("on-path");
     pathLit.push(e);
     layer.appendChild(copyOf(e, "path"));
@@ -719,41 +750,68 @@
     pathNodes.textContent = "";
     path = null;
     pathResult.textContent = "";
-    pathResult.removeAttribute("data-nodes");
-    pathResult.removeAttribute("data-strength");
-    pathResult.removeAttribute("data-sign");
+    ["data-nodes", "data-strength", "data-sign", "data-stance", "data-support", "data-pressure"].forEach(function (a) { pathResult.removeAttribute(a); });
     refreshHighlight();
+  }
+  function sideList(c, word) {
+    var box = el("div", "side side-" + word);
+    box.setAttribute("data-side", word);
+    if (!c) { box.appendChild(el("p", "meta", "No " + word + " channel among the ties shown.")); return box; }
+    box.appendChild(el("p", null, word.charAt(0).toUpperCase() + word.slice(1) + " " + c.strength.toFixed(4) + ", " + (c.nodes.length - 1) + " step(s):"));
+    var ol = el("ol", "chain");
+    c.nodes.forEach(function (i, j) {
+      var li = el("li");
+      li.appendChild(nodeButton(i));
+      var s = c.steps[j];
+      if (s) {
+        var e = edges[s.edge];
+        if (s.via >= 0) {
+          var ctx = contextOf(s, i);
+          li.appendChild(el("span", "meta", " " + fmt(s.strength) + " through the shared context "));
+          li.appendChild(nodeButton(ctx));
+          li.appendChild(el("span", "meta", " (" + e.label + " · " + edges[s.via].label + ") →"));
+        } else {
+          li.appendChild(el("span", "meta", " " + fmt(s.strength) + " via " + e.label + (e.from === i || e.symmetric ? " →" : " ←")));
+        }
+      }
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+    return box;
   }
   function showPath(from, to) {
     clearPath();
     path = { from: from, to: to };
-    var p = strongestPath(from, to);
-    if (!p) {
-      var why = from === to ? "Pick two different nodes." : from < 0 || to < 0 ? "Pick two nodes (names, aliases or ids)." : "No influence path from " + nodes[from].name + " to " + nodes[to].name + " among the ties shown.";
+    var r = from >= 0 && to >= 0 && from !== to ? bothSides(from, to) : null;
+    var best = r && stronger(r);
+    if (!best) {
+      var why = from === to && from >= 0 ? "Pick two different nodes." : from < 0 || to < 0 ? "Pick two nodes (names, aliases or ids)." : "No influence channel from " + nodes[from].name + " to " + nodes[to].name + " among the ties shown.";
       pathResult.appendChild(el("p", "none", why));
       pathResult.setAttribute("data-nodes", "[]");
       refreshHighlight();
       return null;
     }
-    pathResult.setAttribute("data-nodes", JSON.stringify(p.nodes));
-    pathResult.setAttribute("data-strength", String(p.strength));
-    pathResult.setAttribute("data-sign", p.sign);
-    pathResult.appendChild(el("p", null, "Strength " + p.strength.toPrecision(6) + " (product of channel strengths), " + p.sign + ", " + (p.nodes.length - 1) + " step(s):"));
-    var ol = el("ol", "chain");
-    p.indices.forEach(function (i, j) {
-      var li = el("li");
-      li.appendChild(nodeButton(i));
-      if (j < p.edgeIndices.length) {
-        var e = edges[p.edgeIndices[j]];
-        li.appendChild(el("span", "meta", " " + p.signs[j] + " " + fmt(p.strengths[j]) + " via " + e.label + (e.from === i || e.symmetric ? " →" : " ←")));
-      }
-      ol.appendChild(li);
+    var support = named(r.support), pressure = named(r.pressure), top = named(best);
+    pathResult.setAttribute("data-nodes", JSON.stringify(top.nodes));
+    pathResult.setAttribute("data-strength", String(top.strength));
+    pathResult.setAttribute("data-sign", top.sign);
+    pathResult.setAttribute("data-stance", r.stance);
+    pathResult.setAttribute("data-support", JSON.stringify(support));
+    pathResult.setAttribute("data-pressure", JSON.stringify(pressure));
+    var when = at ? "as of " + at.label : "over every date";
+    pathResult.appendChild(el("p", "stance", nodes[from].name + " on " + nodes[to].name + ": " + r.stance + " (" + when + (r.actors ? ", through actors" : "") + ")"));
+    pathResult.appendChild(sideList(r.support, "support"));
+    pathResult.appendChild(sideList(r.pressure, "pressure"));
+    [r.support, r.pressure].forEach(function (c) {
+      if (!c) return;
+      c.nodes.forEach(function (i) { markPath(nodeEl[i], pathNodes); });
+      c.steps.forEach(function (s, j) {
+        markPath(edgeEl[s.edge], pathEdges);
+        if (s.via >= 0) { markPath(edgeEl[s.via], pathEdges); markPath(nodeEl[contextOf(s, c.nodes[j])], pathNodes); }
+      });
     });
-    pathResult.appendChild(ol);
-    p.indices.forEach(function (i) { markPath(nodeEl[i], pathNodes); });
-    p.edgeIndices.forEach(function (k) { markPath(edgeEl[k], pathEdges); });
     setDim(true);
-    return p;
+    return r;
   }
   $("path-go").addEventListener("click", function () {
     var f = $("path-from").value, t = $("path-to").value;
@@ -766,9 +824,15 @@
   // ---------------------------------------------------------------- start
   // A small API for embedding and tests: node ids in, node ids out.
   window.relgraph = {
+    sides: function (fromId, toId) {
+      var a = idIndex[fromId], b = idIndex[toId];
+      var r = a === undefined || b === undefined ? null : bothSides(a, b);
+      return r && { support: named(r.support), pressure: named(r.pressure), stance: r.stance };
+    },
     strongestPath: function (fromId, toId) {
-      var p = strongestPath(idIndex[fromId] === undefined ? -1 : idIndex[fromId], idIndex[toId] === undefined ? -1 : idIndex[toId]);
-      return p && { nodes: p.nodes, edges: p.edges, strength: p.strength, sign: p.sign };
+      var a = idIndex[fromId], b = idIndex[toId];
+      var r = a === undefined || b === undefined ? null : bothSides(a, b);
+      return r && named(stronger(r));
     },
     select: function (id) { selectNode(idIndex[id]); },
     fit: function () { fit(); },

@@ -108,21 +108,48 @@ def move_time(driver, date):
     )
 
 
-def ui_path(driver, source, target):
-    """Types two names into the picker, presses Trace, reads the answer."""
+SIDES = "return arguments[0].map(function (p) { return relgraph.sides(p[0], p[1]); });"
+
+
+def ui_sides(driver, source, target):
+    """Types two names into the picker, presses Trace, reads the answer's attributes."""
     for field, name in (("path-from", source), ("path-to", target)):
         box = driver.find_element(By.ID, field)
         box.clear()
         box.send_keys(name)
     driver.find_element(By.ID, "path-go").click()
     result = driver.find_element(By.ID, "path-result")
-    strength = result.get_attribute("data-strength")
+    read = lambda name: json.loads(result.get_attribute(name) or "null")  # noqa: E731
     return {
-        "nodes": json.loads(result.get_attribute("data-nodes") or "[]"),
-        "strength": float(strength) if strength else None,
-        "sign": result.get_attribute("data-sign"),
+        "stance": result.get_attribute("data-stance"),
+        "support": read("data-support"),
+        "pressure": read("data-pressure"),
+        "nodes": read("data-nodes"),
         "text": result.text,
     }
+
+
+def sides_now(driver, job, chosen):
+    """The page's answers for every pair (and the form's for the UI pairs) as shown now."""
+    return {
+        "chosen": chosen,
+        "label": driver.find_element(By.ID, "time-label").text,
+        "answers": driver.execute_script(SIDES, job["pairs"]),
+        "ui": [ui_sides(driver, a, b) for a, b in job.get("ui_pairs", [])],
+    }
+
+
+def sides_at(driver, job):
+    """The answers at each of job["states"]: a date (the slider's last stop on or before
+    it) or null (All dates)."""
+    out = []
+    for date in job["states"]:
+        if date is None:
+            driver.find_element(By.ID, "time-all").click()
+            out.append(sides_now(driver, job, None))
+        else:
+            out.append(sides_now(driver, job, move_time(driver, date)))
+    return out
 
 
 def shipped(driver, job):
@@ -167,11 +194,9 @@ def shipped(driver, job):
         )
     driver.find_element(By.ID, "time-all").click()
     out["edges_after_all"] = len(displayed(driver, "[data-edge]", "data-edge"))
-    # The picker: a few through the form, many through the page's API.
-    out["ui_paths"] = [ui_path(driver, a, b) for a, b in job["ui_pairs"]]
-    out["paths"] = driver.execute_script(
-        "return arguments[0].map(function (p) { return relgraph.strongestPath(p[0], p[1]); });", job["pairs"]
-    )
+    # The picker at each state of the slider: many pairs through the page's API, a few
+    # through the form.
+    out["sides"] = sides_at(driver, job)
     # A click on the background 2 px beside a tie picks that tie.
     out["near_click"] = driver.execute_script(
         """
@@ -233,9 +258,7 @@ def hostile(driver, job):
 
 def paths(driver, job):
     out = {"ready": open_page(driver, job["file"])}
-    out["paths"] = driver.execute_script(
-        "return arguments[0].map(function (p) { return relgraph.strongestPath(p[0], p[1]); });", job["pairs"]
-    )
+    out["sides"] = sides_at(driver, job)
     out["console"], out["requests"] = logs(driver)
     return out
 
@@ -291,9 +314,15 @@ def main():
     profile = tempfile.mkdtemp(prefix="relgraph-chromium-")
     driver = start(job, profile)
     try:
-        result = {"shipped": shipped, "hostile": hostile, "paths": paths, "opening": opening, "bench": bench, "screenshot": screenshot}[job["scenario"]](
-            driver, job
-        )
+        scenarios = {
+            "shipped": shipped,
+            "hostile": hostile,
+            "paths": paths,
+            "opening": opening,
+            "bench": bench,
+            "screenshot": screenshot,
+        }
+        result = scenarios[job["scenario"]](driver, job)
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)

@@ -18,6 +18,7 @@ use super::super::layout::{layout, LayoutParams, Point};
 use super::super::scene::Scene;
 use super::super::theme::{LineStyle, Shape, Theme};
 use super::HtmlOptions;
+use crate::analysis::context::{is_actor, is_party_tie};
 use crate::model::date::{days_in_month, Day};
 use crate::model::{Model, PartialDate};
 
@@ -60,6 +61,9 @@ struct NodeData {
     id: String,
     name: String,
     kind: &'static str,
+    /// Whether influence runs through the node (an actor) rather than linking the actors
+    /// tied to it (a context), by [`crate::analysis::context::is_actor`].
+    actor: bool,
     aliases: Vec<String>,
     since: Option<String>,
     until: Option<String>,
@@ -107,6 +111,10 @@ struct EdgeData {
     sources: Vec<String>,
     /// `[forward, backward, sign]`, or `null` when the kind carries no influence.
     influence: Option<[f64; 3]>,
+    /// Whether the tie makes its `from` a party to a dispute
+    /// ([`crate::analysis::context::is_party_tie`]); left out when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    party: bool,
     width: f64,
     line: LineStyle,
     highlighted: bool,
@@ -224,6 +232,7 @@ pub(crate) fn build(model: &Model, options: &HtmlOptions, theme: &Theme) -> Data
                 id: node.id.clone(),
                 name: clean(&node.name, TEXT_CHARS, false),
                 kind: node.kind.as_str(),
+                actor: is_actor(node.kind),
                 aliases: node.aliases.iter().map(|a| clean(a, TEXT_CHARS, false)).collect(),
                 since: node.since.map(|d| d.to_string()),
                 until: node.until.map(|d| d.to_string()),
@@ -273,6 +282,7 @@ pub(crate) fn build(model: &Model, options: &HtmlOptions, theme: &Theme) -> Data
                 .collect(),
             sources: edge.sources.iter().map(|s| clean(s, TEXT_CHARS, false)).collect(),
             influence: strengths.get(k).copied().flatten(),
+            party: is_party_tie(edge.kind),
             width: drawn.width,
             line: drawn.line,
             highlighted: drawn.highlighted,

@@ -15,6 +15,7 @@ mod influence;
 mod interchange;
 mod kinds;
 mod lsp;
+mod map_drag;
 mod model;
 mod network;
 mod picker;

@@ -268,14 +268,15 @@ pub(crate) fn assert_quiet(seen: &Value, page: &Path) {
     assert_eq!(seen["ready"], true, "the viewer did not start: {}", seen["console"]);
     assert_eq!(seen["console"], json!([]), "console messages");
     // The browser's own pages (chrome://, chrome-untrusted:// such as the new-tab page,
-    // about:) and inline data: are not network requests.
+    // about:), inline data: and the page's own blob: downloads are not network requests.
     let own = format!("file://{}", page.display());
     for url in seen["requests"].as_array().unwrap() {
         let url = url.as_str().unwrap_or_default();
         if !(url.starts_with("chrome://")
             || url.starts_with("chrome-untrusted://")
             || url.starts_with("about:")
-            || url.starts_with("data:"))
+            || url.starts_with("data:")
+            || url.starts_with("blob:file://"))
         {
             assert_eq!(url, own, "a request");
         }

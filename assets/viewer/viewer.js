@@ -117,55 +117,80 @@
     return [n.x + ux * t, n.y + uy * t];
   }
 
-  var edgeMid = new Array(E), edgeCurve = new Array(E);
-  (function drawEdges() {
+  // Ties between the same two nodes fan out as a bundle of curves; each tie knows its place
+  // in its bundle, so that moving a node redraws only its own ties.
+  var edgeMid = new Array(E), edgeCurve = new Array(E), edgeSlot = new Array(E);
+  (function bundle() {
     var bundles = Object.create(null);
     edges.forEach(function (e, k) {
       var key = Math.min(e.from, e.to) + ":" + Math.max(e.from, e.to);
       (bundles[key] = bundles[key] || []).push(k);
     });
     Object.keys(bundles).forEach(function (key) {
-      var members = bundles[key], count = members.length, step = Math.min(150 / count, 36);
-      members.forEach(function (k, slot) {
-        var e = edges[k], a = nodes[e.from], b = nodes[e.to], d;
-        if (e.from === e.to) {
-          var top = a.y - a.h / 2, lift = 40 + 15 * slot;
-          d = "M" + (a.x - 8) + "," + top + " C" + (a.x - 30) + "," + (top - lift) + " " + (a.x + 30) + "," + (top - lift) + " " + (a.x + 8) + "," + top;
-          edgeMid[k] = [a.x, top - lift * 0.75];
-          edgeCurve[k] = [a.x - 8, top, a.x, top - lift * 1.5, a.x + 8, top];
-        } else {
-          var lo = nodes[Math.min(e.from, e.to)], hi = nodes[Math.max(e.from, e.to)];
-          var mx = (lo.x + hi.x) / 2, my = (lo.y + hi.y) / 2, dx = hi.x - lo.x, dy = hi.y - lo.y;
-          var len = Math.sqrt(dx * dx + dy * dy) || 1, off = (slot - (count - 1) / 2) * step * 2;
-          var cx = mx - dy / len * off, cy = my + dx / len * off;
-          var p = clip(e.from, cx, cy), q = clip(e.to, cx, cy);
-          d = "M" + p[0].toFixed(1) + "," + p[1].toFixed(1) + " Q" + cx.toFixed(1) + "," + cy.toFixed(1) + " " + q[0].toFixed(1) + "," + q[1].toFixed(1);
-          edgeMid[k] = [(p[0] + 2 * cx + q[0]) / 4, (p[1] + 2 * cy + q[1]) / 4];
-          edgeCurve[k] = [p[0], p[1], cx, cy, q[0], q[1]];
-        }
-        var path = svg("path", { d: d, "class": "edge pol-" + e.polarity + " kind-" + e.kind, stroke: polColour(e.polarity), "stroke-width": e.width.toFixed(2) });
-        if (e.line === "dashed") path.setAttribute("stroke-dasharray", "6 4");
-        else if (e.line === "dotted") path.setAttribute("stroke-dasharray", "1.5 3");
-        else if (e.line === "bold") path.setAttribute("stroke-width", (e.width * 2).toFixed(2));
-        if (!e.symmetric) path.setAttribute("marker-end", markerFor[e.polarity]);
-        path.setAttribute("data-edge", String(e.n));
-        edgeEl[k] = path;
-      });
+      var members = bundles[key];
+      members.forEach(function (k, slot) { edgeSlot[k] = [slot, members.length]; });
     });
-    for (var k = 0; k < E; k++) edgesLayer.appendChild(edgeEl[k]);
   })();
+  // The curve of tie k from where its ends are now.
+  function edgePath(k) {
+    var e = edges[k], a = nodes[e.from], b = nodes[e.to], slot = edgeSlot[k][0], count = edgeSlot[k][1];
+    var step = Math.min(150 / count, 36);
+    if (e.from === e.to) {
+      var top = a.y - a.h / 2, lift = 40 + 15 * slot;
+      edgeMid[k] = [a.x, top - lift * 0.75];
+      edgeCurve[k] = [a.x - 8, top, a.x, top - lift * 1.5, a.x + 8, top];
+      return "M" + (a.x - 8) + "," + top + " C" + (a.x - 30) + "," + (top - lift) + " " + (a.x + 30) + "," + (top - lift) + " " + (a.x + 8) + "," + top;
+    }
+    var lo = nodes[Math.min(e.from, e.to)], hi = nodes[Math.max(e.from, e.to)];
+    var mx = (lo.x + hi.x) / 2, my = (lo.y + hi.y) / 2, dx = hi.x - lo.x, dy = hi.y - lo.y;
+    var len = Math.sqrt(dx * dx + dy * dy) || 1, off = (slot - (count - 1) / 2) * step * 2;
+    var cx = mx - dy / len * off, cy = my + dx / len * off;
+    var p = clip(e.from, cx, cy), q = clip(e.to, cx, cy);
+    edgeMid[k] = [(p[0] + 2 * cx + q[0]) / 4, (p[1] + 2 * cy + q[1]) / 4];
+    edgeCurve[k] = [p[0], p[1], cx, cy, q[0], q[1]];
+    return "M" + p[0].toFixed(1) + "," + p[1].toFixed(1) + " Q" + cx.toFixed(1) + "," + cy.toFixed(1) + " " + q[0].toFixed(1) + "," + q[1].toFixed(1);
+  }
+  edges.forEach(function (e, k) {
+    var path = svg("path", { d: edgePath(k), "class": "edge pol-" + e.polarity + " kind-" + e.kind, stroke: polColour(e.polarity), "stroke-width": e.width.toFixed(2) });
+    if (e.line === "dashed") path.setAttribute("stroke-dasharray", "6 4");
+    else if (e.line === "dotted") path.setAttribute("stroke-dasharray", "1.5 3");
+    else if (e.line === "bold") path.setAttribute("stroke-width", (e.width * 2).toFixed(2));
+    if (!e.symmetric) path.setAttribute("marker-end", markerFor[e.polarity]);
+    path.setAttribute("data-edge", String(e.n));
+    edgeEl[k] = path;
+    edgesLayer.appendChild(path);
+  });
 
-  (D.clusters || []).forEach(function (members) {
+  var clusterRects = [], clustersOf = [];
+  for (var c = 0; c < N; c++) clustersOf.push([]);
+  function clusterBox(members, r) {
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     members.forEach(function (m) {
       var n = nodes[m];
       x0 = Math.min(x0, n.x - n.w / 2); y0 = Math.min(y0, n.y - n.h / 2);
       x1 = Math.max(x1, n.x + n.w / 2); y1 = Math.max(y1, n.y + n.h / 2);
     });
-    if (!isFinite(x0)) return;
-    var r = svg("rect", { "class": "cluster", x: x0 - 12, y: y0 - 12, width: x1 - x0 + 24, height: y1 - y0 + 24, rx: 14, fill: theme.cluster_fill, stroke: theme.cluster_border });
+    if (!isFinite(x0)) return false;
+    r.setAttribute("x", x0 - 12); r.setAttribute("y", y0 - 12);
+    r.setAttribute("width", x1 - x0 + 24); r.setAttribute("height", y1 - y0 + 24);
+    return true;
+  }
+  (D.clusters || []).forEach(function (members) {
+    var r = svg("rect", { "class": "cluster", rx: 14, fill: theme.cluster_fill, stroke: theme.cluster_border });
+    if (!clusterBox(members, r)) return;
     $("clusters").appendChild(r);
+    clusterRects.push([members, r]);
+    members.forEach(function (m) { clustersOf[m].push(clusterRects.length - 1); });
   });
+
+  // Moves node i to (x, y) in the layout's coordinates, with its ties and clusters.
+  function moveNode(i, x, y) {
+    var n = nodes[i];
+    n.x = x; n.y = y;
+    nodeEl[i].setAttribute("transform", "translate(" + x.toFixed(1) + "," + y.toFixed(1) + ")");
+    incident[i].forEach(function (k) { edgeEl[k].setAttribute("d", edgePath(k)); });
+    clustersOf[i].forEach(function (j) { clusterBox(clusterRects[j][0], clusterRects[j][1]); });
+  }
 
   // ---------------------------------------------------------------- pan and zoom
   var view = { x: 0, y: 0, k: 1 }, far = false;
@@ -215,11 +240,19 @@
     zoomAt(Math.exp(-ev.deltaY * (ev.deltaMode === 1 ? 0.05 : 0.0015)), ev.clientX - r.left, ev.clientY - r.top);
   }, { passive: false });
 
-  var pointers = new Map(), drag = null, moved = false;
+  // One pointer drags: a node when it went down on one (the node follows, its ties too;
+  // neither the view nor the selection changes), else the map. Two pointers pinch-zoom.
+  var pointers = new Map(), drag = null, moved = false, grab = null, dragged = Object.create(null);
   map.addEventListener("pointerdown", function (ev) {
     pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
-    if (pointers.size === 1) { drag = { x: ev.clientX, y: ev.clientY }; moved = false; }
-    if (pointers.size === 2) drag = null;
+    if (pointers.size === 1) {
+      drag = { x: ev.clientX, y: ev.clientY };
+      moved = false;
+      var g = ev.button === 0 && ev.target.closest ? ev.target.closest("[data-node]") : null;
+      var i = g ? idIndex[g.getAttribute("data-node")] : undefined;
+      grab = i === undefined ? null : { node: i, x: ev.clientX, y: ev.clientY, x0: nodes[i].x, y0: nodes[i].y };
+    }
+    if (pointers.size === 2) { drag = null; grab = null; }
   });
   map.addEventListener("pointermove", function (ev) {
     if (!pointers.has(ev.pointerId)) return;
@@ -236,14 +269,20 @@
       var dx = ev.clientX - prev.x, dy = ev.clientY - prev.y;
       if (!moved && Math.hypot(ev.clientX - drag.x, ev.clientY - drag.y) < 4) return;
       if (!moved) { moved = true; map.setPointerCapture(ev.pointerId); map.classList.add("dragging"); }
-      view.x += dx; view.y += dy;
-      applyView();
+      if (grab) {
+        moveNode(grab.node, grab.x0 + (ev.clientX - grab.x) / view.k, grab.y0 + (ev.clientY - grab.y) / view.k);
+        dragged[nodes[grab.node].id] = true;
+        redrawOverlay();
+      } else {
+        view.x += dx; view.y += dy;
+        applyView();
+      }
     }
     pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
   });
   function endPointer(ev) {
     pointers.delete(ev.pointerId);
-    if (pointers.size === 0) { drag = null; map.classList.remove("dragging"); }
+    if (pointers.size === 0) { drag = null; grab = null; map.classList.remove("dragging"); }
   }
   map.addEventListener("pointerup", endPointer);
   map.addEventListener("pointercancel", endPointer);
@@ -528,6 +567,13 @@
       if (e.to !== e.from) light(nodeEl[e.to], "hl", litNodes);
       edgeLabel(k);
     }
+  }
+  // After a node moved: the copies on the overlay are drawn again from the map.
+  function redrawOverlay() {
+    pathEdges.textContent = "";
+    pathNodes.textContent = "";
+    pathLit.forEach(function (e) { (e.hasAttribute("data-node") ? pathNodes : pathEdges).appendChild(copyOf(e, "path")); });
+    refreshHighlight();
   }
   function clearSelection() {
     selected = null;
@@ -821,6 +867,44 @@
   });
   $("path-clear").addEventListener("click", clearPath);
 
+  // ---------------------------------------------------------------- positions file
+  // Where every node of the map is now, in the layout's coordinates (not screen pixels), as
+  // the positions file `relgraph layout` writes and `export --positions` reads: a RON map
+  // from id to (x, y), sorted by id, one node per line, rounded to 0.1.
+  function ronString(text) {
+    return '"' + text.replace(/[\\"\u0000-\u001f\u007f]/g, function (c) {
+      return c === "\\" || c === '"' ? "\\" + c : "\\u{" + c.charCodeAt(0).toString(16) + "}";
+    }) + '"';
+  }
+  function coordinate(v) {
+    var r = Math.sign(v) * Math.round(Math.abs(v) * 10) / 10;
+    return (r === 0 ? 0 : r).toFixed(1);
+  }
+  // Code point order, as relgraph sorts ids.
+  function byCodePoints(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    for (var j = 0; j < Math.min(x.length, y.length); j++) {
+      var d = x[j].codePointAt(0) - y[j].codePointAt(0);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+  function positionsText() {
+    var order = nodes.map(function (n, i) { return i; });
+    order.sort(function (a, b) { return byCodePoints(nodes[a].id, nodes[b].id); });
+    var out = "{\n";
+    order.forEach(function (i) { out += "    " + ronString(nodes[i].id) + ": (" + coordinate(nodes[i].x) + ", " + coordinate(nodes[i].y) + "),\n"; });
+    return out + "}\n";
+  }
+  $("download-positions").addEventListener("click", function () {
+    var url = URL.createObjectURL(new Blob([positionsText()], { type: "text/plain" }));
+    var a = document.createElement("a");
+    a.download = "positions.layout.ron";
+    a.setAttribute("href", url);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  });
+
   // ---------------------------------------------------------------- start
   // A small API for embedding and tests: node ids in, node ids out.
   window.relgraph = {
@@ -835,6 +919,7 @@
       return r && named(stronger(r));
     },
     select: function (id) { selectNode(idIndex[id]); },
+    positions: function () { return positionsText(); },
     fit: function () { fit(); },
     // What a live-reloading page (relgraph serve) carries over to the new map: the zoom,
     // the date on the slider and the selected node or tie (by id and tie number).
@@ -842,12 +927,17 @@
       return {
         x: view.x, y: view.y, k: view.k, at: at ? at.first : null,
         node: selected && selected.node !== undefined ? nodes[selected.node].id : null,
-        edge: selected && selected.edge !== undefined ? edges[selected.edge].n : null
+        edge: selected && selected.edge !== undefined ? edges[selected.edge].n : null,
+        moved: Object.keys(dragged).map(function (id) { var n = nodes[idIndex[id]]; return [id, n.x, n.y]; })
       };
     },
     restore: function (s) {
       if (!s) return;
       if (isFinite(s.x) && isFinite(s.y) && isFinite(s.k) && s.k > 0) { view.x = s.x; view.y = s.y; view.k = s.k; applyView(); }
+      (Array.isArray(s.moved) ? s.moved : []).forEach(function (m) {
+        var i = idIndex[m[0]];
+        if (i !== undefined && isFinite(m[1]) && isFinite(m[2])) { moveNode(i, m[1], m[2]); dragged[m[0]] = true; }
+      });
       if (s.at) {
         var i = stops.findIndex(function (d) { return d >= s.at; });
         if (i >= 0) setDateIndex(i);

@@ -45,8 +45,14 @@ def start(job, profile):
     options.add_argument("--user-data-dir=" + profile)
     options.binary_location = job["chromium"]
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    if job.get("downloads"):
+        options.add_experimental_option(
+            "prefs", {"download.default_directory": job["downloads"], "download.prompt_for_download": False}
+        )
     driver = webdriver.Chrome(service=Service(job["chromedriver"]), options=options)
     driver.set_script_timeout(60)
+    if job.get("downloads"):
+        driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": job["downloads"]})
     return driver
 
 
@@ -263,6 +269,40 @@ def paths(driver, job):
     return out
 
 
+def drag(driver, job):
+    """Selects one node, drags another by (dx, dy) screen pixels with a real pointer, and
+    downloads the positions file."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    out = {"ready": open_page(driver, job["file"])}
+    driver.execute_script("relgraph.fit(); relgraph.select(arguments[0]);", job["keep"])
+    out["before"] = driver.execute_script("return { state: relgraph.state(), positions: relgraph.positions() };")
+    node = driver.find_element(By.CSS_SELECTOR, '[data-node="%s"] .shape' % job["node"])
+    steps = 8
+    chain = ActionChains(driver).move_to_element(node).click_and_hold()
+    for _ in range(steps):
+        chain = chain.move_by_offset(job["dx"] // steps, job["dy"] // steps)
+    chain.release().perform()
+    out["after"] = driver.execute_script(
+        "return { state: relgraph.state(), positions: relgraph.positions(),"
+        " details: document.querySelector('#details h3') && document.querySelector('#details h3').textContent,"
+        " transform: document.querySelector('[data-node=\"' + arguments[0] + '\"]').getAttribute('transform') };",
+        job["node"],
+    )
+    driver.find_element(By.ID, "download-positions").click()
+    target = os.path.join(job["downloads"], "positions.layout.ron")
+    for _ in range(200):
+        if os.path.exists(target) and not os.path.exists(target + ".crdownload"):
+            break
+        time.sleep(0.05)
+    time.sleep(0.2)
+    out["downloaded"] = open(target, encoding="utf-8").read() if os.path.exists(target) else None
+    out["links"] = driver.execute_script("return document.querySelectorAll('a[href]').length;")
+    out["alert"] = alert_text(driver)
+    out["console"], out["requests"] = logs(driver)
+    return out
+
+
 def opening(driver, job):
     out = {"ready": open_page(driver, job["file"])}
     out["label"] = driver.find_element(By.ID, "time-label").text
@@ -318,6 +358,7 @@ def main():
             "shipped": shipped,
             "hostile": hostile,
             "paths": paths,
+            "drag": drag,
             "opening": opening,
             "bench": bench,
             "screenshot": screenshot,

@@ -2,7 +2,8 @@
 //! the theme, the slider's dates and each tie's influence strengths, as one JSON document.
 //!
 //! Positions come from the built-in layout ([`crate::export::layout::layout`]) on the same
-//! labels, sizes and country clusters as the built-in SVG. Dates are given twice: as
+//! labels, sizes and country clusters as the built-in SVG, or from a positions file: the
+//! nodes it names stay exactly where it puts them, the others are placed around them. Dates are given twice: as
 //! written (`2014-03`) for reading, and as the first and last day they can mean
 //! (`2014-03-01`, `2014-03-31`) so that the page applies the `--at` rule
 //! ([`crate::model::in_force`]) by comparing ISO day strings.
@@ -15,6 +16,7 @@ use serde::Serialize;
 
 use super::super::escape::clean;
 use super::super::layout::{layout, LayoutParams, Point};
+use super::super::pin::place;
 use super::super::scene::Scene;
 use super::super::theme::{LineStyle, Shape, Theme};
 use super::HtmlOptions;
@@ -218,7 +220,13 @@ pub(crate) fn build(model: &Model, options: &HtmlOptions, theme: &Theme) -> Data
     let density = if sizes.is_empty() { 1.0 } else { (pairs.len() as f64 / sizes.len() as f64 / 1.5).sqrt() };
     let params =
         LayoutParams { edge_length: (median + 70.0).max(110.0) * density.clamp(1.0, 1.6), ..Default::default() };
-    let positions = layout(&sizes, &pairs, &scene.cluster_of(), &params);
+    let positions = match &options.positions {
+        Some(given) => {
+            let pinned: Vec<Option<Point>> = graph.node_weights().map(|n| given.get(&n.id).copied()).collect();
+            place(&sizes, &pairs, &scene.cluster_of(), &pinned, &params, true)
+        }
+        None => layout(&sizes, &pairs, &scene.cluster_of(), &params),
+    };
 
     let nodes = graph
         .node_weights()

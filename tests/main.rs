@@ -16,6 +16,7 @@ mod interchange;
 mod kinds;
 mod lsp;
 mod map_drag;
+mod map_sources;
 mod model;
 mod network;
 mod picker;

@@ -613,6 +613,22 @@
       parent.appendChild(q);
     });
   }
+  // A source as text: title, author, date, and its URL as plain text (never a link).
+  function sourceItem(id) {
+    var s = sources[id], li = el("li", "source");
+    li.setAttribute("data-source", id);
+    var bits = s ? [s.title, s.author, s.date].filter(function (x) { return x; }) : [id];
+    li.appendChild(el("span", "cite", bits.join(", ")));
+    if (s && s.url) li.appendChild(el("span", "url", s.url));
+    return li;
+  }
+  function sourceList(parent, ids, tag) {
+    if (!ids || !ids.length) return;
+    parent.appendChild(el(tag, tag === "h2" ? null : "meta", "Sources (" + ids.length + ")"));
+    var ul = el("ul", "sources");
+    ids.forEach(function (id) { ul.appendChild(sourceItem(id)); });
+    parent.appendChild(ul);
+  }
   function strengthText(e) {
     if (!e.influence) return "no influence (" + e.kind.replace(/_/g, " ") + ")";
     var sign = e.influence[2] > 0 ? "support" : "pressure";
@@ -620,6 +636,7 @@
   }
   function tieMeta(e) {
     var bits = [dates(e.since, e.until), "weight " + fmt(e.weight === null ? 1 : e.weight)];
+    if (e.sources && e.sources.length) bits.push(e.sources.length + (e.sources.length === 1 ? " source" : " sources"));
     if (e.intensity !== null) bits.push("intensity " + fmt(e.intensity));
     bits.push("strength " + strengthText(e));
     return bits.join(" · ");
@@ -646,6 +663,8 @@
     if (e.topic) li.appendChild(el("div", "meta", "topic: " + e.topic));
     if (e.note) li.appendChild(el("div", "meta", "note: " + e.note));
     quotes(li, e);
+    // The tie's own panel lists its sources; a node's panel counts them in the line above.
+    if (from === undefined) sourceList(li, e.sources, "div");
     return li;
   }
   function selectNode(i) {
@@ -666,6 +685,7 @@
     addRow(dl, "about", n.description);
     if (!nodeShown[i]) addRow(dl, "shown", "hidden by the filters or the date");
     details.appendChild(dl);
+    sourceList(details, n.sources, "h2");
     details.appendChild(el("h2", null, "Ties (" + incident[i].length + ")"));
     var ol = el("ol");
     incident[i].forEach(function (k) { ol.appendChild(tieItem(k, i)); });

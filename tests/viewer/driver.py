@@ -303,6 +303,29 @@ def drag(driver, job):
     return out
 
 
+def details(driver, job):
+    """The details panel of each node and tie, as text and as its list of sources."""
+    out = {"ready": open_page(driver, job["file"])}
+    read = """
+        var d = document.getElementById('details');
+        return { text: d.textContent, sources: Array.from(d.querySelectorAll('[data-source]')).map(function (li) {
+            return { id: li.getAttribute('data-source'), text: li.textContent }; }) };
+    """
+    out["nodes"] = []
+    for node_id in job["nodes"]:
+        driver.execute_script("relgraph.select(arguments[0]);", node_id)
+        out["nodes"].append(driver.execute_script(read))
+    out["edges"] = []
+    for number in job["edges"]:
+        tie = driver.find_element(By.CSS_SELECTOR, '[data-edge="%d"]' % number)
+        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', { bubbles: true }));", tie)
+        out["edges"].append(driver.execute_script(read))
+    out["pwned"] = driver.execute_script("return window.__pwned === undefined ? null : String(window.__pwned);")
+    out["links"] = driver.execute_script("return document.querySelectorAll('a[href], img, iframe').length;")
+    out["console"], out["requests"] = logs(driver)
+    return out
+
+
 def opening(driver, job):
     out = {"ready": open_page(driver, job["file"])}
     out["label"] = driver.find_element(By.ID, "time-label").text
@@ -359,6 +382,7 @@ def main():
             "hostile": hostile,
             "paths": paths,
             "drag": drag,
+            "details": details,
             "opening": opening,
             "bench": bench,
             "screenshot": screenshot,

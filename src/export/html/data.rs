@@ -75,7 +75,7 @@ struct NodeData {
     end: Option<String>,
     description: Option<String>,
     tags: Vec<String>,
-    /// The sources a composed model records for the node (none for one file's model).
+    /// The ids of the sources that state the node ([`Model::node_sources`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     sources: Vec<String>,
     /// The drawn label's lines.
@@ -108,7 +108,7 @@ struct EdgeData {
     topic: Option<String>,
     note: Option<String>,
     evidence: Vec<EvidenceData>,
-    /// The sources a composed model records for the tie (none for one file's model).
+    /// The ids of the sources that state the tie, quoted or not ([`Model::edge_sources`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     sources: Vec<String>,
     /// `[forward, backward, sign]`, or `null` when the kind carries no influence.
@@ -249,7 +249,7 @@ pub(crate) fn build(model: &Model, options: &HtmlOptions, theme: &Theme) -> Data
                 end: node.until.map(|d| iso(d.last_day())),
                 description: node.description.as_deref().map(text),
                 tags: node.tags.iter().map(|t| clean(t, TEXT_CHARS, false)).collect(),
-                sources: node.sources.iter().map(|s| clean(s, TEXT_CHARS, false)).collect(),
+                sources: model.node_sources(node).into_iter().map(|s| clean(s, TEXT_CHARS, false)).collect(),
                 label: labels.get(i).cloned().unwrap_or_default(),
                 scale: drawn.scale,
                 x: position.x,
@@ -288,7 +288,7 @@ pub(crate) fn build(model: &Model, options: &HtmlOptions, theme: &Theme) -> Data
                 .iter()
                 .map(|e| EvidenceData { source: e.source.clone(), quote: text(&e.quote) })
                 .collect(),
-            sources: edge.sources.iter().map(|s| clean(s, TEXT_CHARS, false)).collect(),
+            sources: model.edge_sources(edge).into_iter().map(|s| clean(s, TEXT_CHARS, false)).collect(),
             influence: strengths.get(k).copied().flatten(),
             party: is_party_tie(edge.kind),
             width: drawn.width,

@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::common::{assert_well_formed_xml, graph, ok};
 
 /// Label anchors by node title, and the drawing's diagonal.
-fn centres(svg: &str) -> (BTreeMap<String, (f64, f64)>, f64) {
+pub(crate) fn centres(svg: &str) -> (BTreeMap<String, (f64, f64)>, f64) {
     let number = |text: &str, key: &str| -> f64 {
         let at = text.find(key).unwrap_or_else(|| panic!("{key} in {text}")) + key.len();
         let end = at + text[at..].find('"').expect("a closing quote");

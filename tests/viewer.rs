@@ -5,7 +5,7 @@
 //! browser tests open the page in headless Chromium through `tests/viewer/driver.py`
 //! (selenium) and compare what it shows with the model and the CLI: every node drawn, search
 //! and click showing evidence, the time slider applying the `--at` rule, the path picker
-//! giving the library's and the CLI's strongest influence paths, hostile names shown as text
+//! giving the library's both sides of influence (checked in `picker.rs`), hostile names shown as text
 //! with nothing run, no network request, and each interaction on 2,000 nodes and 4,000 ties
 //! under 100 ms. They skip, saying why, when Chromium, chromedriver or selenium is missing.
 
@@ -13,18 +13,17 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use relgraph::analysis::influence::{self, Strengths};
-use relgraph::analysis::path::{self as paths, PathMode, PathQuery};
+use relgraph::analysis::influence;
 use relgraph::export::html::{self, HtmlOptions};
 use relgraph::export::Theme;
 use relgraph::model::{Evidence, PartialDate, Profile, Source};
 use relgraph::{Edge, EdgeKind, Model, Node, NodeKind};
 use serde_json::{json, Value};
 
-use crate::common::{self, graph, ok, relgraph};
+use crate::common::{self, graph, ok};
 
 /// The JSON the page embeds.
-fn embedded(page: &str) -> Value {
+pub(crate) fn embedded(page: &str) -> Value {
     let open = r#"<script type="application/json" id="relgraph-data">"#;
     let start = page.find(open).expect("the data element") + open.len();
     let end = start + page[start..].find("</script>").expect("the data element ends");
@@ -40,7 +39,7 @@ fn markup(page: &str) -> String {
 }
 
 /// Exports the shipped model to `dir/map.html` with the binary; returns the path and page.
-fn export_shipped(dir: &Path, extra: &[&str]) -> (PathBuf, String) {
+pub(crate) fn export_shipped(dir: &Path, extra: &[&str]) -> (PathBuf, String) {
     let out = dir.join("map.html");
     let mut args: Vec<String> = vec!["export".into(), graph(), "-o".into(), out.display().to_string()];
     args.extend(extra.iter().map(|s| s.to_string()));
@@ -242,7 +241,7 @@ pub(crate) fn browser(test: &str) -> Option<Browser> {
 static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Runs one scenario of the driver and returns what it observed.
-fn drive(browser: &Browser, mut job: Value, dir: &Path) -> Value {
+pub(crate) fn drive(browser: &Browser, mut job: Value, dir: &Path) -> Value {
     let _turn = ONE_BROWSER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     job["chromium"] = json!(browser.chromium);
     job["chromedriver"] = json!(browser.chromedriver);
@@ -260,87 +259,36 @@ fn drive(browser: &Browser, mut job: Value, dir: &Path) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("driver output is not JSON ({e}): {text}"))
 }
 
-fn strings(value: &Value) -> BTreeSet<String> {
+pub(crate) fn strings(value: &Value) -> BTreeSet<String> {
     value.as_array().unwrap().iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect()
 }
 
 /// No console message at all, and no request but the page itself.
-fn assert_quiet(seen: &Value, page: &Path) {
+pub(crate) fn assert_quiet(seen: &Value, page: &Path) {
     assert_eq!(seen["ready"], true, "the viewer did not start: {}", seen["console"]);
     assert_eq!(seen["console"], json!([]), "console messages");
     // The browser's own pages (chrome://, chrome-untrusted:// such as the new-tab page,
-    // about:) and inline data: are not network requests.
+    // about:), inline data: and the page's own blob: downloads are not network requests.
     let own = format!("file://{}", page.display());
     for url in seen["requests"].as_array().unwrap() {
         let url = url.as_str().unwrap_or_default();
         if !(url.starts_with("chrome://")
             || url.starts_with("chrome-untrusted://")
             || url.starts_with("about:")
-            || url.starts_with("data:"))
+            || url.starts_with("data:")
+            || url.starts_with("blob:file://"))
         {
             assert_eq!(url, own, "a request");
         }
     }
 }
 
-/// A strongest path as node ids, strength and sign (`support` or `pressure`).
-type Answer = (Vec<String>, f64, String);
-
-/// The strongest path as the library finds it.
-fn library_path(model: &Model, a: &str, b: &str) -> Option<Answer> {
-    let view = influence::channel_view(model, Strengths::Profile(&Profile::builtin())).unwrap();
-    let (from, to) = (model.index_of(a)?, model.index_of(b)?);
-    let path = paths::shortest_path(model, &view, from, to, &PathQuery::new(PathMode::Strongest)).unwrap()?;
-    let described = influence::describe(&view, path);
-    let ids = described.path.nodes.iter().map(|&i| model.graph()[i].id.clone()).collect();
-    let sign = if described.sign.value() > 0 { "support" } else { "pressure" };
-    Some((ids, described.strength(), sign.to_owned()))
-}
-
-/// The strongest path as `relgraph path --strongest --json` prints it, with the kind of the
-/// tie shown for each step, when the CLI gives influence paths (with a sign); `Err` when it
-/// does not.
-fn cli_path(a: &str, b: &str) -> Result<(Option<Answer>, Vec<String>), String> {
-    // The map shows every date and lets influence pass through contexts: so does this.
-    let output = relgraph(&["path", &graph(), a, b, "--strongest", "--all-time", "--all-kinds", "--json"]);
-    let text = common::stdout(&output);
-    if !output.status.success() {
-        return Ok((None, Vec::new()));
-    }
-    let value: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    let Some(first) = value.as_array().and_then(|a| a.first()) else { return Ok((None, Vec::new())) };
-    let Some(sign) = first["sign"].as_str() else { return Err("the CLI prints no sign".into()) };
-    let ids = first["nodes"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect();
-    let kinds = first["edges"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_owned()).collect();
-    Ok((Some((ids, first["strength"].as_f64().unwrap(), sign.to_owned())), kinds))
-}
-
-fn page_path(value: &Value) -> Option<Answer> {
-    if value.is_null() || value["nodes"].as_array().is_none_or(|n| n.is_empty()) {
-        return None;
-    }
-    let ids = value["nodes"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect();
-    Some((ids, value["strength"].as_f64().unwrap(), value["sign"].as_str().unwrap().to_owned()))
-}
-
-fn same_path(page: &Option<Answer>, reference: &Option<Answer>) -> bool {
-    match (page, reference) {
-        (None, None) => true,
-        (Some((n1, s1, g1)), Some((n2, s2, g2))) => n1 == n2 && (s1 - s2).abs() <= 1e-12 && g1 == g2,
-        _ => false,
-    }
-}
-
-/// Ids shown on a day by the `--at` rule: nodes in force, and ties in force between them.
+/// Ids shown on a day by the `--at` rule (`Model::at`): nodes in force or held by a dated
+/// tie in force, and ties in force between them.
 fn expected_on(model: &Model, day: &str) -> (BTreeSet<String>, BTreeSet<String>) {
-    let at: PartialDate = day.parse().unwrap();
-    let nodes: BTreeSet<String> = model.nodes().filter(|n| n.in_force(&at)).map(|n| n.id.clone()).collect();
-    let edges = model
-        .edges()
-        .enumerate()
-        .filter(|(_, e)| e.in_force(&at) && nodes.contains(&e.from) && nodes.contains(&e.to))
-        .map(|(k, _)| k.to_string())
-        .collect();
+    let part = model.at(&day.parse().unwrap());
+    let nodes = part.nodes().map(|n| n.id.clone()).collect();
+    let edges = html::edge_numbers(model, &part).into_iter().map(|k| k.to_string()).collect();
     (nodes, edges)
 }
 
@@ -362,20 +310,8 @@ fn the_map_works_in_chromium_on_the_shipped_model() {
         .collect();
     assert!(!sanctions.is_empty(), "the shipped model has Crimea sanctions");
 
-    // Pairs for the picker: every ordered pair of a spread of nodes, and the README's.
-    let ids: Vec<String> = model.nodes().map(|n| n.id.clone()).collect();
-    let sample: Vec<&String> = ids.iter().step_by(7).collect();
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    for a in &sample {
-        for b in &sample {
-            if a != b {
-                pairs.push(((*a).clone(), (*b).clone()));
-            }
-        }
-    }
-    let canada = common::id_of(&model, "Canada");
-    let kuril = common::id_of(&model, "Kuril Islands dispute");
-    pairs.push((canada.clone(), kuril.clone()));
+    // Pairs for the picker: every ordered pair of a spread of actors, and a few more.
+    let pairs = crate::picker::shipped_pairs(&model);
     // A tie to a node with no other tie, where no other tie passes close by.
     let near_tie = model
         .graph()
@@ -385,7 +321,6 @@ fn the_map_works_in_chromium_on_the_shipped_model() {
             _ => None,
         })
         .expect("a node with one tie");
-    let ui_pairs = [("Canada", "Kuril Islands dispute"), ("Japan", "Crimea"), ("Vladimir Putin", "Shinzo Abe")];
 
     let job = json!({
         "scenario": "shipped",
@@ -396,7 +331,8 @@ fn the_map_works_in_chromium_on_the_shipped_model() {
         "filter_kind": "event",
         "dates": ["2014-02-28", "2014-07-31"],
         "pairs": pairs.iter().map(|(a, b)| [a, b]).collect::<Vec<_>>(),
-        "ui_pairs": ui_pairs,
+        "ui_pairs": crate::picker::UI_PAIRS,
+        "states": crate::picker::STATES,
         "key_node": "russia",
         "near_tie": near_tie,
     });
@@ -405,7 +341,7 @@ fn the_map_works_in_chromium_on_the_shipped_model() {
     assert!(seen["alert"].is_null());
 
     // Every node and tie is drawn.
-    assert_eq!(strings(&seen["nodes_drawn"]), ids.iter().cloned().collect());
+    assert_eq!(strings(&seen["nodes_drawn"]), model.nodes().map(|n| n.id.clone()).collect());
     assert_eq!(seen["edges_drawn"].as_array().unwrap().len(), model.edge_count());
     // Search completes the name, Enter and a click select Japan: its details show a quote.
     assert_eq!(seen["suggestions"][0], "japan", "{}", seen["suggestions"]);
@@ -447,44 +383,8 @@ fn the_map_works_in_chromium_on_the_shipped_model() {
     assert_ne!(zoom["zoomed"], zoom["fitted"], "the wheel did not zoom");
     assert_eq!(zoom["refitted"], zoom["fitted"], "F did not fit the map again");
 
-    // The picker: the page's answers are the library's, and the CLI's once it prints them.
-    let answers = seen["paths"].as_array().unwrap();
-    assert_eq!(answers.len(), pairs.len());
-    let mut found = 0;
-    let mut cli_checked = 0;
-    let mut cli_missing = None;
-    let file: Vec<&Edge> = model.edges().collect();
-    for ((a, b), answer) in pairs.iter().zip(answers) {
-        let page_answer = page_path(answer);
-        let reference = library_path(&model, a, b);
-        assert!(same_path(&page_answer, &reference), "{a} → {b}: page {page_answer:?}, library {reference:?}");
-        found += usize::from(reference.is_some());
-        if cli_missing.is_none() {
-            match cli_path(a, b) {
-                Ok((cli, kinds)) => {
-                    assert!(same_path(&page_answer, &cli), "{a} → {b}: page {page_answer:?}, CLI {cli:?}");
-                    let shown: Vec<String> = answer["edges"]
-                        .as_array()
-                        .map(|e| {
-                            e.iter().map(|n| file[n.as_u64().unwrap() as usize].kind.as_str().to_owned()).collect()
-                        })
-                        .unwrap_or_default();
-                    assert_eq!(shown, kinds, "{a} → {b}: the ties shown for each step (page, CLI)");
-                    cli_checked += 1;
-                }
-                Err(why) => cli_missing = Some(why),
-            }
-        }
-    }
-    assert!(found >= pairs.len() / 4, "too few pairs connected ({found}) for the test to mean much");
-    match cli_missing {
-        None => println!("picker checked against the CLI on {cli_checked} pairs, the library on {}", pairs.len()),
-        Some(why) => println!("picker checked against the library on {} pairs; not the CLI: {why}", pairs.len()),
-    }
-    for ((a, b), answer) in ui_pairs.iter().zip(seen["ui_paths"].as_array().unwrap()) {
-        let reference = library_path(&model, &common::id_of(&model, a), &common::id_of(&model, b));
-        assert!(same_path(&page_path(answer), &reference), "{a} → {b} through the form: {answer}");
-    }
+    // The picker: both sides, as the library, the influence API and the CLI give them.
+    crate::picker::check_shipped(&model, &pairs, &seen);
 }
 
 #[test]
@@ -529,59 +429,10 @@ fn a_map_made_with_at_opens_on_that_date_in_chromium() {
     assert_eq!(seen["label"], "2014-03");
     // Exactly what `--at 2014-03` keeps (in force on some day of March 2014).
     let model = common::load_japan_russia();
-    let at: PartialDate = "2014-03".parse().unwrap();
-    let nodes: BTreeSet<String> = model.nodes().filter(|n| n.in_force(&at)).map(|n| n.id.clone()).collect();
-    let edges: BTreeSet<String> = model
-        .edges()
-        .enumerate()
-        .filter(|(_, e)| e.in_force(&at) && nodes.contains(&e.from) && nodes.contains(&e.to))
-        .map(|(k, _)| k.to_string())
-        .collect();
+    let (nodes, edges) = expected_on(&model, "2014-03");
     assert_eq!(strings(&seen["nodes"]), nodes);
     assert_eq!(strings(&seen["edges"]), edges);
     assert!(edges.len() < model.edge_count());
-}
-
-/// Many equally strong paths: weights 0.5 or 1, parallel ties of both signs, every kind.
-fn tie_heavy() -> Model {
-    let mut model = Model::new("ties");
-    let kinds = [NodeKind::Country, NodeKind::Leader, NodeKind::Organization, NodeKind::Person];
-    for i in 0..40 {
-        model.add_node(Node::new(format!("t{i}"), kinds[i % kinds.len()], format!("T{i}"))).unwrap();
-    }
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    for k in 0..160 {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let (a, b) = (state % 40, (state >> 8) % 40);
-        let mut e = Edge::new(format!("t{a}"), format!("t{b}"), EdgeKind::ALL[(state >> 16) as usize % 31]);
-        e.weight = Some(if k % 3 == 0 { 0.5 } else { 1.0 });
-        model.add_edge(e).unwrap();
-    }
-    model
-}
-
-#[test]
-fn the_picker_breaks_ties_as_the_library_does() {
-    let Some(browser) = browser("the_picker_breaks_ties_as_the_library_does") else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let model = tie_heavy();
-    let file = dir.path().join("ties.html");
-    std::fs::write(&file, html::render(&model, &HtmlOptions::new(), &Theme::default())).unwrap();
-    let ids: Vec<String> = model.nodes().map(|n| n.id.clone()).collect();
-    let pairs: Vec<[&String; 2]> =
-        ids.iter().flat_map(|a| ids.iter().map(move |b| [a, b])).filter(|[a, b]| a != b).collect();
-    let seen = drive(&browser, json!({"scenario": "paths", "file": file, "pairs": pairs}), dir.path());
-    assert_quiet(&seen, &file);
-    let mut found = 0;
-    for ([a, b], answer) in pairs.iter().zip(seen["paths"].as_array().unwrap()) {
-        let page = page_path(answer);
-        let reference = library_path(&model, a, b);
-        assert!(same_path(&page, &reference), "{a} → {b}: page {page:?}, library {reference:?}");
-        found += usize::from(reference.as_ref().is_some_and(|(nodes, _, _)| nodes.len() > 2));
-    }
-    assert!(found > 100, "only {found} paths of two steps or more");
 }
 
 /// A model of `n` nodes and `m` dated, quoted ties, deterministic.

@@ -117,55 +117,80 @@
     return [n.x + ux * t, n.y + uy * t];
   }
 
-  var edgeMid = new Array(E), edgeCurve = new Array(E);
-  (function drawEdges() {
+  // Ties between the same two nodes fan out as a bundle of curves; each tie knows its place
+  // in its bundle, so that moving a node redraws only its own ties.
+  var edgeMid = new Array(E), edgeCurve = new Array(E), edgeSlot = new Array(E);
+  (function bundle() {
     var bundles = Object.create(null);
     edges.forEach(function (e, k) {
       var key = Math.min(e.from, e.to) + ":" + Math.max(e.from, e.to);
       (bundles[key] = bundles[key] || []).push(k);
     });
     Object.keys(bundles).forEach(function (key) {
-      var members = bundles[key], count = members.length, step = Math.min(150 / count, 36);
-      members.forEach(function (k, slot) {
-        var e = edges[k], a = nodes[e.from], b = nodes[e.to], d;
-        if (e.from === e.to) {
-          var top = a.y - a.h / 2, lift = 40 + 15 * slot;
-          d = "M" + (a.x - 8) + "," + top + " C" + (a.x - 30) + "," + (top - lift) + " " + (a.x + 30) + "," + (top - lift) + " " + (a.x + 8) + "," + top;
-          edgeMid[k] = [a.x, top - lift * 0.75];
-          edgeCurve[k] = [a.x - 8, top, a.x, top - lift * 1.5, a.x + 8, top];
-        } else {
-          var lo = nodes[Math.min(e.from, e.to)], hi = nodes[Math.max(e.from, e.to)];
-          var mx = (lo.x + hi.x) / 2, my = (lo.y + hi.y) / 2, dx = hi.x - lo.x, dy = hi.y - lo.y;
-          var len = Math.sqrt(dx * dx + dy * dy) || 1, off = (slot - (count - 1) / 2) * step * 2;
-          var cx = mx - dy / len * off, cy = my + dx / len * off;
-          var p = clip(e.from, cx, cy), q = clip(e.to, cx, cy);
-          d = "M" + p[0].toFixed(1) + "," + p[1].toFixed(1) + " Q" + cx.toFixed(1) + "," + cy.toFixed(1) + " " + q[0].toFixed(1) + "," + q[1].toFixed(1);
-          edgeMid[k] = [(p[0] + 2 * cx + q[0]) / 4, (p[1] + 2 * cy + q[1]) / 4];
-          edgeCurve[k] = [p[0], p[1], cx, cy, q[0], q[1]];
-        }
-        var path = svg("path", { d: d, "class": "edge pol-" + e.polarity + " kind-" + e.kind, stroke: polColour(e.polarity), "stroke-width": e.width.toFixed(2) });
-        if (e.line === "dashed") path.setAttribute("stroke-dasharray", "6 4");
-        else if (e.line === "dotted") path.setAttribute("stroke-dasharray", "1.5 3");
-        else if (e.line === "bold") path.setAttribute("stroke-width", (e.width * 2).toFixed(2));
-        if (!e.symmetric) path.setAttribute("marker-end", markerFor[e.polarity]);
-        path.setAttribute("data-edge", String(e.n));
-        edgeEl[k] = path;
-      });
+      var members = bundles[key];
+      members.forEach(function (k, slot) { edgeSlot[k] = [slot, members.length]; });
     });
-    for (var k = 0; k < E; k++) edgesLayer.appendChild(edgeEl[k]);
   })();
+  // The curve of tie k from where its ends are now.
+  function edgePath(k) {
+    var e = edges[k], a = nodes[e.from], b = nodes[e.to], slot = edgeSlot[k][0], count = edgeSlot[k][1];
+    var step = Math.min(150 / count, 36);
+    if (e.from === e.to) {
+      var top = a.y - a.h / 2, lift = 40 + 15 * slot;
+      edgeMid[k] = [a.x, top - lift * 0.75];
+      edgeCurve[k] = [a.x - 8, top, a.x, top - lift * 1.5, a.x + 8, top];
+      return "M" + (a.x - 8) + "," + top + " C" + (a.x - 30) + "," + (top - lift) + " " + (a.x + 30) + "," + (top - lift) + " " + (a.x + 8) + "," + top;
+    }
+    var lo = nodes[Math.min(e.from, e.to)], hi = nodes[Math.max(e.from, e.to)];
+    var mx = (lo.x + hi.x) / 2, my = (lo.y + hi.y) / 2, dx = hi.x - lo.x, dy = hi.y - lo.y;
+    var len = Math.sqrt(dx * dx + dy * dy) || 1, off = (slot - (count - 1) / 2) * step * 2;
+    var cx = mx - dy / len * off, cy = my + dx / len * off;
+    var p = clip(e.from, cx, cy), q = clip(e.to, cx, cy);
+    edgeMid[k] = [(p[0] + 2 * cx + q[0]) / 4, (p[1] + 2 * cy + q[1]) / 4];
+    edgeCurve[k] = [p[0], p[1], cx, cy, q[0], q[1]];
+    return "M" + p[0].toFixed(1) + "," + p[1].toFixed(1) + " Q" + cx.toFixed(1) + "," + cy.toFixed(1) + " " + q[0].toFixed(1) + "," + q[1].toFixed(1);
+  }
+  edges.forEach(function (e, k) {
+    var path = svg("path", { d: edgePath(k), "class": "edge pol-" + e.polarity + " kind-" + e.kind, stroke: polColour(e.polarity), "stroke-width": e.width.toFixed(2) });
+    if (e.line === "dashed") path.setAttribute("stroke-dasharray", "6 4");
+    else if (e.line === "dotted") path.setAttribute("stroke-dasharray", "1.5 3");
+    else if (e.line === "bold") path.setAttribute("stroke-width", (e.width * 2).toFixed(2));
+    if (!e.symmetric) path.setAttribute("marker-end", markerFor[e.polarity]);
+    path.setAttribute("data-edge", String(e.n));
+    edgeEl[k] = path;
+    edgesLayer.appendChild(path);
+  });
 
-  (D.clusters || []).forEach(function (members) {
+  var clusterRects = [], clustersOf = [];
+  for (var c = 0; c < N; c++) clustersOf.push([]);
+  function clusterBox(members, r) {
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     members.forEach(function (m) {
       var n = nodes[m];
       x0 = Math.min(x0, n.x - n.w / 2); y0 = Math.min(y0, n.y - n.h / 2);
       x1 = Math.max(x1, n.x + n.w / 2); y1 = Math.max(y1, n.y + n.h / 2);
     });
-    if (!isFinite(x0)) return;
-    var r = svg("rect", { "class": "cluster", x: x0 - 12, y: y0 - 12, width: x1 - x0 + 24, height: y1 - y0 + 24, rx: 14, fill: theme.cluster_fill, stroke: theme.cluster_border });
+    if (!isFinite(x0)) return false;
+    r.setAttribute("x", x0 - 12); r.setAttribute("y", y0 - 12);
+    r.setAttribute("width", x1 - x0 + 24); r.setAttribute("height", y1 - y0 + 24);
+    return true;
+  }
+  (D.clusters || []).forEach(function (members) {
+    var r = svg("rect", { "class": "cluster", rx: 14, fill: theme.cluster_fill, stroke: theme.cluster_border });
+    if (!clusterBox(members, r)) return;
     $("clusters").appendChild(r);
+    clusterRects.push([members, r]);
+    members.forEach(function (m) { clustersOf[m].push(clusterRects.length - 1); });
   });
+
+  // Moves node i to (x, y) in the layout's coordinates, with its ties and clusters.
+  function moveNode(i, x, y) {
+    var n = nodes[i];
+    n.x = x; n.y = y;
+    nodeEl[i].setAttribute("transform", "translate(" + x.toFixed(1) + "," + y.toFixed(1) + ")");
+    incident[i].forEach(function (k) { edgeEl[k].setAttribute("d", edgePath(k)); });
+    clustersOf[i].forEach(function (j) { clusterBox(clusterRects[j][0], clusterRects[j][1]); });
+  }
 
   // ---------------------------------------------------------------- pan and zoom
   var view = { x: 0, y: 0, k: 1 }, far = false;
@@ -215,11 +240,19 @@
     zoomAt(Math.exp(-ev.deltaY * (ev.deltaMode === 1 ? 0.05 : 0.0015)), ev.clientX - r.left, ev.clientY - r.top);
   }, { passive: false });
 
-  var pointers = new Map(), drag = null, moved = false;
+  // One pointer drags: a node when it went down on one (the node follows, its ties too;
+  // neither the view nor the selection changes), else the map. Two pointers pinch-zoom.
+  var pointers = new Map(), drag = null, moved = false, grab = null, dragged = Object.create(null);
   map.addEventListener("pointerdown", function (ev) {
     pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
-    if (pointers.size === 1) { drag = { x: ev.clientX, y: ev.clientY }; moved = false; }
-    if (pointers.size === 2) drag = null;
+    if (pointers.size === 1) {
+      drag = { x: ev.clientX, y: ev.clientY };
+      moved = false;
+      var g = ev.button === 0 && ev.target.closest ? ev.target.closest("[data-node]") : null;
+      var i = g ? idIndex[g.getAttribute("data-node")] : undefined;
+      grab = i === undefined ? null : { node: i, x: ev.clientX, y: ev.clientY, x0: nodes[i].x, y0: nodes[i].y };
+    }
+    if (pointers.size === 2) { drag = null; grab = null; }
   });
   map.addEventListener("pointermove", function (ev) {
     if (!pointers.has(ev.pointerId)) return;
@@ -236,14 +269,20 @@
       var dx = ev.clientX - prev.x, dy = ev.clientY - prev.y;
       if (!moved && Math.hypot(ev.clientX - drag.x, ev.clientY - drag.y) < 4) return;
       if (!moved) { moved = true; map.setPointerCapture(ev.pointerId); map.classList.add("dragging"); }
-      view.x += dx; view.y += dy;
-      applyView();
+      if (grab) {
+        moveNode(grab.node, grab.x0 + (ev.clientX - grab.x) / view.k, grab.y0 + (ev.clientY - grab.y) / view.k);
+        dragged[nodes[grab.node].id] = true;
+        redrawOverlay();
+      } else {
+        view.x += dx; view.y += dy;
+        applyView();
+      }
     }
     pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
   });
   function endPointer(ev) {
     pointers.delete(ev.pointerId);
-    if (pointers.size === 0) { drag = null; map.classList.remove("dragging"); }
+    if (pointers.size === 0) { drag = null; grab = null; map.classList.remove("dragging"); }
   }
   map.addEventListener("pointerup", endPointer);
   map.addEventListener("pointercancel", endPointer);
@@ -324,15 +363,26 @@
   function edgeInForce(e) {
     return !at || ((e.start === null || e.start <= at.last) && (e.end === null || e.end >= at.first));
   }
+  function edgeKept(e) { return !off.edge[e.kind] && !off.polarity[e.polarity]; }
+  function dated(e) { return e.since !== null || e.until !== null; }
+  // The rule of `--at` (Model::at): a tie with its own dates is in force on them whatever
+  // its ends' dates, and holds its ends on the map; an undated tie needs both ends in force.
+  var nodeLive = new Uint8Array(N), held = new Uint8Array(N);
   function updateVisibility() {
-    for (var i = 0; i < N; i++) {
-      var s = !off.node[nodes[i].kind] && nodeInForce(nodes[i]) ? 1 : 0;
+    held.fill(0);
+    for (var i = 0; i < N; i++) nodeLive[i] = nodeInForce(nodes[i]) ? 1 : 0;
+    for (var k = 0; k < E; k++) {
+      var e = edges[k];
+      if (at && dated(e) && edgeInForce(e) && edgeKept(e)) { held[e.from] = 1; held[e.to] = 1; }
+    }
+    for (i = 0; i < N; i++) {
+      var s = !off.node[nodes[i].kind] && (nodeLive[i] || held[i]) ? 1 : 0;
       nodeShown[i] = s;
       if (s !== nodeWas[i]) { nodeEl[i].classList.toggle("off", !s); nodeWas[i] = s; }
     }
-    for (var k = 0; k < E; k++) {
-      var e = edges[k];
-      var v = nodeShown[e.from] && nodeShown[e.to] && !off.edge[e.kind] && !off.polarity[e.polarity] && edgeInForce(e) ? 1 : 0;
+    for (k = 0; k < E; k++) {
+      e = edges[k];
+      var v = nodeShown[e.from] && nodeShown[e.to] && edgeKept(e) && edgeInForce(e) && (dated(e) || (nodeLive[e.from] && nodeLive[e.to])) ? 1 : 0;
       edgeShown[k] = v;
       if (v !== edgeWas[k]) {
         edgeEl[k].classList.toggle("off", !v);
@@ -340,6 +390,7 @@
         edgeWas[k] = v;
       }
     }
+    channels = null;
     refreshHighlight();
   }
   function visibleNodeList() {
@@ -517,6 +568,13 @@
       edgeLabel(k);
     }
   }
+  // After a node moved: the copies on the overlay are drawn again from the map.
+  function redrawOverlay() {
+    pathEdges.textContent = "";
+    pathNodes.textContent = "";
+    pathLit.forEach(function (e) { (e.hasAttribute("data-node") ? pathNodes : pathEdges).appendChild(copyOf(e, "path")); });
+    refreshHighlight();
+  }
   function clearSelection() {
     selected = null;
     refreshHighlight();
@@ -555,6 +613,22 @@
       parent.appendChild(q);
     });
   }
+  // A source as text: title, author, date, and its URL as plain text (never a link).
+  function sourceItem(id) {
+    var s = sources[id], li = el("li", "source");
+    li.setAttribute("data-source", id);
+    var bits = s ? [s.title, s.author, s.date].filter(function (x) { return x; }) : [id];
+    li.appendChild(el("span", "cite", bits.join(", ")));
+    if (s && s.url) li.appendChild(el("span", "url", s.url));
+    return li;
+  }
+  function sourceList(parent, ids, tag) {
+    if (!ids || !ids.length) return;
+    parent.appendChild(el(tag, tag === "h2" ? null : "meta", "Sources (" + ids.length + ")"));
+    var ul = el("ul", "sources");
+    ids.forEach(function (id) { ul.appendChild(sourceItem(id)); });
+    parent.appendChild(ul);
+  }
   function strengthText(e) {
     if (!e.influence) return "no influence (" + e.kind.replace(/_/g, " ") + ")";
     var sign = e.influence[2] > 0 ? "support" : "pressure";
@@ -562,6 +636,7 @@
   }
   function tieMeta(e) {
     var bits = [dates(e.since, e.until), "weight " + fmt(e.weight === null ? 1 : e.weight)];
+    if (e.sources && e.sources.length) bits.push(e.sources.length + (e.sources.length === 1 ? " source" : " sources"));
     if (e.intensity !== null) bits.push("intensity " + fmt(e.intensity));
     bits.push("strength " + strengthText(e));
     return bits.join(" · ");
@@ -588,6 +663,8 @@
     if (e.topic) li.appendChild(el("div", "meta", "topic: " + e.topic));
     if (e.note) li.appendChild(el("div", "meta", "note: " + e.note));
     quotes(li, e);
+    // The tie's own panel lists its sources; a node's panel counts them in the line above.
+    if (from === undefined) sourceList(li, e.sources, "div");
     return li;
   }
   function selectNode(i) {
@@ -608,6 +685,7 @@
     addRow(dl, "about", n.description);
     if (!nodeShown[i]) addRow(dl, "shown", "hidden by the filters or the date");
     details.appendChild(dl);
+    sourceList(details, n.sources, "h2");
     details.appendChild(el("h2", null, "Ties (" + incident[i].length + ")"));
     var ol = el("ol");
     incident[i].forEach(function (k) { ol.appendChild(tieItem(k, i)); });
@@ -695,18 +773,37 @@
   completer($("path-from"), $("path-from").nextElementSibling, function (i) { pathFrom = i; });
   completer($("path-to"), $("path-to").nextElementSibling, function (i) { pathTo = i; });
 
-  // ---------------------------------------------------------------- influence: the strongest path
-  // The rules are in influence.js; this names the answer's nodes and ties.
-  function strongestPath(from, to) {
-    var p = relgraphInfluence.strongestPath(edges, N, edgeShown, from, to);
-    if (!p) return null;
-    p.nodes = p.indices.map(function (i) { return nodes[i].id; });
-    p.edges = p.edgeIndices.map(function (k) { return edges[k].n; });
-    return p;
+  // ---------------------------------------------------------------- influence: both sides
+  // The rules are in influence.js; this names the answer's nodes and ties. The channels of
+  // the ties shown are built on the first question after each change of what is shown.
+  var channels = null;
+  function named(c) {
+    if (!c) return null;
+    return {
+      nodes: c.nodes.map(function (i) { return nodes[i].id; }),
+      edges: c.steps.map(function (s) { return edges[s.edge].n; }),
+      via: c.steps.map(function (s) { return s.via >= 0 ? edges[s.via].n : null; }),
+      contexts: c.steps.map(function (s, j) { return s.via >= 0 ? nodes[contextOf(s, c.nodes[j])].id : null; }),
+      steps: c.steps.map(function (s) { return s.strength; }),
+      strength: c.strength,
+      sign: c.sign
+    };
+  }
+  // The context a shared-context step passes: the far end of the tie into it.
+  function contextOf(s, i) { var e = edges[s.edge]; return e.from === i ? e.to : e.from; }
+  function bothSides(from, to) {
+    if (channels === null) channels = relgraphInfluence.prepare(nodes, edges, edgeShown);
+    return relgraphInfluence.bothSides(nodes, channels, from, to);
+  }
+  // The stronger side's channel (support when equal), as relgraph's Sides::stronger.
+  function stronger(r) {
+    var s = r.support ? r.support.strength : 0, p = r.pressure ? r.pressure.strength : 0;
+    return s >= p ? r.support || r.pressure : r.pressure;
   }
 
   var path = null, pathLit = [];
   function markPath(e, layer) {
+    if (e.classList.contains("on-path")) return;
     e.classList.add("on-path");
     pathLit.push(e);
     layer.appendChild(copyOf(e, "path"));
@@ -719,41 +816,68 @@
     pathNodes.textContent = "";
     path = null;
     pathResult.textContent = "";
-    pathResult.removeAttribute("data-nodes");
-    pathResult.removeAttribute("data-strength");
-    pathResult.removeAttribute("data-sign");
+    ["data-nodes", "data-strength", "data-sign", "data-stance", "data-support", "data-pressure"].forEach(function (a) { pathResult.removeAttribute(a); });
     refreshHighlight();
+  }
+  function sideList(c, word) {
+    var box = el("div", "side side-" + word);
+    box.setAttribute("data-side", word);
+    if (!c) { box.appendChild(el("p", "meta", "No " + word + " channel among the ties shown.")); return box; }
+    box.appendChild(el("p", null, word.charAt(0).toUpperCase() + word.slice(1) + " " + c.strength.toFixed(4) + ", " + (c.nodes.length - 1) + " step(s):"));
+    var ol = el("ol", "chain");
+    c.nodes.forEach(function (i, j) {
+      var li = el("li");
+      li.appendChild(nodeButton(i));
+      var s = c.steps[j];
+      if (s) {
+        var e = edges[s.edge];
+        if (s.via >= 0) {
+          var ctx = contextOf(s, i);
+          li.appendChild(el("span", "meta", " " + fmt(s.strength) + " through the shared context "));
+          li.appendChild(nodeButton(ctx));
+          li.appendChild(el("span", "meta", " (" + e.label + " · " + edges[s.via].label + ") →"));
+        } else {
+          li.appendChild(el("span", "meta", " " + fmt(s.strength) + " via " + e.label + (e.from === i || e.symmetric ? " →" : " ←")));
+        }
+      }
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+    return box;
   }
   function showPath(from, to) {
     clearPath();
     path = { from: from, to: to };
-    var p = strongestPath(from, to);
-    if (!p) {
-      var why = from === to ? "Pick two different nodes." : from < 0 || to < 0 ? "Pick two nodes (names, aliases or ids)." : "No influence path from " + nodes[from].name + " to " + nodes[to].name + " among the ties shown.";
+    var r = from >= 0 && to >= 0 && from !== to ? bothSides(from, to) : null;
+    var best = r && stronger(r);
+    if (!best) {
+      var why = from === to && from >= 0 ? "Pick two different nodes." : from < 0 || to < 0 ? "Pick two nodes (names, aliases or ids)." : "No influence channel from " + nodes[from].name + " to " + nodes[to].name + " among the ties shown.";
       pathResult.appendChild(el("p", "none", why));
       pathResult.setAttribute("data-nodes", "[]");
       refreshHighlight();
       return null;
     }
-    pathResult.setAttribute("data-nodes", JSON.stringify(p.nodes));
-    pathResult.setAttribute("data-strength", String(p.strength));
-    pathResult.setAttribute("data-sign", p.sign);
-    pathResult.appendChild(el("p", null, "Strength " + p.strength.toPrecision(6) + " (product of channel strengths), " + p.sign + ", " + (p.nodes.length - 1) + " step(s):"));
-    var ol = el("ol", "chain");
-    p.indices.forEach(function (i, j) {
-      var li = el("li");
-      li.appendChild(nodeButton(i));
-      if (j < p.edgeIndices.length) {
-        var e = edges[p.edgeIndices[j]];
-        li.appendChild(el("span", "meta", " " + p.signs[j] + " " + fmt(p.strengths[j]) + " via " + e.label + (e.from === i || e.symmetric ? " →" : " ←")));
-      }
-      ol.appendChild(li);
+    var support = named(r.support), pressure = named(r.pressure), top = named(best);
+    pathResult.setAttribute("data-nodes", JSON.stringify(top.nodes));
+    pathResult.setAttribute("data-strength", String(top.strength));
+    pathResult.setAttribute("data-sign", top.sign);
+    pathResult.setAttribute("data-stance", r.stance);
+    pathResult.setAttribute("data-support", JSON.stringify(support));
+    pathResult.setAttribute("data-pressure", JSON.stringify(pressure));
+    var when = at ? "as of " + at.label : "over every date";
+    pathResult.appendChild(el("p", "stance", nodes[from].name + " on " + nodes[to].name + ": " + r.stance + " (" + when + (r.actors ? ", through actors" : "") + ")"));
+    pathResult.appendChild(sideList(r.support, "support"));
+    pathResult.appendChild(sideList(r.pressure, "pressure"));
+    [r.support, r.pressure].forEach(function (c) {
+      if (!c) return;
+      c.nodes.forEach(function (i) { markPath(nodeEl[i], pathNodes); });
+      c.steps.forEach(function (s, j) {
+        markPath(edgeEl[s.edge], pathEdges);
+        if (s.via >= 0) { markPath(edgeEl[s.via], pathEdges); markPath(nodeEl[contextOf(s, c.nodes[j])], pathNodes); }
+      });
     });
-    pathResult.appendChild(ol);
-    p.indices.forEach(function (i) { markPath(nodeEl[i], pathNodes); });
-    p.edgeIndices.forEach(function (k) { markPath(edgeEl[k], pathEdges); });
     setDim(true);
-    return p;
+    return r;
   }
   $("path-go").addEventListener("click", function () {
     var f = $("path-from").value, t = $("path-to").value;
@@ -763,14 +887,59 @@
   });
   $("path-clear").addEventListener("click", clearPath);
 
+  // ---------------------------------------------------------------- positions file
+  // Where every node of the map is now, in the layout's coordinates (not screen pixels), as
+  // the positions file `relgraph layout` writes and `export --positions` reads: a RON map
+  // from id to (x, y), sorted by id, one node per line, rounded to 0.1.
+  function ronString(text) {
+    return '"' + text.replace(/[\\"\u0000-\u001f\u007f]/g, function (c) {
+      return c === "\\" || c === '"' ? "\\" + c : "\\u{" + c.charCodeAt(0).toString(16) + "}";
+    }) + '"';
+  }
+  function coordinate(v) {
+    var r = Math.sign(v) * Math.round(Math.abs(v) * 10) / 10;
+    return (r === 0 ? 0 : r).toFixed(1);
+  }
+  // Code point order, as relgraph sorts ids.
+  function byCodePoints(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    for (var j = 0; j < Math.min(x.length, y.length); j++) {
+      var d = x[j].codePointAt(0) - y[j].codePointAt(0);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+  function positionsText() {
+    var order = nodes.map(function (n, i) { return i; });
+    order.sort(function (a, b) { return byCodePoints(nodes[a].id, nodes[b].id); });
+    var out = "{\n";
+    order.forEach(function (i) { out += "    " + ronString(nodes[i].id) + ": (" + coordinate(nodes[i].x) + ", " + coordinate(nodes[i].y) + "),\n"; });
+    return out + "}\n";
+  }
+  $("download-positions").addEventListener("click", function () {
+    var url = URL.createObjectURL(new Blob([positionsText()], { type: "text/plain" }));
+    var a = document.createElement("a");
+    a.download = "positions.layout.ron";
+    a.setAttribute("href", url);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  });
+
   // ---------------------------------------------------------------- start
   // A small API for embedding and tests: node ids in, node ids out.
   window.relgraph = {
+    sides: function (fromId, toId) {
+      var a = idIndex[fromId], b = idIndex[toId];
+      var r = a === undefined || b === undefined ? null : bothSides(a, b);
+      return r && { support: named(r.support), pressure: named(r.pressure), stance: r.stance };
+    },
     strongestPath: function (fromId, toId) {
-      var p = strongestPath(idIndex[fromId] === undefined ? -1 : idIndex[fromId], idIndex[toId] === undefined ? -1 : idIndex[toId]);
-      return p && { nodes: p.nodes, edges: p.edges, strength: p.strength, sign: p.sign };
+      var a = idIndex[fromId], b = idIndex[toId];
+      var r = a === undefined || b === undefined ? null : bothSides(a, b);
+      return r && named(stronger(r));
     },
     select: function (id) { selectNode(idIndex[id]); },
+    positions: function () { return positionsText(); },
     fit: function () { fit(); },
     // What a live-reloading page (relgraph serve) carries over to the new map: the zoom,
     // the date on the slider and the selected node or tie (by id and tie number).
@@ -778,12 +947,17 @@
       return {
         x: view.x, y: view.y, k: view.k, at: at ? at.first : null,
         node: selected && selected.node !== undefined ? nodes[selected.node].id : null,
-        edge: selected && selected.edge !== undefined ? edges[selected.edge].n : null
+        edge: selected && selected.edge !== undefined ? edges[selected.edge].n : null,
+        moved: Object.keys(dragged).map(function (id) { var n = nodes[idIndex[id]]; return [id, n.x, n.y]; })
       };
     },
     restore: function (s) {
       if (!s) return;
       if (isFinite(s.x) && isFinite(s.y) && isFinite(s.k) && s.k > 0) { view.x = s.x; view.y = s.y; view.k = s.k; applyView(); }
+      (Array.isArray(s.moved) ? s.moved : []).forEach(function (m) {
+        var i = idIndex[m[0]];
+        if (i !== undefined && isFinite(m[1]) && isFinite(m[2])) { moveNode(i, m[1], m[2]); dragged[m[0]] = true; }
+      });
       if (s.at) {
         var i = stops.findIndex(function (d) { return d >= s.at; });
         if (i >= 0) setDateIndex(i);

@@ -463,10 +463,23 @@ impl<'m> Drawing<'m> {
             None => undated.clone(),
         };
         let model = part.model();
-        let options = HtmlOptions::new()
+        let mut options = HtmlOptions::new()
             .with_diagram(self.diagram(&part)?)
             .with_at(at)
             .with_edge_numbers(crate::export::html::edge_numbers(self.selection.model, model));
+        if let Some((path, update)) = &self.positions {
+            // As for the SVG: the nodes the file names stay there; --update writes the
+            // file back with the whole model's new nodes added.
+            let pinned = super::figure::load(path)?;
+            if *update {
+                let plain = DotOptions::new()
+                    .with_edge_labels(self.edge_labels)
+                    .with_cluster_by_country(self.cluster_by_country);
+                let whole = super::figure::layout_with(self.selection.model, &plain, &self.theme, &pinned);
+                super::figure::save(&whole, path)?;
+            }
+            options = options.with_positions(super::figure::to_points(&pinned));
+        }
         let page = crate::export::html::render(model, &options, &self.theme);
         Ok(Drawn { bytes: page.into_bytes(), nodes: model.node_count(), edges: model.edge_count(), stats: None })
     }

@@ -157,7 +157,8 @@ impl<'m> PathSearch<'m> {
     }
 
     /// Strongest paths that may pass through contexts (agreements, disputes, events,
-    /// territories, projects) as through actors, as the HTML map's path picker does.
+    /// territories, projects) as through actors. By default paths between two actors run
+    /// through actors only, as the HTML map's picker finds them.
     pub fn all_kinds(mut self) -> Self {
         self.all_kinds = true;
         self

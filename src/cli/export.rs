@@ -189,9 +189,10 @@ pub struct ExportArgs {
     /// ordered so that tied nodes sit together, cells coloured by polarity; SVG, PNG, PDF).
     #[arg(long, value_enum, default_value_t = ViewArg::Graph)]
     view: ViewArg,
-    /// Built-in renderer: draw the nodes a positions file names exactly where it puts them
-    /// (see `relgraph layout`), placing new nodes around them. Default: views (--at,
-    /// filters) are drawn at the positions of the whole model's layout.
+    /// Built-in renderer and HTML map: draw the nodes a positions file names exactly where
+    /// it puts them (see `relgraph layout`, or the map's Download positions), placing new
+    /// nodes around them. Default: views (--at, filters) are drawn at the positions of the
+    /// whole model's layout.
     #[arg(long, value_name = "FILE")]
     positions: Option<PathBuf>,
     /// With --positions: write the file back with the new nodes added.

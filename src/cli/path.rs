@@ -27,8 +27,8 @@ pub struct PathArgs {
     #[arg(long = "all-time", conflicts_with = "at")]
     all_time: bool,
     /// With --strongest: let paths pass through contexts (agreements, disputes, events,
-    /// territories, projects) as through actors, as the HTML map does. Default: between
-    /// two actors, through actors only (docs/influence.md).
+    /// territories, projects) as through actors. Default: between two actors, through
+    /// actors only, as the HTML map's picker (docs/influence.md).
     #[arg(long = "all-kinds")]
     all_kinds: bool,
     /// List every simple path up to --max-hops steps instead of the best ones.

@@ -32,8 +32,11 @@
 pub(crate) mod csp;
 mod data;
 
+use std::collections::BTreeMap;
+
 use super::dot::DotOptions;
 use super::escape::xml_text;
+use super::layout::Point;
 use super::theme::Theme;
 use crate::analysis::influence::edge_strengths;
 use crate::model::{Model, PartialDate, Profile};
@@ -57,6 +60,9 @@ pub struct HtmlOptions {
     /// For each edge of the model drawn, its position in the model file (`data-edge`);
     /// `None` when the model drawn is the whole file.
     pub edge_numbers: Option<Vec<usize>>,
+    /// Node positions by id (a positions file): the nodes named stay exactly there, the
+    /// others are placed around them.
+    pub positions: Option<BTreeMap<String, Point>>,
 }
 
 impl HtmlOptions {
@@ -74,6 +80,13 @@ impl HtmlOptions {
     /// Opens the map on `at`.
     pub fn with_at(mut self, at: Option<PartialDate>) -> Self {
         self.at = at;
+        self
+    }
+
+    /// Draws the nodes `positions` names exactly there (a positions file, see
+    /// [`crate::io::positions`]), placing the others around them.
+    pub fn with_positions(mut self, positions: BTreeMap<String, Point>) -> Self {
+        self.positions = Some(positions);
         self
     }
 

@@ -45,8 +45,14 @@ def start(job, profile):
     options.add_argument("--user-data-dir=" + profile)
     options.binary_location = job["chromium"]
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    if job.get("downloads"):
+        options.add_experimental_option(
+            "prefs", {"download.default_directory": job["downloads"], "download.prompt_for_download": False}
+        )
     driver = webdriver.Chrome(service=Service(job["chromedriver"]), options=options)
     driver.set_script_timeout(60)
+    if job.get("downloads"):
+        driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": job["downloads"]})
     return driver
 
 
@@ -108,21 +114,48 @@ def move_time(driver, date):
     )
 
 
-def ui_path(driver, source, target):
-    """Types two names into the picker, presses Trace, reads the answer."""
+SIDES = "return arguments[0].map(function (p) { return relgraph.sides(p[0], p[1]); });"
+
+
+def ui_sides(driver, source, target):
+    """Types two names into the picker, presses Trace, reads the answer's attributes."""
     for field, name in (("path-from", source), ("path-to", target)):
         box = driver.find_element(By.ID, field)
         box.clear()
         box.send_keys(name)
     driver.find_element(By.ID, "path-go").click()
     result = driver.find_element(By.ID, "path-result")
-    strength = result.get_attribute("data-strength")
+    read = lambda name: json.loads(result.get_attribute(name) or "null")  # noqa: E731
     return {
-        "nodes": json.loads(result.get_attribute("data-nodes") or "[]"),
-        "strength": float(strength) if strength else None,
-        "sign": result.get_attribute("data-sign"),
+        "stance": result.get_attribute("data-stance"),
+        "support": read("data-support"),
+        "pressure": read("data-pressure"),
+        "nodes": read("data-nodes"),
         "text": result.text,
     }
+
+
+def sides_now(driver, job, chosen):
+    """The page's answers for every pair (and the form's for the UI pairs) as shown now."""
+    return {
+        "chosen": chosen,
+        "label": driver.find_element(By.ID, "time-label").text,
+        "answers": driver.execute_script(SIDES, job["pairs"]),
+        "ui": [ui_sides(driver, a, b) for a, b in job.get("ui_pairs", [])],
+    }
+
+
+def sides_at(driver, job):
+    """The answers at each of job["states"]: a date (the slider's last stop on or before
+    it) or null (All dates)."""
+    out = []
+    for date in job["states"]:
+        if date is None:
+            driver.find_element(By.ID, "time-all").click()
+            out.append(sides_now(driver, job, None))
+        else:
+            out.append(sides_now(driver, job, move_time(driver, date)))
+    return out
 
 
 def shipped(driver, job):
@@ -167,11 +200,9 @@ def shipped(driver, job):
         )
     driver.find_element(By.ID, "time-all").click()
     out["edges_after_all"] = len(displayed(driver, "[data-edge]", "data-edge"))
-    # The picker: a few through the form, many through the page's API.
-    out["ui_paths"] = [ui_path(driver, a, b) for a, b in job["ui_pairs"]]
-    out["paths"] = driver.execute_script(
-        "return arguments[0].map(function (p) { return relgraph.strongestPath(p[0], p[1]); });", job["pairs"]
-    )
+    # The picker at each state of the slider: many pairs through the page's API, a few
+    # through the form.
+    out["sides"] = sides_at(driver, job)
     # A click on the background 2 px beside a tie picks that tie.
     out["near_click"] = driver.execute_script(
         """
@@ -233,9 +264,64 @@ def hostile(driver, job):
 
 def paths(driver, job):
     out = {"ready": open_page(driver, job["file"])}
-    out["paths"] = driver.execute_script(
-        "return arguments[0].map(function (p) { return relgraph.strongestPath(p[0], p[1]); });", job["pairs"]
+    out["sides"] = sides_at(driver, job)
+    out["console"], out["requests"] = logs(driver)
+    return out
+
+
+def drag(driver, job):
+    """Selects one node, drags another by (dx, dy) screen pixels with a real pointer, and
+    downloads the positions file."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    out = {"ready": open_page(driver, job["file"])}
+    driver.execute_script("relgraph.fit(); relgraph.select(arguments[0]);", job["keep"])
+    out["before"] = driver.execute_script("return { state: relgraph.state(), positions: relgraph.positions() };")
+    node = driver.find_element(By.CSS_SELECTOR, '[data-node="%s"] .shape' % job["node"])
+    steps = 8
+    chain = ActionChains(driver).move_to_element(node).click_and_hold()
+    for _ in range(steps):
+        chain = chain.move_by_offset(job["dx"] // steps, job["dy"] // steps)
+    chain.release().perform()
+    out["after"] = driver.execute_script(
+        "return { state: relgraph.state(), positions: relgraph.positions(),"
+        " details: document.querySelector('#details h3') && document.querySelector('#details h3').textContent,"
+        " transform: document.querySelector('[data-node=\"' + arguments[0] + '\"]').getAttribute('transform') };",
+        job["node"],
     )
+    driver.find_element(By.ID, "download-positions").click()
+    target = os.path.join(job["downloads"], "positions.layout.ron")
+    for _ in range(200):
+        if os.path.exists(target) and not os.path.exists(target + ".crdownload"):
+            break
+        time.sleep(0.05)
+    time.sleep(0.2)
+    out["downloaded"] = open(target, encoding="utf-8").read() if os.path.exists(target) else None
+    out["links"] = driver.execute_script("return document.querySelectorAll('a[href]').length;")
+    out["alert"] = alert_text(driver)
+    out["console"], out["requests"] = logs(driver)
+    return out
+
+
+def details(driver, job):
+    """The details panel of each node and tie, as text and as its list of sources."""
+    out = {"ready": open_page(driver, job["file"])}
+    read = """
+        var d = document.getElementById('details');
+        return { text: d.textContent, sources: Array.from(d.querySelectorAll('[data-source]')).map(function (li) {
+            return { id: li.getAttribute('data-source'), text: li.textContent }; }) };
+    """
+    out["nodes"] = []
+    for node_id in job["nodes"]:
+        driver.execute_script("relgraph.select(arguments[0]);", node_id)
+        out["nodes"].append(driver.execute_script(read))
+    out["edges"] = []
+    for number in job["edges"]:
+        tie = driver.find_element(By.CSS_SELECTOR, '[data-edge="%d"]' % number)
+        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', { bubbles: true }));", tie)
+        out["edges"].append(driver.execute_script(read))
+    out["pwned"] = driver.execute_script("return window.__pwned === undefined ? null : String(window.__pwned);")
+    out["links"] = driver.execute_script("return document.querySelectorAll('a[href], img, iframe').length;")
     out["console"], out["requests"] = logs(driver)
     return out
 
@@ -291,9 +377,17 @@ def main():
     profile = tempfile.mkdtemp(prefix="relgraph-chromium-")
     driver = start(job, profile)
     try:
-        result = {"shipped": shipped, "hostile": hostile, "paths": paths, "opening": opening, "bench": bench, "screenshot": screenshot}[job["scenario"]](
-            driver, job
-        )
+        scenarios = {
+            "shipped": shipped,
+            "hostile": hostile,
+            "paths": paths,
+            "drag": drag,
+            "details": details,
+            "opening": opening,
+            "bench": bench,
+            "screenshot": screenshot,
+        }
+        result = scenarios[job["scenario"]](driver, job)
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)

@@ -2,7 +2,8 @@
 //! the theme, the slider's dates and each tie's influence strengths, as one JSON document.
 //!
 //! Positions come from the built-in layout ([`crate::export::layout::layout`]) on the same
-//! labels, sizes and country clusters as the built-in SVG. Dates are given twice: as
+//! labels, sizes and country clusters as the built-in SVG, or from a positions file: the
+//! nodes it names stay exactly where it puts them, the others are placed around them. Dates are given twice: as
 //! written (`2014-03`) for reading, and as the first and last day they can mean
 //! (`2014-03-01`, `2014-03-31`) so that the page applies the `--at` rule
 //! ([`crate::model::in_force`]) by comparing ISO day strings.
@@ -15,9 +16,11 @@ use serde::Serialize;
 
 use super::super::escape::clean;
 use super::super::layout::{layout, LayoutParams, Point};
+use super::super::pin::place;
 use super::super::scene::Scene;
 use super::super::theme::{LineStyle, Shape, Theme};
 use super::HtmlOptions;
+use crate::analysis::context::{is_actor, is_party_tie};
 use crate::model::date::{days_in_month, Day};
 use crate::model::{Model, PartialDate};
 
@@ -60,6 +63,9 @@ struct NodeData {
     id: String,
     name: String,
     kind: &'static str,
+    /// Whether influence runs through the node (an actor) rather than linking the actors
+    /// tied to it (a context), by [`crate::analysis::context::is_actor`].
+    actor: bool,
     aliases: Vec<String>,
     since: Option<String>,
     until: Option<String>,
@@ -69,7 +75,7 @@ struct NodeData {
     end: Option<String>,
     description: Option<String>,
     tags: Vec<String>,
-    /// The sources a composed model records for the node (none for one file's model).
+    /// The ids of the sources that state the node ([`Model::node_sources`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     sources: Vec<String>,
     /// The drawn label's lines.
@@ -102,11 +108,15 @@ struct EdgeData {
     topic: Option<String>,
     note: Option<String>,
     evidence: Vec<EvidenceData>,
-    /// The sources a composed model records for the tie (none for one file's model).
+    /// The ids of the sources that state the tie, quoted or not ([`Model::edge_sources`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     sources: Vec<String>,
     /// `[forward, backward, sign]`, or `null` when the kind carries no influence.
     influence: Option<[f64; 3]>,
+    /// Whether the tie makes its `from` a party to a dispute
+    /// ([`crate::analysis::context::is_party_tie`]); left out when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    party: bool,
     width: f64,
     line: LineStyle,
     highlighted: bool,
@@ -210,7 +220,13 @@ pub(crate) fn build(model: &Model, options: &HtmlOptions, theme: &Theme) -> Data
     let density = if sizes.is_empty() { 1.0 } else { (pairs.len() as f64 / sizes.len() as f64 / 1.5).sqrt() };
     let params =
         LayoutParams { edge_length: (median + 70.0).max(110.0) * density.clamp(1.0, 1.6), ..Default::default() };
-    let positions = layout(&sizes, &pairs, &scene.cluster_of(), &params);
+    let positions = match &options.positions {
+        Some(given) => {
+            let pinned: Vec<Option<Point>> = graph.node_weights().map(|n| given.get(&n.id).copied()).collect();
+            place(&sizes, &pairs, &scene.cluster_of(), &pinned, &params, true)
+        }
+        None => layout(&sizes, &pairs, &scene.cluster_of(), &params),
+    };
 
     let nodes = graph
         .node_weights()
@@ -224,6 +240,7 @@ pub(crate) fn build(model: &Model, options: &HtmlOptions, theme: &Theme) -> Data
                 id: node.id.clone(),
                 name: clean(&node.name, TEXT_CHARS, false),
                 kind: node.kind.as_str(),
+                actor: is_actor(node.kind),
                 aliases: node.aliases.iter().map(|a| clean(a, TEXT_CHARS, false)).collect(),
                 since: node.since.map(|d| d.to_string()),
                 until: node.until.map(|d| d.to_string()),
@@ -232,7 +249,7 @@ pub(crate) fn build(model: &Model, options: &HtmlOptions, theme: &Theme) -> Data
                 end: node.until.map(|d| iso(d.last_day())),
                 description: node.description.as_deref().map(text),
                 tags: node.tags.iter().map(|t| clean(t, TEXT_CHARS, false)).collect(),
-                sources: node.sources.iter().map(|s| clean(s, TEXT_CHARS, false)).collect(),
+                sources: model.node_sources(node).into_iter().map(|s| clean(s, TEXT_CHARS, false)).collect(),
                 label: labels.get(i).cloned().unwrap_or_default(),
                 scale: drawn.scale,
                 x: position.x,
@@ -271,8 +288,9 @@ pub(crate) fn build(model: &Model, options: &HtmlOptions, theme: &Theme) -> Data
                 .iter()
                 .map(|e| EvidenceData { source: e.source.clone(), quote: text(&e.quote) })
                 .collect(),
-            sources: edge.sources.iter().map(|s| clean(s, TEXT_CHARS, false)).collect(),
+            sources: model.edge_sources(edge).into_iter().map(|s| clean(s, TEXT_CHARS, false)).collect(),
             influence: strengths.get(k).copied().flatten(),
+            party: is_party_tie(edge.kind),
             width: drawn.width,
             line: drawn.line,
             highlighted: drawn.highlighted,

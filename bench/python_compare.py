@@ -10,10 +10,15 @@ Two comparisons on seeded Barabási–Albert graphs (NetworkX's generator, m = 3
   computes betweenness (relgraph normalised as NetworkX, igraph raw; the results are
   checked against each other after rescaling).
 
-Runs alternate tools, the median of --runs is reported, with the machine. Not part of CI.
+Runs alternate tools, the median of --runs is reported, with the machine. Each figure is
+wall time with the process's CPU time (all threads) in brackets, and both ratios: relgraph
+uses every core (rayon; ``--threads N`` caps it) and igraph and NetworkX one, so the CPU
+ratio is the per-core gain and "cores" (CPU time / wall time) shows how many were busy.
+Not part of CI.
 
     pip install ./python networkx igraph
     python3 bench/python_compare.py --runs 3
+    python3 bench/python_compare.py --runs 3 --threads 1   # relgraph on one thread too
 """
 
 import argparse
@@ -25,8 +30,6 @@ import time
 import networkx as nx
 
 nx.config.warnings_to_ignore.add("cache")
-
-import relgraph
 
 
 def timed(function):
@@ -77,7 +80,13 @@ def machine():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=0, help="relgraph's threads (default: all cores)")
     args = parser.parse_args()
+    if args.threads:
+        # Read by rayon when relgraph first runs in parallel, so set before the first call.
+        os.environ["RAYON_NUM_THREADS"] = str(args.threads)
+    global relgraph
+    import relgraph
     print(f"machine: {machine()}\n")
 
     small = nx.barabasi_albert_graph(2000, 3, seed=42)
@@ -102,8 +111,8 @@ def main():
         assert max(abs(got[v] - raw[v] * scale) for v in big) < 1e-9
     ig_median, rg_median = median(ig_times), median(rg_times)
 
-    print("| comparison | graph | other tool: wall (CPU) | relgraph: wall (CPU) | wall ratio |")
-    print("|---|---|---:|---:|---:|")
+    print("| comparison | graph | other tool: wall (CPU) | relgraph: wall (CPU), cores | wall ratio | CPU ratio |")
+    print("|---|---|---:|---:|---:|---:|")
     rows = [
         ("NetworkX `betweenness_centrality` vs `backend=\"relgraph\"`", "BA n=2,000, m=3", nx_median, backend_median),
         (
@@ -115,10 +124,15 @@ def main():
     ]
     for what, graph, other, ours in rows:
         print(
-            f"| {what} | {graph} | {other[0]:.3f} s ({other[1]:.3f} s) | {ours[0]:.3f} s ({ours[1]:.3f} s) "
-            f"| {other[0] / ours[0]:.1f}x |"
+            f"| {what} | {graph} | {other[0]:.3f} s ({other[1]:.3f} s) "
+            f"| {ours[0]:.3f} s ({ours[1]:.3f} s), {ours[1] / ours[0]:.1f} "
+            f"| {other[0] / ours[0]:.1f}x | {other[1] / ours[1]:.1f}x |"
         )
-    print(f"\nmedian of {args.runs} runs, conversion from the NetworkX graph included; load average {os.getloadavg()}")
+    threads = os.environ.get("RAYON_NUM_THREADS", f"all {os.cpu_count()}")
+    print(
+        f"\nmedian of {args.runs} runs, conversion from the NetworkX graph included; relgraph threads: {threads}; "
+        f"load average {os.getloadavg()}"
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@
 
 use rayon::prelude::*;
 
+use super::reorder::Renumbered;
 use super::sssp::{forward, in_lengths, whole_lengths, Brandes, Csr, Dijkstra, MultiBfs};
 use super::view::GraphView;
 
@@ -301,7 +302,12 @@ fn dependency_sums(
     } else {
         let (in_offsets, in_sources, _) = view.in_adjacency();
         let rev = Csr { offsets: in_offsets, targets: in_sources, lengths: &[] };
-        sum_over_chunks(
+        // Searched in breadth-first numbering (see `reorder`) for locality; sources are
+        // still taken in their own order and the sums mapped back, so only the rounding of
+        // each search's partial sums can differ from a search in the input's numbering.
+        let renumbered = Renumbered::breadth_first(&g, &rev, !view.is_directed());
+        let (g, rev, new_of) = (renumbered.out(), renumbered.incoming(), &renumbered.new_of);
+        let sums = sum_over_chunks(
             n,
             sources,
             parallel,
@@ -309,10 +315,11 @@ fn dependency_sums(
             || Brandes::new(n, view.arc_count()),
             |ws, part, acc| {
                 for &s in part {
-                    ws.betweenness(&g, &rev, s as usize, acc);
+                    ws.betweenness(&g, &rev, new_of[s as usize] as usize, acc);
                 }
             },
-        )
+        );
+        renumbered.restore(&sums)
     }
 }
 

@@ -36,6 +36,7 @@ pub mod distance;
 pub mod filter;
 pub mod influence;
 pub mod path;
+mod reorder;
 mod score;
 pub mod sides;
 mod spectral;

@@ -46,7 +46,7 @@ impl Csr<'_> {
         self.offsets.len().saturating_sub(1)
     }
 
-    fn range(&self, u: usize) -> Range<usize> {
+    pub(crate) fn range(&self, u: usize) -> Range<usize> {
         self.offsets[u] as usize..self.offsets[u + 1] as usize
     }
 

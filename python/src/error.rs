@@ -51,7 +51,12 @@ pub fn load_error(error: Error, path: &Path) -> PyErr {
             let counts: Vec<String> =
                 files.iter().map(|d| format!("{} has {} problem(s)", d.path.display(), d.items.len())).collect();
             let at = first.as_ref().map_or_else(|| path.to_path_buf(), |f| f.0.clone());
-            model_error(format!("{shown}{}", counts.join(", ")), &at, first.as_ref().map(|f| f.1), first.as_ref().map(|f| f.2))
+            model_error(
+                format!("{shown}{}", counts.join(", ")),
+                &at,
+                first.as_ref().map(|f| f.1),
+                first.as_ref().map(|f| f.2),
+            )
         }
         Error::EdgeList(e @ EdgeListError::Line { .. }) => {
             let (line, column) = match &e {
@@ -71,9 +76,11 @@ pub fn load_error(error: Error, path: &Path) -> PyErr {
 /// Maps any other library error to a Python exception.
 pub fn to_py(error: Error) -> PyErr {
     match error {
-        Error::Invalid { .. } | Error::InvalidFiles { .. } | Error::Xml { .. } | Error::Json { .. } | Error::Import { .. } => {
-            load_error(error, Path::new("<input>"))
-        }
+        Error::Invalid { .. }
+        | Error::InvalidFiles { .. }
+        | Error::Xml { .. }
+        | Error::Json { .. }
+        | Error::Import { .. } => load_error(error, Path::new("<input>")),
         Error::Lookup(e) => PyKeyError::new_err(e.to_string()),
         e @ (Error::Io { .. } | Error::EdgeList(EdgeListError::Io { .. })) => PyOSError::new_err(e.to_string()),
         other => PyValueError::new_err(other.to_string()),

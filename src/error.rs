@@ -23,6 +23,13 @@ pub enum Error {
         /// The problems found.
         diagnostics: Diagnostics,
     },
+    /// Several files of one model have problems (a model and the files it includes): one
+    /// list per file, in the order the files are read, each problem with its position.
+    #[error("{} files have {} problem(s)", files.len(), files.iter().map(|d| d.items.len()).sum::<usize>())]
+    InvalidFiles {
+        /// The problems of each file that has any.
+        files: Vec<Diagnostics>,
+    },
     /// An input is larger than relgraph will hold in memory.
     #[error(transparent)]
     TooLarge(#[from] crate::io::limit::TooLarge),
@@ -115,6 +122,17 @@ pub enum Error {
         /// What is wrong.
         problem: ImportProblem,
     },
+}
+
+impl Error {
+    /// The error for the problems of one or more files: [`Error::Invalid`] for one file,
+    /// [`Error::InvalidFiles`] for several.
+    pub(crate) fn invalid(mut files: Vec<Diagnostics>) -> Error {
+        match files.len() {
+            1 => Error::Invalid { diagnostics: files.remove(0) },
+            _ => Error::InvalidFiles { files },
+        }
+    }
 }
 
 /// An interchange format that can be imported.

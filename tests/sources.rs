@@ -353,6 +353,51 @@ fn included_files_report_problems_at_their_own_lines() {
 }
 
 #[test]
+fn every_included_file_with_errors_is_reported_at_its_own_lines() {
+    // Two included files with an error each, and one without: both errors are reported,
+    // each at its own FILE:LINE:COL (counted by hand from the texts below).
+    let dir = dir_with(&[
+        ("first.ron", "Model(\n    title: \"First\",\n    nodes: [Node(id: \"x\", kind: contry, name: \"X\")],\n)\n"),
+        ("good.ron", "Model(title: \"Good\", nodes: [Node(id: \"g\", kind: country, name: \"G\")])\n"),
+        (
+            "second.ron",
+            "Model(\n    title: \"Second\",\n    nodes: [Node(id: \"y\", kind: country, name: \"Y\")],\n    \
+             edges: [Edge(from: \"y\", to: \"nobody\", kind: supports)],\n)\n",
+        ),
+        ("top.ron", "Model(title: \"Top\", includes: [\"first.ron\", \"good.ron\", \"second.ron\"])\n"),
+    ]);
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let output = relgraph(&["check", &path("top.ron")]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    // first.ron line 3: `    nodes: [Node(id: "x", kind: ` is 32 characters, so `contry` is at column 33.
+    let first = format!("{}:3:33: error: unknown node kind `contry`", path("first.ron"));
+    // second.ron line 4: `    edges: [Edge(from: "y", to: ` is 32 characters, so `"nobody"` is at column 33.
+    let second = format!("{}:4:33: error: unknown node `nobody`", path("second.ron"));
+    assert!(err.starts_with(&first), "{err}");
+    assert!(err.contains(&second), "{err}");
+    assert!(err.find(&first) < err.find(&second), "files in include order: {err}");
+    assert!(!err.contains(&path("good.ron")), "{err}");
+    assert!(err.contains("found 2 problem(s)"), "{err}");
+
+    // Any command loading the model reports both too, with the same exit code.
+    let output = relgraph(&["info", &path("top.ron")]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains(&first) && err.contains(&second), "{err}");
+    let Err(relgraph::Error::InvalidFiles { files }) = relgraph::io::load(Path::new(&path("top.ron"))) else {
+        panic!("two files with problems")
+    };
+    let paths: Vec<String> = files.iter().map(|d| d.path.display().to_string()).collect();
+    assert_eq!(paths, [path("first.ron"), path("second.ron")]);
+    assert_eq!(files.iter().map(|d| d.items.len()).collect::<Vec<_>>(), [1, 1]);
+
+    // One included file with an error keeps the one-file error.
+    std::fs::write(dir.path().join("second.ron"), "Model(title: \"Second\")\n").expect("write");
+    assert!(matches!(relgraph::io::load(Path::new(&path("top.ron"))), Err(relgraph::Error::Invalid { .. })));
+}
+
+#[test]
 fn the_shipped_model_loads_and_checks_as_before() {
     // One file without includes: exactly what the single-file reader gives.
     let one = common::load_japan_russia();

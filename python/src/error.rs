@@ -44,6 +44,20 @@ pub fn load_error(error: Error, path: &Path) -> PyErr {
             );
             model_error(message, &diagnostics.path, first.map(|f| f.0), first.map(|f| f.1))
         }
+        Error::InvalidFiles { files } => {
+            // The position of the first problem of the first file; the message has them all.
+            let first = files.first().and_then(|d| d.items.first().map(|i| (d.path.clone(), i.line, i.column)));
+            let shown: String = files.iter().map(|d| d.render_first(10)).collect();
+            let counts: Vec<String> =
+                files.iter().map(|d| format!("{} has {} problem(s)", d.path.display(), d.items.len())).collect();
+            let at = first.as_ref().map_or_else(|| path.to_path_buf(), |f| f.0.clone());
+            model_error(
+                format!("{shown}{}", counts.join(", ")),
+                &at,
+                first.as_ref().map(|f| f.1),
+                first.as_ref().map(|f| f.2),
+            )
+        }
         Error::EdgeList(e @ EdgeListError::Line { .. }) => {
             let (line, column) = match &e {
                 EdgeListError::Line { line, column, .. } => (*line, *column),
@@ -62,9 +76,11 @@ pub fn load_error(error: Error, path: &Path) -> PyErr {
 /// Maps any other library error to a Python exception.
 pub fn to_py(error: Error) -> PyErr {
     match error {
-        Error::Invalid { .. } | Error::Xml { .. } | Error::Json { .. } | Error::Import { .. } => {
-            load_error(error, Path::new("<input>"))
-        }
+        Error::Invalid { .. }
+        | Error::InvalidFiles { .. }
+        | Error::Xml { .. }
+        | Error::Json { .. }
+        | Error::Import { .. } => load_error(error, Path::new("<input>")),
         Error::Lookup(e) => PyKeyError::new_err(e.to_string()),
         e @ (Error::Io { .. } | Error::EdgeList(EdgeListError::Io { .. })) => PyOSError::new_err(e.to_string()),
         other => PyValueError::new_err(other.to_string()),

@@ -58,6 +58,7 @@ pub fn check(path: &Path) -> Result<Checked, Error> {
             diagnostics: loaded.warnings,
         }),
         Err(Error::Invalid { diagnostics }) => Ok(Checked { counts: None, diagnostics: vec![diagnostics] }),
+        Err(Error::InvalidFiles { files }) => Ok(Checked { counts: None, diagnostics: files }),
         Err(other) => Err(other),
     }
 }

@@ -32,8 +32,8 @@ impl std::fmt::Display for Located {
 
 /// The problems an error carries, each with its place when it has one.
 pub fn problems(path: &Path, error: &Error) -> Vec<Located> {
-    match error {
-        Error::Invalid { diagnostics } => diagnostics
+    let located = |diagnostics: &crate::io::diagnostic::Diagnostics| -> Vec<Located> {
+        diagnostics
             .items
             .iter()
             .map(|d| Located {
@@ -42,7 +42,11 @@ pub fn problems(path: &Path, error: &Error) -> Vec<Located> {
                 column: d.column,
                 message: d.problem.to_string(),
             })
-            .collect(),
+            .collect()
+    };
+    match error {
+        Error::Invalid { diagnostics } => located(diagnostics),
+        Error::InvalidFiles { files } => files.iter().flat_map(located).collect(),
         other => vec![Located { file: path.to_path_buf(), line: 0, column: 0, message: other.to_string() }],
     }
 }

@@ -286,6 +286,12 @@ impl From<crate::Error> for Failure {
                 );
                 Failure::input(message)
             }
+            Error::InvalidFiles { files } => {
+                let shown: String = files.iter().map(|d| d.render_first(SHOWN_PROBLEMS)).collect();
+                let counts: Vec<String> =
+                    files.iter().map(|d| format!("{} has {} problem(s)", d.path.display(), d.items.len())).collect();
+                Failure::input(format!("{shown}{}", counts.join(", ")))
+            }
             Error::Lookup(e) => Failure::usage(e),
             e @ (Error::Io { .. }
             | Error::WouldOverwriteInput { .. }

@@ -7,6 +7,8 @@
 //! one tie with each file's evidence, and every fact keeps its sources. Each file is
 //! checked on its own, so every diagnostic points at the file and line where the fact is
 //! written; a missing file or a cycle is an error at the `includes` entry that names it.
+//! Every file is read even when another has errors, so a model whose files have problems
+//! fails with the problems of each ([`Error::InvalidFiles`] when there are several).
 //! Composition problems (one entity with two kinds) are errors at the later definition,
 //! naming the first as `FILE:LINE:COL`; disagreements between sources and probable
 //! duplicates are warnings there.
@@ -65,32 +67,54 @@ pub fn merge(paths: &[PathBuf]) -> Result<Loaded, Error> {
 /// The files a model is made of: the file itself and everything it includes, included files
 /// first (paths as reached from `path`).
 pub fn files(path: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut files = Vec::new();
-    read_tree(path, &mut Vec::new(), &mut files)?;
+    let (mut files, mut failed) = (Vec::new(), Vec::new());
+    read_tree(path, &mut Vec::new(), &mut files, &mut failed)?;
+    if !failed.is_empty() {
+        return Err(Error::invalid(failed));
+    }
     Ok(files.into_iter().map(|f| f.path).collect())
 }
 
+/// A file's path with symbolic links resolved, or as it is when it cannot be resolved.
+fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// Reads each root with what it includes, the roots in parallel, keeping every file once
-/// (its first reading, in root order).
+/// (its first reading, in root order). Files with problems fail the whole, with the
+/// problems of every such file.
 fn read_roots(roots: &[PathBuf]) -> Result<Vec<File>, Error> {
     use rayon::prelude::*;
-    let trees: Vec<Result<Vec<File>, Error>> = roots
+    type Tree = (Vec<File>, Vec<Diagnostics>);
+    let trees: Vec<Result<Tree, Error>> = roots
         .par_iter()
         .map(|root| {
-            let mut files = Vec::new();
-            read_tree(root, &mut Vec::new(), &mut files).map(|()| files)
+            let (mut files, mut failed) = (Vec::new(), Vec::new());
+            read_tree(root, &mut Vec::new(), &mut files, &mut failed).map(|()| (files, failed))
         })
         .collect();
     let mut files: Vec<File> = Vec::new();
+    let mut failed: Vec<Diagnostics> = Vec::new();
     let mut seen: Vec<PathBuf> = Vec::new();
     for tree in trees {
-        for file in tree? {
-            let identity = std::fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
+        let (tree_files, tree_failed) = tree?;
+        for file in tree_files {
+            let identity = identity(&file.path);
             if !seen.contains(&identity) {
                 seen.push(identity);
                 files.push(file);
             }
         }
+        for problems in tree_failed {
+            let identity = identity(&problems.path);
+            if !seen.contains(&identity) {
+                seen.push(identity);
+                failed.push(problems);
+            }
+        }
+    }
+    if !failed.is_empty() {
+        return Err(Error::invalid(failed));
     }
     Ok(files)
 }
@@ -156,18 +180,19 @@ fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, 
                     refine(second_site, &texts, ron::node_site);
                 }
             }
-            let mut reported: Vec<(usize, Problem, std::ops::Range<usize>)> =
-                errors.into_iter().map(|error| problem_of(error, &place, &texts)).collect();
-            // The first file with an error, with every error in it.
-            let first = reported.iter().map(|(part, _, _)| *part).min().unwrap_or(0);
-            reported.retain(|(part, _, _)| *part == first);
-            let (path, text) = texts.get(first).map_or((Path::new(""), ""), |(p, t)| (p.as_path(), t.as_str()));
-            let mut diagnostics = Diagnostics::new(path, text);
-            for (_, problem, span) in reported {
-                diagnostics.push(problem, span);
+            // Every file with an error, each with every error in it, in file order.
+            let mut by_file: Vec<Option<Diagnostics>> = texts.iter().map(|_| None).collect();
+            for error in errors {
+                let (part, problem, span) = problem_of(error, &place, &texts);
+                let (Some(slot), Some((path, text))) = (by_file.get_mut(part), texts.get(part)) else { continue };
+                slot.get_or_insert_with(|| Diagnostics::new(path, text.as_str())).push(problem, span);
             }
-            diagnostics.sort();
-            return Err(Error::Invalid { diagnostics });
+            let mut failed: Vec<Diagnostics> = by_file.into_iter().flatten().collect();
+            failed.iter_mut().for_each(Diagnostics::sort);
+            if failed.is_empty() {
+                failed.push(Diagnostics::new(Path::new(""), ""));
+            }
+            return Err(Error::invalid(failed));
         }
     };
     // Parts give where each element is written; a position points at its id or date.
@@ -264,19 +289,31 @@ fn problem_of(
     }
 }
 
-/// Reads `path` and, first, everything it includes, appending each file once to `files`.
+/// Reads `path` and, first, everything it includes, appending each file once to `files`,
+/// or its problems to `failed` (reading goes on, so that every file's problems are found).
 /// `stack` holds the files being read, for finding cycles.
-fn read_tree(path: &Path, stack: &mut Vec<PathBuf>, files: &mut Vec<File>) -> Result<(), Error> {
-    let text = crate::io::loader::read_utf8(path)?;
+fn read_tree(
+    path: &Path,
+    stack: &mut Vec<PathBuf>,
+    files: &mut Vec<File>,
+    failed: &mut Vec<Diagnostics>,
+) -> Result<(), Error> {
+    let text = match crate::io::loader::read_utf8(path) {
+        Ok(text) => text,
+        Err(Error::Invalid { diagnostics }) => {
+            failed.push(diagnostics);
+            return Ok(());
+        }
+        Err(other) => return Err(other),
+    };
     let text = crate::io::text::strip_bom(&text).to_owned();
     let (parsed, sites) = ron::parse_sited(&text, path);
-    let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    stack.push(identity);
+    stack.push(identity(path));
     let base = path.parent().unwrap_or(Path::new(""));
     let mut problems = Diagnostics::new(path, text.as_str());
     for (written, span) in &sites.includes {
         let target = base.join(written);
-        let target_id = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
+        let target_id = identity(&target);
         if let Some(at) = stack.iter().position(|p| *p == target_id) {
             let chain: Vec<String> = stack
                 .iter()
@@ -287,7 +324,8 @@ fn read_tree(path: &Path, stack: &mut Vec<PathBuf>, files: &mut Vec<File>) -> Re
             problems.push(Problem::IncludeCycle { file: written.clone(), chain: chain.join(" → ") }, span.clone());
             continue;
         }
-        let seen = files.iter().any(|f| std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone()) == target_id);
+        let seen =
+            files.iter().map(|f| &f.path).chain(failed.iter().map(|d| &d.path)).any(|p| identity(p) == target_id);
         if seen {
             continue;
         }
@@ -295,19 +333,21 @@ fn read_tree(path: &Path, stack: &mut Vec<PathBuf>, files: &mut Vec<File>) -> Re
             problems.push(Problem::Include { file: written.clone(), reason: error.to_string() }, span.clone());
             continue;
         }
-        read_tree(&target, stack, files)?;
+        read_tree(&target, stack, files, failed)?;
     }
     stack.pop();
     let model = match parsed {
         Ok(model) if problems.is_empty() => model,
         Ok(_) => {
             problems.sort();
-            return Err(Error::Invalid { diagnostics: problems });
+            failed.push(problems);
+            return Ok(());
         }
         Err(mut diagnostics) => {
             diagnostics.items.extend(problems.items);
             diagnostics.sort();
-            return Err(Error::Invalid { diagnostics });
+            failed.push(diagnostics);
+            return Ok(());
         }
     };
     files.push(File { path: path.to_path_buf(), text, model, sites });

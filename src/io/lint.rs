@@ -23,21 +23,23 @@ use crate::model::{fold, Model};
 /// Adds a warning to `diagnostics` for every suspicious thing in `model`, which was loaded
 /// from `text` (the same text `diagnostics` points into).
 pub fn lint(model: &Model, text: &str, diagnostics: &mut Diagnostics) {
-    let outline = spans::outline(text);
-    let node_spans = outline.field("nodes").map(|s| s.items.as_slice()).unwrap_or_default();
-    let edge_spans = outline.field("edges").map(|s| s.items.as_slice()).unwrap_or_default();
+    // The outline (every element's spans) is scanned at the first warning: a clean file
+    // never needs it, and for a big one it costs as much as parsing and more memory.
+    let scanned = std::cell::OnceCell::new();
+    let outline = || scanned.get_or_init(|| spans::outline(text));
+    let node_spans = || outline().field("nodes").map(|s| s.items.as_slice()).unwrap_or_default();
+    let edge_spans = || outline().field("edges").map(|s| s.items.as_slice()).unwrap_or_default();
     let line_of = |offset: usize| text.get(..offset).map_or(1, |t| t.matches('\n').count() + 1);
 
     // Ids equal once folded.
     let mut ids: HashMap<String, (usize, &str)> = HashMap::new();
     for (i, node) in model.nodes().enumerate() {
-        let span = field_span(node_spans.get(i), "id");
         match ids.get(&fold(&node.id)) {
             Some(&(first, other)) => {
                 let how = how_they_differ(&node.id, other);
-                let first_line = line_of(field_span(node_spans.get(first), "id").start);
+                let first_line = line_of(field_span(node_spans().get(first), "id").start);
                 let problem = Problem::SimilarIds { id: node.id.clone(), other: other.to_owned(), how, first_line };
-                diagnostics.warn(problem, span);
+                diagnostics.warn(problem, field_span(node_spans().get(i), "id"));
             }
             None => {
                 ids.insert(fold(&node.id), (i, &node.id));
@@ -51,17 +53,21 @@ pub fn lint(model: &Model, text: &str, diagnostics: &mut Diagnostics) {
         names.entry(fold(&node.id)).or_insert((i, &node.id, "id"));
     }
     for (i, node) in model.nodes().enumerate() {
-        let spans = node_spans.get(i);
-        let alias_spans = spans.and_then(|s| s.field("aliases")).map(|s| s.items.as_slice()).unwrap_or_default();
-        let mut given = vec![(node.name.as_str(), field_span(spans, "name"), "name")];
-        for (k, alias) in node.aliases.iter().enumerate() {
-            let span = alias_spans.get(k).map_or_else(|| field_span(spans, "aliases"), |s| s.range.clone());
-            given.push((alias.as_str(), span, "alias"));
-        }
-        for (name, span, what) in given {
+        // Each name with the position of the alias among the aliases (`None`: the name).
+        let given = std::iter::once((node.name.as_str(), None, "name"))
+            .chain(node.aliases.iter().enumerate().map(|(k, alias)| (alias.as_str(), Some(k), "alias")));
+        for (name, alias, what) in given {
             let key = fold(name);
             match names.get(&key) {
                 Some(&(owner, other, other_what)) if owner != i => {
+                    let spans = node_spans().get(i);
+                    let span = match alias {
+                        None => field_span(spans, "name"),
+                        Some(k) => spans
+                            .and_then(|s| s.field("aliases"))
+                            .and_then(|s| s.items.get(k))
+                            .map_or_else(|| field_span(spans, "aliases"), |s| s.range.clone()),
+                    };
                     let other_node = model.nodes().nth(owner).map_or_else(String::new, |n| n.id.clone());
                     let problem = Problem::SharedName {
                         what,
@@ -88,8 +94,8 @@ pub fn lint(model: &Model, text: &str, diagnostics: &mut Diagnostics) {
         let earlier = by_ends.entry((edge.from.as_str(), edge.to.as_str())).or_default();
         let twin = earlier.iter().find(|&&k| seen.get(k).is_some_and(|(_, e)| *e == edge)).copied();
         if let Some(k) = twin {
-            let first_line = line_of(edge_spans.get(k).map_or(0, |s| s.range.start));
-            let span = edge_spans.get(j).map_or(0..0, |s| s.range.clone());
+            let first_line = line_of(edge_spans().get(k).map_or(0, |s| s.range.start));
+            let span = edge_spans().get(j).map_or(0..0, |s| s.range.clone());
             diagnostics.warn(Problem::DuplicateEdge { first_line }, span);
         }
         earlier.push(seen.len());
@@ -101,8 +107,8 @@ pub fn lint(model: &Model, text: &str, diagnostics: &mut Diagnostics) {
     let drafted_edges = model.edges().filter(|e| e.draft).count();
     if drafted_nodes + drafted_edges > 0 {
         let span = match model.nodes().position(|n| n.draft) {
-            Some(i) => field_span(node_spans.get(i), "draft"),
-            None => model.edges().position(|e| e.draft).map_or(0..0, |j| field_span(edge_spans.get(j), "draft")),
+            Some(i) => field_span(node_spans().get(i), "draft"),
+            None => model.edges().position(|e| e.draft).map_or(0..0, |j| field_span(edge_spans().get(j), "draft")),
         };
         diagnostics.warn(Problem::UnreviewedDrafts { nodes: drafted_nodes, edges: drafted_edges }, span);
     }

@@ -9,7 +9,6 @@ use std::ops::Range;
 use std::path::Path;
 
 use ron::extensions::Extensions;
-use ron::value::RawValue;
 use serde::de::{self, Deserializer, EnumAccess, VariantAccess, Visitor};
 use serde::Deserialize;
 
@@ -118,6 +117,30 @@ impl<'de> Deserialize<'de> for Word {
     }
 }
 
+/// An element's text as the file writes it, borrowed from the file. ron finds the extent of
+/// each element while it parses the file's outline; unlike `ron::value::RawValue`, the text
+/// is not parsed a second time to validate it, since the loader parses every element on its
+/// own anyway (a bad element is reported there, with its position).
+#[derive(Clone, Copy)]
+pub(crate) struct RawText<'a>(pub(crate) &'a str);
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawText<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor<'a>(std::marker::PhantomData<&'a str>);
+        impl<'de: 'a, 'a> Visitor<'de> for TextVisitor<'a> {
+            type Value = RawText<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a value")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<RawText<'a>, E> {
+                Ok(RawText(v))
+            }
+        }
+        // The name ron gives its raw values: it then hands over the value's text, borrowed.
+        deserializer.deserialize_newtype_struct("$ron::private::RawValue", TextVisitor(std::marker::PhantomData))
+    }
+}
+
 /// Problems found while loading, kept as byte ranges until the load ends: the file's text
 /// is copied into [`Diagnostics`] only when there is something to report.
 #[derive(Default)]
@@ -208,15 +231,15 @@ impl<'t> Loader<'t> {
     }
 
     /// Byte offset of a raw element within the whole text.
-    pub(crate) fn offset_of(&self, raw: &RawValue) -> usize {
-        let start = raw.get_ron().as_ptr() as usize;
+    pub(crate) fn offset_of(&self, raw: RawText<'_>) -> usize {
+        let start = raw.0.as_ptr() as usize;
         let base = self.text.as_ptr() as usize;
         start.saturating_sub(base).min(self.text.len())
     }
 
-    pub(crate) fn element<T: for<'de> Deserialize<'de>>(&mut self, raw: &RawValue) -> Option<Located<T>> {
+    pub(crate) fn element<T: for<'de> Deserialize<'de>>(&mut self, raw: RawText<'_>) -> Option<Located<T>> {
         let offset = self.offset_of(raw);
-        let text = raw.get_ron();
+        let text = raw.0;
         let spans = spans::scan(text).shifted(offset);
         match options().from_str::<T>(text) {
             Ok(value) => Some(Located { value, spans }),
@@ -230,10 +253,10 @@ impl<'t> Loader<'t> {
     /// An element parsed on its own, its spans left to be scanned if a problem needs them.
     pub(crate) fn lazy_element<T: for<'de> Deserialize<'de>>(
         &mut self,
-        raw: &'t RawValue,
+        raw: RawText<'t>,
     ) -> (Option<T>, LazySpans<'t>) {
         let offset = self.offset_of(raw);
-        let text = raw.get_ron();
+        let text = raw.0;
         let spans = LazySpans::new(text, offset);
         match options().from_str::<T>(text) {
             Ok(value) => (Some(value), spans),

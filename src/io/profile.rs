@@ -7,11 +7,10 @@
 
 use std::path::Path;
 
-use ron::value::RawValue;
 use serde::Deserialize;
 
 use crate::io::diagnostic::{Diagnostics, Problem};
-use crate::io::loader::{options, Loader, Located, Word};
+use crate::io::loader::{options, Loader, Located, RawText, Word};
 use crate::model::influence::{Profile, Rule, BUILTIN};
 use crate::model::{Model, Vocabulary};
 use crate::Error;
@@ -57,7 +56,7 @@ pub fn parse_for(text: &str, path: &Path, vocabulary: &Vocabulary) -> Result<Pro
     let mut loader = Loader::new(text);
     let profile = match options().from_str::<RawProfile>(text) {
         Ok(raw) => {
-            let rules: Vec<Located<RawRule>> = raw.rules.iter().filter_map(|r| loader.element(r)).collect();
+            let rules: Vec<Located<RawRule>> = raw.rules.iter().filter_map(|r| loader.element(*r)).collect();
             let complete = rules.len() == raw.rules.len();
             let rules = loader.rules(rules, vocabulary);
             complete.then_some(Profile { rules })
@@ -82,7 +81,7 @@ pub fn to_string(profile: &Profile) -> String {
 #[serde(rename = "Profile", deny_unknown_fields)]
 struct RawProfile<'a> {
     #[serde(default, borrow)]
-    rules: Vec<&'a RawValue>,
+    rules: Vec<RawText<'a>>,
 }
 
 /// A rule as written, kinds as text so that unknown ones get a diagnostic.

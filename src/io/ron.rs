@@ -15,12 +15,11 @@ use std::path::Path;
 
 use petgraph::graph::NodeIndex;
 
-use ron::value::RawValue;
 use serde::Deserialize;
 
 use crate::io::diagnostic::{Diagnostics, Problem};
 use crate::io::loader::write_pretty;
-use crate::io::loader::{options, pretty, read_utf8, LazySpans, Loader, Located, Word};
+use crate::io::loader::{options, pretty, read_utf8, LazySpans, Loader, Located, RawText, Word};
 use crate::io::profile::RawRule;
 use crate::model::{
     closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKindDecl, PartialDate, Source, Vocabulary, VocabularyError,
@@ -104,12 +103,12 @@ pub fn check(text: &str, path: &Path) -> Result<(Model, Diagnostics), Diagnostic
 /// The model as RON text: deterministic (file order, fixed formatting) and readable
 /// (non-ASCII text kept as is).
 pub fn to_string(model: &Model) -> String {
-    pretty(&model.to_file())
+    pretty(&model.file_view())
 }
 
 /// Saves a model atomically (see [`crate::io::atomic`]), writing the text as it is made.
 pub fn save(model: &Model, path: &Path) -> Result<(), Error> {
-    crate::io::atomic::write_with(path, |out| write_pretty(&model.to_file(), out))
+    crate::io::atomic::write_with(path, |out| write_pretty(&model.file_view(), out))
 }
 
 #[derive(Deserialize)]
@@ -121,19 +120,19 @@ struct RawFile<'a> {
     #[serde(default)]
     as_of: Option<String>,
     #[serde(default, borrow)]
-    sources: Vec<&'a RawValue>,
+    sources: Vec<RawText<'a>>,
     #[serde(default, borrow)]
-    node_kinds: Vec<&'a RawValue>,
+    node_kinds: Vec<RawText<'a>>,
     #[serde(default, borrow)]
-    edge_kinds: Vec<&'a RawValue>,
+    edge_kinds: Vec<RawText<'a>>,
     #[serde(default, borrow)]
-    nodes: Vec<&'a RawValue>,
+    nodes: Vec<RawText<'a>>,
     #[serde(default, borrow)]
-    edges: Vec<&'a RawValue>,
+    edges: Vec<RawText<'a>>,
     #[serde(default, borrow)]
-    influence: Vec<&'a RawValue>,
+    influence: Vec<RawText<'a>>,
     #[serde(default, borrow)]
-    includes: Vec<&'a RawValue>,
+    includes: Vec<RawText<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -226,11 +225,11 @@ impl<'t> Loader<'t> {
                 return None;
             }
         };
-        let sources: Vec<Located<RawSource>> = raw.sources.iter().filter_map(|r| self.element(r)).collect();
-        let node_kinds: Vec<Located<NodeKindDecl>> = raw.node_kinds.iter().filter_map(|r| self.element(r)).collect();
-        let edge_kinds: Vec<Located<EdgeKindDecl>> = raw.edge_kinds.iter().filter_map(|r| self.element(r)).collect();
-        let rules: Vec<Located<RawRule>> = raw.influence.iter().filter_map(|r| self.element(r)).collect();
-        let includes: Vec<Located<String>> = raw.includes.iter().filter_map(|r| self.element(r)).collect();
+        let sources: Vec<Located<RawSource>> = raw.sources.iter().filter_map(|r| self.element(*r)).collect();
+        let node_kinds: Vec<Located<NodeKindDecl>> = raw.node_kinds.iter().filter_map(|r| self.element(*r)).collect();
+        let edge_kinds: Vec<Located<EdgeKindDecl>> = raw.edge_kinds.iter().filter_map(|r| self.element(*r)).collect();
+        let rules: Vec<Located<RawRule>> = raw.influence.iter().filter_map(|r| self.element(*r)).collect();
+        let includes: Vec<Located<String>> = raw.includes.iter().filter_map(|r| self.element(*r)).collect();
         sites.includes = includes.into_iter().map(|i| (i.value, i.spans.range)).collect();
         // Elements that failed to parse were reported; carry on to find more problems.
         let mut parsed_all = sources.len() == raw.sources.len()
@@ -259,7 +258,7 @@ impl<'t> Loader<'t> {
         declared.first.reserve(raw.nodes.len());
         sites.nodes.reserve(raw.nodes.len());
         for (i, element) in raw.nodes.iter().enumerate() {
-            let (node, spans) = self.lazy_element::<RawNode>(element);
+            let (node, spans) = self.lazy_element::<RawNode>(*element);
             sites.nodes.push(spans.range());
             let Some(node) = node else {
                 parsed_all = false;
@@ -272,7 +271,7 @@ impl<'t> Loader<'t> {
                 let first = raw
                     .nodes
                     .get(first as usize)
-                    .map_or(0, |f| LazySpans::new(f.get_ron(), self.offset_of(f)).field_range("id").start);
+                    .map_or(0, |f| LazySpans::new(f.0, self.offset_of(*f)).field_range("id").start);
                 self.duplicate("node", &node.id, first, spans.field_range("id"));
                 continue;
             }
@@ -289,7 +288,7 @@ impl<'t> Loader<'t> {
         sites.edges.reserve(raw.edges.len());
         let mut suggestions: Option<Vec<(String, Vec<String>)>> = None;
         for element in &raw.edges {
-            let (edge, spans) = self.lazy_element::<RawEdge>(element);
+            let (edge, spans) = self.lazy_element::<RawEdge>(*element);
             sites.edges.push(spans.range());
             let Some(edge) = edge else {
                 parsed_all = false;
@@ -517,5 +516,23 @@ mod tests {
         save(&model, &path).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), to_string(&model));
         assert!(to_string(&model).contains("kind: exports,"));
+    }
+
+    #[test]
+    fn saving_writes_what_the_file_form_serialises_to() {
+        // The borrowed view `save` writes must give the text the owned file form gives.
+        let text = "Model(title: \"T\", description: \"D\", as_of: \"2024\", \
+                    sources: [Source(id: \"s\", title: \"S\")], \
+                    node_kinds: [NodeKind(name: \"port\")], \
+                    edge_kinds: [EdgeKind(name: \"exports\", polarity: cooperative)], \
+                    nodes: [Node(id: \"a\", kind: port, name: \"A\", tags: [\"t\"]), Node(id: \"b\", kind: actor, name: \"B\")], \
+                    edges: [Edge(from: \"a\", to: \"b\", kind: exports, since: \"2020\", \
+                    evidence: [Evidence(source: \"s\", quote: \"q\")])], \
+                    influence: [Rule(kind: exports, goldstein: 1.0, forward: 0.5, backward: 0.1)])";
+        let model = parse(text, Path::new("t.ron")).unwrap();
+        assert!(!model.influence.is_empty() && !model.vocabulary.node_declarations().is_empty());
+        assert_eq!(to_string(&model), pretty(&model.to_file()));
+        let empty = Model::new("E");
+        assert_eq!(to_string(&empty), pretty(&empty.to_file()));
     }
 }

@@ -46,6 +46,50 @@ pub struct ModelFile {
     pub influence: Vec<Rule>,
 }
 
+/// [`ModelFile`] borrowed from a [`Model`] ([`Model::file_view`]): the same fields, names and
+/// skipped empties, so both serialise to the same text.
+#[derive(Serialize)]
+#[serde(rename = "Model")]
+pub(crate) struct FileView<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<PartialDate>,
+    #[serde(skip_serializing_if = "is_empty")]
+    sources: &'a Vec<Source>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    node_kinds: Vec<NodeKindDecl>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    edge_kinds: Vec<EdgeKindDecl>,
+    nodes: NodeWeights<'a>,
+    edges: EdgeWeights<'a>,
+    #[serde(skip_serializing_if = "is_empty")]
+    influence: &'a Vec<Rule>,
+}
+
+fn is_empty<T>(list: &&Vec<T>) -> bool {
+    list.is_empty()
+}
+
+/// The nodes of a graph, serialised as a sequence straight from the graph.
+struct NodeWeights<'a>(&'a DiGraph<Node, Edge>);
+
+impl Serialize for NodeWeights<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.node_weights())
+    }
+}
+
+/// The edges of a graph, serialised as a sequence straight from the graph.
+struct EdgeWeights<'a>(&'a DiGraph<Node, Edge>);
+
+impl Serialize for EdgeWeights<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.edge_weights())
+    }
+}
+
 /// Why a model cannot be built from parts (the loader reports these with file positions).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -226,6 +270,22 @@ impl Model {
             nodes: self.graph.node_weights().cloned().collect(),
             edges: self.graph.edge_weights().cloned().collect(),
             influence: self.influence.clone(),
+        }
+    }
+
+    /// The file form, borrowed: serialises exactly as [`Model::to_file`] does, without
+    /// copying the nodes and edges first (saving a big model).
+    pub(crate) fn file_view(&self) -> FileView<'_> {
+        FileView {
+            title: &self.title,
+            description: self.description.as_ref(),
+            as_of: self.as_of,
+            sources: &self.sources,
+            node_kinds: self.vocabulary.node_declarations(),
+            edge_kinds: self.vocabulary.edge_declarations(),
+            nodes: NodeWeights(&self.graph),
+            edges: EdgeWeights(&self.graph),
+            influence: &self.influence,
         }
     }
 

@@ -13,9 +13,9 @@ const ARTICLES: [(&str, &str, bool); 6] = [
     ("japan_russia_2014", "2014-08-01", false),
     ("sudans_2013", "2013-05-26", false),
     ("us_denmark_2022", "2022-02-14", false),
-    ("g8_2006", "2006-07-17", true),
-    ("us_china_2023", "2023-10-26", true),
-    ("venezuela_colombia_2008", "2008-07-12", true),
+    ("g8_2006", "2006-07-17", false),
+    ("us_china_2023", "2023-10-26", false),
+    ("venezuela_colombia_2008", "2008-07-12", false),
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

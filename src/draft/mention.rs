@@ -76,12 +76,14 @@ pub enum Link {
     Represents,
     /// A confidant or adviser of a person: `advises`.
     Advises,
+    /// A country listed among a body's members: `member_of`.
+    MemberOf,
 }
 
 /// A tie a role phrase states: the person, the body, how, the quote's byte range.
 #[derive(Debug, Clone, Copy)]
 pub struct Structural {
-    /// The person (index into [`Found::actors`]).
+    /// The person, or for a membership the member (index into [`Found::actors`]).
     pub person: usize,
     /// The country, organisation, or (for an adviser) person.
     pub body: usize,
@@ -656,7 +658,38 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         }
     }
     mentions.sort_by_key(|m| m.start);
+    known_homes(&gazetteer, &reg, &mentions, &mut structural);
     Found { actors: reg.actors, mentions, structural }
+}
+
+/// (6) People the dictionaries place in a country the text names, with no role phrase of
+/// their own ("Summit Host President Vladimir Putin" in a text that names Russia): a
+/// `represents` tie quoted at their first mention.
+fn known_homes(gazetteer: &Gazetteer, reg: &Registry, mentions: &[Mention], structural: &mut Vec<Structural>) {
+    let entity = |key: &str| key.strip_prefix("g:")?.parse::<usize>().ok().and_then(|n| gazetteer.entities.get(n));
+    let mut countries: Vec<(&str, usize)> = reg
+        .keys
+        .iter()
+        .filter_map(|(k, &a)| entity(k).filter(|e| e.class == EntityClass::Country).map(|e| (e.code.as_str(), a)))
+        .collect();
+    countries.sort_unstable();
+    let mut people: Vec<(usize, &str)> = reg
+        .keys
+        .iter()
+        .filter_map(|(k, &a)| {
+            entity(k).filter(|e| matches!(e.class, EntityClass::Person { .. })).map(|e| (a, e.code.as_str()))
+        })
+        .collect();
+    people.sort_unstable();
+    for (person, code) in people {
+        let Some(&(_, country)) = countries.iter().find(|(c, _)| code.get(..3) == Some(*c)) else { continue };
+        if structural.iter().any(|s| s.person == person) {
+            continue;
+        }
+        if let Some(m) = mentions.iter().find(|m| m.actor == person) {
+            structural.push(Structural { person, body: country, kind: Link::Represents, start: m.start, end: m.end });
+        }
+    }
 }
 
 /// The capitalised name of two or three words just before ", [the] OFFICE" at token `i`.

@@ -658,7 +658,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         }
     }
     mentions.sort_by_key(|m| m.start);
-    known_homes(&gazetteer, &reg, &mentions, &mut structural);
+    known_homes(gazetteer, &reg, &mentions, &mut structural);
     Found { actors: reg.actors, mentions, structural }
 }
 

@@ -114,6 +114,31 @@ fn title_case(name: &str) -> String {
 }
 
 impl Gazetteer {
+    /// For actors found by this gazetteer (`keys`: `g:ENTITY` to actor index), the people
+    /// whose role code places them in a country also found: (person, country) actor pairs,
+    /// in person order.
+    pub fn homes(&self, keys: &HashMap<String, usize>) -> Vec<(usize, usize)> {
+        let entity = |key: &str| key.strip_prefix("g:")?.parse::<usize>().ok().and_then(|n| self.entities.get(n));
+        let mut countries: Vec<(&str, usize)> = keys
+            .iter()
+            .filter_map(|(k, &a)| entity(k).filter(|e| e.class == EntityClass::Country).map(|e| (e.code.as_str(), a)))
+            .collect();
+        countries.sort_unstable();
+        let mut people: Vec<(usize, &str)> = keys
+            .iter()
+            .filter_map(|(k, &a)| {
+                entity(k).filter(|e| matches!(e.class, EntityClass::Person { .. })).map(|e| (a, e.code.as_str()))
+            })
+            .collect();
+        people.sort_unstable();
+        people
+            .into_iter()
+            .filter_map(|(person, code)| {
+                countries.iter().find(|(c, _)| code.get(..3) == Some(*c)).map(|&(_, country)| (person, country))
+            })
+            .collect()
+    }
+
     /// The built-in gazetteer, built on first use.
     pub fn builtin() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();

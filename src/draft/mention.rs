@@ -658,31 +658,9 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         }
     }
     mentions.sort_by_key(|m| m.start);
-    known_homes(gazetteer, &reg, &mentions, &mut structural);
-    Found { actors: reg.actors, mentions, structural }
-}
-
-/// (6) People the dictionaries place in a country the text names, with no role phrase of
-/// their own ("Summit Host President Vladimir Putin" in a text that names Russia): a
-/// `represents` tie quoted at their first mention.
-fn known_homes(gazetteer: &Gazetteer, reg: &Registry, mentions: &[Mention], structural: &mut Vec<Structural>) {
-    let entity = |key: &str| key.strip_prefix("g:")?.parse::<usize>().ok().and_then(|n| gazetteer.entities.get(n));
-    let mut countries: Vec<(&str, usize)> = reg
-        .keys
-        .iter()
-        .filter_map(|(k, &a)| entity(k).filter(|e| e.class == EntityClass::Country).map(|e| (e.code.as_str(), a)))
-        .collect();
-    countries.sort_unstable();
-    let mut people: Vec<(usize, &str)> = reg
-        .keys
-        .iter()
-        .filter_map(|(k, &a)| {
-            entity(k).filter(|e| matches!(e.class, EntityClass::Person { .. })).map(|e| (a, e.code.as_str()))
-        })
-        .collect();
-    people.sort_unstable();
-    for (person, code) in people {
-        let Some(&(_, country)) = countries.iter().find(|(c, _)| code.get(..3) == Some(*c)) else { continue };
+    // (6) People the dictionaries place in a country the text names, with no role phrase
+    // of their own: a `represents` tie quoted at their first mention.
+    for (person, country) in gazetteer.homes(&reg.keys) {
         if structural.iter().any(|s| s.person == person) {
             continue;
         }
@@ -690,6 +668,7 @@ fn known_homes(gazetteer: &Gazetteer, reg: &Registry, mentions: &[Mention], stru
             structural.push(Structural { person, body: country, kind: Link::Represents, start: m.start, end: m.end });
         }
     }
+    Found { actors: reg.actors, mentions, structural }
 }
 
 /// The capitalised name of two or three words just before ", [the] OFFICE" at token `i`.

@@ -3,7 +3,7 @@
 //! The evaluation set (`tests/fixtures/draft/`, see its README) is drafted and scored against
 //! the hand annotations: every draft passes `check`, every quote is an exact substring, and
 //! the figures stay above floors set a little under what was measured (docs/draft.md), for
-//! the articles tuned on and, separately, for the three held out. The CLI tests run the
+//! the six articles tuned on and, separately, for the four held out. The CLI tests run the
 //! binary: the model it writes, `check` counting drafts (and `--strict` failing), analyses
 //! leaving drafts out with `--no-drafts`, `--into` resolving names to a model's ids, a folder.
 //! The browser test opens the review page in headless Chromium (skipping, saying why, when
@@ -21,13 +21,17 @@ use serde_json::{json, Value};
 use crate::common::{self, ok, relgraph, stderr};
 
 /// Name, article date, held out.
-const ARTICLES: [(&str, &str, bool); 6] = [
+const ARTICLES: [(&str, &str, bool); 10] = [
     ("japan_russia_2014", "2014-08-01", false),
     ("sudans_2013", "2013-05-26", false),
     ("us_denmark_2022", "2022-02-14", false),
-    ("g8_2006", "2006-07-17", true),
-    ("us_china_2023", "2023-10-26", true),
-    ("venezuela_colombia_2008", "2008-07-12", true),
+    ("g8_2006", "2006-07-17", false),
+    ("us_china_2023", "2023-10-26", false),
+    ("venezuela_colombia_2008", "2008-07-12", false),
+    ("somalia_2016", "2016-01-15", true),
+    ("armenia_azerbaijan_2014", "2014-08-03", true),
+    ("thailand_cambodia_2008", "2008-07-16", true),
+    ("egypt_us_2023", "2023-08-03", true),
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -80,20 +84,27 @@ fn drafts_of_the_evaluation_set_pass_check_with_exact_quotes() {
 
 #[test]
 fn the_draft_meets_its_floors_on_the_evaluation_set() {
+    // Floors a little under the figures measured and reported in docs/draft.md: the six
+    // development articles (tuned on) and, separately, the four held out (never tuned on).
     let mut sums = [[0.0; 4]; 2];
+    let mut counts = [0.0; 2];
     for (name, date, held_out) in ARTICLES {
         let (s, _) = scored(name, date);
-        // Per article: most actors found on every article.
-        assert!(s.actor_recall >= 0.85, "{name}: actor recall {}", s.actor_recall);
+        // Per article: most actors found (measured: at least 0.91 tuned on, 0.71 held out).
+        let floor = if held_out { 0.7 } else { 0.85 };
+        assert!(s.actor_recall >= floor, "{name}: actor recall {}", s.actor_recall);
         let k = usize::from(held_out);
         for (slot, v) in sums[k].iter_mut().zip([s.actor_recall, s.relation_recall, s.conflict_recall, s.precision]) {
-            *slot += v / 3.0;
+            *slot += v;
         }
+        counts[k] += 1.0;
     }
-    let [actors, relations, conflict, precision] = sums[0];
-    assert!(actors >= 0.95 && relations >= 0.5 && conflict >= 0.5 && precision >= 0.9, "tuned on: {:?}", sums[0]);
-    let [actors, relations, conflict, precision] = sums[1];
-    assert!(actors >= 0.95 && relations >= 0.25 && conflict >= 0.4 && precision >= 0.6, "held out: {:?}", sums[1]);
+    // Measured: 0.98 / 0.60 / 0.61 / 0.95.
+    let [actors, relations, conflict, precision] = sums[0].map(|v| v / counts[0]);
+    assert!(actors >= 0.95 && relations >= 0.55 && conflict >= 0.55 && precision >= 0.9, "tuned on: {:?}", sums[0]);
+    // Measured: 0.77 / 0.38 / 0.38 / 0.82 (short of the targets but for precision).
+    let [actors, relations, conflict, precision] = sums[1].map(|v| v / counts[1]);
+    assert!(actors >= 0.75 && relations >= 0.35 && conflict >= 0.35 && precision >= 0.75, "held out: {:?}", sums[1]);
 }
 
 #[test]

@@ -99,7 +99,46 @@ fn is_adjective(form: &str, name: &str) -> bool {
         && !f.contains(' ')
 }
 
+/// "PERU" → "Peru"; a name with any lower-case letter is left as it is.
+fn title_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_owned();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| format!("{f}{}", c.as_str().to_lowercase())).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl Gazetteer {
+    /// For actors found by this gazetteer (`keys`: `g:ENTITY` to actor index), the people
+    /// whose role code places them in a country also found: (person, country) actor pairs,
+    /// in person order.
+    pub fn homes(&self, keys: &HashMap<String, usize>) -> Vec<(usize, usize)> {
+        let entity = |key: &str| key.strip_prefix("g:")?.parse::<usize>().ok().and_then(|n| self.entities.get(n));
+        let mut countries: Vec<(&str, usize)> = keys
+            .iter()
+            .filter_map(|(k, &a)| entity(k).filter(|e| e.class == EntityClass::Country).map(|e| (e.code.as_str(), a)))
+            .collect();
+        countries.sort_unstable();
+        let mut people: Vec<(usize, &str)> = keys
+            .iter()
+            .filter_map(|(k, &a)| {
+                entity(k).filter(|e| matches!(e.class, EntityClass::Person { .. })).map(|e| (a, e.code.as_str()))
+            })
+            .collect();
+        people.sort_unstable();
+        people
+            .into_iter()
+            .filter_map(|(person, code)| {
+                countries.iter().find(|(c, _)| code.get(..3) == Some(*c)).map(|&(_, country)| (person, country))
+            })
+            .collect()
+    }
+
     /// The built-in gazetteer, built on first use.
     pub fn builtin() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
@@ -128,10 +167,12 @@ impl Gazetteer {
         };
         for row in rows(COUNTRIES) {
             let [code, name, rest @ ..] = row.as_slice() else { continue };
-            let mut names = vec![*name];
+            // A few of PETRARCH2's country names are in capitals ("PERU", "IRAQ"): the
+            // name is the title-case form, which is how articles write it.
+            let name = title_case(name);
+            let mut names = vec![name.as_str()];
             names.extend(rest.first().map_or("", |r| *r).split('|'));
-            let e =
-                Entity { name: (*name).to_owned(), code: (*code).to_owned(), class: EntityClass::Country, id: None };
+            let e = Entity { name: name.clone(), code: (*code).to_owned(), class: EntityClass::Country, id: None };
             let i = add(&mut entities, e, names, true);
             countries.insert((*code).to_owned(), i);
         }

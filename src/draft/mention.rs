@@ -76,12 +76,14 @@ pub enum Link {
     Represents,
     /// A confidant or adviser of a person: `advises`.
     Advises,
+    /// A country listed among a body's members: `member_of`.
+    MemberOf,
 }
 
 /// A tie a role phrase states: the person, the body, how, the quote's byte range.
 #[derive(Debug, Clone, Copy)]
 pub struct Structural {
-    /// The person (index into [`Found::actors`]).
+    /// The person, or for a membership the member (index into [`Found::actors`]).
     pub person: usize,
     /// The country, organisation, or (for an adviser) person.
     pub body: usize,
@@ -656,6 +658,16 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         }
     }
     mentions.sort_by_key(|m| m.start);
+    // (6) People the dictionaries place in a country the text names, with no role phrase
+    // of their own: a `represents` tie quoted at their first mention.
+    for (person, country) in gazetteer.homes(&reg.keys) {
+        if structural.iter().any(|s| s.person == person) {
+            continue;
+        }
+        if let Some(m) = mentions.iter().find(|m| m.actor == person) {
+            structural.push(Structural { person, body: country, kind: Link::Represents, start: m.start, end: m.end });
+        }
+    }
     Found { actors: reg.actors, mentions, structural }
 }
 

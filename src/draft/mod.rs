@@ -4,7 +4,9 @@
 //!
 //! The pipeline, one pass each: [`text`] reduces HTML or Markdown to plain text and splits
 //! sentences; [`mention`] finds actors (gazetteer from the PETRARCH2 / Phoenix dictionaries,
-//! role phrases, organisation and context names, surnames); [`relation`] proposes ties from
+//! role phrases, organisation and context names, surnames); `reference` resolves phrases
+//! that name no actor ("the two countries", "the Secretary") to the actors named before
+//! them and reads membership lists; [`relation`] proposes ties from
 //! cue words (our cue table, then the CAMEO verb dictionary) between the actors of a
 //! sentence; [`date`] dates them from the sentence or the article; `build` turns the
 //! result into a [`Model`] whose ties carry their quote, confidence and character offsets.
@@ -18,6 +20,7 @@ pub mod date;
 pub mod eval;
 pub mod gazetteer;
 pub mod mention;
+mod reference;
 pub mod relation;
 
 pub mod text;
@@ -147,8 +150,9 @@ pub fn draft(article: &str, options: &DraftOptions) -> Draft {
     let format = options.format.unwrap_or(TextFormat::Plain);
     let text = text::plain(article, format);
     let names = options.into.map(gazetteer::ModelNames::new);
-    let found = mention::find(&text, options.into.zip(names.as_ref()));
+    let mut found = mention::find(&text, options.into.zip(names.as_ref()));
     let toks = mention::tokens(&text);
+    reference::resolve(&text, &toks, &mut found);
     let mut proposed = Vec::new();
     let mut dates = Vec::new();
     for range in text::sentences(&text) {
@@ -167,6 +171,7 @@ pub fn draft(article: &str, options: &DraftOptions) -> Draft {
                     mention::Link::Leads => "leads".into(),
                     mention::Link::Represents => "represents".into(),
                     mention::Link::Advises => "advises".into(),
+                    mention::Link::MemberOf => "member_of".into(),
                 },
                 start: s.start,
                 end: s.end,

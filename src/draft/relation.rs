@@ -111,6 +111,7 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                 m.start >= ce
                     && words_between(toks, ce, m.start) <= reach_after
                     && !(strict && text[ce..m.start].contains([',', ';', ':', '“', '"']))
+                    && !speaker_between(&text[ce..m.start])
             })
             .collect();
         let mut pairs: Vec<(&Mention, &Mention, f64)> = Vec::new();
@@ -146,7 +147,17 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                     pairs.push((s, o, factor));
                 }
             }
-        } else if cue.noun && before.len() >= 2 {
+        } else if let (Some(_), None, true) = (before.last(), after.first(), reciprocal(&cue.kind)) {
+            // "Peru and Chile are to meet", "the two nations would work together":
+            // subjects with no object act on each other.
+            let subjects = coordinated(text, &before, true);
+            if let [b, a, ..] = subjects.as_slice() {
+                if a.role != Role::Adjective || b.role != Role::Adjective {
+                    pairs.push((a, b, 0.8));
+                }
+            }
+        }
+        if pairs.is_empty() && cue.noun && before.len() >= 2 {
             // "the U.S.-China relations", "Japan and Russia's dispute"
             let (a, b) = (before[before.len() - 2], before[before.len() - 1]);
             let gap = text[a.end..b.start].trim();
@@ -154,12 +165,29 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                 .strip_prefix("and ")
                 .or_else(|| gap.strip_prefix(", "))
                 .is_some_and(|rest| rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)));
-            if gap == "-" || gap == "–" || gap == "and" || gap == "," || titled_gap {
+            if gap.is_empty() || gap == "-" || gap == "–" || gap == "and" || gap == "," || titled_gap {
                 pairs.push((a, b, 0.9));
             }
         }
         if cue.kind == "-" {
             pairs.clear();
+            // "Kishida and Russian Foreign Minister Sergei Lavrov both noted": speakers
+            // named together, with no object, are drafted as cooperating.
+            if after.is_empty() && !cue.noun {
+                let subjects = coordinated(text, &before, true);
+                if let [b, a] = subjects.as_slice() {
+                    if a.role == Role::Name && b.role == Role::Name && a.actor != b.actor {
+                        out.push(Proposed {
+                            from: a.actor,
+                            to: b.actor,
+                            kind: "cooperates_with".into(),
+                            start: a.start,
+                            end: b.end.max(ce),
+                            confidence: 0.4,
+                        });
+                    }
+                }
+            }
         }
         // "dispatched Yoshiro Mori to Russia": the envoy visits the place after "to".
         if cue.kind == "visits" {
@@ -196,6 +224,12 @@ fn subject_reaches(gap: &str, strict: bool) -> bool {
     if strict && gap.contains([',', ';', ':', '“', '"']) {
         return false;
     }
+    // "Chavez, who met Uribe …": a relative clause's subject is the actor before it.
+    if let Some(rest) = gap.trim_start().strip_prefix(',').map(str::trim_start) {
+        if (rest.starts_with("who ") || rest.starts_with("which ")) && !rest.contains([',', ';', '"', '“']) {
+            return true;
+        }
+    }
     let Some(last) = gap.rfind([',', ';']) else { return true };
     let clause = &gap[last + 1..];
     !clause.split_whitespace().any(|w| {
@@ -204,6 +238,40 @@ fn subject_reaches(gap: &str, strict: bool) -> bool {
             "it" | "they" | "he" | "she" | "both" | "we" | "which" | "who" | "this" | "that" | "i" | "there"
         )
     })
+}
+
+/// "and Director and Foreign Minister": "and" then titles (capitalised words, "and", "of")
+/// before the next name, as in "The Secretary and Director and Foreign Minister Wang".
+fn titled_and(gap: &str) -> bool {
+    let Some(rest) = gap.strip_prefix("and ") else { return false };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 6 && words.iter().all(|w| matches!(*w, "and" | "of") || w.starts_with(char::is_uppercase))
+}
+
+/// Whether the words between a cue and an actor after it introduce a speaker ("…, said
+/// Uribe"): the actor then reports the act and is not its object.
+fn speaker_between(gap: &str) -> bool {
+    gap.contains(',')
+        && gap
+            .split_whitespace()
+            .any(|w| matches!(w.trim_matches(|c: char| !c.is_alphabetic()), "said" | "says" | "told" | "according"))
+}
+
+/// Whether a tie of this kind, stated with two subjects and no object ("A and B met"), joins
+/// the subjects: meeting, talking, cooperating, quarrelling and fighting are mutual.
+fn reciprocal(kind: &str) -> bool {
+    matches!(
+        kind,
+        "meets"
+            | "negotiates"
+            | "cooperates_with"
+            | "allied_with"
+            | "opposes"
+            | "disputes"
+            | "competes_with"
+            | "fights"
+    ) || kind.starts_with("04")
+        || kind.starts_with("19")
 }
 
 /// The argument nearest the cue and those joined to it by "and", "or" or commas.
@@ -215,7 +283,7 @@ fn coordinated<'a>(text: &str, side: &[&&'a Mention], before: bool) -> Vec<&'a M
             let m = side[k - 1];
             if let Some(prev) = out.last() {
                 let gap = text[m.end..prev.start].trim().trim_start_matches(['\'', '’']).trim_start_matches('s').trim();
-                if !matches!(gap, "and" | "," | "or" | ", and") {
+                if !matches!(gap, "" | "and" | "," | "or" | ", and") && !titled_and(gap) {
                     break;
                 }
             }
@@ -227,7 +295,7 @@ fn coordinated<'a>(text: &str, side: &[&&'a Mention], before: bool) -> Vec<&'a M
             if let Some(prev) = out.last() {
                 let gap = text[prev.end..m.start].trim();
                 let gap = gap.strip_prefix("the").map_or(gap, str::trim).trim();
-                if !matches!(gap, "and" | "," | "or" | ", and" | "and the" | ", the") {
+                if !matches!(gap, "" | "and" | "," | "or" | ", and" | "and the" | ", the") {
                     break;
                 }
             }
@@ -278,6 +346,26 @@ mod tests {
         let got = ties("Germany was acting against Russia.");
         assert!(
             got.iter().any(|(a, k, b)| (a, k, b) == (&"germany".into(), &"shows_force".into(), &"russia".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn subjects_with_no_object_act_on_each_other_and_speakers_are_no_objects() {
+        let got = ties("Peru and Chile are to meet next month.");
+        assert!(got.iter().any(|(a, k, b)| (a, k, b) == (&"peru".into(), &"meets".into(), &"chile".into())), "{got:?}");
+        // A condemnation is no mutual act: without an object, no tie between the subjects.
+        let got = ties("Germany and France condemned the attack.");
+        assert!(!got.iter().any(|(_, k, _)| k == "condemns"), "{got:?}");
+        let got = ties("Chile would cooperate further, said Peru's envoy Juan Perez.");
+        assert!(!got.iter().any(|(a, _, b)| a == "chile" && b.contains("perez")), "{got:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_takes_the_actor_before_it_as_subject() {
+        let got = ties("Chile, which condemned Peru last week, is calm.");
+        assert!(
+            got.iter().any(|(a, k, b)| (a, k, b) == (&"chile".into(), &"condemns".into(), &"peru".into())),
             "{got:?}"
         );
     }

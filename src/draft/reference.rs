@@ -1,0 +1,294 @@
+//! References that name no actor, resolved to the actors named before them, and membership
+//! stated as a list.
+//!
+//! A definite phrase stands for the last actor of the right kind the text named before it:
+//! "the two countries" (or nations, sides, neighbours) for the last two countries, "the two
+//! presidents" (or leaders, ministers) for the last two people, "the Secretary" for the last
+//! person whose office has that word, "the country" for the last country, "he" or "she" for
+//! the last person, and "the leaders" or "the ministers" for the body last named as acting
+//! through them ("Group of Eight leaders"). Each becomes a mention of its own, so the cue rules
+//! treat it as a name; a pair is two mentions side by side ("the two" and "countries"),
+//! which the cue rules read as coordinated. Nothing is resolved across more than
+//! [`LOOK_BACK`] sentences' worth of text, and a phrase with no candidate stays unresolved.
+//!
+//! "The leaders of A, B, … and Z" (three countries or more) with a body named as acting
+//! through its leaders makes each country a member of that body.
+
+#![allow(
+    clippy::indexing_slicing,
+    reason = "token and mention indices come from the loops over these slices, and byte offsets from \
+              tokens of this text; `draft_never_panics` in tests/draft.rs drafts arbitrary text"
+)]
+
+use super::mention::{Found, Link, Mention, Role, Structural};
+use super::text::Token;
+use crate::model::NodeKind;
+
+/// How far back (in bytes) a reference looks for the actor it stands for.
+const LOOK_BACK: usize = 1_500;
+
+const PAIR_COUNTRIES: [&str; 9] =
+    ["countries", "nations", "sides", "neighbours", "neighbors", "states", "governments", "parties", "capitals"];
+const PAIR_PEOPLE: [&str; 4] = ["presidents", "leaders", "ministers", "premiers"];
+const OFFICE_WORDS: [&str; 12] = [
+    "secretary",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "director",
+    "king",
+];
+const GROUP_PEOPLE: [&str; 4] = ["leaders", "ministers", "members", "delegates"];
+
+fn bare(word: &str) -> String {
+    word.trim_end_matches("'s").trim_end_matches("’s").to_lowercase()
+}
+
+/// Adds the mentions references make, and the memberships lists state.
+pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let kind_of = |found: &Found, m: &Mention| found.actors[m.actor].kind;
+    let person = |k: NodeKind| matches!(k, NodeKind::Leader | NodeKind::Person);
+    // Bodies named as acting through their people: "G8 leaders", "EU foreign ministers".
+    let groups: Vec<(usize, usize)> = found
+        .mentions
+        .iter()
+        .filter(|m| m.role == Role::Name && kind_of(found, m) == NodeKind::Organization)
+        .filter_map(|m| {
+            let k = toks.partition_point(|t| t.start < m.end);
+            let next = (k..(k + 2).min(toks.len())).find(|&j| GROUP_PEOPLE.contains(&bare(word(j)).as_str()))?;
+            text[m.end..toks[next].start].split_whitespace().count().le(&1).then_some((m.end, m.actor))
+        })
+        .collect();
+    let group_before = |at: usize| groups.iter().rev().find(|(end, _)| *end <= at).map(|(_, a)| *a);
+    let sentences = super::text::sentences(text);
+    let mut added: Vec<Mention> = Vec::new();
+    let mut structural: Vec<Structural> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = bare(word(i));
+        let start = toks[i].start;
+        let taken = |s: usize, e: usize| found.mentions.iter().chain(&added).any(|m| m.start < e && s < m.end);
+        // Distinct actors of a kind named before `at`, latest first.
+        let last = |at: usize, want: &dyn Fn(NodeKind) -> bool, n: usize| -> Vec<usize> {
+            let mut out: Vec<usize> = Vec::new();
+            for m in found.mentions.iter().rev().filter(|m| m.end <= at && m.end + LOOK_BACK >= at) {
+                if want(found.actors[m.actor].kind) && !out.contains(&m.actor) {
+                    out.push(m.actor);
+                    if out.len() == n {
+                        break;
+                    }
+                }
+            }
+            out
+        };
+        // "the two countries", "both nations", "the two presidents"
+        let two = (w == "the" && i + 2 < toks.len() && bare(word(i + 1)) == "two") || w == "both";
+        if two {
+            let noun_at = if w == "both" { i + 1 } else { i + 2 };
+            if noun_at < toks.len() && !taken(start, toks[noun_at].end) {
+                let noun = bare(word(noun_at));
+                let country = |k: NodeKind| k == NodeKind::Country;
+                let want: Option<&dyn Fn(NodeKind) -> bool> = if PAIR_COUNTRIES.contains(&noun.as_str()) {
+                    Some(&country)
+                } else if PAIR_PEOPLE.contains(&noun.as_str()) {
+                    Some(&person)
+                } else {
+                    None
+                };
+                if let Some(want) = want {
+                    let pair = last_together(&sentences, &found.mentions, start, |a| want(found.actors[a].kind));
+                    if let [b, a] = pair.as_slice() {
+                        let split = toks[noun_at - 1].end;
+                        added.push(Mention { start, end: split, actor: *a, role: Role::Name });
+                        added.push(Mention {
+                            start: toks[noun_at].start,
+                            end: toks[noun_at].end,
+                            actor: *b,
+                            role: Role::Name,
+                        });
+                    }
+                    i = noun_at + 1;
+                    continue;
+                }
+            }
+        }
+        let next = toks.get(i + 1).map(|t| (bare(&text[t.start..t.end]), t));
+        if w == "the" {
+            if let Some((noun, t)) = &next {
+                let followed = toks.get(i + 2).map(|n| &text[n.start..n.end]);
+                let names_follow = followed.is_some_and(|n| n == "of" || n.starts_with(char::is_uppercase));
+                let (s, e) = (start, t.end);
+                let target = if OFFICE_WORDS.contains(&noun.as_str()) && !names_follow {
+                    let office_has = |a: usize| {
+                        found.actors[a].office.as_deref().is_some_and(|o| o.split(' ').any(|x| x == noun.as_str()))
+                    };
+                    found
+                        .mentions
+                        .iter()
+                        .rev()
+                        .filter(|m| m.end <= s && m.end + LOOK_BACK >= s)
+                        .find(|m| office_has(m.actor))
+                        .map(|m| m.actor)
+                } else if noun == "country" {
+                    last(s, &|k| k == NodeKind::Country, 1).first().copied()
+                } else if GROUP_PEOPLE.contains(&noun.as_str()) && followed != Some("of") {
+                    group_before(s)
+                } else {
+                    None
+                };
+                if let Some(a) = target {
+                    if !taken(s, e) {
+                        added.push(Mention { start: s, end: e, actor: a, role: Role::Name });
+                    }
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        if matches!(word(i), "He" | "he" | "She" | "she") && !taken(start, toks[i].end) {
+            if let Some(&a) = last(start, &|k| person(k), 1).first() {
+                added.push(Mention { start, end: toks[i].end, actor: a, role: Role::Name });
+            }
+        }
+        // "The leaders of Russia, the United States, … and Japan": members of the group.
+        if w == "the"
+            && next.as_ref().is_some_and(|(n, _)| n == "leaders" || n == "members")
+            && toks.get(i + 2).is_some_and(|t| &text[t.start..t.end] == "of")
+        {
+            if let (Some(group), Some(after)) = (group_before(start), toks.get(i + 3)) {
+                let list = country_list(text, &found.mentions, after.start, |m| found.actors[m.actor].kind);
+                if list.len() >= 3 {
+                    let end = list.last().map_or(after.start, |m| m.end);
+                    let members: Vec<(usize, usize)> = list.iter().map(|m| (m.actor, m.start)).collect();
+                    for (actor, _) in &members {
+                        structural.push(Structural { person: *actor, body: group, kind: Link::MemberOf, start, end });
+                    }
+                    // The leaders act, as the group: the listed countries only name them.
+                    for m in found.mentions.iter_mut().filter(|m| members.iter().any(|(_, s)| *s == m.start)) {
+                        m.role = Role::Modifier;
+                    }
+                    added.push(Mention { start, end: toks[i + 1].end, actor: group, role: Role::Name });
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    found.mentions.extend(added);
+    found.mentions.sort_by_key(|m| (m.start, m.end));
+    found.structural.extend(structural);
+}
+
+/// The two actors (`want`) most often named together in one sentence before `at`, the more
+/// lately on a tie (or, when no sentence names two, the last two named), latest first.
+fn last_together(
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+    at: usize,
+    want: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let distinct = |range: (usize, usize)| {
+        let mut out: Vec<usize> = Vec::new();
+        for m in mentions.iter().rev().filter(|m| m.start >= range.0 && m.end <= range.1 && want(m.actor)) {
+            if !out.contains(&m.actor) {
+                out.push(m.actor);
+            }
+        }
+        out
+    };
+    // The pairs named together, with how often and how lately; the text's main pair wins.
+    let mut pairs: Vec<((usize, usize), usize, usize)> = Vec::new();
+    for (k, &(s, e)) in sentences.iter().enumerate().filter(|(_, (s, _))| *s < at) {
+        let found = distinct((s, e.min(at)));
+        for (x, a) in found.iter().enumerate() {
+            for b in &found[x + 1..] {
+                let key = (*a.min(b), *a.max(b));
+                match pairs.iter_mut().find(|(p, _, _)| *p == key) {
+                    Some(entry) => {
+                        entry.1 += 1;
+                        entry.2 = k;
+                    }
+                    None => pairs.push((key, 1, k)),
+                }
+            }
+        }
+    }
+    if let Some(((a, b), _, _)) = pairs.iter().max_by_key(|(_, n, last)| (*n, *last)) {
+        // Latest mention first, as `distinct` gives them.
+        let latest = mentions.iter().rev().find(|m| m.end <= at && (m.actor == *a || m.actor == *b));
+        return match latest {
+            Some(m) if m.actor == *a => vec![*a, *b],
+            _ => vec![*b, *a],
+        };
+    }
+    let found = distinct((at.saturating_sub(LOOK_BACK), at));
+    found.into_iter().take(2).collect()
+}
+
+/// The countries listed from `from`: mentions joined by commas, "and", "the".
+fn country_list<'a>(
+    text: &str,
+    mentions: &'a [Mention],
+    from: usize,
+    kind: impl Fn(&Mention) -> NodeKind,
+) -> Vec<&'a Mention> {
+    let mut out: Vec<&Mention> = Vec::new();
+    let mut at = from;
+    for m in mentions.iter().filter(|m| m.start >= from) {
+        let gap = text[at..m.start].trim();
+        let gap = gap.trim_start_matches(',').trim();
+        let gap = gap.strip_prefix("and").map_or(gap, str::trim);
+        let gap = gap.strip_prefix("the").map_or(gap, str::trim);
+        if !gap.is_empty() || kind(m) != NodeKind::Country {
+            break;
+        }
+        out.push(m);
+        at = m.end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::{draft, DraftOptions};
+
+    fn pairs(text: &str) -> Vec<(String, String, String)> {
+        let d = draft(text, &DraftOptions::new());
+        d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect()
+    }
+
+    #[test]
+    fn the_two_countries_are_the_last_two_named() {
+        let got = pairs("Peru met Chile in Lima. Later, talks between the two countries resumed.");
+        assert!(
+            got.iter().any(|(a, k, b)| k == "negotiates"
+                && matches!((a.as_str(), b.as_str()), ("chile", "peru") | ("peru", "chile"))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_leaders_makes_members_of_the_group_named_through_its_leaders() {
+        let got = pairs("ASEAN leaders met. The leaders of Laos, Thailand and Vietnam agreed.");
+        for c in ["laos", "thailand", "vietnam"] {
+            assert!(got.iter().any(|(a, k, _)| a == c && k == "member_of"), "{c}: {got:?}");
+        }
+        // Without a group named through its leaders, a list is no membership.
+        let got = pairs("The leaders of Laos, Thailand and Vietnam agreed.");
+        assert!(!got.iter().any(|(_, k, _)| k == "member_of"), "{got:?}");
+    }
+
+    #[test]
+    fn an_office_word_stands_for_the_last_person_holding_it() {
+        let got = pairs("Secretary of State John Kerry visited Cairo. The Secretary condemned Iran.");
+        assert!(got.iter().any(|(a, k, b)| a == "john_kerry" && k == "condemns" && b == "iran"), "{got:?}");
+    }
+}

@@ -23,7 +23,11 @@ use crate::model::{fold, Model};
 /// Adds a warning to `diagnostics` for every suspicious thing in `model`, which was loaded
 /// from `text` (the same text `diagnostics` points into).
 pub fn lint(model: &Model, text: &str, diagnostics: &mut Diagnostics) {
-    let outline = spans::outline(text);
+    lint_outlined(model, text, &spans::outline(text), diagnostics);
+}
+
+/// [`lint`] with the scanner's outline of `text` ([`spans::outline`]) made already.
+pub fn lint_outlined(model: &Model, text: &str, outline: &Spanned, diagnostics: &mut Diagnostics) {
     let node_spans = outline.field("nodes").map(|s| s.items.as_slice()).unwrap_or_default();
     let edge_spans = outline.field("edges").map(|s| s.items.as_slice()).unwrap_or_default();
     let line_of = |offset: usize| text.get(..offset).map_or(1, |t| t.matches('\n').count() + 1);

@@ -23,6 +23,7 @@ use crate::io::loader::write_pretty;
 use crate::io::loader::{options, pretty, read_utf8, LazySpans, Loader, Located, Word};
 use crate::io::profile::RawRule;
 use crate::io::skeleton::Skeleton;
+use crate::io::spans::Spanned;
 use crate::model::{
     closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKindDecl, PartialDate, Source, Vocabulary, VocabularyError,
 };
@@ -75,13 +76,13 @@ fn field_site(text: &str, element: Range<usize>, fields: &[&str]) -> Range<usize
 
 /// [`parse`], and where the file's includes, nodes and edges are (BOM stripped).
 pub(crate) fn parse_sited(text: &str, path: &Path) -> (Result<Model, Diagnostics>, Sites) {
-    parse_outlined(text, path, true)
+    let text = crate::io::text::strip_bom(text);
+    parse_outlined(text, path, Some(&crate::io::spans::outline(text)))
 }
 
-/// [`parse_sited`], the file's top level outlined by the span scanner when `scan` is set and
-/// the scanner's outline is taken (see [`crate::io::skeleton`]), else by ron.
-fn parse_outlined(text: &str, path: &Path, scan: bool) -> (Result<Model, Diagnostics>, Sites) {
-    let text = crate::io::text::strip_bom(text);
+/// [`parse_sited`] of text without a byte-order mark, its top level taken from `root` (the
+/// scanner's outline of `text`) when [`crate::io::skeleton`] takes it, else read by ron.
+fn parse_outlined(text: &str, path: &Path, root: Option<&Spanned>) -> (Result<Model, Diagnostics>, Sites) {
     fn read<'t>(text: &'t str, raw: Outline<'t>) -> (Loader<'t>, Sites, Option<Model>) {
         let (mut loader, mut sites) = (Loader::new(text), Sites::default());
         let model = loader.run(&mut sites, raw);
@@ -97,8 +98,7 @@ fn parse_outlined(text: &str, path: &Path, scan: bool) -> (Result<Model, Diagnos
             (loader, Sites::default(), None)
         }
     };
-    let scanned = scan.then(|| crate::io::spans::outline(text));
-    let skeleton = scanned.as_ref().and_then(|root| crate::io::skeleton::read(text, root));
+    let skeleton = root.and_then(|root| crate::io::skeleton::read(text, root));
     let (loader, sites, model) = match skeleton.and_then(Outline::of_skeleton) {
         Some(raw) => match read(text, raw) {
             // ron refused a value: read the file as ron outlines it, so that every
@@ -124,9 +124,21 @@ pub fn load_checked(path: &Path) -> Result<(Model, Diagnostics), Error> {
 /// Parses and validates model text as [`parse`] does, and also returns the warnings.
 pub fn check(text: &str, path: &Path) -> Result<(Model, Diagnostics), Diagnostics> {
     let text = crate::io::text::strip_bom(text);
-    let model = parse(text, path)?;
+    check_outlined(text, path, &crate::io::spans::outline(text))
+}
+
+/// [`check`] with the scanner's outline of `text` ([`crate::io::spans::outline`]) made
+/// already, as the language server makes it for its own index: the loader and the lint
+/// share it instead of scanning the text twice more.
+pub fn check_outlined(text: &str, path: &Path, outline: &Spanned) -> Result<(Model, Diagnostics), Diagnostics> {
+    let bare = crate::io::text::strip_bom(text);
+    if bare.len() != text.len() {
+        // The outline's offsets count the mark; the loader's do not.
+        return check(text, path);
+    }
+    let model = parse_outlined(text, path, Some(outline)).0?;
     let mut warnings = Diagnostics::new(path, text);
-    crate::io::lint::lint(&model, text, &mut warnings);
+    crate::io::lint::lint_outlined(&model, text, outline, &mut warnings);
     warnings.sort();
     Ok((model, warnings))
 }
@@ -633,7 +645,7 @@ mod tests {
         let same = |text: &str| {
             let path = Path::new("m.ron");
             let ((fast, fast_sites), (slow, slow_sites)) =
-                (parse_outlined(text, path, true), parse_outlined(text, path, false));
+                (parse_outlined(text, path, Some(&crate::io::spans::outline(text))), parse_outlined(text, path, None));
             let model = |r: &Result<Model, Diagnostics>| r.as_ref().ok().map(Model::to_file);
             assert_eq!(model(&fast), model(&slow), "{text}");
             assert_eq!(fast.as_ref().err(), slow.as_ref().err(), "{text}");

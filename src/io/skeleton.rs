@@ -136,7 +136,8 @@ impl<'t> Cursor<'t> {
             match (bytes.get(self.pos), bytes.get(self.pos + 1)) {
                 (Some(b' ' | b'\t' | b'\n' | b'\r'), _) => self.pos += 1,
                 (Some(b'/'), Some(b'/')) => {
-                    self.pos += bytes[self.pos..].iter().position(|&b| b == b'\n').unwrap_or(bytes.len() - self.pos);
+                    let rest = bytes.get(self.pos..).unwrap_or_default();
+                    self.pos += rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
                 }
                 (Some(b'/'), Some(b'*')) => {
                     let body = &self.text[self.pos + 2..];

@@ -105,11 +105,12 @@ pub struct Document {
 impl Document {
     /// Checks `text` and indexes its ids.
     pub fn analyse(path: &Path, text: String) -> Document {
-        let (model, notes) = match crate::io::ron::check(&text, path) {
+        // One scan of the text serves the loader, the lint and the index of ids.
+        let spans = spans::outline(&text);
+        let (model, notes) = match crate::io::ron::check_outlined(&text, path, &spans) {
             Ok((model, warnings)) => (Some(model), notes_of(&text, &warnings.items)),
             Err(errors) => (None, notes_of(&text, &errors.items)),
         };
-        let spans = spans::outline(&text);
         let occurrences = occurrences(&text, &spans);
         let mut by_name: HashMap<(SymbolKind, String), Vec<usize>> = HashMap::with_capacity(occurrences.len());
         for (i, o) in occurrences.iter().enumerate() {

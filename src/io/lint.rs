@@ -26,7 +26,16 @@ pub fn lint(model: &Model, text: &str, diagnostics: &mut Diagnostics) {
     // The outline (every element's spans) is scanned at the first warning: a clean file
     // never needs it, and for a big one it costs as much as parsing and more memory.
     let scanned = std::cell::OnceCell::new();
-    let outline = || scanned.get_or_init(|| spans::outline(text));
+    lint_with(model, text, &|| scanned.get_or_init(|| spans::outline(text)), diagnostics);
+}
+
+/// [`lint`] with the scanner's outline of `text` ([`spans::outline`]) made already.
+pub fn lint_outlined(model: &Model, text: &str, outline: &Spanned, diagnostics: &mut Diagnostics) {
+    lint_with(model, text, &|| outline, diagnostics);
+}
+
+/// [`lint`] reading the outline, when a warning needs a position, from `outline`.
+fn lint_with<'o>(model: &Model, text: &str, outline: &dyn Fn() -> &'o Spanned, diagnostics: &mut Diagnostics) {
     let node_spans = || outline().field("nodes").map(|s| s.items.as_slice()).unwrap_or_default();
     let edge_spans = || outline().field("edges").map(|s| s.items.as_slice()).unwrap_or_default();
     let line_of = |offset: usize| text.get(..offset).map_or(1, |t| t.matches('\n').count() + 1);

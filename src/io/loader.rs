@@ -174,6 +174,8 @@ impl Found {
 pub(crate) struct Loader<'t> {
     pub(crate) text: &'t str,
     pub(crate) diagnostics: Found,
+    /// Whether ron refused some text (a syntax or type error).
+    pub(crate) refused_by_ron: bool,
     /// Line starts of `text`, computed at the first problem that needs them.
     lines: std::cell::OnceCell<Vec<usize>>,
 }
@@ -217,7 +219,7 @@ impl<'t> LazySpans<'t> {
 impl<'t> Loader<'t> {
     /// A loader over `text`, with nothing found yet.
     pub(crate) fn new(text: &'t str) -> Self {
-        Self { text, diagnostics: Found::default(), lines: std::cell::OnceCell::new() }
+        Self { text, diagnostics: Found::default(), refused_by_ron: false, lines: std::cell::OnceCell::new() }
     }
 
     /// What was found, as diagnostics of `path`.
@@ -230,16 +232,15 @@ impl<'t> Loader<'t> {
         LineIndex::with_starts(self.text, self.lines.get_or_init(|| spans::line_starts(self.text)))
     }
 
-    /// Byte offset of a raw element within the whole text.
-    pub(crate) fn offset_of(&self, raw: RawText<'_>) -> usize {
-        let start = raw.0.as_ptr() as usize;
+    /// Byte offset of an element's text (a slice of the whole text) within the whole text.
+    pub(crate) fn offset_of(&self, element: &str) -> usize {
+        let start = element.as_ptr() as usize;
         let base = self.text.as_ptr() as usize;
         start.saturating_sub(base).min(self.text.len())
     }
 
-    pub(crate) fn element<T: for<'de> Deserialize<'de>>(&mut self, raw: RawText<'_>) -> Option<Located<T>> {
-        let offset = self.offset_of(raw);
-        let text = raw.0;
+    pub(crate) fn element<T: for<'de> Deserialize<'de>>(&mut self, text: &str) -> Option<Located<T>> {
+        let offset = self.offset_of(text);
         let spans = spans::scan(text).shifted(offset);
         match options().from_str::<T>(text) {
             Ok(value) => Some(Located { value, spans }),
@@ -251,12 +252,8 @@ impl<'t> Loader<'t> {
     }
 
     /// An element parsed on its own, its spans left to be scanned if a problem needs them.
-    pub(crate) fn lazy_element<T: for<'de> Deserialize<'de>>(
-        &mut self,
-        raw: RawText<'t>,
-    ) -> (Option<T>, LazySpans<'t>) {
-        let offset = self.offset_of(raw);
-        let text = raw.0;
+    pub(crate) fn lazy_element<T: for<'de> Deserialize<'de>>(&mut self, text: &'t str) -> (Option<T>, LazySpans<'t>) {
+        let offset = self.offset_of(text);
         let spans = LazySpans::new(text, offset);
         match options().from_str::<T>(text) {
             Ok(value) => (Some(value), spans),
@@ -269,6 +266,7 @@ impl<'t> Loader<'t> {
 
     /// Reports a ron error whose position is relative to the text starting at `offset`.
     pub(crate) fn ron_error(&mut self, error: &ron::error::SpannedError, offset: usize) {
+        self.refused_by_ron = true;
         let index = self.index();
         let (base_line, base_col) = index.position(offset);
         let absolute = |p: &ron::error::Position| {

@@ -23,6 +23,7 @@ pub mod profile;
 pub mod provenance;
 pub mod ron;
 pub mod rows;
+pub mod skeleton;
 pub mod snippet;
 pub mod spans;
 pub mod table;

@@ -56,7 +56,7 @@ pub fn parse_for(text: &str, path: &Path, vocabulary: &Vocabulary) -> Result<Pro
     let mut loader = Loader::new(text);
     let profile = match options().from_str::<RawProfile>(text) {
         Ok(raw) => {
-            let rules: Vec<Located<RawRule>> = raw.rules.iter().filter_map(|r| loader.element(*r)).collect();
+            let rules: Vec<Located<RawRule>> = raw.rules.iter().filter_map(|r| loader.element(r.0)).collect();
             let complete = rules.len() == raw.rules.len();
             let rules = loader.rules(rules, vocabulary);
             complete.then_some(Profile { rules })

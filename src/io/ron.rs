@@ -21,6 +21,8 @@ use crate::io::diagnostic::{Diagnostics, Problem};
 use crate::io::loader::write_pretty;
 use crate::io::loader::{options, pretty, read_utf8, LazySpans, Loader, Located, RawText, Word};
 use crate::io::profile::RawRule;
+use crate::io::skeleton::Skeleton;
+use crate::io::spans::Spanned;
 use crate::model::{
     closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKindDecl, PartialDate, Source, Vocabulary, VocabularyError,
 };
@@ -43,7 +45,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, Diagnostics> {
 
 /// Where a file's includes, nodes and edges are written, for composing files
 /// ([`crate::io::include`]).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Sites {
     /// Each `includes` entry and its span.
     pub(crate) includes: Vec<(String, Range<usize>)>,
@@ -74,9 +76,37 @@ fn field_site(text: &str, element: Range<usize>, fields: &[&str]) -> Range<usize
 /// [`parse`], and where the file's includes, nodes and edges are (BOM stripped).
 pub(crate) fn parse_sited(text: &str, path: &Path) -> (Result<Model, Diagnostics>, Sites) {
     let text = crate::io::text::strip_bom(text);
-    let mut sites = Sites::default();
-    let mut loader = Loader::new(text);
-    let model = loader.run(&mut sites);
+    parse_outlined(text, path, Some(&crate::io::spans::outline(text)))
+}
+
+/// [`parse_sited`] of text without a byte-order mark, its top level taken from `root` (the
+/// scanner's outline of `text`) when [`crate::io::skeleton`] takes it, else read by ron.
+fn parse_outlined(text: &str, path: &Path, root: Option<&Spanned>) -> (Result<Model, Diagnostics>, Sites) {
+    fn read<'t>(text: &'t str, raw: Outline<'t>) -> (Loader<'t>, Sites, Option<Model>) {
+        let (mut loader, mut sites) = (Loader::new(text), Sites::default());
+        let model = loader.run(&mut sites, raw);
+        (loader, sites, model)
+    }
+    // ron's own outline of the file: the reference, and the way for any file the scanner's
+    // outline does not take (see `io::skeleton`).
+    let by_ron = || match options().from_str::<RawFile<'_>>(text) {
+        Ok(raw) => read(text, Outline::of_raw(raw)),
+        Err(error) => {
+            let mut loader = Loader::new(text);
+            loader.ron_error(&error, 0);
+            (loader, Sites::default(), None)
+        }
+    };
+    let skeleton = root.and_then(|root| crate::io::skeleton::read(text, root));
+    let (loader, sites, model) = match skeleton.and_then(Outline::of_skeleton) {
+        Some(raw) => match read(text, raw) {
+            // ron refused a value: read the file as ron outlines it, so that every
+            // diagnostic is exactly ron's.
+            (loader, _, _) if loader.refused_by_ron => by_ron(),
+            done => done,
+        },
+        None => by_ron(),
+    };
     match model {
         Some(model) if loader.diagnostics.is_empty() => (Ok(model), sites),
         _ => (Err(loader.into_diagnostics(path)), sites),
@@ -93,9 +123,21 @@ pub fn load_checked(path: &Path) -> Result<(Model, Diagnostics), Error> {
 /// Parses and validates model text as [`parse`] does, and also returns the warnings.
 pub fn check(text: &str, path: &Path) -> Result<(Model, Diagnostics), Diagnostics> {
     let text = crate::io::text::strip_bom(text);
-    let model = parse(text, path)?;
+    check_outlined(text, path, &crate::io::spans::outline(text))
+}
+
+/// [`check`] with the scanner's outline of `text` ([`crate::io::spans::outline`]) made
+/// already, as the language server makes it for its own index: the loader and the lint
+/// share it instead of scanning the text twice more.
+pub fn check_outlined(text: &str, path: &Path, outline: &Spanned) -> Result<(Model, Diagnostics), Diagnostics> {
+    let bare = crate::io::text::strip_bom(text);
+    if bare.len() != text.len() {
+        // The outline's offsets count the mark; the loader's do not.
+        return check(text, path);
+    }
+    let model = parse_outlined(text, path, Some(outline)).0?;
     let mut warnings = Diagnostics::new(path, text);
-    crate::io::lint::lint(&model, text, &mut warnings);
+    crate::io::lint::lint_outlined(&model, text, outline, &mut warnings);
     warnings.sort();
     Ok((model, warnings))
 }
@@ -133,6 +175,89 @@ struct RawFile<'a> {
     influence: Vec<RawText<'a>>,
     #[serde(default, borrow)]
     includes: Vec<RawText<'a>>,
+}
+
+/// The top level of a model file: the scalar fields read, each list's elements as text
+/// (read one by one afterwards), from ron's outline or the scanner's.
+struct Outline<'t> {
+    title: String,
+    description: Option<String>,
+    as_of: Option<String>,
+    sources: Vec<&'t str>,
+    node_kinds: Vec<&'t str>,
+    edge_kinds: Vec<&'t str>,
+    nodes: Vec<&'t str>,
+    edges: Vec<&'t str>,
+    influence: Vec<&'t str>,
+    includes: Vec<&'t str>,
+}
+
+impl<'t> Outline<'t> {
+    fn of_raw(raw: RawFile<'t>) -> Outline<'t> {
+        let texts = |list: Vec<RawText<'t>>| list.into_iter().map(|r| r.0).collect();
+        Outline {
+            title: raw.title,
+            description: raw.description,
+            as_of: raw.as_of,
+            sources: texts(raw.sources),
+            node_kinds: texts(raw.node_kinds),
+            edge_kinds: texts(raw.edge_kinds),
+            nodes: texts(raw.nodes),
+            edges: texts(raw.edges),
+            influence: texts(raw.influence),
+            includes: texts(raw.includes),
+        }
+    }
+
+    /// The outline from the scanner's skeleton, when ron reads each scalar field and every
+    /// field is one a model has (else ron is left to say what is wrong).
+    fn of_skeleton(skeleton: Skeleton<'t>) -> Option<Outline<'t>> {
+        // Every model is read with `implicit_some` on; any other extension is ron's to apply.
+        let plain = skeleton.attributes.iter().all(|a| *a == "#![enable(implicit_some)]");
+        if !plain || !matches!(skeleton.name, "" | "Model") {
+            return None;
+        }
+        let mut title = None;
+        let mut out = Outline {
+            title: String::new(),
+            description: None,
+            as_of: None,
+            sources: Vec::new(),
+            node_kinds: Vec::new(),
+            edge_kinds: Vec::new(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            influence: Vec::new(),
+            includes: Vec::new(),
+        };
+        for (name, written, items) in skeleton.fields {
+            let list = match name {
+                "title" => {
+                    title = Some(options().from_str::<String>(written).ok()?);
+                    continue;
+                }
+                "description" => {
+                    out.description = options().from_str::<Option<String>>(written).ok()?;
+                    continue;
+                }
+                "as_of" => {
+                    out.as_of = options().from_str::<Option<String>>(written).ok()?;
+                    continue;
+                }
+                "sources" => &mut out.sources,
+                "node_kinds" => &mut out.node_kinds,
+                "edge_kinds" => &mut out.edge_kinds,
+                "nodes" => &mut out.nodes,
+                "edges" => &mut out.edges,
+                "influence" => &mut out.influence,
+                "includes" => &mut out.includes,
+                _ => return None,
+            };
+            *list = items?;
+        }
+        out.title = title?;
+        Some(out)
+    }
 }
 
 #[derive(Deserialize)]
@@ -217,19 +342,12 @@ struct Declared {
 }
 
 impl<'t> Loader<'t> {
-    fn run(&mut self, sites: &mut Sites) -> Option<Model> {
-        let raw: RawFile<'t> = match options().from_str(self.text) {
-            Ok(raw) => raw,
-            Err(error) => {
-                self.ron_error(&error, 0);
-                return None;
-            }
-        };
-        let sources: Vec<Located<RawSource>> = raw.sources.iter().filter_map(|r| self.element(*r)).collect();
-        let node_kinds: Vec<Located<NodeKindDecl>> = raw.node_kinds.iter().filter_map(|r| self.element(*r)).collect();
-        let edge_kinds: Vec<Located<EdgeKindDecl>> = raw.edge_kinds.iter().filter_map(|r| self.element(*r)).collect();
-        let rules: Vec<Located<RawRule>> = raw.influence.iter().filter_map(|r| self.element(*r)).collect();
-        let includes: Vec<Located<String>> = raw.includes.iter().filter_map(|r| self.element(*r)).collect();
+    fn run(&mut self, sites: &mut Sites, raw: Outline<'t>) -> Option<Model> {
+        let sources: Vec<Located<RawSource>> = raw.sources.iter().filter_map(|r| self.element(r)).collect();
+        let node_kinds: Vec<Located<NodeKindDecl>> = raw.node_kinds.iter().filter_map(|r| self.element(r)).collect();
+        let edge_kinds: Vec<Located<EdgeKindDecl>> = raw.edge_kinds.iter().filter_map(|r| self.element(r)).collect();
+        let rules: Vec<Located<RawRule>> = raw.influence.iter().filter_map(|r| self.element(r)).collect();
+        let includes: Vec<Located<String>> = raw.includes.iter().filter_map(|r| self.element(r)).collect();
         sites.includes = includes.into_iter().map(|i| (i.value, i.spans.range)).collect();
         // Elements that failed to parse were reported; carry on to find more problems.
         let mut parsed_all = sources.len() == raw.sources.len()
@@ -271,7 +389,7 @@ impl<'t> Loader<'t> {
                 let first = raw
                     .nodes
                     .get(first as usize)
-                    .map_or(0, |f| LazySpans::new(f.0, self.offset_of(*f)).field_range("id").start);
+                    .map_or(0, |f| LazySpans::new(f, self.offset_of(f)).field_range("id").start);
                 self.duplicate("node", &node.id, first, spans.field_range("id"));
                 continue;
             }
@@ -534,5 +652,57 @@ mod tests {
         assert_eq!(to_string(&model), pretty(&model.to_file()));
         let empty = Model::new("E");
         assert_eq!(to_string(&empty), pretty(&empty.to_file()));
+    }
+
+    /// The scanner's outline gives exactly what ron's gives: the same model, the same
+    /// diagnostics and the same sites, on the shipped models, on texts written to trip the
+    /// scanner, and on each shipped model with one character cut out or doubled at 30 places.
+    #[test]
+    fn the_scanned_outline_reads_as_ron_reads() {
+        let same = |text: &str| {
+            let path = Path::new("m.ron");
+            let ((fast, fast_sites), (slow, slow_sites)) =
+                (parse_outlined(text, path, Some(&crate::io::spans::outline(text))), parse_outlined(text, path, None));
+            let model = |r: &Result<Model, Diagnostics>| r.as_ref().ok().map(Model::to_file);
+            assert_eq!(model(&fast), model(&slow), "{text}");
+            assert_eq!(fast.as_ref().err(), slow.as_ref().err(), "{text}");
+            assert_eq!(fast_sites, slow_sites, "{text}");
+        };
+        let small = "Model(title: \"T\", /* c */ nodes: [Node(id: \"a\", kind: country, name: \"A\"), // x\n \
+                     Node(id: r\"b\", kind: actor, name: \"B, (c)\",),], edges: [Edge(from: \"a\", to: \"b\", kind: meets)])";
+        let tricky = [
+            small.to_owned(),
+            small.replace("\"b\", kind", "\"a\", kind"),
+            small.replace("meets", "meats"),
+            small.replace("title: \"T\"", "title: 3"),
+            small.replace("title: \"T\", ", ""),
+            small.replace("Model(", "Modle("),
+            small.replace("Model(", "("),
+            small.replace("nodes: [", "nodes: [ /* first */\n  "),
+            small.replace("), // x", ") // x"),
+            small.replace("nodes:", "nodes: [], nodes:"),
+            small.replace("/* c */", "/* c /* d */ */"),
+            small.replace("/* c */", "colour: 1,"),
+            format!("#![enable(implicit_some)]\n{small}"),
+            format!("#![enable(unwrap_newtypes)]\n{small}"),
+            small.replace("kind: country", "kind: country, since: \"2014-13\""),
+            small.replace("name: \"A\"", "name: \"A"),
+            format!("{small} x"),
+        ];
+        let shipped: Vec<String> = ["japan_russia_2014.ron", "senkaku_2012.ron"]
+            .iter()
+            .map(|f| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs").join(f)).unwrap())
+            .collect();
+        for text in tricky.iter().chain(&shipped) {
+            same(text);
+        }
+        for text in &shipped {
+            let step = (text.len() / 30).max(1);
+            for at in (0..text.len()).step_by(step).filter(|&at| text.is_char_boundary(at)) {
+                let next = text[at..].chars().next().map_or(0, char::len_utf8);
+                same(&format!("{}{}", &text[..at], &text[at + next..]));
+                same(&format!("{}{}", &text[..at + next], &text[at..]));
+            }
+        }
     }
 }

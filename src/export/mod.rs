@@ -60,6 +60,7 @@ pub mod panels;
 mod pin;
 pub mod raster;
 pub mod review;
+mod route;
 mod scene;
 mod shape;
 pub mod stats;

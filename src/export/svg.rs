@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
+mod avoid;
 mod label;
 mod legend;
 
@@ -38,6 +39,7 @@ use super::geometry::{convex_hull, Curve, Point};
 use super::graphviz::{self, Layout, DEFAULT_TIMEOUT};
 use super::layout::{layout, LayoutParams};
 use super::pin;
+use super::route::Route;
 use super::scene::{Scene, SceneNode};
 use super::shape::{box_size, shape_svg, text_size, write_lines};
 use super::theme::{LineStyle, Shape, Theme};
@@ -311,8 +313,8 @@ struct Drawing<'a> {
     pos: Vec<Point>,
     /// What is drawn for the edges: single edges or bundle strands ([`bundle`]).
     lines: Vec<Line>,
-    /// Geometry of every line.
-    curves: Vec<Curve>,
+    /// Geometry of every line, routed around foreign nodes (`avoid.rs`).
+    curves: Vec<Route>,
     /// Centre of every line's label, `None` when it has none or it was left out.
     label_at: Vec<Option<Point>>,
     /// Labels left out for lack of room.
@@ -436,7 +438,7 @@ impl<'a> Drawing<'a> {
                 curves.push(Curve { a, c: Point { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 }, b });
             }
         }
-        self.curves = curves;
+        self.curves = self.avoid_nodes(&curves);
     }
 
     /// The SVG and where the layout's origin lands in it.
@@ -460,7 +462,10 @@ impl<'a> Drawing<'a> {
                 let t = text_size(&line.label, theme.edge_font_size);
                 grow(p, Point { x: t.x / 2.0 + 4.0, y: t.y / 2.0 + 4.0 });
             }
-            grow(self.curves[k].c, Point::default());
+            for piece in &self.curves[k].pieces {
+                grow(piece.c, Point::default());
+                grow(piece.b, Point::default());
+            }
         }
         if !lo.x.is_finite() {
             lo = Point::default();
@@ -576,8 +581,16 @@ impl<'a> Drawing<'a> {
     fn write_edge(&self, s: &mut String, k: usize, at: &dyn Fn(Point) -> Point) {
         let l: &Line = &self.lines[k];
         let theme = self.theme;
-        let curve = self.curves[k];
-        let (a, c, b) = (at(curve.a), at(curve.c), at(curve.b));
+        let mut d = String::new();
+        for (i, piece) in self.curves[k].pieces.iter().enumerate() {
+            let (a, c, b) = (at(piece.a), at(piece.c), at(piece.b));
+            if i == 0 {
+                let _ = write!(d, "M{:.1},{:.1} ", a.x, a.y);
+            } else {
+                d.push(' ');
+            }
+            let _ = write!(d, "Q{:.1},{:.1} {:.1},{:.1}", c.x, c.y, b.x, b.y);
+        }
         let colour = theme.polarity.get(l.polarity);
         let width = if l.highlighted { l.width * 2.0 + 1.0 } else { l.width };
         let dash = match l.style {
@@ -604,16 +617,10 @@ impl<'a> Drawing<'a> {
         }
         let _ = writeln!(
             s,
-            r#"<path class="edge {class}" data-line="{k}" data-pair="{}-{}" data-ties="{}" d="M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}" stroke="{colour}" stroke-width="{width:.2}"{dash}{marker}{opacity}><title>{}</title></path>"#,
+            r#"<path class="edge {class}" data-line="{k}" data-pair="{}-{}" data-ties="{}" d="{d}" stroke="{colour}" stroke-width="{width:.2}"{dash}{marker}{opacity}><title>{}</title></path>"#,
             l.from.min(l.to),
             l.from.max(l.to),
             l.members.len(),
-            a.x,
-            a.y,
-            c.x,
-            c.y,
-            b.x,
-            b.y,
             xml_text(&l.tooltip)
         );
     }

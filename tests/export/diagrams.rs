@@ -83,6 +83,27 @@ fn no_gallery_view_has_a_label_or_node_overlap_and_every_label_touches_its_edge(
 }
 
 #[test]
+fn edges_go_around_foreign_nodes_in_every_gallery_view() {
+    // Issue 22: at most 2 % of the drawn edges cross the box of a node other than their two
+    // ends in the whole, focus, highlighted-path and before-Crimea views. `--stats` reads
+    // the paths as drawn in the SVG (curves flattened), not the router's own idea of them.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut views = gallery_views();
+    views.push(("before-crimea-all-kinds".into(), vec!["--at".into(), "2013-12-31".into()]));
+    for (name, args) in views {
+        let svg = draw(&args, dir.path(), &name);
+        let s = stats::measure(&svg).expect("the SVG is readable");
+        assert!(s.curves > 0, "{name}: no edges measured");
+        assert!(
+            s.edges_through_nodes * 50 <= s.curves,
+            "{name}: {} of {} drawn edges cross a foreign node:\n{s}",
+            s.edges_through_nodes,
+            s.curves
+        );
+    }
+}
+
+#[test]
 fn bundles_draw_one_label_per_pair_and_list_every_tie_in_the_tooltip() {
     let model = common::load_japan_russia();
     let svg = svg::render_builtin(&model, &DotOptions::new(), &Theme::default());

@@ -3,7 +3,7 @@
 //! module](super) for the rules and why labels never overlap a node or another label).
 
 use super::{Drawing, LABEL_GAP, MAX_LABELS};
-use crate::export::geometry::{add, segment_hits_box, sub, Curve, Point, SEGMENTS};
+use crate::export::geometry::{add, segment_hits_box, sub, Point};
 use crate::export::grid::Grid;
 use crate::export::shape::text_size;
 
@@ -22,7 +22,7 @@ impl Drawing<'_> {
             .zip(&self.sizes)
             .map(|(p, s)| (*p, Point { x: s.x / 2.0 + gap, y: s.y / 2.0 + gap }))
             .collect();
-        let polylines: Vec<[Point; SEGMENTS + 1]> = self.curves.iter().map(Curve::polyline).collect();
+        let polylines: Vec<Vec<Point>> = self.curves.iter().map(|r| r.polyline()).collect();
         let extents: Vec<(Point, Point)> = polylines
             .iter()
             .map(|l| {
@@ -70,7 +70,7 @@ impl Drawing<'_> {
         let mut unplaced = 0;
         order.truncate(MAX_LABELS);
         for k in order {
-            let curve = self.curves[k];
+            let curve = &self.curves[k];
             let t = text_size(&self.lines[k].label, font);
             let half = Point { x: t.x / 2.0 + gap, y: t.y / 2.0 + gap };
             let mut free = |p: Point| {
@@ -115,12 +115,22 @@ impl Drawing<'_> {
             let mut best: Option<(usize, usize, Point)> = None; // crossings, rank, spot
             let spots = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88];
             for (rank, (t, side)) in spots.iter().flat_map(|&t| [0.0, 1.0, -1.0].map(move |s| (t, s))).enumerate() {
+                // A routed line turns: moved sideways, a label could leave it at a bend.
+                if side != 0.0 && curve.pieces.len() > 1 {
+                    continue;
+                }
                 let on = curve.at(t);
                 let n = curve.normal(t);
                 // Moved sideways by 80 % of the box's reach along the normal: still on the line.
                 let reach = (half.x - gap) * n.x.abs() + (half.y - gap) * n.y.abs();
                 let p = Point { x: on.x + n.x * reach * 0.8 * side, y: on.y + n.y * reach * 0.8 * side };
                 if !p.x.is_finite() || !p.y.is_finite() || !free(p) {
+                    continue;
+                }
+                // The label's own box must touch its line as drawn (a routed line may bend away).
+                let inner = Point { x: (half.x - gap) * 0.9, y: (half.y - gap) * 0.9 };
+                let (blo, bhi) = (sub(p, inner), add(p, inner));
+                if !polylines[k].windows(2).any(|s| segment_hits_box(s[0], s[1], blo, bhi)) {
                     continue;
                 }
                 // Counting stops at the best so far: a spot with as many is not taken.

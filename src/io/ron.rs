@@ -376,7 +376,7 @@ impl<'t> Loader<'t> {
         declared.first.reserve(raw.nodes.len());
         sites.nodes.reserve(raw.nodes.len());
         for (i, element) in raw.nodes.iter().enumerate() {
-            let (node, spans) = self.lazy_element::<RawNode>(*element);
+            let (node, spans) = self.lazy_element::<RawNode>(element);
             sites.nodes.push(spans.range());
             let Some(node) = node else {
                 parsed_all = false;
@@ -406,7 +406,7 @@ impl<'t> Loader<'t> {
         sites.edges.reserve(raw.edges.len());
         let mut suggestions: Option<Vec<(String, Vec<String>)>> = None;
         for element in &raw.edges {
-            let (edge, spans) = self.lazy_element::<RawEdge>(*element);
+            let (edge, spans) = self.lazy_element::<RawEdge>(element);
             sites.edges.push(spans.range());
             let Some(edge) = edge else {
                 parsed_all = false;

@@ -76,7 +76,7 @@ fn field_site(text: &str, element: Range<usize>, fields: &[&str]) -> Range<usize
 /// [`parse`], and where the file's includes, nodes and edges are (BOM stripped).
 pub(crate) fn parse_sited(text: &str, path: &Path) -> (Result<Model, Diagnostics>, Sites) {
     let text = crate::io::text::strip_bom(text);
-    parse_outlined(text, path, Some(&crate::io::spans::outline(text)))
+    parse_outlined(text, path, Some(&crate::io::spans::top_outline(text)))
 }
 
 /// [`parse_sited`] of text without a byte-order mark, its top level taken from `root` (the
@@ -123,7 +123,13 @@ pub fn load_checked(path: &Path) -> Result<(Model, Diagnostics), Error> {
 /// Parses and validates model text as [`parse`] does, and also returns the warnings.
 pub fn check(text: &str, path: &Path) -> Result<(Model, Diagnostics), Diagnostics> {
     let text = crate::io::text::strip_bom(text);
-    check_outlined(text, path, &crate::io::spans::outline(text))
+    // The top of the outline cuts the file into its elements; the lint scans the whole
+    // outline only when it has a warning to place.
+    let model = parse_outlined(text, path, Some(&crate::io::spans::top_outline(text))).0?;
+    let mut warnings = Diagnostics::new(path, text);
+    crate::io::lint::lint(&model, text, &mut warnings);
+    warnings.sort();
+    Ok((model, warnings))
 }
 
 /// [`check`] with the scanner's outline of `text` ([`crate::io::spans::outline`]) made
@@ -655,7 +661,8 @@ mod tests {
     }
 
     /// The scanner's outline gives exactly what ron's gives: the same model, the same
-    /// diagnostics and the same sites, on the shipped models, on texts written to trip the
+    /// diagnostics and the same sites (and so does the top of the outline alone), on the
+    /// shipped models, on texts written to trip the
     /// scanner, and on each shipped model with one character cut out or doubled at 30 places.
     #[test]
     fn the_scanned_outline_reads_as_ron_reads() {
@@ -667,6 +674,11 @@ mod tests {
             assert_eq!(model(&fast), model(&slow), "{text}");
             assert_eq!(fast.as_ref().err(), slow.as_ref().err(), "{text}");
             assert_eq!(fast_sites, slow_sites, "{text}");
+            // The top of the outline, all `parse` scans, cuts the file the same way.
+            let (top, top_sites) = parse_outlined(text, path, Some(&crate::io::spans::top_outline(text)));
+            assert_eq!(model(&top), model(&slow), "{text}");
+            assert_eq!(top.as_ref().err(), slow.as_ref().err(), "{text}");
+            assert_eq!(top_sites, slow_sites, "{text}");
         };
         let small = "Model(title: \"T\", /* c */ nodes: [Node(id: \"a\", kind: country, name: \"A\"), // x\n \
                      Node(id: r\"b\", kind: actor, name: \"B, (c)\",),], edges: [Edge(from: \"a\", to: \"b\", kind: meets)])";

@@ -47,7 +47,13 @@ impl Spanned {
 
 /// Scans one RON value (leading whitespace and comments allowed) and returns its spans.
 pub fn scan(text: &str) -> Spanned {
-    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, depth: 0 };
+    scan_to(text, usize::MAX)
+}
+
+/// [`scan`], recording fields and items only down to `keep` levels (the value itself is
+/// level 1); deeper values are skipped, their text still scanned to find where they end.
+fn scan_to(text: &str, keep: usize) -> Spanned {
+    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, depth: 0, keep };
     scanner.skip_trivia();
     scanner.value()
 }
@@ -55,6 +61,17 @@ pub fn scan(text: &str) -> Spanned {
 /// Scans a whole model file: the model value after any `#![enable(…)]` attribute lines
 /// and comments, with its ranges in `text`.
 pub fn outline(text: &str) -> Spanned {
+    outline_to(text, usize::MAX)
+}
+
+/// The top of [`outline`]: the model's fields and the extent of each item of its lists,
+/// nothing inside the items. All a loader needs to cut a file into its elements, in a
+/// fraction of the memory a whole outline of a big file takes.
+pub fn top_outline(text: &str) -> Spanned {
+    outline_to(text, 2)
+}
+
+fn outline_to(text: &str, keep: usize) -> Spanned {
     let mut pos = 0;
     loop {
         let rest = text.get(pos..).unwrap_or("");
@@ -68,7 +85,7 @@ pub fn outline(text: &str) -> Spanned {
             break;
         }
     }
-    scan(text.get(pos..).unwrap_or("")).shifted(pos)
+    scan_to(text.get(pos..).unwrap_or(""), keep).shifted(pos)
 }
 
 const MAX_DEPTH: usize = 200;
@@ -77,6 +94,8 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Levels whose fields and items are recorded.
+    keep: usize,
 }
 
 impl Scanner<'_> {
@@ -200,7 +219,9 @@ impl Scanner<'_> {
                     }
                     self.skip_trivia();
                     let value = self.value();
-                    out.fields.insert(name, value);
+                    if self.depth <= self.keep {
+                        out.fields.insert(name, value);
+                    }
                     self.skip_trivia();
                     if self.peek() == Some(b',') {
                         self.pos += 1;
@@ -232,7 +253,10 @@ impl Scanner<'_> {
                 Some(b',' | b':') => self.pos += 1,
                 Some(_) => {
                     let before = self.pos;
-                    items.push(self.value());
+                    let item = self.value();
+                    if self.depth <= self.keep {
+                        items.push(item);
+                    }
                     if self.pos == before {
                         self.pos += 1;
                     }
@@ -347,6 +371,21 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_top_outline_keeps_the_lists_items_and_nothing_inside_them() {
+        let text = "// m\nModel(title: \"T\", nodes: [Node(id: \"a\", tags: [\"x\"]), Node(id: \"b\")], edges: [])";
+        let (whole, top) = (outline(text), top_outline(text));
+        assert_eq!(top.range, whole.range);
+        let (all, cut) = (whole.field("nodes").unwrap(), top.field("nodes").unwrap());
+        assert_eq!(cut.range, all.range);
+        let ranges = |s: &Spanned| s.items.iter().map(|i| i.range.clone()).collect::<Vec<_>>();
+        assert_eq!(ranges(cut), ranges(all));
+        assert_eq!(&text[cut.items[1].range.clone()], "Node(id: \"b\")");
+        assert!(all.items[0].field("tags").is_some());
+        assert!(cut.items.iter().all(|i| i.fields.is_empty() && i.items.is_empty()));
+        assert_eq!(top.field("edges").unwrap().range, whole.field("edges").unwrap().range);
+    }
 
     #[test]
     fn finds_fields_items_and_nested_structs() {

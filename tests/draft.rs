@@ -20,19 +20,8 @@ use serde_json::{json, Value};
 
 use crate::common::{self, ok, relgraph, stderr};
 
-/// Name, article date, held out.
-const ARTICLES: [(&str, &str, bool); 10] = [
-    ("japan_russia_2014", "2014-08-01", false),
-    ("sudans_2013", "2013-05-26", false),
-    ("us_denmark_2022", "2022-02-14", false),
-    ("g8_2006", "2006-07-17", false),
-    ("us_china_2023", "2023-10-26", false),
-    ("venezuela_colombia_2008", "2008-07-12", false),
-    ("somalia_2016", "2016-01-15", true),
-    ("armenia_azerbaijan_2014", "2014-08-03", true),
-    ("thailand_cambodia_2008", "2008-07-16", true),
-    ("egypt_us_2023", "2023-08-03", true),
-];
+// Name, article date, held out.
+include!("fixtures/draft/articles.rs");
 
 fn fixture(name: &str) -> PathBuf {
     common::repo().join("tests/fixtures/draft").join(name)

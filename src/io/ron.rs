@@ -185,6 +185,7 @@ struct RawFile<'a> {
 
 /// The top level of a model file: the scalar fields read, each list's elements as text
 /// (read one by one afterwards), from ron's outline or the scanner's.
+#[derive(Default)]
 struct Outline<'t> {
     title: String,
     description: Option<String>,
@@ -224,18 +225,7 @@ impl<'t> Outline<'t> {
             return None;
         }
         let mut title = None;
-        let mut out = Outline {
-            title: String::new(),
-            description: None,
-            as_of: None,
-            sources: Vec::new(),
-            node_kinds: Vec::new(),
-            edge_kinds: Vec::new(),
-            nodes: Vec::new(),
-            edges: Vec::new(),
-            influence: Vec::new(),
-            includes: Vec::new(),
-        };
+        let mut out = Outline::default();
         for (name, written, items) in skeleton.fields {
             let list = match name {
                 "title" => {

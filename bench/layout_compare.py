@@ -9,7 +9,9 @@ shift (the median shift on each axis), as a share of the larger drawing's diagon
 
 - before/after: `--at 2013-12-31` against `--at 2014-07-31`;
 - edit: the whole model against the same model plus three ties (the edit of
-  tests/figure.rs), both drawn fresh, without a positions file.
+  tests/figure.rs), both drawn fresh, without a positions file;
+- seeded edits: the same for twenty edits of three ties each, drawn with fixed seeds as
+  tests/figure.rs draws them (`three_ties`): the median and the worst.
 
 Prints a Markdown table. Needs Graphviz (`dot -V`) and a release build; not part of CI.
 
@@ -39,6 +41,9 @@ VIEWS = [
     ("senkaku_2012, whole", SENKAKU, []),
 ]
 
+# Seeded edits of three ties measured for stability.
+SEEDED = 20
+
 RENDERERS = [
     ("relgraph built-in", ["--renderer", "builtin"]),
     ("Graphviz `neato`", ["--renderer", "graphviz", "--layout", "neato"]),
@@ -51,6 +56,31 @@ THREE_TIES = (
     '        Edge(from: "letta", to: "kishida", kind: meets),\n'
     '        Edge(from: "tepco", to: "g7", kind: supports),\n'
 )
+
+
+def three_ties(nodes, edges, seed):
+    """Three plausible new ties, as tests/figure.rs's `three_ties` draws them: each copies
+    the kind of a random tie and joins two random nodes of the kinds that tie joins, not
+    yet tied either way (a 64-bit linear congruential generator, seeded)."""
+    mask = (1 << 64) - 1
+    state = [seed * 2654435761 & mask]
+
+    def draw():
+        state[0] = (state[0] * 6364136223846793005 + 1442695040888963407) & mask
+        return state[0] >> 33
+
+    kind = dict(nodes)
+    tied = {frozenset((a, b)) for a, b, _ in edges}
+    out = []
+    while len(out) < 3:
+        a0, b0, k = edges[draw() % len(edges)]
+        froms = [n for n, kk in nodes if kk == kind[a0]]
+        tos = [n for n, kk in nodes if kk == kind[b0]]
+        a, b = froms[draw() % len(froms)], tos[draw() % len(tos)]
+        if a != b and frozenset((a, b)) not in tied:
+            tied.add(frozenset((a, b)))
+            out.append(f'        Edge(from: "{a}", to: "{b}", kind: {k}),\n')
+    return "".join(out)
 
 
 def export(model, args, out):
@@ -118,8 +148,17 @@ def main():
                 name = view if k == 0 else ""
                 print(f"| {name} | {renderer} | {s['edge crossings']} | {through} | {overlaps.group(1)} | {overlaps.group(2)} | {size} |")
 
-        print("\n| renderer | before/after Crimea: median node moved | three ties added: median node moved |")
-        print("|---|---:|---:|")
+        nodes = re.findall(r'Node\(\s*id: "([^"]+)",\s*kind: (\w+)', text)
+        edges = re.findall(r'Edge\(\s*from: "([^"]+)",\s*to: "([^"]+)",\s*kind: (\w+)', text)
+        seeded = []
+        for seed in range(1, SEEDED + 1):
+            path = os.path.join(tmp, f"seeded{seed}.ron")
+            open(path, "w", encoding="utf-8").write(text[:at] + three_ties(nodes, edges, seed) + text[at:])
+            seeded.append(path)
+
+        print("\n| renderer | before/after Crimea: median node moved | three ties added: median node moved "
+              f"| {SEEDED} seeded three-tie edits: median, worst |")
+        print("|---|---:|---:|---:|")
         for renderer, flags in RENDERERS:
             files = {}
             for name, model, args in [
@@ -132,7 +171,16 @@ def main():
                 export(model, args + flags, files[name])
             crimea, n1 = moved(files["before"], files["after"])
             edit, n2 = moved(files["whole"], files["edited"])
-            print(f"| {renderer} | {crimea * 100:.1f} % ({n1} shared nodes) | {edit * 100:.1f} % ({n2} nodes) |")
+            shares = []
+            for path in seeded:
+                out = os.path.join(tmp, "seeded.svg")
+                export(path, flags, out)
+                shares.append(moved(files["whole"], out)[0])
+            shares.sort()
+            # The upper median, as tests/figure.rs takes it.
+            typical, worst = shares[len(shares) // 2], shares[-1]
+            print(f"| {renderer} | {crimea * 100:.1f} % ({n1} shared nodes) | {edit * 100:.1f} % ({n2} nodes) "
+                  f"| {typical * 100:.1f} %, {worst * 100:.1f} % |")
 
 
 if __name__ == "__main__":

@@ -285,20 +285,65 @@ fn export_at_two_dates_draws_two_aligned_panels_with_the_ended_ties_faint() {
     }
 }
 
+/// Three new ties between nodes of `model`, drawn with a fixed seed (the same draw as
+/// bench/layout_compare.py's): each copies the kind of a tie of the model picked at random
+/// and joins two nodes, picked at random, of the kinds that tie joins, not yet tied either way.
+fn three_ties(model: &relgraph::model::Model, seed: u64) -> Vec<(String, String, &'static str)> {
+    let nodes: Vec<&relgraph::model::Node> = model.nodes().collect();
+    let edges: Vec<&relgraph::model::Edge> = model.edges().collect();
+    let kind = |id: &str| nodes.iter().find(|n| n.id == id).expect("an end").kind;
+    let pair = |a: &str, b: &str| if a < b { (a.to_owned(), b.to_owned()) } else { (b.to_owned(), a.to_owned()) };
+    let mut tied: std::collections::BTreeSet<(String, String)> = edges.iter().map(|e| pair(&e.from, &e.to)).collect();
+    let mut state = seed.wrapping_mul(2_654_435_761);
+    let mut next = || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    let mut out = Vec::new();
+    while out.len() < 3 {
+        let like = edges[next() % edges.len()];
+        let of = |k| nodes.iter().filter(|n| n.kind == k).map(|n| n.id.as_str()).collect::<Vec<_>>();
+        let (froms, tos) = (of(kind(&like.from)), of(kind(&like.to)));
+        let (a, b) = (froms[next() % froms.len()], tos[next() % tos.len()]);
+        if a != b && tied.insert(pair(a, b)) {
+            out.push((a.to_owned(), b.to_owned(), like.kind.as_str()));
+        }
+    }
+    out
+}
+
 #[test]
 fn three_new_ties_without_a_positions_file_move_the_median_node_little() {
-    // Issue 22 asks for under 5% of the diagonal; classical MDS seeding gives 5.9% today
-    // (18% before), so this guards the gain at 7% until the crossing reduction is steadier.
+    // Issue 22 asks that adding three ties move the median node under 5% of the diagonal,
+    // for a fresh layout. Held for the edit of the test above and for the median of ten
+    // seeded edits (bench/layout_compare.py reports twenty; an edit may still flip the
+    // picture: the worst moved 18.6%, see BENCHMARKS.md).
     let dir = tempfile::tempdir().unwrap();
     let g = graph();
     let text = std::fs::read_to_string(&g).unwrap();
+    let model = relgraph::io::ron::load(g.as_ref()).unwrap();
     let at = text.find("        Edge(").unwrap();
-    let ties = "        Edge(from: \"italy\", to: \"canada\", kind: cooperates_with),\n        Edge(from: \"letta\", to: \"kishida\", kind: meets),\n        Edge(from: \"tepco\", to: \"g7\", kind: supports),\n";
-    let edited = dir.path().join("edited.ron");
-    std::fs::write(&edited, format!("{}{ties}{}", &text[..at], &text[at..])).unwrap();
+    let own = [("italy", "canada", "cooperates_with"), ("letta", "kishida", "meets"), ("tepco", "g7", "supports")];
+    let mut edits = vec![own.iter().map(|(a, b, k)| ((*a).to_owned(), (*b).to_owned(), *k)).collect::<Vec<_>>()];
+    edits.extend((1..=10).map(|seed| three_ties(&model, seed)));
     let before = draw(dir.path(), "before.svg", &["export", &g]);
-    let after = draw(dir.path(), "after.svg", &["export", edited.to_str().unwrap()]);
-    let (moved, diagonal) = displacement(&before, &after);
-    let share = median(moved.values().copied().collect()) / diagonal;
-    assert!(share < 0.07, "the median node moved {:.1}% of the diagonal", share * 100.0);
+    let shares: Vec<f64> = edits
+        .iter()
+        .enumerate()
+        .map(|(k, ties)| {
+            let lines: String = ties
+                .iter()
+                .map(|(a, b, kind)| format!("        Edge(from: \"{a}\", to: \"{b}\", kind: {kind}),\n"))
+                .collect();
+            let edited = dir.path().join(format!("edited{k}.ron"));
+            std::fs::write(&edited, format!("{}{lines}{}", &text[..at], &text[at..])).unwrap();
+            let after = draw(dir.path(), &format!("after{k}.svg"), &["export", edited.to_str().unwrap()]);
+            let (moved, diagonal) = displacement(&before, &after);
+            median(moved.values().copied().collect()) / diagonal
+        })
+        .collect();
+    let percent = |v: &[f64]| v.iter().map(|s| format!("{:.1}", s * 100.0)).collect::<Vec<_>>().join(" ");
+    assert!(shares[0] < 0.05, "the test's edit moved the median node {:.1}% of the diagonal", shares[0] * 100.0);
+    let typical = median(shares[1..].to_vec());
+    assert!(typical < 0.05, "the median edit moved the median node {:.1}%: {}", typical * 100.0, percent(&shares[1..]));
 }

@@ -325,6 +325,8 @@ struct Drawing<'a> {
 const SPREAD_ATTEMPTS: usize = 3;
 /// When no more labels than this lack a spot, stop spreading and leave them out.
 const FEW_LABELS: usize = 2;
+/// … or no more than one in this many lines' labels.
+const FEW_LABELS_PER: usize = 50;
 /// How far each spreading moves the nodes apart.
 const SPREAD_FACTOR: f64 = 1.2;
 /// Most labels placed; beyond this, the least important are left out.
@@ -355,10 +357,14 @@ impl<'a> Drawing<'a> {
         // When some edge labels find no free spot, spread the nodes out (their sizes stay)
         // and place the labels again, a few times at most; what still finds no spot is left
         // out, least important first, and counted under the legend.
+        // How few is few grows with the drawing: on a large one, whether three labels or
+        // four lack a spot depends on the details of the layout, and a spreading more or
+        // less would scale the whole picture by a fifth for a small edit.
+        let few = FEW_LABELS.max(drawing.lines.len() / FEW_LABELS_PER);
         for attempt in 0..=spreads {
             drawing.route_edges();
             let unplaced = drawing.place_labels();
-            if unplaced <= FEW_LABELS || attempt == spreads {
+            if unplaced <= few || attempt == spreads {
                 break;
             }
             drawing.spread(SPREAD_FACTOR);

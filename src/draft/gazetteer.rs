@@ -6,7 +6,7 @@
 //! case-sensitive), built once per process; a model given with `--into` adds its nodes'
 //! names and aliases in a second automaton that wins over the first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -78,8 +78,12 @@ fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
-/// Whether a form is specific enough to match: three letters or more, or an acronym.
+/// Whether a form is specific enough to match: three letters or more, or an acronym; a
+/// name after the Arabic article in lower case ("al-Shabab") too.
 fn usable(form: &str) -> bool {
+    if let Some(rest) = form.strip_prefix("al-").or_else(|| form.strip_prefix("al ")) {
+        return rest.chars().count() >= 3 && rest.starts_with(char::is_uppercase);
+    }
     let letters = form.chars().filter(|c| c.is_alphabetic()).count();
     let alnum = form.chars().filter(|c| c.is_alphanumeric()).count();
     let upper = form.chars().filter(|c| c.is_uppercase()).count();
@@ -312,6 +316,11 @@ pub fn offices() -> &'static [(String, bool)] {
             "chair",
             "chief executive",
             "foreign affairs minister",
+            "special representative",
+            "special envoy",
+            "representative",
+            "governor",
+            "deputy governor",
         ] {
             all.push((own.to_owned(), false));
         }
@@ -339,6 +348,49 @@ pub fn offices() -> &'static [(String, bool)] {
             same
         });
         all
+    })
+}
+
+/// Every word of an office title (lower case): "deputy", "governor", "representative" …
+/// Capitalised, they are a title, not a name.
+pub fn office_words() -> &'static HashSet<String> {
+    static W: OnceLock<HashSet<String>> = OnceLock::new();
+    W.get_or_init(|| {
+        offices().iter().flat_map(|(o, _)| o.split([' ', '-'])).filter(|w| w.len() >= 2).map(str::to_owned).collect()
+    })
+}
+
+/// Given names: the first words of the names of the people table that begin two names or
+/// more ("Patrick", "Mohamed", "Marie"), leaving out country forms and office words.
+pub fn given_names() -> &'static HashSet<String> {
+    static G: OnceLock<HashSet<String>> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for row in rows(PEOPLE) {
+            let Some(name) = row.first() else { continue };
+            let mut words = name.split(' ');
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                if first.chars().count() >= 3
+                    && first.chars().all(char::is_alphabetic)
+                    && first.starts_with(char::is_uppercase)
+                {
+                    *count.entry(first).or_default() += 1;
+                }
+            }
+        }
+        let gazetteer = Gazetteer::builtin();
+        let words = office_words();
+        count
+            .into_iter()
+            .filter(|(w, n)| *n >= 2 && !words.contains(&w.to_lowercase()))
+            .filter(|(w, _)| {
+                gazetteer
+                    .find(w)
+                    .iter()
+                    .all(|h| gazetteer.entities.get(h.entity).is_none_or(|e| e.class != EntityClass::Country))
+            })
+            .map(|(w, _)| w.to_owned())
+            .collect()
     })
 }
 

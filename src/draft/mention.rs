@@ -123,7 +123,7 @@ impl Registry {
     }
 }
 
-const ORG_HEADS: [&str; 35] = [
+const ORG_HEADS: [&str; 36] = [
     "Council",
     "Union",
     "Party",
@@ -158,6 +158,7 @@ const ORG_HEADS: [&str; 35] = [
     "Front",
     "Movement",
     "Tribe",
+    "Mission",
     "Co",
 ];
 const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
@@ -184,7 +185,7 @@ const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
     ("Region", NodeKind::Territory),
     ("Crimea", NodeKind::Territory),
 ];
-const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 12] = [
+const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 15] = [
     ("tribe", NodeKind::Organization),
     ("navy", NodeKind::Organization),
     ("army", NodeKind::Organization),
@@ -197,6 +198,9 @@ const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 12] = [
     ("summit", NodeKind::Event),
     ("crisis", NodeKind::Event),
     ("talks", NodeKind::Event),
+    ("region", NodeKind::Territory),
+    ("enclave", NodeKind::Territory),
+    ("temple", NodeKind::Territory),
 ];
 const NAME_JOINERS: [&str; 8] = ["al", "bin", "ibn", "de", "van", "von", "der", "la"];
 const NOT_NAMES: [&str; 24] = [
@@ -374,6 +378,13 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             let mut end = tok.start + bare.len();
             if bare == "Co" && text[end..].starts_with('.') {
                 end += 1;
+            }
+            // "African Union Mission in Somalia": a mission is named with where it serves.
+            if bare == "Mission" && toks.get(t + 1).is_some_and(|n| word(n) == "in") {
+                let place = toks.iter().skip(t + 2).take(2).take_while(|n| capitalised(word(n)));
+                if let Some(last) = place.last() {
+                    end = last.end;
+                }
             }
             let mut start_word = s;
             // Start after the last "the", and after a leading office and its "of"
@@ -601,6 +612,30 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         i = j;
     }
 
+    // (4b) Names no table knows (`names.rs`): people with a known given name, acronyms,
+    // hyphenated names.
+    let starts: std::collections::HashSet<usize> =
+        super::text::sentences(text).iter().filter_map(|&(s, _)| toks.iter().position(|t| t.start >= s)).collect();
+    for u in super::names::find(text, &toks, &mentions, &starts) {
+        let name = text[u.start..u.end].to_owned();
+        // Keyed as the other passes key what they find, so one name is one actor.
+        let prefix = match u.kind {
+            NodeKind::Person => "p",
+            NodeKind::Organization => "n",
+            _ => "c",
+        };
+        let a = reg.get(format!("{prefix}:{}", name.to_lowercase()), || Actor {
+            name: name.clone(),
+            kind: u.kind,
+            forms: Vec::new(),
+            known: None,
+            office: None,
+        });
+        push_form(&mut reg.actors[a], &name);
+        mentions.push(Mention { start: u.start, end: u.end, actor: a, role: Role::Name });
+    }
+    mentions.sort_by_key(|m| m.start);
+
     // (5) Short forms: surnames of people, acronyms given in brackets, matched everywhere.
     let mut short: Vec<(String, usize)> = Vec::new();
     for (a, actor) in reg.actors.iter().enumerate() {
@@ -721,9 +756,15 @@ fn context_from_lower(
     if !text[toks[t - 1].end..toks[t].start].trim().is_empty() {
         return;
     }
-    let name = text[start..end].to_owned();
+    // A place is named by its capitalised words ("the Preah Vihear temple": "Preah Vihear"),
+    // with the whole phrase as a form.
+    let place = *kind == NodeKind::Territory;
+    if place && mentions.iter().any(|m| m.start <= start && m.end >= toks[t - 1].end) {
+        return;
+    }
+    let name = if place { text[start..toks[t - 1].end].to_owned() } else { text[start..end].to_owned() };
     let body = *kind == NodeKind::Organization;
-    if name.split(' ').count() < 2 || (body && t - s > 3) {
+    if (name.split(' ').count() < 2 && !place) || (body && t - s > 3) || (place && t - s > 3) {
         return;
     }
     // Names inside stay mentions (the parties); the context is a mention of its own. A
@@ -736,6 +777,9 @@ fn context_from_lower(
         office: None,
     });
     push_form(&mut reg.actors[a], &name);
+    if place {
+        push_form(&mut reg.actors[a], &text[start..end]);
+    }
     if body {
         mentions.retain(|m| !(m.start >= start && m.end <= end));
     } else {

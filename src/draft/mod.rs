@@ -20,6 +20,7 @@ pub mod date;
 pub mod eval;
 pub mod gazetteer;
 pub mod mention;
+mod names;
 mod reference;
 pub mod relation;
 

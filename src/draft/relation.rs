@@ -51,6 +51,7 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
     let sentence_toks: Vec<Token> = toks.iter().copied().filter(|t| t.start >= range.0 && t.end <= range.1).collect();
     let lower: Vec<String> = sentence_toks.iter().map(|t| text[t.start..t.end].to_lowercase()).collect();
     let table = cues();
+    let mut conflict_cue: Option<(usize, usize, String)> = None;
     let mut i = 0;
     while i < sentence_toks.len() {
         let mut hit: Option<(usize, &Cue)> = None;
@@ -202,19 +203,54 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                 }
             }
         }
+        // "three activists were arrested for entering Cambodia", "X was attacked by Y": in
+        // the passive the subject is acted on.
+        let passive = i > 0
+            && matches!(lower[i - 1].as_str(), "was" | "were" | "been" | "being" | "is" | "are")
+            && (lower[i].ends_with("ed") || lower[i].ends_with("en"));
         for (s, o, factor) in pairs {
             if s.actor == o.actor {
                 continue;
             }
+            let (s, o) = if passive { (o, s) } else { (s, o) };
             let start = s.start.min(cs).min(o.start);
             let end = s.end.max(ce).max(o.end);
             let adjective = s.role == Role::Adjective || o.role == Role::Adjective;
             let confidence = cue.confidence * factor * if adjective { 0.7 } else { 1.0 };
             out.push(Proposed { from: s.actor, to: o.actor, kind: cue.kind.clone(), start, end, confidence });
         }
+        if conflictual(&cue.kind) && !cue.noun {
+            conflict_cue.get_or_insert((cs, ce, cue.kind.clone()));
+        }
         i += n;
     }
+    // A sentence that states a fight, an attack or an arrest and names exactly two parties
+    // ("Cambodian officials say more Thai troops have crossed the border"): the two are in
+    // conflict, with less confidence, when no cue joined them.
+    if let Some((cs, ce, kind)) = conflict_cue {
+        let mut parties: Vec<&Mention> = Vec::new();
+        for m in &args {
+            if !parties.iter().any(|p| p.actor == m.actor) {
+                parties.push(m);
+            }
+        }
+        if let [a, b] = parties.as_slice() {
+            let joined =
+                out.iter().any(|t| (t.from == a.actor && t.to == b.actor) || (t.from == b.actor && t.to == a.actor));
+            if !joined && a.role != Role::Modifier && b.role != Role::Modifier {
+                let start = a.start.min(cs);
+                let end = b.end.max(ce);
+                out.push(Proposed { from: a.actor, to: b.actor, kind, start, end, confidence: 0.3 });
+            }
+        }
+    }
     out
+}
+
+/// Whether a cue's kind (a relgraph kind or a CAMEO code) states force or coercion: CAMEO
+/// 17–20 (coerce, assault, fight, mass violence) and the kinds that name a fight.
+fn conflictual(kind: &str) -> bool {
+    matches!(kind, "fights" | "annexes") || ["17", "18", "19", "20"].iter().any(|p| kind.starts_with(p))
 }
 
 /// Whether an actor whose mention ends where `gap` (the text up to the cue) begins can be

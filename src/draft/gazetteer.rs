@@ -174,19 +174,63 @@ impl Gazetteer {
             // A few of PETRARCH2's country names are in capitals ("PERU", "IRAQ"): the
             // name is the title-case form, which is how articles write it.
             let name = title_case(name);
+            // The converter keeps short words in capitals as if they were acronyms ("THAI"):
+            // their title-case form is how articles write them (four-letter ones only when
+            // they read as an adjective, so that "MALE" gives no "Male").
+            let forms: Vec<&str> = rest.first().map_or("", |r| *r).split('|').collect();
+            let titled: Vec<String> = forms
+                .iter()
+                .filter(|f| f.chars().all(|c| c.is_ascii_uppercase()))
+                .filter(|f| f.chars().count() >= 5 || (f.chars().count() == 4 && is_adjective(f, &name)))
+                .map(|f| title_case(f))
+                .collect();
             let mut names = vec![name.as_str()];
-            names.extend(rest.first().map_or("", |r| *r).split('|'));
+            names.extend(forms);
+            names.extend(titled.iter().map(String::as_str));
             let e = Entity { name: name.clone(), code: (*code).to_owned(), class: EntityClass::Country, id: None };
             let i = add(&mut entities, e, names, true);
             countries.insert((*code).to_owned(), i);
         }
-        for row in rows(EXTRA).chain(rows(ORGANISATIONS)) {
-            let [name, code, rest @ ..] = row.as_slice() else { continue };
-            let mut names = vec![*name];
-            names.extend(rest.first().map_or("", |r| *r).split('|'));
+        // An acronym row ("U.N.") is a form of the row with the same code whose initials it
+        // spells ("United Nations"), not a body of its own.
+        let mut orgs: Vec<(&str, &str, Vec<&str>)> = rows(EXTRA)
+            .chain(rows(ORGANISATIONS))
+            .filter_map(|row| match row.as_slice() {
+                [name, code, rest @ ..] => {
+                    let mut names = vec![*name];
+                    names.extend(rest.first().map_or("", |r| *r).split('|').filter(|f| !f.is_empty()));
+                    Some((*name, *code, names))
+                }
+                _ => None,
+            })
+            .collect();
+        let initials = |name: &str| -> String {
+            name.split([' ', '-']).filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
+        };
+        let by_initials: HashMap<(String, &str), usize> = orgs
+            .iter()
+            .enumerate()
+            .filter(|(_, (name, _, _))| name.contains(' '))
+            .map(|(k, (name, code, _))| ((initials(name), *code), k))
+            .collect();
+        for k in 0..orgs.len() {
+            let (name, code) = (orgs[k].0, orgs[k].1);
+            let letters: String = name.chars().filter(|c| *c != '.').collect();
+            if name.contains(' ') || letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            if let Some(&target) = by_initials.get(&(letters, code)) {
+                let moved = std::mem::take(&mut orgs[k].2);
+                orgs[target].2.extend(moved);
+            }
+        }
+        for (name, code, names) in orgs {
+            if names.is_empty() {
+                continue;
+            }
             let e = Entity {
-                name: (*name).to_owned(),
-                code: (*code).to_owned(),
+                name: name.to_owned(),
+                code: code.to_owned(),
                 class: EntityClass::Organization,
                 id: None,
             };

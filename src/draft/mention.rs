@@ -78,6 +78,8 @@ pub enum Link {
     Advises,
     /// A country listed among a body's members: `member_of`.
     MemberOf,
+    /// A national body of a country ("Kenyan Defense Forces"): `part_of`.
+    PartOf,
 }
 
 /// A tie a role phrase states: the person, the body, how, the quote's byte range.
@@ -201,6 +203,11 @@ const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 15] = [
     ("region", NodeKind::Territory),
     ("enclave", NodeKind::Territory),
     ("temple", NodeKind::Territory),
+];
+/// Nouns that a force word ("military", "army", "navy") modifies rather than names.
+const FORCE_MODIFIES: [&str; 18] = [
+    "base", "bases", "camp", "camps", "vehicle", "vehicles", "post", "posts", "officer", "officers", "official",
+    "officials", "commander", "commanders", "unit", "units", "operation", "operations",
 ];
 const NAME_JOINERS: [&str; 8] = ["al", "bin", "ibn", "de", "van", "von", "der", "la"];
 const NOT_NAMES: [&str; 24] = [
@@ -407,8 +414,25 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             {
                 continue;
             }
+            // A headline ("Al-Shabab Attacks African Union Base") capitalises every word.
+            if head_org && super::names::headline(text, start) {
+                continue;
+            }
             let name = text[start..end].to_owned();
             let kind = if head_org { NodeKind::Organization } else { head_ctx.unwrap_or(NodeKind::Event) };
+            // "Kenyan Defense Forces", "Japan's Maritime Self Defense Force": a national body
+            // (a company named after a city, "Tokyo Electric Power Co.", is none).
+            let nation = head_org
+                .then(|| {
+                    mentions.iter().find(|m| {
+                        let gap = text.get(m.end..start).unwrap_or("x");
+                        ((m.start == start && m.end < end && m.role == Role::Adjective)
+                            || (m.end <= start && matches!(gap, "'s " | "’s ")))
+                            && reg.actors[m.actor].kind == NodeKind::Country
+                    })
+                })
+                .flatten()
+                .map(|m| (m.actor, m.start));
             mentions.retain(|m| !(m.start >= start && m.end <= end));
             let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor {
                 name: name.clone(),
@@ -419,6 +443,9 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             });
             push_form(&mut reg.actors[a], &name);
             mentions.push(Mention { start, end, actor: a, role: Role::Name });
+            if let Some((country, from)) = nation {
+                structural.push(Structural { person: a, body: country, kind: Link::PartOf, start: from, end });
+            }
             // "(CCP)" after the name: an alias.
             let after = &text[end..];
             if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(i, _)| i) {
@@ -484,6 +511,16 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             } else {
                 break;
             }
+        }
+        // "Deputy Gedo Governor …": words between two titles are part of the title.
+        let title_follows = j > name_start
+            && j < toks.len()
+            && &text[toks[j - 1].end..toks[j].start] == " "
+            && capitalised(word(&toks[j]))
+            && offices.iter().any(|(o, _)| o.split(' ').next() == Some(lower[j].as_str()));
+        if title_follows {
+            i += n;
+            continue;
         }
         if j == name_start || (!titled && !matches!(gap.trim(), "," | ":") && j - name_start < 2) {
             // "NAME, director of …": the name stands before the office.
@@ -747,6 +784,12 @@ fn context_from_lower(
     mentions: &mut Vec<Mention>,
 ) {
     let Some((_, kind)) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == w) else { return };
+    // "an African Union military base", "a Somalian army camp": the force word modifies a
+    // noun; the body is the actor named before it, not a new one.
+    let next = toks.get(t + 1).map_or("", |n| &text[n.start..n.end]);
+    if *kind == NodeKind::Organization && FORCE_MODIFIES.contains(&next) {
+        return;
+    }
     let s = (s..t).rev().find(|&k| !capitalised(&text[toks[k].start..toks[k].end])).map_or(s, |k| k + 1);
     if s >= t {
         return;

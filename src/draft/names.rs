@@ -87,12 +87,13 @@ fn hyphenated(w: &str) -> bool {
         && parts.iter().skip(1).any(|p| p.chars().count() >= 3)
 }
 
-/// Whether the line holding `at` is a headline: most of its longer words capitalised.
-fn headline(text: &str, at: usize) -> bool {
+/// Whether the line holding `at` is a headline: three words of five letters or more, all
+/// capitalised ("Al-Shabab Attacks African Union Base in Somalia").
+pub(super) fn headline(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
     let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
-    let words: Vec<&str> = text[start..end].split_whitespace().filter(|w| w.chars().count() >= 4).collect();
-    words.len() >= 2 && words.iter().filter(|w| capitalised(w)).count() * 10 >= words.len() * 7
+    let words: Vec<&str> = text[start..end].split_whitespace().filter(|w| w.chars().count() >= 5).collect();
+    words.len() >= 3 && words.iter().all(|w| capitalised(w))
 }
 
 /// Names in `text` that no mention covers.
@@ -108,7 +109,7 @@ pub fn find(text: &str, toks: &[Token], mentions: &[Mention], sentence_starts: &
         capitalised(&w)
             && !NOT_NAMES.contains(&w.as_str())
             && !CALENDAR.contains(&w.as_str())
-            && !offices.contains(&w.to_lowercase())
+            && !w.split('-').any(|part| offices.contains(&part.to_lowercase()))
             && !covered(k)
             && w.chars().any(char::is_alphabetic)
     };

@@ -228,8 +228,11 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
     // ("Cambodian officials say more Thai troops have crossed the border"): the two are in
     // conflict, with less confidence, when no cue joined them.
     if let Some((cs, ce, kind)) = conflict_cue {
+        // The cue's clause: from the last comma, semicolon or colon before it to the next.
+        let from = text[range.0..cs].rfind([',', ';', ':']).map_or(range.0, |k| range.0 + k);
+        let to = text[ce..range.1].find([',', ';', ':']).map_or(range.1, |k| ce + k);
         let mut parties: Vec<&Mention> = Vec::new();
-        for m in &args {
+        for m in args.iter().filter(|m| m.start >= from && m.end <= to) {
             if !parties.iter().any(|p| p.actor == m.actor) {
                 parties.push(m);
             }

@@ -115,6 +115,17 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                     && !speaker_between(&text[ce..m.start])
             })
             .collect();
+        // "welcomed the releases of Egyptian human rights defenders Patrick Zaki": an
+        // adjective that describes the person named after it is no object of its own.
+        // The person stands in for the adjective, with the names coordinated with it.
+        let mut after: Vec<&&Mention> = after;
+        if let Some(k) = after.iter().position(|m| m.role == Role::Adjective) {
+            let next = args.iter().position(|n| n.start >= after[k].end);
+            if let Some(n) = next.filter(|&n| describes_next(text, after[k], Some(args[n]))) {
+                after.truncate(k);
+                after.extend(args[n..].iter().take(3));
+            }
+        }
         let mut pairs: Vec<(&Mention, &Mention, f64)> = Vec::new();
         // "between A and B", "tensions build between A and B", "A-B relations"
         let between = (i + n..(i + n + 2).min(lower.len())).any(|k| lower[k] == "between");
@@ -248,6 +259,22 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
         }
     }
     out
+}
+
+/// Whether the adjective `m` describes the name `next` after it: only a few lower-case words
+/// between them, none a preposition or verb-like "-ed" word ("Egyptian human rights
+/// defenders Patrick Zaki", not "Russian aggression against Ukraine").
+fn describes_next(text: &str, m: &Mention, next: Option<&Mention>) -> bool {
+    let Some(next) = next.filter(|n| n.role == Role::Name) else { return false };
+    let gap: Vec<&str> = text[m.end..next.start].split_whitespace().collect();
+    !gap.is_empty()
+        && gap.len() <= 4
+        && text[next.start..next.end].contains(' ')
+        && gap.iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !w.ends_with("ed")
+                && !matches!(*w, "against" | "in" | "on" | "to" | "with" | "of" | "for" | "by" | "at" | "from" | "and" | "or")
+        })
 }
 
 /// Whether a cue's kind (a relgraph kind or a CAMEO code) states force or coercion: CAMEO

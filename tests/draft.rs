@@ -3,8 +3,8 @@
 //! The evaluation set (`tests/fixtures/draft/`, see its README) is drafted and scored against
 //! the hand annotations: every draft passes `check`, every quote is an exact substring, and
 //! the figures stay above floors set a little under what was measured (docs/draft.md), for
-//! the six articles tuned on and, separately, for the four held out. The CLI tests run the
-//! binary: the model it writes, `check` counting drafts (and `--strict` failing), analyses
+//! the development articles (tuned on) and, separately, for a held-out set when there is
+//! one. The CLI tests run the binary: the model it writes, `check` counting drafts (and `--strict` failing), analyses
 //! leaving drafts out with `--no-drafts`, `--into` resolving names to a model's ids, a folder.
 //! The browser test opens the review page in headless Chromium (skipping, saying why, when
 //! Chromium, chromedriver or selenium is missing), reviews ties with the keyboard and checks
@@ -80,7 +80,7 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
     let mut counts = [0.0; 2];
     for (name, date, held_out) in ARTICLES {
         let (s, _) = scored(name, date);
-        // Per article: most actors found (measured: at least DEV_ACTOR_MIN tuned on).
+        // Per article: most actors found (measured: at least 0.86 on every development article).
         let floor = if held_out { 0.6 } else { 0.85 };
         assert!(s.actor_recall >= floor, "{name}: actor recall {}", s.actor_recall);
         let k = usize::from(held_out);
@@ -89,10 +89,10 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
         }
         counts[k] += 1.0;
     }
-    // Measured on the ten development articles: DEV_FIGURES.
+    // Measured on the ten development articles: 0.97 / 0.63 / 0.72 / 0.96.
     let [actors, relations, conflict, precision] = sums[0].map(|v| v / counts[0]);
     assert!(
-        actors >= DEV_FLOORS_A && relations >= DEV_FLOORS_R && conflict >= DEV_FLOORS_C && precision >= DEV_FLOORS_P,
+        actors >= 0.95 && relations >= 0.6 && conflict >= 0.68 && precision >= 0.93,
         "tuned on: {:?}",
         sums[0].map(|v| v / counts[0])
     );

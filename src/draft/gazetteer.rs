@@ -228,12 +228,7 @@ impl Gazetteer {
             if names.is_empty() {
                 continue;
             }
-            let e = Entity {
-                name: name.to_owned(),
-                code: code.to_owned(),
-                class: EntityClass::Organization,
-                id: None,
-            };
+            let e = Entity { name: name.to_owned(), code: code.to_owned(), class: EntityClass::Organization, id: None };
             add(&mut entities, e, names, false);
         }
         for row in rows(PEOPLE) {

@@ -206,8 +206,24 @@ const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 15] = [
 ];
 /// Nouns that a force word ("military", "army", "navy") modifies rather than names.
 const FORCE_MODIFIES: [&str; 18] = [
-    "base", "bases", "camp", "camps", "vehicle", "vehicles", "post", "posts", "officer", "officers", "official",
-    "officials", "commander", "commanders", "unit", "units", "operation", "operations",
+    "base",
+    "bases",
+    "camp",
+    "camps",
+    "vehicle",
+    "vehicles",
+    "post",
+    "posts",
+    "officer",
+    "officers",
+    "official",
+    "officials",
+    "commander",
+    "commanders",
+    "unit",
+    "units",
+    "operation",
+    "operations",
 ];
 const NAME_JOINERS: [&str; 8] = ["al", "bin", "ibn", "de", "van", "von", "der", "la"];
 const NOT_NAMES: [&str; 24] = [
@@ -903,6 +919,26 @@ mod tests {
             "{got:?}"
         );
         assert!(got.contains(&("China".to_owned(), NodeKind::Country)), "{got:?}");
+    }
+
+    #[test]
+    fn national_bodies_are_part_of_their_country_and_acronym_rows_are_forms() {
+        let found = find("Kenyan Defense Forces said the U.N. and the United Nations agreed.", None);
+        let forces = found.actors.iter().position(|a| a.name == "Kenyan Defense Forces").expect("a body");
+        let kenya = found.actors.iter().position(|a| a.name == "Kenya").expect("Kenya");
+        assert!(found.structural.iter().any(|s| s.person == forces && s.body == kenya && s.kind == Link::PartOf));
+        // "U.N." is a form of the United Nations, not a body of its own.
+        assert_eq!(found.actors.iter().filter(|a| a.kind == NodeKind::Organization).count(), 2, "{:?}", found.actors);
+        // A force word before a noun names no body: "a Kenyan army base".
+        let got = names("Gunmen attacked a Kenyan army base.");
+        assert!(!got.iter().any(|(n, _)| n.contains("army")), "{got:?}");
+    }
+
+    #[test]
+    fn groups_of_the_non_state_table_and_lower_case_articles() {
+        let got = names("Residents say al-Shabab has taken the town; Taliban fighters left.");
+        assert!(got.iter().any(|(n, k)| n == "Al-Shabaab" && *k == NodeKind::Organization), "{got:?}");
+        assert!(got.iter().any(|(n, _)| n == "Taliban"), "{got:?}");
     }
 
     #[test]

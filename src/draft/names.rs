@@ -176,12 +176,12 @@ mod tests {
 
     #[test]
     fn unknown_people_acronyms_and_hyphenated_names() {
-        let got = found("Officials said Rustam Qorbani met AMISOM envoys near Upper-Velkaria on Monday.");
-        assert!(!got.iter().any(|(n, _)| n == "Rustam Qorbani"), "Rustam is no given name the table knows: {got:?}");
-        let got = found("Officials said Patrick Qorbani met AMISOM envoys near Upper-Velkaria on Monday.");
+        let got = found("Officials said Zorbel Qorbani met AMISOM envoys near Nor-Velkaria on Monday.");
+        assert!(!got.iter().any(|(n, _)| n == "Zorbel Qorbani"), "Zorbel is no given name the table knows: {got:?}");
+        let got = found("Officials said Patrick Qorbani met AMISOM envoys near Nor-Velkaria on Monday.");
         assert!(got.contains(&("Patrick Qorbani".to_owned(), NodeKind::Person)), "{got:?}");
         assert!(got.contains(&("AMISOM".to_owned(), NodeKind::Organization)), "{got:?}");
-        assert!(got.contains(&("Upper-Velkaria".to_owned(), NodeKind::Territory)), "{got:?}");
+        assert!(got.contains(&("Nor-Velkaria".to_owned(), NodeKind::Territory)), "{got:?}");
         // Surnames after the full name are the same person.
         let f = actors("Patrick Qorbani spoke. Later Qorbani left.", None);
         let p = f.actors.iter().position(|a| a.name == "Patrick Qorbani").expect("found");

@@ -283,6 +283,17 @@ mod tests {
     }
 
     #[test]
+    fn the_neighbours_are_the_main_pair() {
+        let got =
+            pairs("Peru met Chile in Lima. The temple has long been a source of dispute between the Andean neighbors.");
+        assert!(
+            got.iter().any(|(a, k, b)| k == "disputes"
+                && matches!((a.as_str(), b.as_str()), ("chile", "peru") | ("peru", "chile"))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_list_of_leaders_makes_members_of_the_group_named_through_its_leaders() {
         let got = pairs("ASEAN leaders met. The leaders of Laos, Thailand and Vietnam agreed.");
         for c in ["laos", "thailand", "vietnam"] {

@@ -273,7 +273,10 @@ fn describes_next(text: &str, m: &Mention, next: Option<&Mention>) -> bool {
         && gap.iter().all(|w| {
             w.chars().all(|c| c.is_lowercase() || c == '-')
                 && !w.ends_with("ed")
-                && !matches!(*w, "against" | "in" | "on" | "to" | "with" | "of" | "for" | "by" | "at" | "from" | "and" | "or")
+                && !matches!(
+                    *w,
+                    "against" | "in" | "on" | "to" | "with" | "of" | "for" | "by" | "at" | "from" | "and" | "or"
+                )
         })
 }
 
@@ -432,6 +435,36 @@ mod tests {
         let got = ties("Chile, which condemned Peru last week, is calm.");
         assert!(
             got.iter().any(|(a, k, b)| (a, k, b) == (&"chile".into(), &"condemns".into(), &"peru".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_passive_turns_the_tie_round() {
+        let got = ties("Three Peruvian activists were arrested by Chile on Monday.");
+        assert!(
+            got.iter().any(|(a, k, b)| (a, k, b) == (&"chile".into(), &"coerces".into(), &"peru".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_fight_in_a_clause_with_two_parties_joins_them() {
+        // No object after "crossed the border": the two parties of the clause are in conflict.
+        let got = ties("Peruvian officials say more Chilean troops have crossed the border.");
+        assert!(got.iter().any(|(a, k, b)| k == "fights" && a == "peru" && b == "chile"), "{got:?}");
+        // Three parties: no guess.
+        let got = ties("Peruvian officials say Chilean and Bolivian troops have crossed the border.");
+        assert!(!got.iter().any(|(_, k, _)| k == "fights"), "{got:?}");
+    }
+
+    #[test]
+    fn an_adjective_describing_a_person_gives_way_to_the_person() {
+        let got = ties("The Secretary welcomed the releases of Egyptian human rights defenders Patrick Zaki.");
+        assert!(!got.iter().any(|(_, _, b)| b == "egypt"), "{got:?}");
+        let got = ties("Germany condemned Egyptian human rights defenders Patrick Zaki.");
+        assert!(
+            got.iter().any(|(a, k, b)| (a, k, b) == (&"germany".into(), &"condemns".into(), &"patrick_zaki".into())),
             "{got:?}"
         );
     }

@@ -213,15 +213,21 @@ impl Gazetteer {
             .filter(|(_, (name, _, _))| name.contains(' '))
             .map(|(k, (name, code, _))| ((initials(name), *code), k))
             .collect();
-        for k in 0..orgs.len() {
-            let (name, code) = (orgs[k].0, orgs[k].1);
-            let letters: String = name.chars().filter(|c| *c != '.').collect();
-            if name.contains(' ') || letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
-                continue;
-            }
-            if let Some(&target) = by_initials.get(&(letters, code)) {
-                let moved = std::mem::take(&mut orgs[k].2);
-                orgs[target].2.extend(moved);
+        let merges: Vec<(usize, usize)> = orgs
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (name, code, _))| {
+                let letters: String = name.chars().filter(|c| *c != '.').collect();
+                if name.contains(' ') || letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+                    return None;
+                }
+                by_initials.get(&(letters, *code)).map(|&target| (k, target))
+            })
+            .collect();
+        for (from, to) in merges {
+            let moved = orgs.get_mut(from).map(|o| std::mem::take(&mut o.2)).unwrap_or_default();
+            if let Some(target) = orgs.get_mut(to) {
+                target.2.extend(moved);
             }
         }
         for (name, code, names) in orgs {

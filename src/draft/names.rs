@@ -72,8 +72,7 @@ fn capitalised(w: &str) -> bool {
 
 fn acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 3
-        && letters <= 8
+    (3..=8).contains(&letters)
         && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         && !NOT_ACRONYMS.contains(&w)
 }

@@ -115,9 +115,10 @@ def main():
         elif codes and len(codes[0][0]) >= 3:
             people_or_org(head, syn, codes, people, orgs)
     for name in ('Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt'):
+        non_state = 'MilNonState' in name
         for head, syn, codes, _ in actor_blocks(os.path.join(d, name)):
             if codes:
-                people_or_org(head, syn, codes, people, orgs)
+                people_or_org(head, syn, codes, people, orgs, non_state)
     with open(os.path.join(OUT, 'countries.tsv'), 'w') as f:
         f.write('# code\tname\tother forms (adjectives, demonyms, other names, cities and regions), |-separated\n')
         # Several blocks can carry one code (a state and its former parts): keep the fullest.
@@ -151,13 +152,27 @@ def main():
     verbs()
 
 
-def people_or_org(head, syn, codes, people, orgs):
+def people_or_org(head, syn, codes, people, orgs, non_state=False):
     dated = any(s or u for _, s, u in codes)
+    code = codes[0][0]
     is_org = bool(ORG_WORDS.search(head + '_')) or (re.fullmatch(r"[A-Z.]{2,6}_?", head) is not None)
+    # Undated blocks of the non-state file are groups (Hezbollah, Taliban, Al-Shabaab) unless
+    # the head ends in a double underscore, which that file uses for single-named people;
+    # undated intergovernmental blocks (IGO codes: Interpol, UNESCAP) are bodies whatever
+    # their name.
+    is_org = is_org or (non_state and not head.endswith('__')) or code.startswith('IGO')
     names = [words(head)] + [words(s) for s in syn]
     names = [n for n in dict.fromkeys(names) if n]
-    code = codes[0][0]
     if is_org and not dated:
+        # A one-word name is often written as an acronym (UNESCO, UNICEF): both forms.
+        for n in list(names):
+            if ' ' not in n and n.isalpha() and 3 <= len(n) <= 8 and n.upper() not in names:
+                names.append(n.upper())
+        # "al-Shabab" inside a sentence: the article in lower case too.
+        for n in list(names):
+            for art in ('Al-', 'Al '):
+                if n.startswith(art) and 'a' + n[1:] not in names:
+                    names.append('a' + n[1:])
         orgs.append((names[0], code, names[1:]))
     elif dated or len(names[0].split()) in (2, 3, 4):
         # aliases that are just the person's name with a title are kept as they are
@@ -217,7 +232,8 @@ def verbs():
                 block_code = m.group(2)
             else:
                 codes = fallback.get(m.group(1), [])
-                block_code = max(set(codes), key=codes.count) if codes else None
+                # On a tie, the code met first: the same table on every run.
+                block_code = max(dict.fromkeys(codes), key=codes.count) if codes else None
             continue
         if not line or line.startswith(('-', '~', '&', '=')) or line.startswith(' '):
             continue

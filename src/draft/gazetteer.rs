@@ -6,7 +6,7 @@
 //! case-sensitive), built once per process; a model given with `--into` adds its nodes'
 //! names and aliases in a second automaton that wins over the first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -78,8 +78,12 @@ fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
-/// Whether a form is specific enough to match: three letters or more, or an acronym.
+/// Whether a form is specific enough to match: three letters or more, or an acronym; a
+/// name after the Arabic article in lower case ("al-Shabab") too.
 fn usable(form: &str) -> bool {
+    if let Some(rest) = form.strip_prefix("al-").or_else(|| form.strip_prefix("al ")) {
+        return rest.chars().count() >= 3 && rest.starts_with(char::is_uppercase);
+    }
     let letters = form.chars().filter(|c| c.is_alphabetic()).count();
     let alnum = form.chars().filter(|c| c.is_alphanumeric()).count();
     let upper = form.chars().filter(|c| c.is_uppercase()).count();
@@ -170,22 +174,67 @@ impl Gazetteer {
             // A few of PETRARCH2's country names are in capitals ("PERU", "IRAQ"): the
             // name is the title-case form, which is how articles write it.
             let name = title_case(name);
+            // The converter keeps short words in capitals as if they were acronyms ("THAI"):
+            // their title-case form is how articles write them (four-letter ones only when
+            // they read as an adjective, so that "MALE" gives no "Male").
+            let forms: Vec<&str> = rest.first().map_or("", |r| *r).split('|').collect();
+            let titled: Vec<String> = forms
+                .iter()
+                .filter(|f| f.chars().all(|c| c.is_ascii_uppercase()))
+                .filter(|f| f.chars().count() >= 5 || (f.chars().count() == 4 && is_adjective(f, &name)))
+                .map(|f| title_case(f))
+                .collect();
             let mut names = vec![name.as_str()];
-            names.extend(rest.first().map_or("", |r| *r).split('|'));
+            names.extend(forms);
+            names.extend(titled.iter().map(String::as_str));
             let e = Entity { name: name.clone(), code: (*code).to_owned(), class: EntityClass::Country, id: None };
             let i = add(&mut entities, e, names, true);
             countries.insert((*code).to_owned(), i);
         }
-        for row in rows(EXTRA).chain(rows(ORGANISATIONS)) {
-            let [name, code, rest @ ..] = row.as_slice() else { continue };
-            let mut names = vec![*name];
-            names.extend(rest.first().map_or("", |r| *r).split('|'));
-            let e = Entity {
-                name: (*name).to_owned(),
-                code: (*code).to_owned(),
-                class: EntityClass::Organization,
-                id: None,
-            };
+        // An acronym row ("U.N.") is a form of the row with the same code whose initials it
+        // spells ("United Nations"), not a body of its own.
+        let mut orgs: Vec<(&str, &str, Vec<&str>)> = rows(EXTRA)
+            .chain(rows(ORGANISATIONS))
+            .filter_map(|row| match row.as_slice() {
+                [name, code, rest @ ..] => {
+                    let mut names = vec![*name];
+                    names.extend(rest.first().map_or("", |r| *r).split('|').filter(|f| !f.is_empty()));
+                    Some((*name, *code, names))
+                }
+                _ => None,
+            })
+            .collect();
+        let initials = |name: &str| -> String {
+            name.split([' ', '-']).filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
+        };
+        let by_initials: HashMap<(String, &str), usize> = orgs
+            .iter()
+            .enumerate()
+            .filter(|(_, (name, _, _))| name.contains(' '))
+            .map(|(k, (name, code, _))| ((initials(name), *code), k))
+            .collect();
+        let merges: Vec<(usize, usize)> = orgs
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (name, code, _))| {
+                let letters: String = name.chars().filter(|c| *c != '.').collect();
+                if name.contains(' ') || letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+                    return None;
+                }
+                by_initials.get(&(letters, *code)).map(|&target| (k, target))
+            })
+            .collect();
+        for (from, to) in merges {
+            let moved = orgs.get_mut(from).map(|o| std::mem::take(&mut o.2)).unwrap_or_default();
+            if let Some(target) = orgs.get_mut(to) {
+                target.2.extend(moved);
+            }
+        }
+        for (name, code, names) in orgs {
+            if names.is_empty() {
+                continue;
+            }
+            let e = Entity { name: name.to_owned(), code: code.to_owned(), class: EntityClass::Organization, id: None };
             add(&mut entities, e, names, false);
         }
         for row in rows(PEOPLE) {
@@ -312,6 +361,11 @@ pub fn offices() -> &'static [(String, bool)] {
             "chair",
             "chief executive",
             "foreign affairs minister",
+            "special representative",
+            "special envoy",
+            "representative",
+            "governor",
+            "deputy governor",
         ] {
             all.push((own.to_owned(), false));
         }
@@ -339,6 +393,49 @@ pub fn offices() -> &'static [(String, bool)] {
             same
         });
         all
+    })
+}
+
+/// Every word of an office title (lower case): "deputy", "governor", "representative" …
+/// Capitalised, they are a title, not a name.
+pub fn office_words() -> &'static HashSet<String> {
+    static W: OnceLock<HashSet<String>> = OnceLock::new();
+    W.get_or_init(|| {
+        offices().iter().flat_map(|(o, _)| o.split([' ', '-'])).filter(|w| w.len() >= 2).map(str::to_owned).collect()
+    })
+}
+
+/// Given names: the first words of the names of the people table that begin two names or
+/// more ("Patrick", "Mohamed", "Marie"), leaving out country forms and office words.
+pub fn given_names() -> &'static HashSet<String> {
+    static G: OnceLock<HashSet<String>> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for row in rows(PEOPLE) {
+            let Some(name) = row.first() else { continue };
+            let mut words = name.split(' ');
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                if first.chars().count() >= 3
+                    && first.chars().all(char::is_alphabetic)
+                    && first.starts_with(char::is_uppercase)
+                {
+                    *count.entry(first).or_default() += 1;
+                }
+            }
+        }
+        let gazetteer = Gazetteer::builtin();
+        let words = office_words();
+        count
+            .into_iter()
+            .filter(|(w, n)| *n >= 2 && !words.contains(&w.to_lowercase()))
+            .filter(|(w, _)| {
+                gazetteer
+                    .find(w)
+                    .iter()
+                    .all(|h| gazetteer.entities.get(h.entity).is_none_or(|e| e.class != EntityClass::Country))
+            })
+            .map(|(w, _)| w.to_owned())
+            .collect()
     })
 }
 

@@ -78,6 +78,8 @@ pub enum Link {
     Advises,
     /// A country listed among a body's members: `member_of`.
     MemberOf,
+    /// A national body of a country ("Kenyan Defense Forces"): `part_of`.
+    PartOf,
 }
 
 /// A tie a role phrase states: the person, the body, how, the quote's byte range.
@@ -123,7 +125,7 @@ impl Registry {
     }
 }
 
-const ORG_HEADS: [&str; 35] = [
+const ORG_HEADS: [&str; 36] = [
     "Council",
     "Union",
     "Party",
@@ -158,6 +160,7 @@ const ORG_HEADS: [&str; 35] = [
     "Front",
     "Movement",
     "Tribe",
+    "Mission",
     "Co",
 ];
 const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
@@ -184,7 +187,7 @@ const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
     ("Region", NodeKind::Territory),
     ("Crimea", NodeKind::Territory),
 ];
-const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 12] = [
+const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 15] = [
     ("tribe", NodeKind::Organization),
     ("navy", NodeKind::Organization),
     ("army", NodeKind::Organization),
@@ -197,6 +200,30 @@ const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 12] = [
     ("summit", NodeKind::Event),
     ("crisis", NodeKind::Event),
     ("talks", NodeKind::Event),
+    ("region", NodeKind::Territory),
+    ("enclave", NodeKind::Territory),
+    ("temple", NodeKind::Territory),
+];
+/// Nouns that a force word ("military", "army", "navy") modifies rather than names.
+const FORCE_MODIFIES: [&str; 18] = [
+    "base",
+    "bases",
+    "camp",
+    "camps",
+    "vehicle",
+    "vehicles",
+    "post",
+    "posts",
+    "officer",
+    "officers",
+    "official",
+    "officials",
+    "commander",
+    "commanders",
+    "unit",
+    "units",
+    "operation",
+    "operations",
 ];
 const NAME_JOINERS: [&str; 8] = ["al", "bin", "ibn", "de", "van", "von", "der", "la"];
 const NOT_NAMES: [&str; 24] = [
@@ -375,6 +402,13 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             if bare == "Co" && text[end..].starts_with('.') {
                 end += 1;
             }
+            // "African Union Mission in Somalia": a mission is named with where it serves.
+            if bare == "Mission" && toks.get(t + 1).is_some_and(|n| word(n) == "in") {
+                let place = toks.iter().skip(t + 2).take(2).take_while(|n| capitalised(word(n)));
+                if let Some(last) = place.last() {
+                    end = last.end;
+                }
+            }
             let mut start_word = s;
             // Start after the last "the", and after a leading office and its "of"
             // ("Chair of the Japan-Korea Working Group").
@@ -396,8 +430,25 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             {
                 continue;
             }
+            // A headline ("Al-Shabab Attacks African Union Base") capitalises every word.
+            if head_org && super::names::headline(text, start) {
+                continue;
+            }
             let name = text[start..end].to_owned();
             let kind = if head_org { NodeKind::Organization } else { head_ctx.unwrap_or(NodeKind::Event) };
+            // "Kenyan Defense Forces", "Japan's Maritime Self Defense Force": a national body
+            // (a company named after a city, "Tokyo Electric Power Co.", is none).
+            let nation = head_org
+                .then(|| {
+                    mentions.iter().find(|m| {
+                        let gap = text.get(m.end..start).unwrap_or("x");
+                        ((m.start == start && m.end < end && m.role == Role::Adjective)
+                            || (m.end <= start && matches!(gap, "'s " | "’s ")))
+                            && reg.actors[m.actor].kind == NodeKind::Country
+                    })
+                })
+                .flatten()
+                .map(|m| (m.actor, m.start));
             mentions.retain(|m| !(m.start >= start && m.end <= end));
             let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor {
                 name: name.clone(),
@@ -408,6 +459,9 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             });
             push_form(&mut reg.actors[a], &name);
             mentions.push(Mention { start, end, actor: a, role: Role::Name });
+            if let Some((country, from)) = nation {
+                structural.push(Structural { person: a, body: country, kind: Link::PartOf, start: from, end });
+            }
             // "(CCP)" after the name: an alias.
             let after = &text[end..];
             if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(i, _)| i) {
@@ -473,6 +527,16 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             } else {
                 break;
             }
+        }
+        // "Deputy Gedo Governor …": words between two titles are part of the title.
+        let title_follows = j > name_start
+            && j < toks.len()
+            && &text[toks[j - 1].end..toks[j].start] == " "
+            && capitalised(word(&toks[j]))
+            && offices.iter().any(|(o, _)| o.split(' ').next() == Some(lower[j].as_str()));
+        if title_follows {
+            i += n;
+            continue;
         }
         if j == name_start || (!titled && !matches!(gap.trim(), "," | ":") && j - name_start < 2) {
             // "NAME, director of …": the name stands before the office.
@@ -601,6 +665,30 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         i = j;
     }
 
+    // (4b) Names no table knows (`names.rs`): people with a known given name, acronyms,
+    // hyphenated names.
+    let starts: std::collections::HashSet<usize> =
+        super::text::sentences(text).iter().filter_map(|&(s, _)| toks.iter().position(|t| t.start >= s)).collect();
+    for u in super::names::find(text, &toks, &mentions, &starts) {
+        let name = text[u.start..u.end].to_owned();
+        // Keyed as the other passes key what they find, so one name is one actor.
+        let prefix = match u.kind {
+            NodeKind::Person => "p",
+            NodeKind::Organization => "n",
+            _ => "c",
+        };
+        let a = reg.get(format!("{prefix}:{}", name.to_lowercase()), || Actor {
+            name: name.clone(),
+            kind: u.kind,
+            forms: Vec::new(),
+            known: None,
+            office: None,
+        });
+        push_form(&mut reg.actors[a], &name);
+        mentions.push(Mention { start: u.start, end: u.end, actor: a, role: Role::Name });
+    }
+    mentions.sort_by_key(|m| m.start);
+
     // (5) Short forms: surnames of people, acronyms given in brackets, matched everywhere.
     let mut short: Vec<(String, usize)> = Vec::new();
     for (a, actor) in reg.actors.iter().enumerate() {
@@ -712,6 +800,12 @@ fn context_from_lower(
     mentions: &mut Vec<Mention>,
 ) {
     let Some((_, kind)) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == w) else { return };
+    // "an African Union military base", "a Somalian army camp": the force word modifies a
+    // noun; the body is the actor named before it, not a new one.
+    let next = toks.get(t + 1).map_or("", |n| &text[n.start..n.end]);
+    if *kind == NodeKind::Organization && FORCE_MODIFIES.contains(&next) {
+        return;
+    }
     let s = (s..t).rev().find(|&k| !capitalised(&text[toks[k].start..toks[k].end])).map_or(s, |k| k + 1);
     if s >= t {
         return;
@@ -721,9 +815,15 @@ fn context_from_lower(
     if !text[toks[t - 1].end..toks[t].start].trim().is_empty() {
         return;
     }
-    let name = text[start..end].to_owned();
+    // A place is named by its capitalised words ("the Preah Vihear temple": "Preah Vihear"),
+    // with the whole phrase as a form.
+    let place = *kind == NodeKind::Territory;
+    if place && mentions.iter().any(|m| m.start <= start && m.end >= toks[t - 1].end) {
+        return;
+    }
+    let name = if place { text[start..toks[t - 1].end].to_owned() } else { text[start..end].to_owned() };
     let body = *kind == NodeKind::Organization;
-    if name.split(' ').count() < 2 || (body && t - s > 3) {
+    if (name.split(' ').count() < 2 && !place) || (body && t - s > 3) || (place && t - s > 3) {
         return;
     }
     // Names inside stay mentions (the parties); the context is a mention of its own. A
@@ -736,6 +836,9 @@ fn context_from_lower(
         office: None,
     });
     push_form(&mut reg.actors[a], &name);
+    if place {
+        push_form(&mut reg.actors[a], &text[start..end]);
+    }
     if body {
         mentions.retain(|m| !(m.start >= start && m.end <= end));
     } else {
@@ -816,6 +919,26 @@ mod tests {
             "{got:?}"
         );
         assert!(got.contains(&("China".to_owned(), NodeKind::Country)), "{got:?}");
+    }
+
+    #[test]
+    fn national_bodies_are_part_of_their_country_and_acronym_rows_are_forms() {
+        let found = find("Kenyan Defense Forces said the U.N. and the United Nations agreed.", None);
+        let forces = found.actors.iter().position(|a| a.name == "Kenyan Defense Forces").expect("a body");
+        let kenya = found.actors.iter().position(|a| a.name == "Kenya").expect("Kenya");
+        assert!(found.structural.iter().any(|s| s.person == forces && s.body == kenya && s.kind == Link::PartOf));
+        // "U.N." is a form of the United Nations, not a body of its own.
+        assert_eq!(found.actors.iter().filter(|a| a.kind == NodeKind::Organization).count(), 2, "{:?}", found.actors);
+        // A force word before a noun names no body: "a Kenyan army base".
+        let got = names("Gunmen attacked a Kenyan army base.");
+        assert!(!got.iter().any(|(n, _)| n.contains("army")), "{got:?}");
+    }
+
+    #[test]
+    fn groups_of_the_non_state_table_and_lower_case_articles() {
+        let got = names("Residents say al-Shabab has taken the town; Taliban fighters left.");
+        assert!(got.iter().any(|(n, k)| n == "Al-Shabaab" && *k == NodeKind::Organization), "{got:?}");
+        assert!(got.iter().any(|(n, _)| n == "Taliban"), "{got:?}");
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod date;
 pub mod eval;
 pub mod gazetteer;
 pub mod mention;
+mod names;
 mod reference;
 pub mod relation;
 
@@ -172,6 +173,7 @@ pub fn draft(article: &str, options: &DraftOptions) -> Draft {
                     mention::Link::Represents => "represents".into(),
                     mention::Link::Advises => "advises".into(),
                     mention::Link::MemberOf => "member_of".into(),
+                    mention::Link::PartOf => "part_of".into(),
                 },
                 start: s.start,
                 end: s.end,

@@ -29,6 +29,8 @@ const LOOK_BACK: usize = 1_500;
 
 const PAIR_COUNTRIES: [&str; 9] =
     ["countries", "nations", "sides", "neighbours", "neighbors", "states", "governments", "parties", "capitals"];
+/// Plural nouns that, after "the", name the text's main pair of countries with no "two".
+const PAIR_ONLY: [&str; 5] = ["neighbours", "neighbors", "rivals", "foes", "adversaries"];
 const PAIR_PEOPLE: [&str; 4] = ["presidents", "leaders", "ministers", "premiers"];
 const OFFICE_WORDS: [&str; 12] = [
     "secretary",
@@ -88,20 +90,25 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
             }
             out
         };
-        // "the two countries", "both nations", "the two presidents"
-        let two = (w == "the" && i + 2 < toks.len() && bare(word(i + 1)) == "two") || w == "both";
+        // "the two countries", "both nations", "the two presidents"; "the Asian neighbors",
+        // "the rivals": words that name a pair by themselves.
+        let pair_word = |k: usize| k < toks.len() && PAIR_ONLY.contains(&bare(word(k)).as_str());
+        let named_pair =
+            w == "the" && (pair_word(i + 1) || (pair_word(i + 2) && !taken(toks[i + 1].start, toks[i + 1].end)));
+        let two = (w == "the" && i + 2 < toks.len() && bare(word(i + 1)) == "two") || w == "both" || named_pair;
         if two {
-            let noun_at = if w == "both" { i + 1 } else { i + 2 };
+            let noun_at = if w == "both" || pair_word(i + 1) { i + 1 } else { i + 2 };
             if noun_at < toks.len() && !taken(start, toks[noun_at].end) {
                 let noun = bare(word(noun_at));
                 let country = |k: NodeKind| k == NodeKind::Country;
-                let want: Option<&dyn Fn(NodeKind) -> bool> = if PAIR_COUNTRIES.contains(&noun.as_str()) {
-                    Some(&country)
-                } else if PAIR_PEOPLE.contains(&noun.as_str()) {
-                    Some(&person)
-                } else {
-                    None
-                };
+                let want: Option<&dyn Fn(NodeKind) -> bool> =
+                    if PAIR_COUNTRIES.contains(&noun.as_str()) || PAIR_ONLY.contains(&noun.as_str()) {
+                        Some(&country)
+                    } else if PAIR_PEOPLE.contains(&noun.as_str()) {
+                        Some(&person)
+                    } else {
+                        None
+                    };
                 if let Some(want) = want {
                     let pair = last_together(&sentences, &found.mentions, start, |a| want(found.actors[a].kind));
                     if let [b, a] = pair.as_slice() {
@@ -270,6 +277,17 @@ mod tests {
         let got = pairs("Peru met Chile in Lima. Later, talks between the two countries resumed.");
         assert!(
             got.iter().any(|(a, k, b)| k == "negotiates"
+                && matches!((a.as_str(), b.as_str()), ("chile", "peru") | ("peru", "chile"))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_neighbours_are_the_main_pair() {
+        let got =
+            pairs("Peru met Chile in Lima. The temple has long been a source of dispute between the Andean neighbors.");
+        assert!(
+            got.iter().any(|(a, k, b)| k == "disputes"
                 && matches!((a.as_str(), b.as_str()), ("chile", "peru") | ("peru", "chile"))),
             "{got:?}"
         );

@@ -51,6 +51,7 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
     let sentence_toks: Vec<Token> = toks.iter().copied().filter(|t| t.start >= range.0 && t.end <= range.1).collect();
     let lower: Vec<String> = sentence_toks.iter().map(|t| text[t.start..t.end].to_lowercase()).collect();
     let table = cues();
+    let mut conflict_cue: Option<(usize, usize, String)> = None;
     let mut i = 0;
     while i < sentence_toks.len() {
         let mut hit: Option<(usize, &Cue)> = None;
@@ -114,6 +115,17 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                     && !speaker_between(&text[ce..m.start])
             })
             .collect();
+        // "welcomed the releases of Egyptian human rights defenders Patrick Zaki": an
+        // adjective that describes the person named after it is no object of its own.
+        // The person stands in for the adjective, with the names coordinated with it.
+        let mut after: Vec<&&Mention> = after;
+        if let Some(k) = after.iter().position(|m| m.role == Role::Adjective) {
+            let next = args.iter().position(|n| n.start >= after[k].end);
+            if let Some(n) = next.filter(|&n| describes_next(text, after[k], Some(args[n]))) {
+                after.truncate(k);
+                after.extend(args[n..].iter().take(3));
+            }
+        }
         let mut pairs: Vec<(&Mention, &Mention, f64)> = Vec::new();
         // "between A and B", "tensions build between A and B", "A-B relations"
         let between = (i + n..(i + n + 2).min(lower.len())).any(|k| lower[k] == "between");
@@ -202,19 +214,76 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                 }
             }
         }
+        // "three activists were arrested for entering Cambodia", "X was attacked by Y": in
+        // the passive the subject is acted on.
+        let passive = i > 0
+            && matches!(lower[i - 1].as_str(), "was" | "were" | "been" | "being" | "is" | "are")
+            && (lower[i].ends_with("ed") || lower[i].ends_with("en"));
         for (s, o, factor) in pairs {
             if s.actor == o.actor {
                 continue;
             }
+            let (s, o) = if passive { (o, s) } else { (s, o) };
             let start = s.start.min(cs).min(o.start);
             let end = s.end.max(ce).max(o.end);
             let adjective = s.role == Role::Adjective || o.role == Role::Adjective;
             let confidence = cue.confidence * factor * if adjective { 0.7 } else { 1.0 };
             out.push(Proposed { from: s.actor, to: o.actor, kind: cue.kind.clone(), start, end, confidence });
         }
+        if conflictual(&cue.kind) && !cue.noun {
+            conflict_cue.get_or_insert((cs, ce, cue.kind.clone()));
+        }
         i += n;
     }
+    // A sentence that states a fight, an attack or an arrest and names exactly two parties
+    // ("Cambodian officials say more Thai troops have crossed the border"): the two are in
+    // conflict, with less confidence, when no cue joined them.
+    if let Some((cs, ce, kind)) = conflict_cue {
+        // The cue's clause: from the last comma, semicolon or colon before it to the next.
+        let from = text[range.0..cs].rfind([',', ';', ':']).map_or(range.0, |k| range.0 + k);
+        let to = text[ce..range.1].find([',', ';', ':']).map_or(range.1, |k| ce + k);
+        let mut parties: Vec<&Mention> = Vec::new();
+        for m in args.iter().filter(|m| m.start >= from && m.end <= to) {
+            if !parties.iter().any(|p| p.actor == m.actor) {
+                parties.push(m);
+            }
+        }
+        if let [a, b] = parties.as_slice() {
+            let joined =
+                out.iter().any(|t| (t.from == a.actor && t.to == b.actor) || (t.from == b.actor && t.to == a.actor));
+            if !joined && a.role != Role::Modifier && b.role != Role::Modifier {
+                let start = a.start.min(cs);
+                let end = b.end.max(ce);
+                out.push(Proposed { from: a.actor, to: b.actor, kind, start, end, confidence: 0.3 });
+            }
+        }
+    }
     out
+}
+
+/// Whether the adjective `m` describes the name `next` after it: only a few lower-case words
+/// between them, none a preposition or verb-like "-ed" word ("Egyptian human rights
+/// defenders Patrick Zaki", not "Russian aggression against Ukraine").
+fn describes_next(text: &str, m: &Mention, next: Option<&Mention>) -> bool {
+    let Some(next) = next.filter(|n| n.role == Role::Name) else { return false };
+    let gap: Vec<&str> = text[m.end..next.start].split_whitespace().collect();
+    !gap.is_empty()
+        && gap.len() <= 4
+        && text[next.start..next.end].contains(' ')
+        && gap.iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !w.ends_with("ed")
+                && !matches!(
+                    *w,
+                    "against" | "in" | "on" | "to" | "with" | "of" | "for" | "by" | "at" | "from" | "and" | "or"
+                )
+        })
+}
+
+/// Whether a cue's kind (a relgraph kind or a CAMEO code) states force or coercion: CAMEO
+/// 17–20 (coerce, assault, fight, mass violence) and the kinds that name a fight.
+fn conflictual(kind: &str) -> bool {
+    matches!(kind, "fights" | "annexes") || ["17", "18", "19", "20"].iter().any(|p| kind.starts_with(p))
 }
 
 /// Whether an actor whose mention ends where `gap` (the text up to the cue) begins can be
@@ -366,6 +435,36 @@ mod tests {
         let got = ties("Chile, which condemned Peru last week, is calm.");
         assert!(
             got.iter().any(|(a, k, b)| (a, k, b) == (&"chile".into(), &"condemns".into(), &"peru".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_passive_turns_the_tie_round() {
+        let got = ties("Three Peruvian activists were arrested by Chile on Monday.");
+        assert!(
+            got.iter().any(|(a, k, b)| (a, k, b) == (&"chile".into(), &"coerces".into(), &"peru".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_fight_in_a_clause_with_two_parties_joins_them() {
+        // No object after "crossed the border": the two parties of the clause are in conflict.
+        let got = ties("Peruvian officials say more Chilean troops have crossed the border.");
+        assert!(got.iter().any(|(a, k, b)| k == "fights" && a == "peru" && b == "chile"), "{got:?}");
+        // Three parties: no guess.
+        let got = ties("Peruvian officials say Chilean and Bolivian troops have crossed the border.");
+        assert!(!got.iter().any(|(_, k, _)| k == "fights"), "{got:?}");
+    }
+
+    #[test]
+    fn an_adjective_describing_a_person_gives_way_to_the_person() {
+        let got = ties("The Secretary welcomed the releases of Egyptian human rights defenders Patrick Zaki.");
+        assert!(!got.iter().any(|(_, _, b)| b == "egypt"), "{got:?}");
+        let got = ties("Germany condemned Egyptian human rights defenders Patrick Zaki.");
+        assert!(
+            got.iter().any(|(a, k, b)| (a, k, b) == (&"germany".into(), &"condemns".into(), &"patrick_zaki".into())),
             "{got:?}"
         );
     }

@@ -80,7 +80,8 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
     let mut counts = [0.0; 2];
     for (name, date, held_out) in ARTICLES {
         let (s, _) = scored(name, date);
-        // Per article: most actors found (measured: at least 0.86 on every development article).
+        // Per article: most actors found (measured: at least 0.86 on every development article,
+        // 0.60 on the held-out ones).
         let floor = if held_out { 0.6 } else { 0.85 };
         assert!(s.actor_recall >= floor, "{name}: actor recall {}", s.actor_recall);
         let k = usize::from(held_out);
@@ -96,12 +97,13 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
         "tuned on: {:?}",
         sums[0].map(|v| v / counts[0])
     );
-    // The held-out group, when there is one: the targets are the floor to beat,
-    // except precision, held to the 0.6.
+    // The held-out group, when there is one: the third held-out set, measured once after the
+    // rules were tuned on the ten development articles (0.81 / 0.33 / 0.53 / 0.89, docs/draft.md);
+    // floors a little under that, so a change that loses recall on new text fails here.
     if counts[1] > 0.0 {
         let [actors, relations, conflict, precision] = sums[1].map(|v| v / counts[1]);
         assert!(
-            actors >= 0.5 && relations >= 0.25 && conflict >= 0.25 && precision >= 0.6,
+            actors >= 0.78 && relations >= 0.3 && conflict >= 0.5 && precision >= 0.85,
             "held out: {:?}",
             sums[1].map(|v| v / counts[1])
         );

@@ -406,7 +406,8 @@ pub fn office_words() -> &'static HashSet<String> {
 }
 
 /// Given names: the first words of the names of the people table that begin two names or
-/// more ("Patrick", "Mohamed", "Marie"), leaving out country forms and office words.
+/// more ("Patrick", "Mohamed", "Marie"), leaving out country forms, office words and words
+/// that begin two organisation names or more.
 pub fn given_names() -> &'static HashSet<String> {
     static G: OnceLock<HashSet<String>> = OnceLock::new();
     G.get_or_init(|| {
@@ -423,11 +424,20 @@ pub fn given_names() -> &'static HashSet<String> {
                 }
             }
         }
+        // Words that begin two organisation names or more ("World", "Action", "Northern")
+        // start names of bodies as often as names of people.
+        let mut bodies: HashMap<&str, usize> = HashMap::new();
+        for row in rows(ORGANISATIONS).chain(rows(EXTRA)) {
+            if let Some(first) = row.first().and_then(|n| n.split(' ').next()) {
+                *bodies.entry(first).or_default() += 1;
+            }
+        }
         let gazetteer = Gazetteer::builtin();
         let words = office_words();
         count
             .into_iter()
             .filter(|(w, n)| *n >= 2 && !words.contains(&w.to_lowercase()))
+            .filter(|(w, _)| bodies.get(w).is_none_or(|&n| n < 2))
             .filter(|(w, _)| {
                 gazetteer
                     .find(w)

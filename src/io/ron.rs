@@ -18,13 +18,13 @@ use petgraph::graph::NodeIndex;
 use serde::Deserialize;
 
 use crate::io::diagnostic::{Diagnostics, Problem};
-use crate::io::loader::write_pretty;
 use crate::io::loader::{options, pretty, read_utf8, LazySpans, Loader, Located, RawText, Word};
 use crate::io::profile::RawRule;
 use crate::io::skeleton::Skeleton;
 use crate::io::spans::Spanned;
 use crate::model::{
-    closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKindDecl, PartialDate, Source, Vocabulary, VocabularyError,
+    closest, Edge, EdgeKind, EdgeKindDecl, Evidence, Model, Node, NodeKindDecl, PartialDate, Source, Vocabulary,
+    VocabularyError,
 };
 use crate::Error;
 
@@ -154,9 +154,10 @@ pub fn to_string(model: &Model) -> String {
     pretty(&model.file_view())
 }
 
-/// Saves a model atomically (see [`crate::io::atomic`]), writing the text as it is made.
+/// Saves a model atomically (see [`crate::io::atomic`]): the text [`to_string`] gives,
+/// written as it is made, a big model's nodes and edges serialised in parallel.
 pub fn save(model: &Model, path: &Path) -> Result<(), Error> {
-    crate::io::atomic::write_with(path, |out| write_pretty(&model.file_view(), out))
+    crate::io::atomic::write_with(path, |out| crate::io::ron_writer::write(model, out))
 }
 
 #[derive(Deserialize)]
@@ -401,6 +402,9 @@ impl<'t> Loader<'t> {
         }
         sites.edges.reserve(raw.edges.len());
         let mut suggestions: Option<Vec<(String, Vec<String>)>> = None;
+        // The kinds met so far: a file names a few kinds many times, and reading a name
+        // through the vocabulary normalises it and compares it with every built-in kind.
+        let mut kinds: HashMap<String, EdgeKind, foldhash::fast::RandomState> = HashMap::default();
         for element in &raw.edges {
             let (edge, spans) = self.lazy_element::<RawEdge>(element);
             sites.edges.push(spans.range());
@@ -408,7 +412,14 @@ impl<'t> Loader<'t> {
                 parsed_all = false;
                 continue;
             };
-            let checked = self.edge(edge, &spans, &model, &declared, &mut suggestions, &source_ids, &vocabulary);
+            let kind = match kinds.get(edge.kind.0.as_str()) {
+                Some(&kind) => Ok(kind),
+                None => vocabulary.edge_kind(&edge.kind.0).inspect(|&kind| {
+                    kinds.insert(edge.kind.0.clone(), kind);
+                }),
+            };
+            let kind = self.known_in(kind, &spans);
+            let checked = self.edge(edge, kind, &spans, &model, &declared, &mut suggestions, &source_ids);
             if let Some((from, to, edge)) = checked {
                 model.add_edge_at(from, to, edge);
             }
@@ -521,20 +532,19 @@ impl<'t> Loader<'t> {
         })
     }
 
-    /// Checks an edge against the nodes, sources and kinds; returns it with the indices of
-    /// its ends when it can be added.
+    /// Checks an edge (its kind read already, `None` when unknown) against the nodes and
+    /// sources; returns it with the indices of its ends when it can be added.
     #[allow(clippy::too_many_arguments)]
     fn edge(
         &mut self,
         e: RawEdge,
+        kind: Option<EdgeKind>,
         spans: &LazySpans<'_>,
         model: &Model,
         declared: &Declared,
         suggestions: &mut Option<Vec<(String, Vec<String>)>>,
         source_ids: &[&str],
-        vocabulary: &Vocabulary,
     ) -> Option<(NodeIndex, NodeIndex, Edge)> {
-        let kind = self.known_in(vocabulary.edge_kind(&e.kind.0), spans);
         let mut ends = Vec::with_capacity(2);
         for (field, id) in [("from", &e.from), ("to", &e.to)] {
             if let Some(index) = model.index_of(id) {

@@ -23,8 +23,8 @@ use crate::io::profile::RawRule;
 use crate::io::skeleton::Skeleton;
 use crate::io::spans::Spanned;
 use crate::model::{
-    closest, Edge, EdgeKind, EdgeKindDecl, Evidence, Model, Node, NodeKindDecl, PartialDate, Source, Vocabulary,
-    VocabularyError,
+    closest, Edge, EdgeKind, EdgeKindDecl, Evidence, Model, Node, NodeKind, NodeKindDecl, PartialDate, Source,
+    Vocabulary, VocabularyError,
 };
 use crate::Error;
 
@@ -371,6 +371,8 @@ impl<'t> Loader<'t> {
         model.reserve(raw.nodes.len(), raw.edges.len());
         let mut declared = Declared::default();
         declared.first.reserve(raw.nodes.len());
+        // The kind of each node added, by graph index.
+        let mut node_kinds: Vec<NodeKind> = Vec::with_capacity(raw.nodes.len());
         sites.nodes.reserve(raw.nodes.len());
         for (i, element) in raw.nodes.iter().enumerate() {
             let (node, spans) = self.lazy_element::<RawNode>(element);
@@ -395,7 +397,10 @@ impl<'t> Loader<'t> {
             let invalid = (node.id.clone(), names());
             match self.node(node, &spans, &vocabulary) {
                 Some(node) => {
-                    let _ = model.add_node(node);
+                    let kind = node.kind;
+                    if model.add_node(node).is_ok() {
+                        node_kinds.push(kind);
+                    }
                 }
                 None => declared.invalid.push(invalid),
             }
@@ -419,7 +424,7 @@ impl<'t> Loader<'t> {
                 }),
             };
             let kind = self.known_in(kind, &spans);
-            let checked = self.edge(edge, kind, &spans, &model, &declared, &mut suggestions, &source_ids);
+            let checked = self.edge(edge, kind, &spans, &model, &node_kinds, &declared, &mut suggestions, &source_ids);
             if let Some((from, to, edge)) = checked {
                 model.add_edge_at(from, to, edge);
             }
@@ -541,14 +546,15 @@ impl<'t> Loader<'t> {
         kind: Option<EdgeKind>,
         spans: &LazySpans<'_>,
         model: &Model,
+        node_kinds: &[NodeKind],
         declared: &Declared,
         suggestions: &mut Option<Vec<(String, Vec<String>)>>,
         source_ids: &[&str],
     ) -> Option<(NodeIndex, NodeIndex, Edge)> {
-        let mut ends = Vec::with_capacity(2);
-        for (field, id) in [("from", &e.from), ("to", &e.to)] {
+        let mut ends = [None, None];
+        for (end, (field, id)) in ends.iter_mut().zip([("from", &e.from), ("to", &e.to)]) {
             if let Some(index) = model.index_of(id) {
-                ends.push(index);
+                *end = Some(index);
             } else if !declared.first.contains_key(id) {
                 // Names of every declared node, gathered at the first unknown reference.
                 let names = suggestions.get_or_insert_with(|| {
@@ -561,8 +567,10 @@ impl<'t> Loader<'t> {
                 self.diagnostics.push(Problem::UnknownNode { id: id.clone(), suggestion }, spans.field_range(field));
             }
         }
-        if let (Some(kind), [from, to]) = (kind, ends.as_slice()) {
-            let (from, to) = (model.graph()[*from].kind, model.graph()[*to].kind);
+        // The ends' kinds from the loader's dense list (by graph index), not from the nodes
+        // themselves (each a cache miss on a big file).
+        let kind_of = |at: Option<NodeIndex>| at.and_then(|at| node_kinds.get(at.index()).copied());
+        if let (Some(kind), Some(from), Some(to)) = (kind, kind_of(ends[0]), kind_of(ends[1])) {
             if !kind.allows(from, to) {
                 self.diagnostics.push(Problem::KindMismatch { kind, from, to }, spans.field_range("kind"));
             }
@@ -607,8 +615,8 @@ impl<'t> Loader<'t> {
             sources: e.sources,
             draft: e.draft,
         };
-        match ends.as_slice() {
-            [from, to] => Some((*from, *to, edge)),
+        match ends {
+            [Some(from), Some(to)] => Some((from, to, edge)),
             _ => None,
         }
     }

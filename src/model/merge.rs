@@ -37,6 +37,7 @@
 // ties), as in the analysis kernels.
 #![allow(clippy::indexing_slicing)]
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -522,7 +523,13 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
             }
             let key =
                 if edge.kind.is_symmetric() { (from.min(to), from.max(to), edge.kind) } else { (from, to, edge.kind) };
-            let last = by_key.get(&key).copied().unwrap_or(NONE);
+            // One probe of the table: the entry is read here and written below if the tie
+            // is new.
+            let entry = by_key.entry(key);
+            let last = match &entry {
+                Entry::Occupied(found) => *found.get(),
+                Entry::Vacant(_) => NONE,
+            };
             let candidates =
                 std::iter::successors(Some(last), |&c| earlier.get(c as usize).copied()).take_while(|&c| c != NONE);
             // The matching tie another part stated: same dates and topic first, then same
@@ -546,7 +553,13 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
                     }
                 }
                 None => {
-                    by_key.insert(key, edges.len() as u32);
+                    let new = edges.len() as u32;
+                    match entry {
+                        Entry::Occupied(mut found) => *found.get_mut() = new,
+                        Entry::Vacant(vacant) => {
+                            vacant.insert(new);
+                        }
+                    }
                     earlier.push(last);
                     // Built nodes are the model's nodes, so the ends are graph indices.
                     model.add_edge_at(NodeIndex::new(from as usize), NodeIndex::new(to as usize), edge);

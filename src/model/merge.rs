@@ -413,7 +413,9 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
     let mut edges: Vec<BuiltEdge> = Vec::with_capacity(parts.iter().map(|p| p.file.edges.len()).sum());
     model.reserve(total, edges.capacity());
     // Ties by ends and kind: the last tie with each key, and for each tie the one before it.
-    let mut by_key: Map<(u32, u32, EdgeKind), u32> = Map::default();
+    // Sized for every tie at once: growing it through a million ties rehashed it twenty times.
+    let mut by_key: Map<(u32, u32, EdgeKind), u32> =
+        Map::with_capacity_and_hasher(edges.capacity(), Default::default());
     let mut earlier: Vec<u32> = Vec::with_capacity(edges.capacity());
     let mut title = None;
     let mut description = None;
@@ -769,7 +771,7 @@ fn opposites(
 /// Nodes of disjoint parts sharing a folded name or alias.
 fn duplicates(model: &Model, built: &[Built]) -> Vec<Duplicate> {
     let nodes = model.graph().raw_nodes();
-    let mut owner: Map<String, usize> = Map::default();
+    let mut owner: Map<String, usize> = Map::with_capacity_and_hasher(built.len(), Default::default());
     let mut out: Vec<Duplicate> = Vec::new();
     let mut reported: std::collections::HashSet<(usize, usize), foldhash::fast::RandomState> = Default::default();
     for (i, (b, node)) in built.iter().zip(nodes).enumerate() {

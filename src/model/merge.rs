@@ -31,7 +31,9 @@
 //!
 //! Cost: one pass over the parts' nodes and edges. Ids are hashed once per node; ties reach
 //! their nodes through the parts' own node positions ([`Part::ends`]) and are matched by a
-//! hash map keyed by node indices and kind, so//! time and memory grow with the size of the result.
+//! hash map keyed by node indices and kind; each node and tie goes into the model when first
+//! met and later statements are united into it there, so time and memory grow with the size
+//! of the result.
 
 // Indices here come from the vectors this module builds itself (slots, built nodes and
 // ties), as in the analysis kernels.

@@ -265,10 +265,6 @@ impl Parts {
         self.first == p || self.more.contains(&p)
     }
 
-    fn push(&mut self, p: usize) {
-        self.more.push(p);
-    }
-
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         std::iter::once(self.first).chain(self.more.iter().copied())
     }
@@ -527,8 +523,7 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
             }
             let key =
                 if edge.kind.is_symmetric() { (from.min(to), from.max(to), edge.kind) } else { (from, to, edge.kind) };
-            // One probe of the table: the entry is read here and written below if the tie
-            // is new.
+            // One probe: the entry is read here, written below if the tie is new.
             let entry = by_key.entry(key);
             let last = match &entry {
                 Entry::Occupied(found) => *found.get(),
@@ -560,9 +555,7 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
                     let new = edges.len() as u32;
                     match entry {
                         Entry::Occupied(mut found) => *found.get_mut() = new,
-                        Entry::Vacant(vacant) => {
-                            vacant.insert(new);
-                        }
+                        Entry::Vacant(vacant) => _ = vacant.insert(new),
                     }
                     earlier.push(last);
                     // Built nodes are the model's nodes, so the ends are graph indices.
@@ -662,7 +655,7 @@ fn unite(target: &mut Node, into: &mut Built, node: Node, here: Site, p: usize, 
         push_unique(&mut target.sources, source);
     }
     if !into.parts.contains(p) {
-        into.parts.push(p);
+        into.parts.more.push(p);
     }
 }
 
@@ -709,7 +702,7 @@ fn corroborate(
     target.intensity = target.intensity.or(edge.intensity);
     target.topic = target.topic.take().or(edge.topic);
     target.note = target.note.take().or(edge.note);
-    into.parts.push(p);
+    into.parts.more.push(p);
 }
 
 /// Opposite ties stated by different parts over overlapping periods.

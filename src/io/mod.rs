@@ -22,6 +22,7 @@ pub mod positions;
 pub mod profile;
 pub mod provenance;
 pub mod ron;
+mod ron_writer;
 pub mod rows;
 pub mod skeleton;
 pub mod snippet;

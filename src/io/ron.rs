@@ -18,13 +18,13 @@ use petgraph::graph::NodeIndex;
 use serde::Deserialize;
 
 use crate::io::diagnostic::{Diagnostics, Problem};
-use crate::io::loader::write_pretty;
 use crate::io::loader::{options, pretty, read_utf8, LazySpans, Loader, Located, RawText, Word};
 use crate::io::profile::RawRule;
 use crate::io::skeleton::Skeleton;
 use crate::io::spans::Spanned;
 use crate::model::{
-    closest, Edge, EdgeKindDecl, Evidence, Model, Node, NodeKindDecl, PartialDate, Source, Vocabulary, VocabularyError,
+    closest, Edge, EdgeKind, EdgeKindDecl, Evidence, Model, Node, NodeKind, NodeKindDecl, PartialDate, Source,
+    Vocabulary, VocabularyError,
 };
 use crate::Error;
 
@@ -154,9 +154,10 @@ pub fn to_string(model: &Model) -> String {
     pretty(&model.file_view())
 }
 
-/// Saves a model atomically (see [`crate::io::atomic`]), writing the text as it is made.
+/// Saves a model atomically (see [`crate::io::atomic`]): the text [`to_string`] gives,
+/// written as it is made, a big model's nodes and edges serialised in parallel.
 pub fn save(model: &Model, path: &Path) -> Result<(), Error> {
-    crate::io::atomic::write_with(path, |out| write_pretty(&model.file_view(), out))
+    crate::io::atomic::write_with(path, |out| crate::io::ron_writer::write(model, out))
 }
 
 #[derive(Deserialize)]
@@ -370,6 +371,8 @@ impl<'t> Loader<'t> {
         model.reserve(raw.nodes.len(), raw.edges.len());
         let mut declared = Declared::default();
         declared.first.reserve(raw.nodes.len());
+        // The kind of each node added, by graph index.
+        let mut node_kinds: Vec<NodeKind> = Vec::with_capacity(raw.nodes.len());
         sites.nodes.reserve(raw.nodes.len());
         for (i, element) in raw.nodes.iter().enumerate() {
             let (node, spans) = self.lazy_element::<RawNode>(element);
@@ -394,13 +397,19 @@ impl<'t> Loader<'t> {
             let invalid = (node.id.clone(), names());
             match self.node(node, &spans, &vocabulary) {
                 Some(node) => {
-                    let _ = model.add_node(node);
+                    let kind = node.kind;
+                    if model.add_node(node).is_ok() {
+                        node_kinds.push(kind);
+                    }
                 }
                 None => declared.invalid.push(invalid),
             }
         }
         sites.edges.reserve(raw.edges.len());
         let mut suggestions: Option<Vec<(String, Vec<String>)>> = None;
+        // The kinds met so far: a file names a few kinds many times, and reading a name
+        // through the vocabulary normalises it and compares it with every built-in kind.
+        let mut kinds: HashMap<String, EdgeKind, foldhash::fast::RandomState> = HashMap::default();
         for element in &raw.edges {
             let (edge, spans) = self.lazy_element::<RawEdge>(element);
             sites.edges.push(spans.range());
@@ -408,7 +417,14 @@ impl<'t> Loader<'t> {
                 parsed_all = false;
                 continue;
             };
-            let checked = self.edge(edge, &spans, &model, &declared, &mut suggestions, &source_ids, &vocabulary);
+            let kind = match kinds.get(edge.kind.0.as_str()) {
+                Some(&kind) => Ok(kind),
+                None => vocabulary.edge_kind(&edge.kind.0).inspect(|&kind| {
+                    kinds.insert(edge.kind.0.clone(), kind);
+                }),
+            };
+            let kind = self.known_in(kind, &spans);
+            let checked = self.edge(edge, kind, &spans, &model, &node_kinds, &declared, &mut suggestions, &source_ids);
             if let Some((from, to, edge)) = checked {
                 model.add_edge_at(from, to, edge);
             }
@@ -521,24 +537,24 @@ impl<'t> Loader<'t> {
         })
     }
 
-    /// Checks an edge against the nodes, sources and kinds; returns it with the indices of
-    /// its ends when it can be added.
+    /// Checks an edge (its kind read already, `None` when unknown) against the nodes and
+    /// sources; returns it with the indices of its ends when it can be added.
     #[allow(clippy::too_many_arguments)]
     fn edge(
         &mut self,
         e: RawEdge,
+        kind: Option<EdgeKind>,
         spans: &LazySpans<'_>,
         model: &Model,
+        node_kinds: &[NodeKind],
         declared: &Declared,
         suggestions: &mut Option<Vec<(String, Vec<String>)>>,
         source_ids: &[&str],
-        vocabulary: &Vocabulary,
     ) -> Option<(NodeIndex, NodeIndex, Edge)> {
-        let kind = self.known_in(vocabulary.edge_kind(&e.kind.0), spans);
-        let mut ends = Vec::with_capacity(2);
-        for (field, id) in [("from", &e.from), ("to", &e.to)] {
+        let mut ends = [None, None];
+        for (end, (field, id)) in ends.iter_mut().zip([("from", &e.from), ("to", &e.to)]) {
             if let Some(index) = model.index_of(id) {
-                ends.push(index);
+                *end = Some(index);
             } else if !declared.first.contains_key(id) {
                 // Names of every declared node, gathered at the first unknown reference.
                 let names = suggestions.get_or_insert_with(|| {
@@ -551,8 +567,10 @@ impl<'t> Loader<'t> {
                 self.diagnostics.push(Problem::UnknownNode { id: id.clone(), suggestion }, spans.field_range(field));
             }
         }
-        if let (Some(kind), [from, to]) = (kind, ends.as_slice()) {
-            let (from, to) = (model.graph()[*from].kind, model.graph()[*to].kind);
+        // The ends' kinds from the loader's dense list (by graph index), not from the nodes
+        // themselves (each a cache miss on a big file).
+        let kind_of = |at: Option<NodeIndex>| at.and_then(|at| node_kinds.get(at.index()).copied());
+        if let (Some(kind), Some(from), Some(to)) = (kind, kind_of(ends[0]), kind_of(ends[1])) {
             if !kind.allows(from, to) {
                 self.diagnostics.push(Problem::KindMismatch { kind, from, to }, spans.field_range("kind"));
             }
@@ -597,8 +615,8 @@ impl<'t> Loader<'t> {
             sources: e.sources,
             draft: e.draft,
         };
-        match ends.as_slice() {
-            [from, to] => Some((*from, *to, edge)),
+        match ends {
+            [Some(from), Some(to)] => Some((from, to, edge)),
             _ => None,
         }
     }

@@ -1,14 +1,13 @@
 //! The [`Model`]: a petgraph graph of nodes and edges with the file's title, sources,
 //! declared vocabulary and influence rules, and the file form it is read from and saved as.
 
-use std::collections::HashMap;
-
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
 use super::element::{Edge, Node, Source};
+use super::id_index::IdIndex;
 use super::influence::{EdgeInfluence, Profile, Rule};
 use super::kind::{EdgeKindDecl, NodeKindDecl};
 use super::vocabulary::{Vocabulary, VocabularyError};
@@ -127,7 +126,8 @@ pub struct Model {
     /// The node and edge kinds the model declares (see [`vocabulary`](super::vocabulary)).
     pub vocabulary: Vocabulary,
     graph: DiGraph<Node, Edge>,
-    ids: HashMap<String, NodeIndex>,
+    /// Node index by id (see [`super::id_index`]).
+    ids: IdIndex,
 }
 
 impl PartialEq for Model {
@@ -159,13 +159,11 @@ impl Model {
 
     /// Adds a node; fails when its id is taken.
     pub fn add_node(&mut self, node: Node) -> Result<NodeIndex, ModelError> {
-        if self.ids.contains_key(&node.id) {
+        if self.ids.contains(&node.id) {
             return Err(ModelError::DuplicateNode { id: node.id });
         }
-        let id = node.id.clone();
-        let index = self.graph.add_node(node);
-        self.ids.insert(id, index);
-        Ok(index)
+        self.ids.insert(&node.id, NodeIndex::new(self.graph.node_count()));
+        Ok(self.graph.add_node(node))
     }
 
     /// Adds an edge between existing nodes, named by id.
@@ -179,6 +177,17 @@ impl Model {
     /// that `edge.from` and `edge.to` name them).
     pub(crate) fn add_edge_at(&mut self, from: NodeIndex, to: NodeIndex, edge: Edge) -> EdgeIndex {
         self.graph.add_edge(from, to, edge)
+    }
+
+    /// The node at `index`, to change in place; the caller keeps its `id` (the id index is
+    /// not updated).
+    pub(crate) fn node_mut(&mut self, index: NodeIndex) -> Option<&mut Node> {
+        self.graph.node_weight_mut(index)
+    }
+
+    /// The edge at `index`, to change in place; the caller keeps its `from` and `to`.
+    pub(crate) fn edge_mut(&mut self, index: EdgeIndex) -> Option<&mut Edge> {
+        self.graph.edge_weight_mut(index)
     }
 
     /// For each edge in file order, the file positions of its tail and head nodes.
@@ -196,7 +205,7 @@ impl Model {
 
     /// The graph index of the node with this exact id.
     pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
-        self.ids.get(id).copied()
+        self.ids.get(id)
     }
 
     /// The node with this exact id.
@@ -324,7 +333,7 @@ impl Model {
             let _ = out.add_node(node.clone());
         }
         for edge in self.graph.edge_weights().filter(|e| keep_edge(e)) {
-            if out.ids.contains_key(&edge.from) && out.ids.contains_key(&edge.to) {
+            if out.ids.contains(&edge.from) && out.ids.contains(&edge.to) {
                 let _ = out.add_edge(edge.clone());
             }
         }

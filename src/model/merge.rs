@@ -31,16 +31,19 @@
 //!
 //! Cost: one pass over the parts' nodes and edges. Ids are hashed once per node; ties reach
 //! their nodes through the parts' own node positions ([`Part::ends`]) and are matched by a
-//! hash map keyed by node indices and kind, so//! time and memory grow with the size of the result.
+//! hash map keyed by node indices and kind; each node and tie goes into the model when first
+//! met and later statements are united into it there, so time and memory grow with the size
+//! of the result.
 
 // Indices here come from the vectors this module builds itself (slots, built nodes and
 // ties), as in the analysis kernels.
 #![allow(clippy::indexing_slicing)]
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use super::{fold, Edge, EdgeKind, Model, ModelFile, Node, NodeKind, PartialDate, Source, Vocabulary};
 use super::{ModelError, VocabularyError};
@@ -65,8 +68,9 @@ pub struct Part {
     pub node_sites: Vec<Range<usize>>,
     /// For each edge of `file`, where it is written (may be shorter: no position).
     pub edge_sites: Vec<Range<usize>>,
-    /// For each edge of `file`, the positions of its ends in `file.nodes`, so that ties find
-    /// their nodes without looking ids up; empty when not known (ends are found by id).
+    /// For each edge of `file`, the positions of its ends in `file.nodes` (the nodes whose
+    /// ids the edge's `from` and `to` are), so that ties find their nodes without looking
+    /// ids up; empty when not known (ends are found by id).
     pub ends: Vec<(u32, u32)>,
 }
 
@@ -243,20 +247,47 @@ impl Ids {
     }
 }
 
-/// A node of the result being built: the node, where it was first written, its parts.
-struct Built {
-    node: Node,
-    site: Site,
-    parts: Vec<usize>,
+/// The parts that state a node or tie, in part order. Most facts come from one part, so the
+/// first is kept inline and a list is allocated only for the others (a million ties, a
+/// million fewer allocations).
+#[derive(Debug, Clone)]
+struct Parts {
+    first: usize,
+    more: Vec<usize>,
 }
 
-/// A tie of the result being built.
+impl Parts {
+    fn one(p: usize) -> Self {
+        Parts { first: p, more: Vec::new() }
+    }
+
+    fn contains(&self, p: usize) -> bool {
+        self.first == p || self.more.contains(&p)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.first).chain(self.more.iter().copied())
+    }
+
+    /// Whether the two share a part.
+    fn meet(&self, other: &Parts) -> bool {
+        self.iter().any(|p| other.contains(p))
+    }
+}
+
+/// A node of the result being built (the node itself is in the model, at the same index):
+/// where it was first written, its parts.
+struct Built {
+    site: Site,
+    parts: Parts,
+}
+
+/// A tie of the result being built (the tie itself is in the model, at the same index).
 struct BuiltEdge {
-    edge: Edge,
     from: u32,
     to: u32,
     site: Site,
-    parts: Vec<usize>,
+    parts: Parts,
 }
 
 fn site(part: usize, spans: &[Range<usize>], i: usize) -> Site {
@@ -370,13 +401,19 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
     }
 
     let mut disagreements = Vec::new();
+    // Nodes and ties go into the model as they are first met, and later statements are
+    // united into them there, so that no tie is copied once more at the end.
+    let mut model = Model::new("");
     let mut built: Vec<Built> = Vec::with_capacity(total);
     // The built node of each root slot (`NONE` until built).
     const NONE: u32 = u32::MAX;
     let mut built_at: Vec<u32> = vec![NONE; ids.names.len()];
     let mut edges: Vec<BuiltEdge> = Vec::with_capacity(parts.iter().map(|p| p.file.edges.len()).sum());
+    model.reserve(total, edges.capacity());
     // Ties by ends and kind: the last tie with each key, and for each tie the one before it.
-    let mut by_key: Map<(u32, u32, EdgeKind), u32> = Map::default();
+    // Sized for every tie at once: growing it through a million ties rehashed it twenty times.
+    let mut by_key: Map<(u32, u32, EdgeKind), u32> =
+        Map::with_capacity_and_hasher(edges.capacity(), Default::default());
     let mut earlier: Vec<u32> = Vec::with_capacity(edges.capacity());
     let mut title = None;
     let mut description = None;
@@ -404,27 +441,38 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
             let root = ids.find(root);
             match built_at[root as usize] {
                 NONE => {
-                    built_at[root as usize] = built.len() as u32;
                     let canonical = &ids.names[root as usize];
                     node.same_as.retain(|s| s != canonical);
                     if node.id != *canonical {
                         node.id = canonical.clone();
                     }
-                    built.push(Built { node, site: here, parts: vec![p] });
+                    // One node per root, so its id is new; built nodes and the model's
+                    // nodes keep the same indices.
+                    match model.add_node(node) {
+                        Ok(_) => {
+                            built_at[root as usize] = built.len() as u32;
+                            built.push(Built { site: here, parts: Parts::one(p) });
+                        }
+                        Err(error) => errors.push(error.into()),
+                    }
                 }
                 at => {
-                    let into = &mut built[at as usize];
-                    if into.node.kind != node.kind {
+                    let (Some(into), Some(target)) =
+                        (built.get_mut(at as usize), model.node_mut(NodeIndex::new(at as usize)))
+                    else {
+                        continue;
+                    };
+                    if target.kind != node.kind {
                         errors.push(MergeError::KindConflict {
                             id: node.id.clone(),
-                            first: into.node.kind,
+                            first: target.kind,
                             first_site: into.site.clone(),
                             second: node.kind,
                             second_site: here.clone(),
                         });
                         continue;
                     }
-                    unite(into, node, here, p, &mut disagreements);
+                    unite(target, into, node, here, p, &mut disagreements);
                 }
             }
         }
@@ -437,26 +485,32 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
                     continue;
                 }
             };
-            // The built node of an end: by the part's own node when known, else by id.
+            // The built node of an end: by the part's own node when known, else by id; and
+            // whether the id the tie writes may differ from the built node's. A tie reaching
+            // its end by position writes that node's id (see `Part::ends`), which is the built
+            // node's id unless `same_as` joined it to an earlier one, so most ties never read
+            // the built node (a cache miss per end, on a big merge).
             let mut end = |at: Option<u32>, id: &str| {
-                let slot = match at.and_then(|n| slots.get(n as usize)) {
-                    Some(&slot) => slot,
-                    None => *ids.slot.get(id)?,
+                let (slot, by_position) = match at.and_then(|n| slots.get(n as usize)) {
+                    Some(&slot) => (slot, true),
+                    None => (*ids.slot.get(id)?, false),
                 };
                 let root = ids.find(slot);
-                Some(built_at[root as usize]).filter(|&b| b != NONE)
+                Some((built_at[root as usize], !by_position || root != slot)).filter(|&(b, _)| b != NONE)
             };
             let (from_at, to_at) = ends.get(i).map_or((None, None), |&(f, t)| (Some(f), Some(t)));
-            let (Some(from), Some(to)) = (end(from_at, &edge.from), end(to_at, &edge.to)) else {
+            let (Some((from, from_renamed)), Some((to, to_renamed))) = (end(from_at, &edge.from), end(to_at, &edge.to))
+            else {
                 errors.push(MergeError::Model(ModelError::UnknownNode {
                     id: if end(from_at, &edge.from).is_none() { edge.from } else { edge.to },
                 }));
                 continue;
             };
-            for (written, at) in [(&mut edge.from, from), (&mut edge.to, to)] {
-                let id = &built[at as usize].node.id;
-                if written != id {
-                    written.clone_from(id);
+            for (written, at, renamed) in [(&mut edge.from, from, from_renamed), (&mut edge.to, to, to_renamed)] {
+                if let (true, Some(node)) = (renamed, model.graph().node_weight(NodeIndex::new(at as usize))) {
+                    if *written != node.id {
+                        written.clone_from(&node.id);
+                    }
                 }
             }
             if edge.sources.is_empty() {
@@ -469,61 +523,66 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
             }
             let key =
                 if edge.kind.is_symmetric() { (from.min(to), from.max(to), edge.kind) } else { (from, to, edge.kind) };
-            let last = by_key.get(&key).copied().unwrap_or(NONE);
+            // One probe: the entry is read here, written below if the tie is new.
+            let entry = by_key.entry(key);
+            let last = match &entry {
+                Entry::Occupied(found) => *found.get(),
+                Entry::Vacant(_) => NONE,
+            };
             let candidates =
                 std::iter::successors(Some(last), |&c| earlier.get(c as usize).copied()).take_while(|&c| c != NONE);
             // The matching tie another part stated: same dates and topic first, then same
             // dates, then same topic, then any that overlaps.
+            let graph = model.graph();
             let same = candidates
                 .filter(|&c| {
-                    let other = &edges[c as usize];
-                    !other.parts.contains(&p)
-                        && overlaps((other.edge.since, other.edge.until), (edge.since, edge.until))
+                    let other = &graph.raw_edges()[c as usize].weight;
+                    !edges[c as usize].parts.contains(p)
+                        && overlaps((other.since, other.until), (edge.since, edge.until))
                 })
                 .min_by_key(|&c| {
-                    let other = &edges[c as usize].edge;
+                    let other = &graph.raw_edges()[c as usize].weight;
                     let dates = (other.since, other.until) == (edge.since, edge.until);
                     (!dates, other.topic != edge.topic, c)
                 });
             match same {
-                Some(c) => corroborate(&mut edges[c as usize], edge, here, p, &mut disagreements),
+                Some(c) => {
+                    if let Some(target) = model.edge_mut(EdgeIndex::new(c as usize)) {
+                        corroborate(target, &mut edges[c as usize], edge, here, p, &mut disagreements);
+                    }
+                }
                 None => {
-                    by_key.insert(key, edges.len() as u32);
+                    let new = edges.len() as u32;
+                    match entry {
+                        Entry::Occupied(mut found) => *found.get_mut() = new,
+                        Entry::Vacant(vacant) => _ = vacant.insert(new),
+                    }
                     earlier.push(last);
-                    edges.push(BuiltEdge { edge, from, to, site: here, parts: vec![p] });
+                    // Built nodes are the model's nodes, so the ends are graph indices.
+                    model.add_edge_at(NodeIndex::new(from as usize), NodeIndex::new(to as usize), edge);
+                    edges.push(BuiltEdge { from, to, site: here, parts: Parts::one(p) });
                 }
             }
         }
     }
 
-    disagreements.extend(opposites(&edges, &by_key, &earlier));
-    let duplicates = duplicates(&built);
+    // Two independent reads of the result: side by side.
+    let (opposed, duplicates) =
+        rayon::join(|| opposites(&model, &edges, &by_key, &earlier), || duplicates(&model, &built));
+    disagreements.extend(opposed);
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut model = Model::new(title.unwrap_or_default());
+    model.title = title.unwrap_or_default();
     model.description = description;
     model.sources = sources;
     model.influence = influence;
     model.vocabulary = vocabulary;
-    model.reserve(built.len(), edges.len());
-    let build = |model: &mut Model| -> Result<(), ModelError> {
-        for b in built {
-            model.add_node(b.node)?;
-        }
-        // Built nodes are added in order, so a tie's ends are the nodes' graph indices.
-        for e in edges {
-            model.add_edge_at(NodeIndex::new(e.from as usize), NodeIndex::new(e.to as usize), e.edge);
-        }
-        Ok(())
-    };
-    build(&mut model).map_err(|e| vec![MergeError::Model(e)])?;
     Ok(Composed { model, disagreements, duplicates })
 }
 
-/// Unites a later definition of an entity into the first.
-fn unite(into: &mut Built, node: Node, here: Site, p: usize, disagreements: &mut Vec<Disagreement>) {
-    let target = &mut into.node;
+/// Unites a later definition of an entity into the first, `target` (built as `into`).
+fn unite(target: &mut Node, into: &mut Built, node: Node, here: Site, p: usize, disagreements: &mut Vec<Disagreement>) {
     let known = |target: &Node, name: &str| {
         let f = fold(name);
         fold(&target.name) == f || target.aliases.iter().any(|a| fold(a) == f)
@@ -595,14 +654,20 @@ fn unite(into: &mut Built, node: Node, here: Site, p: usize, disagreements: &mut
     for source in &node.sources {
         push_unique(&mut target.sources, source);
     }
-    if !into.parts.contains(&p) {
-        into.parts.push(p);
+    if !into.parts.contains(p) {
+        into.parts.more.push(p);
     }
 }
 
-/// Adds a later part's statement of a tie to the tie.
-fn corroborate(into: &mut BuiltEdge, edge: Edge, here: Site, p: usize, disagreements: &mut Vec<Disagreement>) {
-    let target = &mut into.edge;
+/// Adds a later part's statement of a tie to the tie, `target` (built as `into`).
+fn corroborate(
+    target: &mut Edge,
+    into: &mut BuiltEdge,
+    edge: Edge,
+    here: Site,
+    p: usize,
+    disagreements: &mut Vec<Disagreement>,
+) {
     let differ = |a: Option<PartialDate>, b: Option<PartialDate>| matches!((a, b), (Some(a), Some(b)) if a != b);
     if differ(target.since, edge.since) || differ(target.until, edge.until) {
         let tie = |e: &Edge| e.evidence.first().map(|q| q.quote.clone());
@@ -637,11 +702,17 @@ fn corroborate(into: &mut BuiltEdge, edge: Edge, here: Site, p: usize, disagreem
     target.intensity = target.intensity.or(edge.intensity);
     target.topic = target.topic.take().or(edge.topic);
     target.note = target.note.take().or(edge.note);
-    into.parts.push(p);
+    into.parts.more.push(p);
 }
 
 /// Opposite ties stated by different parts over overlapping periods.
-fn opposites(edges: &[BuiltEdge], by_key: &Map<(u32, u32, EdgeKind), u32>, earlier: &[u32]) -> Vec<Disagreement> {
+fn opposites(
+    model: &Model,
+    edges: &[BuiltEdge],
+    by_key: &Map<(u32, u32, EdgeKind), u32>,
+    earlier: &[u32],
+) -> Vec<Disagreement> {
+    let ties = model.graph().raw_edges();
     let mut by_pair: Map<(u32, u32), Vec<u32>> = Map::default();
     for (&(from, to, kind), &last) in by_key {
         if opposable(kind) {
@@ -655,17 +726,17 @@ fn opposites(edges: &[BuiltEdge], by_key: &Map<(u32, u32, EdgeKind), u32>, earli
         for (i, &a) in list.iter().enumerate() {
             for &b in &list[i + 1..] {
                 let (x, y) = (&edges[a as usize], &edges[b as usize]);
-                let same_way =
-                    x.edge.kind.is_symmetric() || y.edge.kind.is_symmetric() || (x.from, x.to) == (y.from, y.to);
-                let topics_agree = match (&x.edge.topic, &y.edge.topic) {
+                let (xe, ye) = (&ties[a as usize].weight, &ties[b as usize].weight);
+                let same_way = xe.kind.is_symmetric() || ye.kind.is_symmetric() || (x.from, x.to) == (y.from, y.to);
+                let topics_agree = match (&xe.topic, &ye.topic) {
                     (Some(s), Some(t)) => fold(s) == fold(t),
                     _ => true,
                 };
-                if opposed(x.edge.kind, y.edge.kind)
+                if opposed(xe.kind, ye.kind)
                     && same_way
                     && topics_agree
-                    && !x.parts.iter().any(|p| y.parts.contains(p))
-                    && overlaps((x.edge.since, x.edge.until), (y.edge.since, y.edge.until))
+                    && !x.parts.meet(&y.parts)
+                    && overlaps((xe.since, xe.until), (ye.since, ye.until))
                 {
                     found.push((a.min(b), a.max(b)));
                 }
@@ -676,42 +747,41 @@ fn opposites(edges: &[BuiltEdge], by_key: &Map<(u32, u32, EdgeKind), u32>, earli
     found
         .into_iter()
         .map(|(a, b)| {
-            let (x, y) = (&edges[a as usize], &edges[b as usize]);
-            let side = |e: &BuiltEdge| Side {
-                site: e.site.clone(),
-                sources: e.edge.sources.clone(),
-                states: format!(
-                    "{} {} {}, {}",
-                    e.edge.from,
-                    e.edge.kind.as_str(),
-                    e.edge.to,
-                    dates_text(e.edge.since, e.edge.until)
-                ),
-                quote: e.edge.evidence.first().map(|q| q.quote.clone()),
+            let side = |at: u32| {
+                let (built, e) = (&edges[at as usize], &ties[at as usize].weight);
+                Side {
+                    site: built.site.clone(),
+                    sources: e.sources.clone(),
+                    states: format!("{} {} {}, {}", e.from, e.kind.as_str(), e.to, dates_text(e.since, e.until)),
+                    quote: e.evidence.first().map(|q| q.quote.clone()),
+                }
             };
-            let (a_id, b_id) = (x.edge.from.clone(), x.edge.to.clone());
-            Disagreement { subject: Subject::Opposite { a: a_id, b: b_id }, first: side(x), second: side(y) }
+            let x = &ties[a as usize].weight;
+            let (a_id, b_id) = (x.from.clone(), x.to.clone());
+            Disagreement { subject: Subject::Opposite { a: a_id, b: b_id }, first: side(a), second: side(b) }
         })
         .collect()
 }
 
 /// Nodes of disjoint parts sharing a folded name or alias.
-fn duplicates(built: &[Built]) -> Vec<Duplicate> {
-    let mut owner: Map<String, usize> = Map::default();
+fn duplicates(model: &Model, built: &[Built]) -> Vec<Duplicate> {
+    let nodes = model.graph().raw_nodes();
+    let mut owner: Map<String, usize> = Map::with_capacity_and_hasher(built.len(), Default::default());
     let mut out: Vec<Duplicate> = Vec::new();
     let mut reported: std::collections::HashSet<(usize, usize), foldhash::fast::RandomState> = Default::default();
-    for (i, b) in built.iter().enumerate() {
-        for name in std::iter::once(&b.node.name).chain(b.node.aliases.iter()) {
+    for (i, (b, node)) in built.iter().zip(nodes).enumerate() {
+        let node = &node.weight;
+        for name in std::iter::once(&node.name).chain(node.aliases.iter()) {
             let key = fold(name);
             match owner.get(&key) {
                 Some(&j) if j != i => {
                     let first = &built[j];
-                    let disjoint = !first.parts.iter().any(|p| b.parts.contains(p));
+                    let disjoint = !first.parts.meet(&b.parts);
                     if disjoint && reported.insert((j, i)) {
                         out.push(Duplicate {
                             name: name.clone(),
-                            first: (first.node.id.clone(), first.site.clone()),
-                            second: (b.node.id.clone(), b.site.clone()),
+                            first: (nodes[j].weight.id.clone(), first.site.clone()),
+                            second: (node.id.clone(), b.site.clone()),
                         });
                     }
                 }

@@ -11,6 +11,7 @@
 pub mod date;
 pub mod element;
 pub mod graph;
+mod id_index;
 pub mod influence;
 pub mod kind;
 pub mod lean;

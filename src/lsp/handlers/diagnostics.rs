@@ -75,7 +75,11 @@ pub fn broken_includes(world: &mut World, uri: &Uri) -> Vec<Diagnostic> {
             let errors: Vec<_> = file.doc.notes.iter().filter(|n| n.is_error).collect();
             if let Some(first) = errors.first() {
                 let name = file.identity().strip_prefix(&base).unwrap_or(file.identity()).display().to_string();
-                let (line, column) = crate::io::spans::LineIndex::new(file.text()).position(first.range.start);
+                // 1-based line and character column, as `check` writes them.
+                let at = file.lines.position(file.text(), first.range.start);
+                let start = file.lines.offset(file.text(), lsp_types::Position { line: at.line, character: 0 });
+                let column = file.text().get(start..first.range.start).map_or(0, |t| t.chars().count()) + 1;
+                let line = at.line + 1;
                 firsts.push(format!("{name}:{line}:{column}: {}", first.message));
             }
             count += errors.len();

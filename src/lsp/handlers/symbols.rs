@@ -35,6 +35,9 @@ pub struct Symbol<'a> {
     pub children: Option<Vec<Symbol<'a>>>,
 }
 
+/// The symbols of one group, with the range of each member's element.
+type Members<'a> = (Vec<Symbol<'a>>, Vec<Range<usize>>);
+
 /// The outline of a document, as the JSON text of the answer.
 pub fn handle(state: &DocState) -> Result<String, serde_json::Error> {
     serde_json::to_string(&outline(state))
@@ -60,7 +63,7 @@ pub fn outline(state: &DocState) -> Vec<Symbol<'_>> {
     }
 
     let nodes = doc.elements("nodes");
-    let mut by_kind: BTreeMap<Cow<str>, (Vec<Symbol>, Vec<Range<usize>>)> = BTreeMap::new();
+    let mut by_kind: BTreeMap<Cow<str>, Members> = BTreeMap::new();
     for (i, range) in nodes.iter().enumerate() {
         let id = field("nodes", i, "id").unwrap_or_default();
         let kind = field("nodes", i, "kind").unwrap_or_default();
@@ -135,6 +138,7 @@ mod tests {
     /// The outline as the server answered it before it wrote JSON text directly: built as
     /// `lsp_types::DocumentSymbol`s from owned, unescaped field values (kept here verbatim
     /// as the reference).
+    #[allow(clippy::type_complexity)] // The reference is kept as it was.
     fn before(state: &DocState) -> Vec<DocumentSymbol> {
         let doc = &state.doc;
         let text = state.text();

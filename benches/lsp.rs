@@ -1,6 +1,6 @@
 //! Answer latency of the language server (`relgraph lsp`) on the shipped model and on a
 //! 10,000-node model from the shared generator (`benches/common`), each request answered
-//! as the server answers it ([`relgraph::lsp::handle_request`]) on an analysed document,
+//! as the server answers it ([`relgraph::lsp::respond`]: the JSON text of the response) on an analysed document,
 //! plus the analysis a change costs (check, lint and the id index). The targets (issue 25):
 //! under 50 ms on the shipped model, under 500 ms on 10,000 nodes. Run with
 //! `cargo bench --bench lsp`. Besides criterion's means, each group ends with a line per
@@ -69,11 +69,12 @@ fn bench_model(c: &mut Criterion, name: &str, text: String, node: &str) {
     let mut latencies = Vec::new();
     for (label, method, params) in requests(&text, node) {
         let request = Request::new(RequestId::from(1), method.to_owned(), params);
-        let response = relgraph::lsp::handle_request(&mut world, request.clone());
-        assert!(response.error.is_none(), "{label}: {:?}", response.error);
-        assert!(response.result.as_ref().is_some_and(|r| !r.is_null()), "{label}: no answer");
-        group.bench_function(label, |b| b.iter(|| relgraph::lsp::handle_request(&mut world, request.clone())));
-        latencies.push((label, percentiles(|| drop(relgraph::lsp::handle_request(&mut world, request.clone())))));
+        let response: Value =
+            serde_json::from_str(&relgraph::lsp::respond(&mut world, request.clone())).expect("a JSON response");
+        assert!(response.get("error").is_none(), "{label}: {:?}", response["error"]);
+        assert!(response.get("result").is_some_and(|r| !r.is_null()), "{label}: no answer");
+        group.bench_function(label, |b| b.iter(|| relgraph::lsp::respond(&mut world, request.clone())));
+        latencies.push((label, percentiles(|| drop(relgraph::lsp::respond(&mut world, request.clone())))));
     }
     // A keystroke: new text, then the analysis and the diagnostics it publishes.
     let mut version = 1;

@@ -276,11 +276,21 @@ fn definitions_references_renames_and_diagnostics_reach_included_files() {
         "textDocument/didOpen",
         json!({"textDocument": {"uri": top_uri, "languageId": "ron", "version": 1, "text": top}}),
     );
-    // Each file's problems in that file: none in the open one, the misspelt kind in the other.
-    assert_eq!(diagnostics_for(&mut client, &top_uri), Vec::<Value>::new());
+    // Each file's problems in that file: the misspelt kind in the included one; in the open
+    // one, only at the `includes` entry (the model does not load), pointing at the mistake
+    // as `FILE:LINE:COL` (1-based, as `check` writes it).
+    let own = diagnostics_for(&mut client, &top_uri);
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert_eq!(own[0]["range"]["start"], position(top, "part.ron", 0, 0));
+    assert_eq!(own[0]["severity"], 1);
+    let mistake = position(&part, "contry", 0, 0);
+    let place =
+        format!("part.ron:{}:{}", mistake["line"].as_u64().unwrap() + 1, mistake["character"].as_u64().unwrap() + 1);
+    let message = own[0]["message"].as_str().unwrap();
+    assert!(message.contains(&format!("1 error, first {place}: unknown node kind `contry`")), "{message}");
     let included = diagnostics_for(&mut client, &part_uri);
     assert_eq!(included.len(), 1, "{included:?}");
-    assert_eq!(included[0]["range"]["start"], position(&part, "contry", 0, 0));
+    assert_eq!(included[0]["range"]["start"], mistake);
     assert!(included[0]["message"].as_str().unwrap().starts_with("unknown node kind `contry`"), "{included:?}");
 
     // The `includes` entry leads to the included file.

@@ -10,6 +10,7 @@
 //! occurrences are found in a file with errors too. Ranges are byte ranges of the id itself,
 //! inside its quotes.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -181,8 +182,14 @@ impl Document {
     /// The value of a field of the element at `range` of a section, as written (quotes
     /// removed from a string).
     pub fn element_field(&self, section: &str, index: usize, field: &str) -> Option<String> {
+        self.element_field_text(section, index, field).map(Cow::into_owned)
+    }
+
+    /// [`Document::element_field`] borrowed from the text where the value needs no
+    /// unescaping (a plain string or a word), for answers that list every element.
+    pub fn element_field_text(&self, section: &str, index: usize, field: &str) -> Option<Cow<'_, str>> {
         let element = self.spans.field(section)?.items.get(index)?;
-        element.field(field).map(|f| unquote(&self.text[f.range.clone()]))
+        element.field(field).and_then(|f| self.text.get(f.range.clone())).map(unquote_text)
     }
 
     /// What belongs at `offset`, for completion.
@@ -278,16 +285,21 @@ fn notes_of(text: &str, items: &[crate::io::diagnostic::Diagnostic]) -> Vec<Note
 
 /// A string literal's text, or the word as written.
 fn unquote(literal: &str) -> String {
+    unquote_text(literal).into_owned()
+}
+
+/// [`unquote`], borrowing from `literal` unless the string has escapes or is raw.
+fn unquote_text(literal: &str) -> Cow<'_, str> {
     // The common case, a plain string without escapes, needs no parser.
     if let Some(plain) = literal.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
         if !plain.contains(['\\', '"']) {
-            return plain.to_owned();
+            return Cow::Borrowed(plain);
         }
     }
     if literal.starts_with('"') || literal.starts_with('r') && literal.len() > 1 {
-        ron::from_str::<String>(literal).unwrap_or_else(|_| literal.trim_matches('"').to_owned())
+        Cow::Owned(ron::from_str::<String>(literal).unwrap_or_else(|_| literal.trim_matches('"').to_owned()))
     } else {
-        literal.to_owned()
+        Cow::Borrowed(literal)
     }
 }
 

@@ -49,6 +49,10 @@ pub fn format(text: &str, path: &Path) -> Result<String, Error> {
 pub fn format_loaded(text: &str, path: &Path) -> Result<String, Error> {
     let text = crate::io::text::strip_bom(text);
     let (file, formatted) = lay_out(text, path)?;
+    // Text already in canonical layout (the usual case on saving) says what it said.
+    if formatted == text {
+        return Ok(formatted);
+    }
     match cst::parse(&formatted) {
         Ok(again) if same_values(&file.value, &again.value) => Ok(formatted),
         _ => Err(refuse(text, path, 0, CHANGED)),

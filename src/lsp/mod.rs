@@ -2,8 +2,10 @@
 //!
 //! A front end over [`crate::api`], as the CLI is: the protocol plumbing lives here, the
 //! answers in [`handlers`] (one file per request, as taplo's server is laid out), over the
-//! open documents of a [`World`]. It is synchronous: [`lsp_server`] reads and writes the
-//! messages on its own threads and this loop answers one message at a time.
+//! open documents of a [`World`]. It is synchronous: [`transport`] reads and writes the
+//! messages on their own threads and this loop answers one message at a time. Answers are
+//! written as JSON text straight from their typed values, never as `serde_json::Value`
+//! trees (for 30,000 document symbols, building that tree was most of the time).
 //!
 //! Diagnostics are published when a document opens and, after changes, once the client has
 //! been quiet for [`DEBOUNCE`]; a request that comes first analyses the new text itself.
@@ -12,13 +14,15 @@
 
 pub mod handlers;
 pub mod position;
+pub mod transport;
 pub mod world;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::RecvTimeoutError;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use crossbeam_channel::{Receiver, Sender};
+use lsp_server::{ErrorCode, Message, Request, RequestId};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _, PublishDiagnostics,
 };
@@ -58,62 +62,86 @@ pub fn capabilities() -> ServerCapabilities {
 
 /// Serves the protocol on stdin and stdout until the client says `exit`.
 pub fn run_stdio() -> Result<(), crate::Error> {
-    let (connection, threads) = Connection::stdio();
-    serve(&connection)?;
-    drop(connection);
+    let (incoming, outgoing, threads) = transport::stdio();
+    serve(&incoming, &outgoing);
+    drop(outgoing);
     threads.join().map_err(|e| crate::Error::Io { path: "<stdio>".into(), source: e })
 }
 
-/// Serves the protocol on a connection: the handshake, then every message until `exit`.
-pub fn serve(connection: &Connection) -> Result<(), crate::Error> {
-    let capabilities = serde_json::to_value(capabilities()).unwrap_or_default();
-    let info = serde_json::json!({
-        "capabilities": capabilities,
-        "serverInfo": { "name": "relgraph", "version": env!("CARGO_PKG_VERSION") },
-    });
-    let (id, _params) = connection.initialize_start()?;
-    connection.initialize_finish(id, info)?;
+/// Serves the protocol: the handshake, then every message until `exit` (or until the
+/// client goes away). Messages come from `incoming`; the JSON text of every message the
+/// server sends goes to `outgoing`.
+pub fn serve(incoming: &Receiver<Message>, outgoing: &Sender<String>) {
+    // The handshake: requests before `initialize` are refused, notifications ignored.
+    loop {
+        match incoming.recv() {
+            Ok(Message::Request(request)) if request.method == "initialize" => {
+                let info = serde_json::json!({
+                    "capabilities": serde_json::to_value(capabilities()).unwrap_or_default(),
+                    "serverInfo": { "name": "relgraph", "version": env!("CARGO_PKG_VERSION") },
+                });
+                if outgoing.send(response_body(&request.id, Ok(info.to_string()))).is_err() {
+                    return;
+                }
+                break;
+            }
+            Ok(Message::Request(request)) => {
+                let refused = Err((ErrorCode::ServerNotInitialized, "the server is not initialised yet".into()));
+                if outgoing.send(response_body(&request.id, refused)).is_err() {
+                    return;
+                }
+            }
+            Ok(Message::Notification(n)) if n.method == "exit" => return,
+            Ok(_) => {}
+            Err(_) => return,
+        }
+    }
 
     let mut world = World::new();
+    let mut shut_down = false;
     // Documents changed since their diagnostics were last published, with when.
     let mut unpublished: BTreeMap<String, (Uri, Instant)> = BTreeMap::new();
     loop {
         let next = unpublished.values().map(|(_, at)| *at + DEBOUNCE).min();
         let message = match next {
-            Some(due) => match connection.receiver.recv_timeout(due.saturating_duration_since(Instant::now())) {
+            Some(due) => match incoming.recv_timeout(due.saturating_duration_since(Instant::now())) {
                 Ok(message) => message,
                 Err(RecvTimeoutError::Timeout) => {
                     for (_, (uri, _)) in std::mem::take(&mut unpublished) {
-                        publish(connection, &mut world, &uri);
+                        publish(outgoing, &mut world, &uri);
                     }
                     continue;
                 }
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(RecvTimeoutError::Disconnected) => return,
             },
-            None => match connection.receiver.recv() {
+            None => match incoming.recv() {
                 Ok(message) => message,
-                Err(_) => return Ok(()),
+                Err(_) => return,
             },
         };
         match message {
             Message::Request(request) => {
-                if connection.handle_shutdown(&request)? {
-                    return Ok(());
-                }
-                let response = handle_request(&mut world, request);
-                if connection.sender.send(response.into()).is_err() {
-                    return Ok(());
+                let body = if shut_down {
+                    response_body(&request.id, Err((ErrorCode::InvalidRequest, "the server is shutting down".into())))
+                } else if request.method == "shutdown" {
+                    shut_down = true;
+                    response_body(&request.id, Ok("null".into()))
+                } else {
+                    respond(&mut world, request)
+                };
+                if outgoing.send(body).is_err() {
+                    return;
                 }
             }
             Message::Notification(notification) => match notification.method.as_str() {
-                "exit" => return Ok(()),
+                "exit" => return,
                 DidOpenTextDocument::METHOD => {
                     if let Ok(p) =
                         notification.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
                     {
                         let uri = p.text_document.uri;
                         world.open(uri.clone(), p.text_document.version, p.text_document.text);
-                        publish(connection, &mut world, &uri);
+                        publish(outgoing, &mut world, &uri);
                     }
                 }
                 DidChangeTextDocument::METHOD => {
@@ -136,8 +164,7 @@ pub fn serve(connection: &Connection) -> Result<(), crate::Error> {
                         world.close(&uri);
                         unpublished.remove(uri.as_str());
                         let empty = PublishDiagnosticsParams { uri, diagnostics: Vec::new(), version: None };
-                        let _ =
-                            connection.sender.send(Notification::new(PublishDiagnostics::METHOD.into(), empty).into());
+                        let _ = outgoing.send(transport::notification_body(PublishDiagnostics::METHOD, &empty));
                     }
                 }
                 _ => {}
@@ -149,17 +176,19 @@ pub fn serve(connection: &Connection) -> Result<(), crate::Error> {
 
 /// Publishes the diagnostics of a document, and those of the files it includes that are
 /// not open (each under its own URI).
-fn publish(connection: &Connection, world: &mut World, uri: &Uri) {
+fn publish(outgoing: &Sender<String>, world: &mut World, uri: &Uri) {
     let send = |params: PublishDiagnosticsParams| {
-        let _ = connection.sender.send(Notification::new(PublishDiagnostics::METHOD.into(), params).into());
+        let _ = outgoing.send(transport::notification_body(PublishDiagnostics::METHOD, &params));
     };
     let Some(state) = world.get(uri) else { return };
     let mut params = handlers::diagnostics::publish(state);
     params.diagnostics.extend(handlers::diagnostics::missing_includes(state));
-    send(params);
     if state.doc.includes().is_empty() {
+        send(params);
         return;
     }
+    params.diagnostics.extend(handlers::diagnostics::broken_includes(world, uri));
+    send(params);
     for other in world.family(uri) {
         match world.file(&other) {
             Some(file) if !file.open => send(handlers::diagnostics::publish(file)),
@@ -168,25 +197,34 @@ fn publish(connection: &Connection, world: &mut World, uri: &Uri) {
     }
 }
 
-/// Answers one request from the state of `world`.
-pub fn handle_request(world: &mut World, request: Request) -> Response {
+/// Answers one request from the state of `world`: the JSON text of the response.
+pub fn respond(world: &mut World, request: Request) -> String {
     let id = request.id.clone();
-    match answer(world, request) {
-        // Not `Response::new_ok`, which would serialise the answer a second time (a deep
-        // copy of 30,000 document symbols on a 10,000-node model).
-        Ok(value) => Response { id, result: Some(value), error: None },
-        Err((code, message)) => Response::new_err(id, code as i32, message),
+    response_body(&id, answer(world, request))
+}
+
+/// The JSON text of a response, its result already JSON text (written once, straight from
+/// the typed answer).
+fn response_body(id: &RequestId, answer: Answer) -> String {
+    let id = serde_json::to_string(id).unwrap_or_else(|_| "null".into());
+    match answer {
+        Ok(result) => format!(r#"{{"jsonrpc":"2.0","id":{id},"result":{result}}}"#),
+        Err((code, message)) => {
+            let message = serde_json::to_string(&message).unwrap_or_else(|_| "\"\"".into());
+            format!(r#"{{"jsonrpc":"2.0","id":{id},"error":{{"code":{},"message":{message}}}}}"#, code as i32)
+        }
     }
 }
 
-type Answer = Result<serde_json::Value, (ErrorCode, String)>;
+/// The JSON text of a result, or the error to answer with.
+type Answer = Result<String, (ErrorCode, String)>;
 
 fn params<P: DeserializeOwned>(request: Request) -> Result<P, (ErrorCode, String)> {
     serde_json::from_value(request.params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))
 }
 
 fn json<T: serde::Serialize>(value: T) -> Answer {
-    serde_json::to_value(value).map_err(|e| (ErrorCode::InternalError, e.to_string()))
+    serde_json::to_string(&value).map_err(|e| (ErrorCode::InternalError, e.to_string()))
 }
 
 fn answer(world: &mut World, request: Request) -> Answer {
@@ -227,7 +265,7 @@ fn answer(world: &mut World, request: Request) -> Answer {
         DocumentSymbolRequest::METHOD => {
             let p: lsp_types::DocumentSymbolParams = params(request)?;
             let state = world.get(&p.text_document.uri).ok_or_else(|| unknown(&p.text_document.uri))?;
-            json(symbols::handle(state))
+            symbols::handle(state).map_err(|e| (ErrorCode::InternalError, e.to_string()))
         }
         Formatting::METHOD => {
             let p: lsp_types::DocumentFormattingParams = params(request)?;

@@ -2,11 +2,14 @@
 //! file where it is written. Each file of a model checks on its own, so the diagnostics of
 //! an included file that is not open are published under its own URI (the server does so
 //! with those of the document that includes it); an `includes` entry naming a file that
-//! does not exist is an error at the entry.
+//! does not exist is an error at the entry, and so is one through which the model reaches
+//! a file with errors (the model does not load until they are fixed).
 
-use lsp_types::{Diagnostic, DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams};
+use std::path::Path;
 
-use crate::lsp::world::DocState;
+use lsp_types::{Diagnostic, DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams, Uri};
+
+use crate::lsp::world::{DocState, World};
 
 /// The diagnostics of a document, as the notification carries them.
 pub fn publish(state: &DocState) -> PublishDiagnosticsParams {
@@ -49,4 +52,49 @@ pub fn missing_includes(state: &DocState) -> Vec<Diagnostic> {
             ..Diagnostic::default()
         })
         .collect()
+}
+
+/// An error at each `includes` entry of the document at `uri` through which the model
+/// reaches a file with errors (the entry's file or one it includes, transitively): the
+/// model does not load while they remain, and an editor may list the problems of files
+/// that are not open nowhere. The message counts them and gives the first of each file as
+/// `FILE:LINE:COL: message`, the file relative to the including one.
+pub fn broken_includes(world: &mut World, uri: &Uri) -> Vec<Diagnostic> {
+    let Some(state) = world.get(uri) else { return Vec::new() };
+    let base = state.identity().parent().map(Path::to_path_buf).unwrap_or_default();
+    let entries = state.doc.includes();
+    let lines = state.lines.clone();
+    let text = state.text().to_owned();
+    let mut out = Vec::new();
+    for (written, range) in entries {
+        let Some(target) = world.uri_of_path(&base.join(&written)) else { continue };
+        let mut count = 0;
+        let mut firsts = Vec::new();
+        for file in world.closure(&target) {
+            let Some(file) = world.file(&file) else { continue };
+            let errors: Vec<_> = file.doc.notes.iter().filter(|n| n.is_error).collect();
+            if let Some(first) = errors.first() {
+                let name = file.identity().strip_prefix(&base).unwrap_or(file.identity()).display().to_string();
+                // 1-based line and character column, as `check` writes them.
+                let at = file.lines.position(file.text(), first.range.start);
+                let start = file.lines.offset(file.text(), lsp_types::Position { line: at.line, character: 0 });
+                let column = file.text().get(start..first.range.start).map_or(0, |t| t.chars().count()) + 1;
+                let line = at.line + 1;
+                firsts.push(format!("{name}:{line}:{column}: {}", first.message));
+            }
+            count += errors.len();
+        }
+        if count == 0 {
+            continue;
+        }
+        let noun = if count == 1 { "error" } else { "errors" };
+        out.push(Diagnostic {
+            range: lines.range(&text, &range),
+            severity: Some(DiagnosticSeverity::ERROR),
+            source: Some("relgraph".into()),
+            message: format!("`{written}` does not load: {count} {noun}, first {}", firsts.join("; ")),
+            ..Diagnostic::default()
+        });
+    }
+    out
 }

@@ -24,33 +24,9 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::gazetteer::{offices, EntityClass, Gazetteer, Hit, ModelNames};
-pub use super::text::{tokens, Token};
+pub use super::text::{tokens, Mention, Role, Token};
+use super::words::{CONTEXT_HEADS, FORCE_MODIFIES, LOWER_CONTEXT_HEADS, NAME_JOINERS, NOT_NAMES, ORG_HEADS};
 use crate::model::{Model, NodeKind};
-
-/// How a mention takes part in the sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// A name: it can act or be acted on.
-    Name,
-    /// An adjective or demonym ("Russian"): it names the actor, but modifies a noun.
-    Adjective,
-    /// Part of a role phrase ("Japan's" in "Japan's Prime Minister Shinzo Abe"): the
-    /// phrase's person acts, not this.
-    Modifier,
-}
-
-/// A mention of an actor or context: byte range, which one, and how.
-#[derive(Debug, Clone, Copy)]
-pub struct Mention {
-    /// Start byte.
-    pub start: usize,
-    /// End byte.
-    pub end: usize,
-    /// Index into [`Found::actors`].
-    pub actor: usize,
-    /// How it takes part.
-    pub role: Role,
-}
 
 /// An actor or context the article names.
 #[derive(Debug, Clone)]
@@ -124,112 +100,6 @@ impl Registry {
         self.actors.len() - 1
     }
 }
-
-const ORG_HEADS: [&str; 36] = [
-    "Council",
-    "Union",
-    "Party",
-    "Commission",
-    "Ministry",
-    "Organization",
-    "Organisation",
-    "Agency",
-    "Force",
-    "Forces",
-    "Navy",
-    "Army",
-    "Bank",
-    "Fund",
-    "Court",
-    "Forum",
-    "Group",
-    "Institute",
-    "University",
-    "Company",
-    "Corporation",
-    "Airlines",
-    "Association",
-    "Alliance",
-    "Committee",
-    "Parliament",
-    "Congress",
-    "Assembly",
-    "Department",
-    "Office",
-    "Coalition",
-    "Front",
-    "Movement",
-    "Tribe",
-    "Mission",
-    "Co",
-];
-const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
-    ("Treaty", NodeKind::Agreement),
-    ("Agreement", NodeKind::Agreement),
-    ("Declaration", NodeKind::Agreement),
-    ("Accord", NodeKind::Agreement),
-    ("Accords", NodeKind::Agreement),
-    ("Protocol", NodeKind::Agreement),
-    ("Convention", NodeKind::Agreement),
-    ("Pact", NodeKind::Agreement),
-    ("Statement", NodeKind::Agreement),
-    ("Summit", NodeKind::Event),
-    ("Olympics", NodeKind::Event),
-    ("Games", NodeKind::Event),
-    ("Conference", NodeKind::Event),
-    ("War", NodeKind::Event),
-    ("Crisis", NodeKind::Event),
-    ("Islands", NodeKind::Territory),
-    ("Island", NodeKind::Territory),
-    ("Peninsula", NodeKind::Territory),
-    ("Sea", NodeKind::Territory),
-    ("Strait", NodeKind::Territory),
-    ("Region", NodeKind::Territory),
-    ("Crimea", NodeKind::Territory),
-];
-const LOWER_CONTEXT_HEADS: [(&str, NodeKind); 15] = [
-    ("tribe", NodeKind::Organization),
-    ("navy", NodeKind::Organization),
-    ("army", NodeKind::Organization),
-    ("military", NodeKind::Organization),
-    ("parliament", NodeKind::Organization),
-    ("dispute", NodeKind::Dispute),
-    ("deal", NodeKind::Agreement),
-    ("agreement", NodeKind::Agreement),
-    ("treaty", NodeKind::Agreement),
-    ("summit", NodeKind::Event),
-    ("crisis", NodeKind::Event),
-    ("talks", NodeKind::Event),
-    ("region", NodeKind::Territory),
-    ("enclave", NodeKind::Territory),
-    ("temple", NodeKind::Territory),
-];
-/// Nouns that a force word ("military", "army", "navy") modifies rather than names.
-const FORCE_MODIFIES: [&str; 18] = [
-    "base",
-    "bases",
-    "camp",
-    "camps",
-    "vehicle",
-    "vehicles",
-    "post",
-    "posts",
-    "officer",
-    "officers",
-    "official",
-    "officials",
-    "commander",
-    "commanders",
-    "unit",
-    "units",
-    "operation",
-    "operations",
-];
-const NAME_JOINERS: [&str; 8] = ["al", "bin", "ibn", "de", "van", "von", "der", "la"];
-const NOT_NAMES: [&str; 24] = [
-    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "For", "This", "That", "It", "He", "She",
-    "They", "We", "His", "Her", "Their", "Our", "Its",
-];
 
 fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

@@ -25,6 +25,7 @@ mod reference;
 pub mod relation;
 
 pub mod text;
+mod words;
 
 use crate::model::{Model, PartialDate};
 

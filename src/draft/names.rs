@@ -17,8 +17,7 @@
 use std::collections::HashSet;
 
 use super::gazetteer::{given_names, office_words};
-use super::mention::Mention;
-use super::text::Token;
+use super::text::{Mention, Token};
 use crate::model::NodeKind;
 
 /// A name no table knows: byte range and what it names.

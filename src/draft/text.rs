@@ -287,6 +287,31 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
+/// How a mention takes part in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A name: it can act or be acted on.
+    Name,
+    /// An adjective or demonym ("Russian"): it names the actor, but modifies a noun.
+    Adjective,
+    /// Part of a role phrase ("Japan's" in "Japan's Prime Minister Shinzo Abe"): the
+    /// phrase's person acts, not this.
+    Modifier,
+}
+
+/// A mention of an actor or context: byte range, which one, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// Index into the actors found (`Found::actors` of the mention finder).
+    pub actor: usize,
+    /// How it takes part.
+    pub role: Role,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

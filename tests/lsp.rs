@@ -344,3 +344,95 @@ fn definitions_references_renames_and_diagnostics_reach_included_files() {
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());
 }
+
+#[test]
+fn composing_the_files_of_a_model_is_checked_as_you_type() {
+    // `japan` is a country in the included file and a person in the open one: `check` on the
+    // including file fails on the later definition, naming the first; the editor says so too.
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().canonicalize().unwrap();
+    let part = "Model(\n    title: \"Part\",\n    nodes: [\n        Node(id: \"japan\", kind: country, name: \"Japan\"),\n    ],\n)\n";
+    std::fs::write(dir.join("part.ron"), part).unwrap();
+    let top = "Model(\n    title: \"Top\",\n    includes: [\"part.ron\"],\n    nodes: [\n        Node(id: \"china\", kind: country, name: \"China\"),\n        Node(id: \"japan\", kind: person, name: \"Japan\"),\n    ],\n)\n";
+    std::fs::write(dir.join("top.ron"), top).unwrap();
+    let top_uri = format!("file://{}", dir.join("top.ron").display());
+    let part_uri = format!("file://{}", dir.join("part.ron").display());
+    let checked = Command::new(env!("CARGO_BIN_EXE_relgraph")).arg("check").arg(dir.join("top.ron")).output().unwrap();
+    let printed = String::from_utf8_lossy(&checked.stderr).into_owned();
+    assert!(!checked.status.success() && printed.contains("is a person here but a country at"), "{printed}");
+
+    let mut client = Client::start();
+    client.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": top_uri, "languageId": "ron", "version": 1, "text": top}}),
+    );
+    let own = latest_diagnostics(&mut client, &top_uri);
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert_eq!(own[0]["severity"], 1);
+    assert_eq!(own[0]["range"]["start"]["line"], position(top, "kind: person", 0, 0)["line"]);
+    let message = own[0]["message"].as_str().unwrap();
+    // The first definition as `check` gives it: line 4, column 18 of part.ron (its id).
+    assert!(message.starts_with("node `japan` is a person here but a country at "), "{message}");
+    assert!(message.contains("part.ron:4:18"), "{message}");
+
+    // The included file opened and edited (not saved) to agree: the model composes as the
+    // editor has it, and the error clears.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": part_uri, "languageId": "ron", "version": 1, "text": part.replace("country", "person")}}),
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": top_uri, "version": 2}, "contentChanges": [{"text": top}]}),
+    );
+    assert_eq!(latest_diagnostics(&mut client, &top_uri), Vec::<Value>::new());
+
+    // Back to a country in the included buffer: the including document's error is back
+    // (typing in the included file republishes the files that include it).
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": part_uri, "version": 2}, "contentChanges": [{"text": part}]}),
+    );
+    assert_eq!(latest_diagnostics(&mut client, &top_uri).len(), 1);
+    // The open file agreeing: clean; saying person again: the error is back.
+    let agreeing = top.replace("kind: person", "kind: country");
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": top_uri, "version": 3}, "contentChanges": [{"text": agreeing}]}),
+    );
+    assert_eq!(latest_diagnostics(&mut client, &top_uri), Vec::<Value>::new());
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": top_uri, "version": 4}, "contentChanges": [{"text": top}]}),
+    );
+    assert_eq!(latest_diagnostics(&mut client, &top_uri).len(), 1);
+
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}
+
+/// The diagnostics last published for `uri` once the server has gone quiet: one change may
+/// republish a document more than once (its own change, a change in a file it includes).
+fn latest_diagnostics(client: &mut Client, uri: &str) -> Vec<Value> {
+    let is_it = |m: &Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri;
+    let diagnostics = |m: &Value| m["params"]["diagnostics"].as_array().unwrap().clone();
+    let mut latest = None;
+    client.notifications.retain(|m| {
+        if is_it(m) {
+            latest = Some(diagnostics(m));
+        }
+        !is_it(m)
+    });
+    let mut latest = latest.unwrap_or_else(|| diagnostics_for(client, uri));
+    while let Ok(message) = client.messages.recv_timeout(Duration::from_millis(600)) {
+        if is_it(&message) {
+            latest = diagnostics(&message);
+        } else {
+            client.notifications.push(message);
+        }
+    }
+    latest
+}

@@ -261,6 +261,39 @@ fn field_before(before: &str) -> Option<String> {
     before.get(start..end).filter(|name| !name.is_empty()).map(str::to_owned)
 }
 
+/// What composing the model rooted at `path` with the files it includes finds in `path`'s
+/// own text, beyond what [`Document::analyse`] finds in each file alone: an entity defined
+/// with two kinds (at the later definition, naming the other as `FILE:LINE:COL`),
+/// disagreements between the files and probable duplicates. The files in `unsaved` (by path:
+/// an editor's open buffers) are read from there, the others from disk. Empty when a file
+/// of the model has problems of its own (those are its own notes) or cannot be read.
+pub fn composition_notes(path: &Path, unsaved: &[(PathBuf, String)]) -> Vec<Note> {
+    let own = |found: &&crate::io::diagnostic::Diagnostics| same_file(&found.path, path);
+    // Only what composing adds: a file's own problems stay with its own notes.
+    let composed = |d: &&crate::io::diagnostic::Diagnostic| {
+        matches!(d.problem, Problem::KindConflict { .. } | Problem::SourceConflict { .. } | Problem::Declaration(_))
+    };
+    let errors = |files: &[crate::io::diagnostic::Diagnostics]| -> Vec<Note> {
+        files
+            .iter()
+            .filter(own)
+            .flat_map(|f| notes_of(&f.text, &f.items.iter().filter(composed).cloned().collect::<Vec<_>>()))
+            .collect()
+    };
+    match crate::io::include::compose_unsaved(path, unsaved) {
+        Ok(loaded) => loaded.warnings.iter().filter(own).flat_map(|w| notes_of(&w.text, &w.items)).collect(),
+        Err(crate::Error::Invalid { diagnostics }) => errors(std::slice::from_ref(&diagnostics)),
+        Err(crate::Error::InvalidFiles { files }) => errors(&files),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Whether two paths name one file (symbolic links followed where they resolve).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let resolve = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    a == b || resolve(a) == resolve(b)
+}
+
 fn notes_of(text: &str, items: &[crate::io::diagnostic::Diagnostic]) -> Vec<Note> {
     let quoted = |range: &Range<usize>, word: &String| match text.get(range.clone()) {
         Some(t) if t.starts_with('"') => format!("\"{word}\""),

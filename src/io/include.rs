@@ -50,25 +50,35 @@ pub struct Loaded {
 
 /// Loads a RON model and everything it includes, composed into one model.
 pub fn load(path: &Path) -> Result<Model, Error> {
-    Ok(compose_files(&[path.to_path_buf()], false, false)?.model)
+    Ok(compose_files(&[path.to_path_buf()], &[], false, false)?.model)
 }
 
 /// Loads a RON model and its includes as [`load`] does, with every file's warnings.
 pub fn load_checked(path: &Path) -> Result<Loaded, Error> {
-    compose_files(&[path.to_path_buf()], false, true)
+    compose_files(&[path.to_path_buf()], &[], false, true)
+}
+
+/// Composes a model and its includes as [`load`] does, with the texts of some of its files
+/// given (an editor's unsaved buffers, by path) instead of read from disk, and without
+/// each file's own lint: what composing adds (an entity with two kinds, disagreements,
+/// probable duplicates) is what the result holds, each problem in the file where it is
+/// written.
+pub fn compose_unsaved(path: &Path, unsaved: &[(PathBuf, String)]) -> Result<Loaded, Error> {
+    let unsaved: Vec<(PathBuf, &str)> = unsaved.iter().map(|(p, t)| (identity(p), t.as_str())).collect();
+    compose_files(&[path.to_path_buf()], &unsaved, false, false)
 }
 
 /// Composes several model files (each with its includes), in order, into one model, as
 /// `relgraph merge` does; provenance is written on every node and tie even for one file.
 pub fn merge(paths: &[PathBuf]) -> Result<Loaded, Error> {
-    compose_files(paths, true, false)
+    compose_files(paths, &[], true, false)
 }
 
 /// The files a model is made of: the file itself and everything it includes, included files
 /// first (paths as reached from `path`).
 pub fn files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let (mut files, mut failed) = (Vec::new(), Vec::new());
-    read_tree(path, &mut Vec::new(), &mut files, &mut failed)?;
+    read_tree(path, &[], &mut Vec::new(), &mut files, &mut failed)?;
     if !failed.is_empty() {
         return Err(Error::invalid(failed));
     }
@@ -83,14 +93,14 @@ fn identity(path: &Path) -> PathBuf {
 /// Reads each root with what it includes, the roots in parallel, keeping every file once
 /// (its first reading, in root order). Files with problems fail the whole, with the
 /// problems of every such file.
-fn read_roots(roots: &[PathBuf]) -> Result<Vec<File>, Error> {
+fn read_roots(roots: &[PathBuf], unsaved: &[(PathBuf, &str)]) -> Result<Vec<File>, Error> {
     use rayon::prelude::*;
     type Tree = (Vec<File>, Vec<Diagnostics>);
     let trees: Vec<Result<Tree, Error>> = roots
         .par_iter()
         .map(|root| {
             let (mut files, mut failed) = (Vec::new(), Vec::new());
-            read_tree(root, &mut Vec::new(), &mut files, &mut failed).map(|()| (files, failed))
+            read_tree(root, unsaved, &mut Vec::new(), &mut files, &mut failed).map(|()| (files, failed))
         })
         .collect();
     let mut files: Vec<File> = Vec::new();
@@ -127,10 +137,11 @@ fn found(path: &Path, text: &str, fill: impl FnOnce(&mut Diagnostics)) -> Option
     (!found.is_empty()).then_some(found)
 }
 
-/// Reads and composes `roots`; `always` composes even one file (writing provenance out),
-/// `lint` collects each file's own lint warnings (`check`; `merge` leaves them to `check`).
-fn compose_files(roots: &[PathBuf], always: bool, lint: bool) -> Result<Loaded, Error> {
-    let mut files = read_roots(roots)?;
+/// Reads and composes `roots`, taking the files named in `unsaved` (by identity) from
+/// there; `always` composes even one file (writing provenance out), `lint` collects each
+/// file's own lint warnings (`check`; `merge` leaves them to `check`).
+fn compose_files(roots: &[PathBuf], unsaved: &[(PathBuf, &str)], always: bool, lint: bool) -> Result<Loaded, Error> {
+    let mut files = read_roots(roots, unsaved)?;
     let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
     let mut warnings: Vec<Option<Diagnostics>> = files
         .iter()
@@ -289,16 +300,25 @@ fn problem_of(
     }
 }
 
-/// Reads `path` and, first, everything it includes, appending each file once to `files`,
-/// or its problems to `failed` (reading goes on, so that every file's problems are found).
-/// `stack` holds the files being read, for finding cycles.
+/// Reads `path` (from `unsaved` when its identity is there) and, first, everything it
+/// includes, appending each file once to `files`, or its problems to `failed` (reading goes
+/// on, so that every file's problems are found). `stack` holds the files being read, for
+/// finding cycles.
 fn read_tree(
     path: &Path,
+    unsaved: &[(PathBuf, &str)],
     stack: &mut Vec<PathBuf>,
     files: &mut Vec<File>,
     failed: &mut Vec<Diagnostics>,
 ) -> Result<(), Error> {
-    let text = match crate::io::loader::read_utf8(path) {
+    let given = match unsaved {
+        [] => None,
+        _ => {
+            let id = identity(path);
+            unsaved.iter().find(|(p, _)| *p == id).map(|(_, text)| (*text).to_owned())
+        }
+    };
+    let text = match given.map_or_else(|| crate::io::loader::read_utf8(path), Ok) {
         Ok(text) => text,
         Err(Error::Invalid { diagnostics }) => {
             failed.push(diagnostics);
@@ -333,7 +353,7 @@ fn read_tree(
             problems.push(Problem::Include { file: written.clone(), reason: error.to_string() }, span.clone());
             continue;
         }
-        read_tree(&target, stack, files, failed)?;
+        read_tree(&target, unsaved, stack, files, failed)?;
     }
     stack.pop();
     let model = match parsed {

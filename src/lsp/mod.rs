@@ -31,8 +31,8 @@ use lsp_types::request::{
     Request as _,
 };
 use lsp_types::{
-    CodeActionProviderCapability, CompletionOptions, OneOf, PublishDiagnosticsParams, ServerCapabilities,
-    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
+    CodeActionProviderCapability, CompletionOptions, DiagnosticSeverity, OneOf, PublishDiagnosticsParams,
+    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
 use serde::de::DeserializeOwned;
 
@@ -174,9 +174,23 @@ pub fn serve(incoming: &Receiver<Message>, outgoing: &Sender<String>) {
     }
 }
 
-/// Publishes the diagnostics of a document, and those of the files it includes that are
-/// not open (each under its own URI).
+/// Publishes the diagnostics of a document, those of the files it includes that are not
+/// open (each under its own URI), and again those of the open documents that include it
+/// (their model composes with its new text).
 fn publish(outgoing: &Sender<String>, world: &mut World, uri: &Uri) {
+    publish_one(outgoing, world, uri);
+    let open: Vec<Uri> =
+        world.family(uri).into_iter().filter(|o| o != uri && world.file(o).is_some_and(|f| f.open)).collect();
+    for other in open {
+        if world.closure(&other).contains(uri) {
+            publish_one(outgoing, world, &other);
+        }
+    }
+}
+
+/// Publishes the diagnostics of a document and those of the files it includes that are
+/// not open.
+fn publish_one(outgoing: &Sender<String>, world: &mut World, uri: &Uri) {
     let send = |params: PublishDiagnosticsParams| {
         let _ = outgoing.send(transport::notification_body(PublishDiagnostics::METHOD, &params));
     };
@@ -187,7 +201,12 @@ fn publish(outgoing: &Sender<String>, world: &mut World, uri: &Uri) {
         send(params);
         return;
     }
-    params.diagnostics.extend(handlers::diagnostics::broken_includes(world, uri));
+    let broken = handlers::diagnostics::broken_includes(world, uri);
+    let loads = broken.is_empty() && params.diagnostics.iter().all(|d| d.severity != Some(DiagnosticSeverity::ERROR));
+    params.diagnostics.extend(broken);
+    if loads {
+        params.diagnostics.extend(handlers::diagnostics::composed(world, uri));
+    }
     send(params);
     for other in world.family(uri) {
         match world.file(&other) {

@@ -3,36 +3,57 @@
 //! an included file that is not open are published under its own URI (the server does so
 //! with those of the document that includes it); an `includes` entry naming a file that
 //! does not exist is an error at the entry, and so is one through which the model reaches
-//! a file with errors (the model does not load until they are fixed).
+//! a file with errors (the model does not load until they are fixed). When every file
+//! loads, what composing them finds (an entity with two kinds, disagreements between the
+//! files, probable duplicates) is shown where it is written in the document.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use lsp_types::{Diagnostic, DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams, Uri};
 
+use crate::api::document::{composition_notes, Note};
 use crate::lsp::world::{DocState, World};
 
 /// The diagnostics of a document, as the notification carries them.
 pub fn publish(state: &DocState) -> PublishDiagnosticsParams {
-    let text = state.text();
-    let diagnostics = state
-        .doc
-        .notes
-        .iter()
-        .map(|note| Diagnostic {
-            range: state.lines.range(text, &note.range),
-            severity: Some(if note.is_error { DiagnosticSeverity::ERROR } else { DiagnosticSeverity::WARNING }),
-            code: note.replacement.as_ref().map(|_| NumberOrString::String("did-you-mean".into())),
-            source: Some("relgraph".into()),
-            message: match &note.hint {
-                Some(hint) => format!("{}\n{hint}", note.message),
-                None => note.message.clone(),
-            },
-            data: note.replacement.as_ref().map(|r| serde_json::json!({ "replacement": r })),
-            ..Diagnostic::default()
-        })
-        .collect();
+    let diagnostics = state.doc.notes.iter().map(|note| diagnostic(state, note)).collect();
     let version = state.open.then_some(state.version);
     PublishDiagnosticsParams { uri: state.uri.clone(), diagnostics, version }
+}
+
+/// A note of a document as the editor shows it: its range, severity and message, and the
+/// replacement a "did you mean" note proposes (for the code action).
+fn diagnostic(state: &DocState, note: &Note) -> Diagnostic {
+    Diagnostic {
+        range: state.lines.range(state.text(), &note.range),
+        severity: Some(if note.is_error { DiagnosticSeverity::ERROR } else { DiagnosticSeverity::WARNING }),
+        code: note.replacement.as_ref().map(|_| NumberOrString::String("did-you-mean".into())),
+        source: Some("relgraph".into()),
+        message: match &note.hint {
+            Some(hint) => format!("{}\n{hint}", note.message),
+            None => note.message.clone(),
+        },
+        data: note.replacement.as_ref().map(|r| serde_json::json!({ "replacement": r })),
+        ..Diagnostic::default()
+    }
+}
+
+/// What composing the model of the document at `uri` with the files it includes finds in
+/// the document itself, as `check` finds it: an entity defined here with another kind than
+/// in an included file, sources that disagree, probable duplicates. The open documents
+/// among those files are read as the editor has them, the others from disk. Call it when
+/// every file of the model loads on its own (else those files' errors are what to show).
+pub fn composed(world: &mut World, uri: &Uri) -> Vec<Diagnostic> {
+    let closure = world.closure(uri);
+    let unsaved: Vec<(PathBuf, String)> = closure
+        .iter()
+        .filter_map(|u| world.file(u))
+        .filter(|f| f.open)
+        .map(|f| (f.identity().to_path_buf(), f.text().to_owned()))
+        .collect();
+    let Some(state) = world.get(uri) else { return Vec::new() };
+    let path = state.identity().to_path_buf();
+    composition_notes(&path, &unsaved).iter().map(|note| diagnostic(state, note)).collect()
 }
 
 /// An error at each `includes` entry of a document that names no file.

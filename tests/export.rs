@@ -428,9 +428,11 @@ fn builtin_svg_draws_nearly_every_edge_label_of_the_shipped_graph() {
         })
         .filter(|label| !drawn.contains(&squash(label)))
         .collect();
-    // Left-out labels are counted under the legend: a few, never silently.
+    // Left-out labels are counted under the legend: a few, never silently. The renderer
+    // stops spreading the picture for labels once at most one in 50 lacks a spot (so that a
+    // small edit does not scale the whole figure, issue 22): 4 of the 232 here.
     let note = svg.split(" left out").next().and_then(|t| t.rsplit('>').next()).unwrap_or("");
     let left_out: usize = note.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(0);
-    assert!(left_out <= 3, "{left_out} labels left out");
+    assert!(left_out <= model.edge_count() / 50, "{left_out} labels left out");
     assert_eq!(missing.is_empty(), left_out == 0, "labels missing without a note: {missing:?}");
 }

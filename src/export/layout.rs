@@ -23,6 +23,9 @@
 //!    (each is O(n²); 62 were half the time to draw 2,000 nodes), which keep the pivot-MDS
 //!    shape and take apart what it bunches together; components over [`STRESS_MAX_NODES`]
 //!    nodes keep their pivot-MDS positions.
+//!    The finished stress layout is then mirrored, axis by axis, into the orientation that
+//!    `orient.rs` fixes from the nodes' degrees, so that a small edit, which may flip the
+//!    sign of an MDS eigenvector, does not mirror the picture.
 //! 5. **Overlap removal**: nodes are boxes sized to their labels; a sort-and-sweep pass finds
 //!    overlapping pairs and pushes each pair apart along the axis of least overlap, repeated
 //!    until nothing overlaps; a layout still jammed after 200 passes is spread out from its
@@ -280,6 +283,8 @@ fn component_layout(
         } else {
             stress_sweeps(&mut pos, &dist, POLISH_SWEEPS);
         }
+        let degree: Vec<usize> = members.iter().map(|&i| adjacency[i].len()).collect();
+        super::orient::orient(&mut pos, &degree);
         pos
     } else {
         let mut row = vec![0f32; m];

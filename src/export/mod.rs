@@ -56,6 +56,7 @@ pub mod html;
 pub mod layout;
 pub mod matrix;
 mod options;
+mod orient;
 pub mod panels;
 mod pin;
 pub mod raster;

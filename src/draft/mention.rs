@@ -25,7 +25,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::gazetteer::{offices, EntityClass, Gazetteer, Hit, ModelNames};
 pub use super::text::{tokens, Mention, Role, Token};
-use super::words::{CONTEXT_HEADS, FORCE_MODIFIES, LOWER_CONTEXT_HEADS, NAME_JOINERS, NOT_NAMES, ORG_HEADS};
+use super::words::{
+    is_month_or_day, CONTEXT_HEADS, FORCE_MODIFIES, LOWER_CONTEXT_HEADS, NAME_JOINERS, NOT_NAMES, ORG_HEADS,
+};
 use crate::model::{Model, NodeKind};
 
 /// An actor or context the article names.
@@ -103,31 +105,6 @@ impl Registry {
 
 fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn is_month_or_day(word: &str) -> bool {
-    const WORDS: [&str; 19] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    WORDS.contains(&word)
 }
 
 fn kind_of(class: EntityClass) -> NodeKind {

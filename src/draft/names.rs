@@ -18,6 +18,7 @@ use std::collections::HashSet;
 
 use super::gazetteer::{given_names, office_words};
 use super::text::{Mention, Token};
+use super::words::{is_month_or_day, NOT_NAMES};
 use crate::model::NodeKind;
 
 /// A name no table knows: byte range and what it names.
@@ -31,33 +32,6 @@ pub struct Unknown {
     pub kind: NodeKind,
 }
 
-/// Capitalised words that start sentences or clauses and name nothing.
-const NOT_NAMES: [&str; 44] = [
-    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "For", "This", "That", "It", "He", "She",
-    "They", "We", "His", "Her", "Their", "Our", "Its", "I", "Mr", "Mrs", "Ms", "Dr", "These", "Those", "There", "Here",
-    "When", "While", "After", "Before", "Since", "With", "From", "By", "To", "Of", "Some",
-];
-const CALENDAR: [&str; 19] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 /// Upper-case words that are no bodies: units, times, numerals, common abbreviations.
 const NOT_ACRONYMS: [&str; 16] =
     ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "CEO", "GMT", "UTC", "USD", "EUR", "GDP", "AFP"];
@@ -106,7 +80,7 @@ pub fn find(text: &str, toks: &[Token], mentions: &[Mention], sentence_starts: &
         let w = bare(word(k));
         capitalised(&w)
             && !NOT_NAMES.contains(&w.as_str())
-            && !CALENDAR.contains(&w.as_str())
+            && !is_month_or_day(&w)
             && !w.split('-').any(|part| offices.contains(&part.to_lowercase()))
             && !covered(k)
             && w.chars().any(char::is_alphabetic)

@@ -258,8 +258,22 @@ impl Gazetteer {
     }
 
     /// Every surface form in `text`, leftmost-longest, on word boundaries.
+    ///
+    /// A country's adjective followed by "Republic" ("the Kyrgyz Republic", "the Slovak
+    /// Republic") is the country's name, whether or not the dictionary lists that form.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        find_with(&self.automaton, text, |p| self.forms.get(p).copied())
+        let mut hits = find_with(&self.automaton, text, |p| self.forms.get(p).copied());
+        for h in &mut hits {
+            let country = self.entities.get(h.entity).is_some_and(|e| e.class == EntityClass::Country);
+            if country && text.get(h.end..).is_some_and(|r| r.starts_with(" Republic")) {
+                let end = h.end + " Republic".len();
+                if boundary_after(text, end) {
+                    h.end = end;
+                    h.adjective = false;
+                }
+            }
+        }
+        hits
     }
 }
 

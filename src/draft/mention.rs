@@ -309,13 +309,6 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             if let Some((country, from)) = nation {
                 structural.push(Structural { person: a, body: country, kind: Link::PartOf, start: from, end });
             }
-            // "(CCP)" after the name: an alias.
-            let after = &text[end..];
-            if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(i, _)| i) {
-                if inner.len() <= 8 && inner.chars().all(|c| c.is_uppercase() || c == '-') && inner.len() >= 2 {
-                    push_form(&mut reg.actors[a], inner);
-                }
-            }
             mentions.sort_by_key(|m| m.start);
         }
     }
@@ -331,7 +324,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         m
     };
     let mut i = 0;
-    while i < toks.len() {
+    'phrases: while i < toks.len() {
         let mut found = None;
         for &(n, heads, office) in by_first.get(lower[i].as_str()).map_or(&[][..], Vec::as_slice) {
             if i + n <= toks.len() && lower[i..i + n].join(" ") == office {
@@ -458,10 +451,18 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                 i = j;
                 continue;
             }
-            None => {
+            None => 'person: {
                 if overlaps(&mentions, name_tok[0].start, name_end) {
                     i = j;
-                    continue;
+                    continue 'phrases;
+                }
+                // "President Aquino" after "President Benigno Aquino": a bare surname is the
+                // one person named before with it, not a second person.
+                if let Some(a) = surname_of(&reg.actors, &name) {
+                    push_form(&mut reg.actors[a], &name);
+                    mentions.push(Mention { start: name_tok[0].start, end: name_end, actor: a, role: Role::Name });
+                    mentions.sort_by_key(|m| m.start);
+                    break 'person a;
                 }
                 let kind = if office.contains("spokes") || former || office == "confidant" {
                     NodeKind::Person
@@ -511,6 +512,31 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         }
         i = j;
     }
+
+    // (4a) "the Moro Islamic Liberation Front (MILF)", "the Chinese Communist Party (CCP)":
+    // an acronym in brackets right after a name is another form of it, wherever else the
+    // text uses it (the key the finder of unknown names would give it leads to the actor).
+    let mut bracketed = Vec::new();
+    for m in mentions.iter().filter(|m| m.role == Role::Name) {
+        let Some(inner) = text[m.end..].strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(i, _)| i) else {
+            continue;
+        };
+        let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+        if (2..=8).contains(&letters) && inner.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-') {
+            let start = m.end + 2;
+            bracketed.push(Mention { start, end: start + inner.len(), actor: m.actor, role: Role::Name });
+        }
+    }
+    for b in bracketed {
+        let form = &text[b.start..b.end];
+        if overlaps(&mentions, b.start, b.end) {
+            continue;
+        }
+        push_form(&mut reg.actors[b.actor], form);
+        reg.keys.entry(format!("n:{}", form.to_lowercase())).or_insert(b.actor);
+        mentions.push(b);
+    }
+    mentions.sort_by_key(|m| m.start);
 
     // (4b) Names no table knows (`names.rs`): people with a known given name, acronyms,
     // hyphenated names.
@@ -604,6 +630,20 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         }
     }
     Found { actors: reg.actors, mentions, structural }
+}
+
+/// The one person already found whose full name ends with the single word `name`, if
+/// exactly one does.
+fn surname_of(actors: &[Actor], name: &str) -> Option<usize> {
+    if name.contains(' ') {
+        return None;
+    }
+    let mut hits = actors.iter().enumerate().filter(|(_, a)| {
+        matches!(a.kind, NodeKind::Leader | NodeKind::Person)
+            && std::iter::once(&a.name).chain(&a.forms).any(|f| f.contains(' ') && f.rsplit(' ').next() == Some(name))
+    });
+    let first = hits.next().map(|(k, _)| k);
+    first.filter(|_| hits.next().is_none())
 }
 
 /// The capitalised name of two or three words just before ", [the] OFFICE" at token `i`.

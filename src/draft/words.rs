@@ -4,7 +4,7 @@
 use crate::model::NodeKind;
 
 /// Words that end (or begin) the name of a body: "… Council", "Institute of …".
-pub(super) const ORG_HEADS: [&str; 36] = [
+pub(super) const ORG_HEADS: [&str; 44] = [
     "Council",
     "Union",
     "Party",
@@ -41,6 +41,16 @@ pub(super) const ORG_HEADS: [&str; 36] = [
     "Tribe",
     "Mission",
     "Co",
+    // Frequent last words of the armed groups and federations of the PETRARCH2
+    // organisation dictionary (`assets/draft/organisations.tsv`).
+    "Brigade",
+    "Brigades",
+    "Fighters",
+    "Militia",
+    "Battalion",
+    "League",
+    "Federation",
+    "Faction",
 ];
 /// Capitalised words that end the name of a context, with the kind of context they make.
 pub(super) const CONTEXT_HEADS: [(&str, NodeKind); 22] = [

@@ -783,6 +783,25 @@ mod tests {
     }
 
     #[test]
+    fn a_bracketed_acronym_a_bare_surname_and_a_republic_are_the_actor_named_before() {
+        // The gazetteer knows the front; the acronym after it is the same actor, also where
+        // it stands alone later (the finder of unknown names would make it a second one).
+        let f = find("The Moro Islamic Liberation Front (MILF) signed. A MILF splinter group spoke.", None);
+        assert_eq!(f.actors.len(), 1, "{:?}", f.actors);
+        assert_eq!(f.mentions.iter().filter(|m| m.actor == 0).count(), 3);
+        let f = find("President Benigno Aquino spoke. President Aquino's term ends in 2016.", None);
+        assert_eq!(f.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Benigno Aquino"]);
+        // "the Kyrgyz Republic" names Kyrgyzstan; "Philippine" is an adjective of the Philippines.
+        let f = find("Ministers from the Kyrgyz Republic met the Philippine envoy.", None);
+        let forms: Vec<(&str, Role)> = f
+            .mentions
+            .iter()
+            .map(|m| (&"Ministers from the Kyrgyz Republic met the Philippine envoy."[m.start..m.end], m.role))
+            .collect();
+        assert_eq!(forms, [("Kyrgyz Republic", Role::Name), ("Philippine", Role::Adjective)]);
+    }
+
+    #[test]
     fn role_phrases_make_people_with_their_office_and_body() {
         let text = "Iranian Foreign Minister Javad Zarifo met Russia's president, Vladimir Putin. Later Zarifo left.";
         let found = find(text, None);

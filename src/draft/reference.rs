@@ -4,7 +4,7 @@
 //! A definite phrase stands for the last actor of the right kind the text named before it:
 //! "the two countries" (or nations, sides, neighbours) for the last two countries, "the two
 //! presidents" (or leaders, ministers) for the last two people, "the Secretary" for the last
-//! person whose office has that word, "the country" for the last country, "he" or "she" for
+//! person whose office has that word, "the country" and "the government" for the last country, "he" or "she" for
 //! the last person, and "the leaders" or "the ministers" for the body last named as acting
 //! through them ("Group of Eight leaders"). Each becomes a mention of its own, so the cue rules
 //! treat it as a name; a pair is two mentions side by side ("the two" and "countries"),
@@ -143,7 +143,7 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
                         .filter(|m| m.end <= s && m.end + LOOK_BACK >= s)
                         .find(|m| office_has(m.actor))
                         .map(|m| m.actor)
-                } else if noun == "country" {
+                } else if noun == "country" || (noun == "government" && followed != Some("of")) {
                     last(s, &|k| k == NodeKind::Country, 1).first().copied()
                 } else if GROUP_PEOPLE.contains(&noun.as_str()) && followed != Some("of") {
                     group_before(s)
@@ -270,6 +270,15 @@ mod tests {
     fn pairs(text: &str) -> Vec<(String, String, String)> {
         let d = draft(text, &DraftOptions::new());
         d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect()
+    }
+
+    #[test]
+    fn the_government_is_the_last_country_named() {
+        let got = pairs("Chile hosted the talks. The Andean Liberation Front condemned the government.");
+        assert!(got.contains(&("andean_liberation_front".into(), "condemns".into(), "chile".into())), "{got:?}");
+        // "the government of Peru" names its country itself.
+        let got = pairs("Chile hosted the talks. The Andean Liberation Front condemned the government of Peru.");
+        assert!(!got.iter().any(|(_, _, b)| b == "chile"), "{got:?}");
     }
 
     #[test]

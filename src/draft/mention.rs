@@ -58,6 +58,9 @@ pub enum Link {
     MemberOf,
     /// A national body of a country ("Kenyan Defense Forces"): `part_of`.
     PartOf,
+    /// An office with no body named ("Spokesperson Ned Price"), presumed to serve the
+    /// country the text names most: `represents`, with low confidence.
+    Presumed,
 }
 
 /// A tie a role phrase states: the person, the body, how, the quote's byte range.

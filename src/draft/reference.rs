@@ -46,6 +46,9 @@ const OFFICE_WORDS: [&str; 12] = [
     "director",
     "king",
 ];
+/// Offices that head a state, a government or a province (words of the office).
+const HEAD_OFFICES: [&str; 9] =
+    ["president", "prime", "premier", "king", "queen", "governor", "chancellor", "emir", "sultan"];
 const GROUP_PEOPLE: [&str; 4] = ["leaders", "ministers", "members", "delegates"];
 
 fn bare(word: &str) -> String {
@@ -192,6 +195,56 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
     found.mentions.extend(added);
     found.mentions.sort_by_key(|m| (m.start, m.end));
     found.structural.extend(structural);
+    presume_countries(text, toks, found);
+}
+
+/// Heads of a state, a government or a province given with no country ("President Benigno
+/// Aquino", "Deputy Gedo Governor Mohamed Hussein Isaak"): news names an official's country
+/// when it is not the one the story is about, so they are presumed to lead the country the
+/// text names most often ([`Link::Presumed`], low confidence) — when one country is named
+/// more often than any other and no other country is named in the sentence. Other offices
+/// are left alone: a readout by one government names its own officials without their country
+/// ("Spokesperson Ned Price") while naming most the country it is about. The quote is the
+/// name with the title words before it.
+fn presume_countries(text: &str, toks: &[Token], found: &mut Found) {
+    let mut counts = vec![0usize; found.actors.len()];
+    for m in &found.mentions {
+        if found.actors[m.actor].kind == NodeKind::Country {
+            counts[m.actor] += 1;
+        }
+    }
+    let Some(&most) = counts.iter().max().filter(|&&n| n >= 2) else { return };
+    let tops: Vec<usize> = (0..counts.len()).filter(|&a| counts[a] == most).collect();
+    let [home] = tops.as_slice() else { return };
+    let sentences = super::text::sentences(text);
+    let mut presumed = Vec::new();
+    for (a, actor) in found.actors.iter().enumerate() {
+        let heads = actor.office.as_deref().is_some_and(|o| o.split(' ').any(|w| HEAD_OFFICES.contains(&w)));
+        if !heads || actor.kind != NodeKind::Leader || found.structural.iter().any(|s| s.person == a) {
+            continue;
+        }
+        let Some(m) = found.mentions.iter().find(|m| m.actor == a && m.role == Role::Name) else { continue };
+        // Another country in the sentence may be the official's own, left unsaid.
+        let (s0, s1) =
+            sentences.iter().copied().find(|&(s0, s1)| s0 <= m.start && m.end <= s1).unwrap_or((m.start, m.end));
+        let foreign = found.mentions.iter().any(|o| {
+            o.start >= s0 && o.end <= s1 && o.actor != *home && found.actors[o.actor].kind == NodeKind::Country
+        });
+        if foreign {
+            continue;
+        }
+        // The title: the capitalised words right before the name.
+        let mut k = toks.partition_point(|t| t.start < m.start);
+        while k > 0
+            && text[toks[k - 1].end..toks[k].start] == *" "
+            && text[toks[k - 1].start..].starts_with(char::is_uppercase)
+        {
+            k -= 1;
+        }
+        let start = toks.get(k).map_or(m.start, |t| t.start.min(m.start));
+        presumed.push(Structural { person: a, body: *home, kind: Link::Presumed, start, end: m.end });
+    }
+    found.structural.extend(presumed);
 }
 
 /// The two actors (`want`) most often named together in one sentence before `at`, the more
@@ -270,6 +323,21 @@ mod tests {
     fn pairs(text: &str) -> Vec<(String, String, String)> {
         let d = draft(text, &DraftOptions::new());
         d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect()
+    }
+
+    #[test]
+    fn a_head_of_state_with_no_country_is_presumed_to_lead_the_country_named_most() {
+        let text = "Chile and Peru met. Chile was calm. Speaking in Santiago, President Juan Perez hailed the deal.";
+        let d = draft(text, &DraftOptions::new());
+        let tie = d.ties.iter().find(|t| t.from == "juan_perez").expect("a presumed tie");
+        assert_eq!(
+            (tie.to.as_str(), tie.kind.as_str(), tie.confidence, tie.quote.as_str()),
+            ("chile", "represents", 0.3, "President Juan Perez")
+        );
+        // Not another office; not with another country in the sentence.
+        assert!(!pairs(&text.replace("President", "Spokesperson")).iter().any(|(a, _, _)| a == "juan_perez"));
+        let got = pairs(&text.replace("in Santiago", "in Bolivia"));
+        assert!(!got.iter().any(|(a, _, _)| a == "juan_perez"), "{got:?}");
     }
 
     #[test]

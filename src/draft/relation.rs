@@ -140,6 +140,23 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             }
         }
         let mut pairs: Vec<(&Mention, &Mention, f64)> = Vec::new();
+        // "Welcoming ministers from Kazakhstan, the Kyrgyz Republic and Uzbekistan, the
+        // Secretary regretted …": a sentence that opens with a participle names its subject
+        // after the participle's objects, as the last of the list, before its own verb.
+        if i == 0 && before.is_empty() && !cue.noun && lower[0].ends_with("ing") {
+            let rest: Vec<&&Mention> = args.iter().filter(|m| m.start >= ce).collect();
+            if rest.first().is_some_and(|m| words_between(toks, ce, m.start) <= reach_after) {
+                let list = coordinated(text, &rest, false);
+                if let [objects @ .., subject] = list.as_slice() {
+                    let verb_next = text[subject.end..]
+                        .strip_prefix(' ')
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()) && !r.starts_with("and "));
+                    if verb_next {
+                        pairs.extend(objects.iter().map(|o| (*subject, *o, 0.8)));
+                    }
+                }
+            }
+        }
         // "between A and B", "tensions build between A and B", "A-B relations"
         let between = (i + n..(i + n + 2).min(lower.len())).any(|k| lower[k] == "between");
         if cue.noun && between && after.len() >= 2 {
@@ -580,6 +597,15 @@ mod tests {
         assert!(!got.iter().any(|(a, k, _)| a == "peru" && k == "meets"), "{got:?}");
         let got = ties("A splinter group, the Andean Liberation Front, has promised to keep fighting Chile.");
         assert!(got.contains(&("andean_liberation_front".into(), "fights".into(), "chile".into())), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_participle_names_its_subject_after_the_objects() {
+        let got = ties("Welcoming ministers from Peru, the Kyrgyz Republic and Chile, Bolivia regretted the delay.");
+        for o in ["peru", "kyrgyzstan", "chile"] {
+            assert!(got.iter().any(|(a, _, b)| a == "bolivia" && b == o), "{o}: {got:?}");
+        }
+        assert!(!got.iter().any(|(a, _, _)| a != "bolivia"), "{got:?}");
     }
 
     #[test]

@@ -119,8 +119,11 @@ pub fn find(text: &str, toks: &[Token], mentions: &[Mention], sentence_starts: &
         let at_start = sentence_starts.contains(&s);
         let kind = if e - s >= 2 && given.contains(first.as_str()) {
             Some(NodeKind::Person)
-        } else if e - s == 1 && acronym(&first) {
-            Some(NodeKind::Organization)
+        } else if acronym(&first) && (e - s == 1 || !at_start) {
+            // "the OSCE Ministerial Meeting", "NATO Secretary General": an acronym that
+            // opens a run of capitalised words names a body of its own.
+            out.push(Unknown { start, end: start + first.len(), kind: NodeKind::Organization });
+            None
         } else if e - s == 1 && hyphenated(&first) {
             let article = first.starts_with("Al-") || first.starts_with("al-");
             Some(if article && !place { NodeKind::Organization } else { NodeKind::Territory })
@@ -144,6 +147,12 @@ mod tests {
     fn found(text: &str) -> Vec<(String, NodeKind)> {
         let f = actors(text, None);
         f.actors.iter().map(|a| (a.name.clone(), a.kind)).collect()
+    }
+
+    #[test]
+    fn an_acronym_opening_a_run_of_capitalised_words_is_a_body() {
+        let got = found("Kerry met the ministers on the margins of the OSCE Ministerial Meeting.");
+        assert!(got.contains(&("OSCE".into(), NodeKind::Organization)), "{got:?}");
     }
 
     #[test]

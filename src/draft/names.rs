@@ -14,7 +14,7 @@
               this text; `draft_never_panics` in tests/draft.rs drafts arbitrary text"
 )]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{given_names, office_words};
 use super::text::{Mention, Token};
@@ -85,6 +85,25 @@ pub fn find(text: &str, toks: &[Token], mentions: &[Mention], sentence_starts: &
             && !covered(k)
             && w.chars().any(char::is_alphabetic)
     };
+    // Places no table knows: a single capitalised word the text uses at least twice on its
+    // own, once right after "in", "inside" or "near" and before no other capitalised word
+    // ("a routine meeting in Kashmir", not "in Muslim Mindanao"), and that is no surname of a
+    // person already found.
+    let alone = |k: usize| {
+        let spaced = |a: usize, b: usize| text[toks[a].end..toks[b].start] == *" ";
+        name_word(k)
+            && (k == 0 || !spaced(k - 1, k) || !name_word(k - 1))
+            && (k + 1 >= toks.len() || !spaced(k, k + 1) || !name_word(k + 1))
+            && !headline(text, toks[k].start)
+    };
+    let mut places: HashMap<String, (usize, bool)> = HashMap::new();
+    for k in (0..toks.len()).filter(|&k| alone(k)) {
+        let entry = places.entry(bare(word(k))).or_default();
+        entry.0 += 1;
+        let named_next = toks.get(k + 1).is_some_and(|t| text[t.start..].starts_with(char::is_uppercase));
+        entry.1 |= k > 0 && matches!(word(k - 1), "in" | "inside" | "near") && !named_next;
+    }
+    let surname = |w: &str| mentions.iter().any(|m| text[m.start..m.end].ends_with(&format!(" {w}")));
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -129,6 +148,12 @@ pub fn find(text: &str, toks: &[Token], mentions: &[Mention], sentence_starts: &
             Some(if article && !place { NodeKind::Organization } else { NodeKind::Territory })
         } else if e - s >= 2 && place && !at_start {
             Some(NodeKind::Territory)
+        } else if e - s == 1
+            && first.chars().count() >= 4
+            && places.get(&first).is_some_and(|&(n, located)| n >= 2 && located)
+            && !surname(&first)
+        {
+            Some(NodeKind::Territory)
         } else {
             None
         };
@@ -147,6 +172,17 @@ mod tests {
     fn found(text: &str) -> Vec<(String, NodeKind)> {
         let f = actors(text, None);
         f.actors.iter().map(|a| (a.name.clone(), a.kind)).collect()
+    }
+
+    #[test]
+    fn a_word_used_twice_as_a_name_once_after_in_is_a_place() {
+        let got = found("Troops met in Kashmir on Monday. Kashmir is claimed by both sides.");
+        assert!(got.contains(&("Kashmir".into(), NodeKind::Territory)), "{got:?}");
+        // Once only, or never after "in", or a known person's surname: no place.
+        assert!(found("Troops met in Kashmir on Monday.").is_empty());
+        assert!(found("Kashmir spoke. Kashmir is calm.").is_empty());
+        let got = found("President Vladimir Putin arrived. Officials in Putin's office said Putin is calm.");
+        assert!(!got.iter().any(|(_, k)| *k == NodeKind::Territory), "{got:?}");
     }
 
     #[test]

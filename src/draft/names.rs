@@ -100,7 +100,9 @@ pub fn find(text: &str, toks: &[Token], mentions: &[Mention], sentence_starts: &
     for k in (0..toks.len()).filter(|&k| alone(k)) {
         let entry = places.entry(bare(word(k))).or_default();
         entry.0 += 1;
-        let named_next = toks.get(k + 1).is_some_and(|t| text[t.start..].starts_with(char::is_uppercase));
+        let named_next = toks
+            .get(k + 1)
+            .is_some_and(|t| text[toks[k].end..t.start] == *" " && text[t.start..].starts_with(char::is_uppercase));
         entry.1 |= k > 0 && matches!(word(k - 1), "in" | "inside" | "near") && !named_next;
     }
     let surname = |w: &str| mentions.iter().any(|m| text[m.start..m.end].ends_with(&format!(" {w}")));

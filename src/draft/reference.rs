@@ -75,6 +75,7 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
     let sentences = super::text::sentences(text);
     let mut added: Vec<Mention> = Vec::new();
     let mut structural: Vec<Structural> = Vec::new();
+    let mut demoted: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let w = bare(word(i));
@@ -162,6 +163,30 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
                 }
             }
         }
+        // "his North Korean counterpart": the last person named before who serves that
+        // country; the adjective then only names them.
+        if w == "counterpart" && !taken(start, toks[i].end) {
+            let adjective = found.mentions.iter().position(|m| {
+                m.role == Role::Adjective && text[m.end..start] == *" " && kind_of(found, m) == NodeKind::Country
+            });
+            if let Some(k) = adjective {
+                let country = found.mentions[k].actor;
+                let serves = |a: usize| found.structural.iter().any(|s| s.person == a && s.body == country);
+                let person = found
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.end <= start && m.end + LOOK_BACK >= start)
+                    .find(|m| person(kind_of(found, m)) && serves(m.actor))
+                    .map(|m| m.actor);
+                if let Some(p) = person {
+                    demoted.push(k);
+                    added.push(Mention { start, end: toks[i].end, actor: p, role: Role::Name });
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         if matches!(word(i), "He" | "he" | "She" | "she") && !taken(start, toks[i].end) {
             if let Some(&a) = last(start, &|k| person(k), 1).first() {
                 added.push(Mention { start, end: toks[i].end, actor: a, role: Role::Name });
@@ -191,6 +216,9 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
             }
         }
         i += 1;
+    }
+    for k in demoted {
+        found.mentions[k].role = Role::Modifier;
     }
     found.mentions.extend(added);
     found.mentions.sort_by_key(|m| (m.start, m.end));
@@ -338,6 +366,15 @@ mod tests {
         assert!(!pairs(&text.replace("President", "Spokesperson")).iter().any(|(a, _, _)| a == "juan_perez"));
         let got = pairs(&text.replace("in Santiago", "in Bolivia"));
         assert!(!got.iter().any(|(a, _, _)| a == "juan_perez"), "{got:?}");
+    }
+
+    #[test]
+    fn a_counterpart_of_a_country_is_the_person_named_before_who_serves_it() {
+        let text =
+            "Peruvian Foreign Minister Juan Perez arrived. Chile's envoy Ana Soto condemned her Peruvian counterpart.";
+        let got = pairs(text);
+        assert!(got.contains(&("ana_soto".into(), "condemns".into(), "juan_perez".into())), "{got:?}");
+        assert!(!got.iter().any(|(a, k, b)| a == "ana_soto" && k == "condemns" && b == "peru"), "{got:?}");
     }
 
     #[test]

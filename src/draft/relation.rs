@@ -305,7 +305,8 @@ const REPORTING: [&str; 12] =
 /// know ("Pakistan shelled Indian posts", "Aquino hailed MILF"), joins A and B as
 /// `related_to` with confidence 0.25, for the reviewer to type, when no cue joined them. A is
 /// a name; the verb is the first word after it, a lower-case word ending in "-ed" or "-s" or
-/// one after an auxiliary ("will give", "has promised to keep"); B is the next name in the
+/// one after an auxiliary ("will give", "has promised to keep"), or a copula and an article
+/// ("is an ethnic Armenian enclave"); B is the next name in the
 /// clause, at most six lower-case words on, none a reporting verb, "and" or "or".
 fn fallback(text: &str, args: &[&Mention], out: &mut Vec<Proposed>) {
     for (k, s) in args.iter().enumerate() {
@@ -332,10 +333,13 @@ fn fallback(text: &str, args: &[&Mention], out: &mut Vec<Proposed>) {
             continue;
         }
         let first = words[0];
+        // "Nagorno-Karabakh is an ethnic Armenian enclave": a copula and an article.
+        let copular = matches!(first, "is" | "was" | "are" | "were")
+            && words.get(1).is_some_and(|w| matches!(*w, "a" | "an" | "the"));
         let verb_at = if AUXILIARIES.contains(&first) { 1 } else { 0 };
         let verb = words.get(verb_at).copied().unwrap_or("");
         let verb_like = verb.len() > 3 && (verb.ends_with("ed") || verb.ends_with('s') || verb_at == 1);
-        if !verb_like || AUXILIARIES.contains(&verb) {
+        if !copular && (!verb_like || AUXILIARIES.contains(&verb)) {
             continue;
         }
         out.push(Proposed {
@@ -587,6 +591,9 @@ mod tests {
         // A reporting verb or a coordination makes none.
         assert_eq!(ties("Peru told Chile nothing."), []);
         assert_eq!(ties("Peru and Chile are calm."), []);
+        // A copula and an article: "X is a … Y …".
+        let got = ties("Alto-Verde is an ethnic Peruvian enclave.");
+        assert_eq!(got, [("alto_verde".to_owned(), "related_to".to_owned(), "peru".to_owned())]);
     }
 
     #[test]

@@ -148,12 +148,11 @@ pub fn find(text: &str, toks: &[Token], mentions: &[Mention], sentence_starts: &
         } else if e - s == 1 && hyphenated(&first) {
             let article = first.starts_with("Al-") || first.starts_with("al-");
             Some(if article && !place { NodeKind::Organization } else { NodeKind::Territory })
-        } else if e - s >= 2 && place && !at_start {
-            Some(NodeKind::Territory)
-        } else if e - s == 1
-            && first.chars().count() >= 4
-            && places.get(&first).is_some_and(|&(n, located)| n >= 2 && located)
-            && !surname(&first)
+        } else if (e - s >= 2 && place && !at_start)
+            || (e - s == 1
+                && first.chars().count() >= 4
+                && places.get(&first).is_some_and(|&(n, located)| n >= 2 && located)
+                && !surname(&first))
         {
             Some(NodeKind::Territory)
         } else {

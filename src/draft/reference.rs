@@ -57,6 +57,7 @@ fn bare(word: &str) -> String {
 
 /// Adds the mentions references make, and the memberships lists state.
 pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
+    merge_surnames(found);
     let word = |k: usize| &text[toks[k].start..toks[k].end];
     let kind_of = |found: &Found, m: &Mention| found.actors[m.actor].kind;
     let person = |k: NodeKind| matches!(k, NodeKind::Leader | NodeKind::Person);
@@ -226,6 +227,65 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
     presume_countries(text, toks, found);
 }
 
+/// "Deputy Secretary Sherman's Meeting …" in a headline, then "Deputy Secretary of State
+/// Wendy Sherman": a person named by a surname alone before the full name is the one person
+/// whose full name ends with it. Their mentions, forms and ties move to that person, and the
+/// surname's own actor goes.
+fn merge_surnames(found: &mut Found) {
+    let person = |k: NodeKind| matches!(k, NodeKind::Leader | NodeKind::Person);
+    let mut into: Vec<Option<usize>> = vec![None; found.actors.len()];
+    for (a, actor) in found.actors.iter().enumerate() {
+        if !person(actor.kind) || actor.name.contains(' ') {
+            continue;
+        }
+        let suffix = format!(" {}", actor.name);
+        let full: Vec<usize> = (0..found.actors.len())
+            .filter(|&b| person(found.actors[b].kind) && found.actors[b].name.ends_with(&suffix))
+            .collect();
+        if let [b] = full.as_slice() {
+            into[a] = Some(*b);
+        }
+    }
+    if into.iter().all(Option::is_none) {
+        return;
+    }
+    // New index of every actor once the merged ones are gone.
+    let mut index = vec![0; found.actors.len()];
+    let mut next = 0;
+    for (a, target) in into.iter().enumerate() {
+        if target.is_none() {
+            index[a] = next;
+            next += 1;
+        }
+    }
+    let map = |a: usize| index[into[a].unwrap_or(a)];
+    for (a, target) in into.iter().enumerate() {
+        if let Some(b) = *target {
+            let forms = std::mem::take(&mut found.actors[a].forms);
+            let office = found.actors[a].office.take();
+            let full = &mut found.actors[b];
+            for f in forms {
+                if !full.forms.contains(&f) {
+                    full.forms.push(f);
+                }
+            }
+            full.office = full.office.take().or(office);
+        }
+    }
+    for m in &mut found.mentions {
+        m.actor = map(m.actor);
+    }
+    for s in &mut found.structural {
+        s.person = map(s.person);
+        s.body = map(s.body);
+    }
+    let mut k = 0;
+    found.actors.retain(|_| {
+        k += 1;
+        into[k - 1].is_none()
+    });
+}
+
 /// Heads of a state, a government or a province given with no country ("President Benigno
 /// Aquino", "Deputy Gedo Governor Mohamed Hussein Isaak"): news names an official's country
 /// when it is not the one the story is about, so they are presumed to lead the country the
@@ -375,6 +435,16 @@ mod tests {
         let got = pairs(text);
         assert!(got.contains(&("ana_soto".into(), "condemns".into(), "juan_perez".into())), "{got:?}");
         assert!(!got.iter().any(|(a, k, b)| a == "ana_soto" && k == "condemns" && b == "peru"), "{got:?}");
+    }
+
+    #[test]
+    fn a_surname_named_before_the_full_name_is_the_same_person() {
+        let text = "Secretary Sherman's Visit to Chile\n\nDeputy Secretary of State Wendy Sherman met Chile's envoy.";
+        let d = draft(text, &DraftOptions::new());
+        let people: Vec<(&str, &Vec<String>)> =
+            d.model.nodes().filter(|n| n.id != "chile").map(|n| (n.id.as_str(), &n.aliases)).collect();
+        assert_eq!(people, [("wendy_sherman", &vec!["Sherman".to_owned()])]);
+        assert!(d.mentions.iter().all(|m| d.model.node_by_id(&m.node).is_some()));
     }
 
     #[test]

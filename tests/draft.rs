@@ -80,9 +80,9 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
     let mut counts = [0.0; 2];
     for (name, date, held_out) in ARTICLES {
         let (s, _) = scored(name, date);
-        // Per article: most actors found (measured: at least 0.86 on every development article,
-        // 0.60 on the held-out ones).
-        let floor = if held_out { 0.6 } else { 0.85 };
+        // Per article: most actors found (measured: at least 0.86 on every one of the ten
+        // first development articles, 0.70 on the third held-out set, now tuned on too).
+        let floor = if held_out { 0.68 } else { 0.85 };
         assert!(s.actor_recall >= floor, "{name}: actor recall {}", s.actor_recall);
         let k = usize::from(held_out);
         for (slot, v) in sums[k].iter_mut().zip([s.actor_recall, s.relation_recall, s.conflict_recall, s.precision]) {
@@ -90,24 +90,34 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
         }
         counts[k] += 1.0;
     }
-    // Measured on the ten development articles: 0.97 / 0.63 / 0.72 / 0.96.
+    // Measured on the ten first development articles: 0.97 / 0.64 / 0.72 / 0.96; on all
+    // fifteen 0.95 / 0.61 / 0.67 / 0.93. The floors hold for both, so they stand when the
+    // third set's flags are flipped to development.
     let [actors, relations, conflict, precision] = sums[0].map(|v| v / counts[0]);
     assert!(
-        actors >= 0.95 && relations >= 0.6 && conflict >= 0.68 && precision >= 0.93,
+        actors >= 0.94 && relations >= 0.59 && conflict >= 0.65 && precision >= 0.91,
         "tuned on: {:?}",
         sums[0].map(|v| v / counts[0])
     );
-    // The held-out group, when there is one: the third held-out set, measured once after the
-    // rules were tuned on the ten development articles (0.81 / 0.33 / 0.53 / 0.89, docs/draft.md);
-    // floors a little under that, so a change that loses recall on new text fails here.
+    // The held-out group, when there is one. The third held-out set (flagged held out until
+    // the integrator flips it) was measured once at 0.81 / 0.33 / 0.53 / 0.89 and has been
+    // tuned on since: 0.92 / 0.54 / 0.58 / 0.88 (docs/draft.md); floors a little under that.
+    // A new held-out set needs floors of its own, set after its one measurement.
     if counts[1] > 0.0 {
         let [actors, relations, conflict, precision] = sums[1].map(|v| v / counts[1]);
         assert!(
-            actors >= 0.78 && relations >= 0.3 && conflict >= 0.5 && precision >= 0.85,
+            actors >= 0.9 && relations >= 0.52 && conflict >= 0.55 && precision >= 0.85,
             "held out: {:?}",
             sums[1].map(|v| v / counts[1])
         );
     }
+    // All fifteen, all development articles now: 0.95 / 0.61 / 0.67 / 0.93.
+    let all = counts[0] + counts[1];
+    let [actors, relations, conflict, precision] = [0, 1, 2, 3].map(|i| (sums[0][i] + sums[1][i]) / all);
+    assert!(
+        actors >= 0.94 && relations >= 0.59 && conflict >= 0.65 && precision >= 0.91,
+        "all fifteen: {actors} / {relations} / {conflict} / {precision}"
+    );
 }
 
 #[test]

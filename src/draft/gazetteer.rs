@@ -90,10 +90,17 @@ fn usable(form: &str) -> bool {
     form.chars().next().is_some_and(char::is_uppercase) && (letters >= 3 || (letters == upper && alnum >= 2))
 }
 
+/// Whether a one-word form of a country is its adjective: an English adjective ending
+/// ("Russian", "Japanese", "Thai"), or the start of the name itself ("Philippine" of
+/// "Philippines", "Kazakh" of "Kazakhstan"), which is how those countries' adjectives are made.
 fn is_adjective(form: &str, name: &str) -> bool {
     let f = form.to_lowercase();
-    f != name.to_lowercase()
-        && (f.ends_with("an")
+    let n = name.to_lowercase();
+    let stem = f.chars().count() >= 4
+        && n.strip_prefix(f.as_str()).is_some_and(|rest| !rest.is_empty() && rest.chars().all(char::is_alphabetic));
+    f != n
+        && (stem
+            || f.ends_with("an")
             || f.ends_with("ese")
             || f.ends_with("ish")
             || f.ends_with("ian")
@@ -258,8 +265,22 @@ impl Gazetteer {
     }
 
     /// Every surface form in `text`, leftmost-longest, on word boundaries.
+    ///
+    /// A country's adjective followed by "Republic" ("the Kyrgyz Republic", "the Slovak
+    /// Republic") is the country's name, whether or not the dictionary lists that form.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        find_with(&self.automaton, text, |p| self.forms.get(p).copied())
+        let mut hits = find_with(&self.automaton, text, |p| self.forms.get(p).copied());
+        for h in &mut hits {
+            let country = self.entities.get(h.entity).is_some_and(|e| e.class == EntityClass::Country);
+            if country && text.get(h.end..).is_some_and(|r| r.starts_with(" Republic")) {
+                let end = h.end + " Republic".len();
+                if boundary_after(text, end) {
+                    h.end = end;
+                    h.adjective = false;
+                }
+            }
+        }
+        hits
     }
 }
 

@@ -175,10 +175,11 @@ pub fn draft(article: &str, options: &DraftOptions) -> Draft {
                     mention::Link::Advises => "advises".into(),
                     mention::Link::MemberOf => "member_of".into(),
                     mention::Link::PartOf => "part_of".into(),
+                    mention::Link::Presumed => "represents".into(),
                 },
                 start: s.start,
                 end: s.end,
-                confidence: 0.9,
+                confidence: if s.kind == mention::Link::Presumed { 0.3 } else { 0.9 },
             });
             dates.push(when);
         }

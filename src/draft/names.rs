@@ -14,10 +14,11 @@
               this text; `draft_never_panics` in tests/draft.rs drafts arbitrary text"
 )]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{given_names, office_words};
 use super::text::{Mention, Token};
+use super::words::{is_month_or_day, NOT_NAMES};
 use crate::model::NodeKind;
 
 /// A name no table knows: byte range and what it names.
@@ -31,33 +32,6 @@ pub struct Unknown {
     pub kind: NodeKind,
 }
 
-/// Capitalised words that start sentences or clauses and name nothing.
-const NOT_NAMES: [&str; 44] = [
-    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "For", "This", "That", "It", "He", "She",
-    "They", "We", "His", "Her", "Their", "Our", "Its", "I", "Mr", "Mrs", "Ms", "Dr", "These", "Those", "There", "Here",
-    "When", "While", "After", "Before", "Since", "With", "From", "By", "To", "Of", "Some",
-];
-const CALENDAR: [&str; 19] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 /// Upper-case words that are no bodies: units, times, numerals, common abbreviations.
 const NOT_ACRONYMS: [&str; 16] =
     ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "CEO", "GMT", "UTC", "USD", "EUR", "GDP", "AFP"];
@@ -106,11 +80,32 @@ pub fn find(text: &str, toks: &[Token], mentions: &[Mention], sentence_starts: &
         let w = bare(word(k));
         capitalised(&w)
             && !NOT_NAMES.contains(&w.as_str())
-            && !CALENDAR.contains(&w.as_str())
+            && !is_month_or_day(&w)
             && !w.split('-').any(|part| offices.contains(&part.to_lowercase()))
             && !covered(k)
             && w.chars().any(char::is_alphabetic)
     };
+    // Places no table knows: a single capitalised word the text uses at least twice on its
+    // own, once right after "in", "inside" or "near" and before no other capitalised word
+    // ("a routine meeting in Kashmir", not "in Muslim Mindanao"), and that is no surname of a
+    // person already found.
+    let alone = |k: usize| {
+        let spaced = |a: usize, b: usize| text[toks[a].end..toks[b].start] == *" ";
+        name_word(k)
+            && (k == 0 || !spaced(k - 1, k) || !name_word(k - 1))
+            && (k + 1 >= toks.len() || !spaced(k, k + 1) || !name_word(k + 1))
+            && !headline(text, toks[k].start)
+    };
+    let mut places: HashMap<String, (usize, bool)> = HashMap::new();
+    for k in (0..toks.len()).filter(|&k| alone(k)) {
+        let entry = places.entry(bare(word(k))).or_default();
+        entry.0 += 1;
+        let named_next = toks
+            .get(k + 1)
+            .is_some_and(|t| text[toks[k].end..t.start] == *" " && text[t.start..].starts_with(char::is_uppercase));
+        entry.1 |= k > 0 && matches!(word(k - 1), "in" | "inside" | "near") && !named_next;
+    }
+    let surname = |w: &str| mentions.iter().any(|m| text[m.start..m.end].ends_with(&format!(" {w}")));
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -145,12 +140,20 @@ pub fn find(text: &str, toks: &[Token], mentions: &[Mention], sentence_starts: &
         let at_start = sentence_starts.contains(&s);
         let kind = if e - s >= 2 && given.contains(first.as_str()) {
             Some(NodeKind::Person)
-        } else if e - s == 1 && acronym(&first) {
-            Some(NodeKind::Organization)
+        } else if acronym(&first) && (e - s == 1 || !at_start) {
+            // "the OSCE Ministerial Meeting", "NATO Secretary General": an acronym that
+            // opens a run of capitalised words names a body of its own.
+            out.push(Unknown { start, end: start + first.len(), kind: NodeKind::Organization });
+            None
         } else if e - s == 1 && hyphenated(&first) {
             let article = first.starts_with("Al-") || first.starts_with("al-");
             Some(if article && !place { NodeKind::Organization } else { NodeKind::Territory })
-        } else if e - s >= 2 && place && !at_start {
+        } else if (e - s >= 2 && place && !at_start)
+            || (e - s == 1
+                && first.chars().count() >= 4
+                && places.get(&first).is_some_and(|&(n, located)| n >= 2 && located)
+                && !surname(&first))
+        {
             Some(NodeKind::Territory)
         } else {
             None
@@ -170,6 +173,23 @@ mod tests {
     fn found(text: &str) -> Vec<(String, NodeKind)> {
         let f = actors(text, None);
         f.actors.iter().map(|a| (a.name.clone(), a.kind)).collect()
+    }
+
+    #[test]
+    fn a_word_used_twice_as_a_name_once_after_in_is_a_place() {
+        let got = found("Troops met in Kashmir on Monday. Kashmir is claimed by both sides.");
+        assert!(got.contains(&("Kashmir".into(), NodeKind::Territory)), "{got:?}");
+        // Once only, or never after "in", or a known person's surname: no place.
+        assert!(found("Troops met in Kashmir on Monday.").is_empty());
+        assert!(found("Kashmir spoke. Kashmir is calm.").is_empty());
+        let got = found("President Vladimir Putin arrived. Officials in Putin's office said Putin is calm.");
+        assert!(!got.iter().any(|(_, k)| *k == NodeKind::Territory), "{got:?}");
+    }
+
+    #[test]
+    fn an_acronym_opening_a_run_of_capitalised_words_is_a_body() {
+        let got = found("Kerry met the ministers on the margins of the OSCE Ministerial Meeting.");
+        assert!(got.contains(&("OSCE".into(), NodeKind::Organization)), "{got:?}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::model::NodeKind;
 
 /// Words that end (or begin) the name of a body: "… Council", "Institute of …".
-pub(super) const ORG_HEADS: [&str; 36] = [
+pub(super) const ORG_HEADS: [&str; 44] = [
     "Council",
     "Union",
     "Party",
@@ -41,6 +41,16 @@ pub(super) const ORG_HEADS: [&str; 36] = [
     "Tribe",
     "Mission",
     "Co",
+    // Frequent last words of the armed groups and federations of the PETRARCH2
+    // organisation dictionary (`assets/draft/organisations.tsv`).
+    "Brigade",
+    "Brigades",
+    "Fighters",
+    "Militia",
+    "Battalion",
+    "League",
+    "Federation",
+    "Faction",
 ];
 /// Capitalised words that end the name of a context, with the kind of context they make.
 pub(super) const CONTEXT_HEADS: [(&str, NodeKind); 22] = [
@@ -108,8 +118,38 @@ pub(super) const FORCE_MODIFIES: [&str; 18] = [
 ];
 /// Lower-case particles inside personal names ("Osama bin Laden").
 pub(super) const NAME_JOINERS: [&str; 8] = ["al", "bin", "ibn", "de", "van", "von", "der", "la"];
-/// Capitalised words that begin sentences, not names.
-pub(super) const NOT_NAMES: [&str; 24] = [
+/// Capitalised words that begin sentences or clauses and name nothing: articles,
+/// pronouns, conjunctions, prepositions and titles of address. The one list both the
+/// mention finder and the finder of unknown names read.
+pub(super) const NOT_NAMES: [&str; 44] = [
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "For", "This", "That", "It", "He", "She",
-    "They", "We", "His", "Her", "Their", "Our", "Its",
+    "They", "We", "His", "Her", "Their", "Our", "Its", "I", "Mr", "Mrs", "Ms", "Dr", "These", "Those", "There", "Here",
+    "When", "While", "After", "Before", "Since", "With", "From", "By", "To", "Of", "Some",
 ];
+/// The months and days of the week, which are capitalised and name no actor.
+const CALENDAR: [&str; 19] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Whether `word` is a month or a day of the week.
+pub(super) fn is_month_or_day(word: &str) -> bool {
+    CALENDAR.contains(&word)
+}

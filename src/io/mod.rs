@@ -19,6 +19,7 @@ pub mod lint;
 mod loader;
 pub mod neo4j;
 mod plain;
+mod plain_writer;
 pub mod positions;
 pub mod profile;
 pub mod provenance;

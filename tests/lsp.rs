@@ -414,6 +414,60 @@ fn composing_the_files_of_a_model_is_checked_as_you_type() {
     assert!(client.child.wait().unwrap().success());
 }
 
+/// An included file that is not open is read from disk once, and again only when its
+/// modification time or length changes: a keystroke in the including document composes the
+/// model from the text read before. Shown by changing the file on disk behind the server's
+/// back with its length and modification time kept (the keystroke still sees the old text),
+/// then touching it (the next keystroke reads it).
+#[test]
+fn a_keystroke_reads_no_unchanged_included_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().canonicalize().unwrap();
+    let part = "Model(\n    title: \"Part\",\n    nodes: [\n        Node(id: \"japan\", kind: country, name: \"Japan\"),\n    ],\n)\n";
+    // The same length: `person` is one letter shorter than `country`.
+    let agreeing = part.replace("kind: country,", "kind: person ,");
+    assert_eq!(part.len(), agreeing.len());
+    let part_path = dir.join("part.ron");
+    std::fs::write(&part_path, part).unwrap();
+    let top = "Model(\n    title: \"Top\",\n    includes: [\"part.ron\"],\n    nodes: [\n        Node(id: \"japan\", kind: person, name: \"Japan\"),\n    ],\n)\n";
+    std::fs::write(dir.join("top.ron"), top).unwrap();
+    let top_uri = format!("file://{}", dir.join("top.ron").display());
+
+    let mut client = Client::start();
+    client.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": top_uri, "languageId": "ron", "version": 1, "text": top}}),
+    );
+    // A person here, a country in the included file.
+    assert_eq!(latest_diagnostics(&mut client, &top_uri).len(), 1);
+
+    // The file now agrees on disk, with its length and modification time as they were.
+    let stamp = std::fs::metadata(&part_path).unwrap().modified().unwrap();
+    std::fs::write(&part_path, &agreeing).unwrap();
+    std::fs::File::options().write(true).open(&part_path).unwrap().set_modified(stamp).unwrap();
+    let keystroke = |client: &mut Client, version: i32| {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": top_uri, "version": version}, "contentChanges": [{"text": top}]}),
+        );
+    };
+    keystroke(&mut client, 2);
+    let composed = latest_diagnostics(&mut client, &top_uri);
+    assert_eq!(composed.len(), 1, "the included file was read again: {composed:?}");
+
+    // Touched: the next keystroke reads it, and the model composes cleanly.
+    let later = stamp + Duration::from_secs(2);
+    std::fs::File::options().write(true).open(&part_path).unwrap().set_modified(later).unwrap();
+    keystroke(&mut client, 3);
+    assert_eq!(latest_diagnostics(&mut client, &top_uri), Vec::<Value>::new());
+
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}
+
 /// The diagnostics last published for `uri` once the server has gone quiet: one change may
 /// republish a document more than once (its own change, a change in a file it includes).
 fn latest_diagnostics(client: &mut Client, uri: &str) -> Vec<Value> {

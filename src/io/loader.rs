@@ -94,6 +94,7 @@ pub(crate) fn syntax_message(code: &ron::Error) -> String {
 
 /// A bare identifier such as `country` (an enum variant in RON), read without checking it
 /// against the vocabulary so that an unknown kind gets a diagnostic with a suggestion.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(crate) struct Word(pub(crate) String);
 
 impl<'de> Deserialize<'de> for Word {
@@ -261,6 +262,19 @@ impl<'t> Loader<'t> {
                 self.ron_error(&error, offset);
                 (None, spans)
             }
+        }
+    }
+
+    /// [`Loader::lazy_element`], read by `plain` ([`super::plain`]) when it takes the text
+    /// (the same value ron would give, faster), else by ron.
+    pub(crate) fn lazy_plain<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        text: &'t str,
+        plain: fn(&str) -> Option<T>,
+    ) -> (Option<T>, LazySpans<'t>) {
+        match plain(text) {
+            Some(value) => (Some(value), LazySpans::new(text, self.offset_of(text))),
+            None => self.lazy_element(text),
         }
     }
 

@@ -9,7 +9,7 @@
 //! needs a position (scanning every element cost as much as parsing it), and the file's text
 //! is copied into the [`Diagnostics`] only when there is a problem to show.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -18,13 +18,14 @@ use petgraph::graph::NodeIndex;
 use serde::Deserialize;
 
 use crate::io::diagnostic::{Diagnostics, Problem};
-use crate::io::loader::{options, pretty, read_utf8, LazySpans, Loader, Located, RawText, Word};
+use crate::io::loader::{options, pretty, read_utf8, LazySpans, Loader, Located, RawText};
 use crate::io::profile::RawRule;
+use crate::io::raw::{plain_edge, plain_node, RawEdge, RawNode};
 use crate::io::skeleton::Skeleton;
 use crate::io::spans::Spanned;
 use crate::model::{
-    closest, Edge, EdgeKind, EdgeKindDecl, Evidence, Model, Node, NodeKind, NodeKindDecl, PartialDate, Source,
-    Vocabulary, VocabularyError,
+    closest, Edge, EdgeKind, EdgeKindDecl, Model, Node, NodeKind, NodeKindDecl, PartialDate, Source, Vocabulary,
+    VocabularyError,
 };
 use crate::Error;
 
@@ -270,60 +271,6 @@ struct RawSource {
     url: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename = "Node", deny_unknown_fields)]
-struct RawNode {
-    id: String,
-    kind: Word,
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    since: Option<String>,
-    #[serde(default)]
-    until: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    attrs: BTreeMap<String, String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    same_as: Vec<String>,
-    #[serde(default)]
-    sources: Vec<String>,
-    #[serde(default)]
-    draft: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Edge", deny_unknown_fields)]
-struct RawEdge {
-    from: String,
-    to: String,
-    kind: Word,
-    #[serde(default)]
-    since: Option<String>,
-    #[serde(default)]
-    until: Option<String>,
-    #[serde(default)]
-    weight: Option<f64>,
-    #[serde(default)]
-    intensity: Option<f64>,
-    #[serde(default)]
-    topic: Option<String>,
-    #[serde(default)]
-    note: Option<String>,
-    #[serde(default)]
-    evidence: Vec<Evidence>,
-    #[serde(default)]
-    sources: Vec<String>,
-    #[serde(default)]
-    draft: bool,
-}
-
 /// Where a file's top-level `as_of` value is, for a bad date (the whole file if not found).
 fn as_of_span(text: &str) -> Range<usize> {
     text.find("as_of").map_or(0..text.len().min(1), |at| at..text[at..].find(',').map_or(text.len(), |e| at + e))
@@ -375,7 +322,7 @@ impl<'t> Loader<'t> {
         let mut node_kinds: Vec<NodeKind> = Vec::with_capacity(raw.nodes.len());
         sites.nodes.reserve(raw.nodes.len());
         for (i, element) in raw.nodes.iter().enumerate() {
-            let (node, spans) = self.lazy_element::<RawNode>(element);
+            let (node, spans) = self.lazy_plain(element, plain_node);
             sites.nodes.push(spans.range());
             let Some(node) = node else {
                 parsed_all = false;
@@ -411,7 +358,7 @@ impl<'t> Loader<'t> {
         // through the vocabulary normalises it and compares it with every built-in kind.
         let mut kinds: HashMap<String, EdgeKind, foldhash::fast::RandomState> = HashMap::default();
         for element in &raw.edges {
-            let (edge, spans) = self.lazy_element::<RawEdge>(element);
+            let (edge, spans) = self.lazy_plain(element, plain_edge);
             sites.edges.push(spans.range());
             let Some(edge) = edge else {
                 parsed_all = false;

@@ -18,6 +18,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::io::loader::{pretty_config, write_pretty};
+use crate::io::plain_writer;
 use crate::model::{Edge, Model, Node, PartialDate, Rule, Source};
 use crate::model::{EdgeKindDecl, NodeKindDecl};
 
@@ -36,8 +37,8 @@ pub(crate) fn write(model: &Model, out: &mut dyn Write) -> io::Result<()> {
         return write_pretty(&model.file_view(), out);
     };
     out.write_all(head.as_bytes())?;
-    list(out, "nodes", model.graph().raw_nodes(), |n: &GraphNode<Node>| &n.weight)?;
-    list(out, "edges", model.graph().raw_edges(), |e: &GraphEdge<Edge>| &e.weight)?;
+    list(out, "nodes", model.graph().raw_nodes(), |n: &GraphNode<Node>| &n.weight, plain_writer::node)?;
+    list(out, "edges", model.graph().raw_edges(), |e: &GraphEdge<Edge>| &e.weight, plain_writer::edge)?;
     if !model.influence.is_empty() {
         let tail = Piece { field: "influence", items: Items(&model.influence, |r: &Rule| r) };
         out.write_all(cut(&tail)?.as_bytes())?;
@@ -59,12 +60,14 @@ fn head(model: &Model) -> Option<String> {
     text(&head).and_then(|t| t.strip_suffix(')').map(str::to_owned)).filter(|t| t.starts_with(OPEN))
 }
 
-/// Writes the field `field` holding `items` (each element as `weight` gives it).
+/// Writes the field `field` holding `items` (each element as `weight` gives it), each
+/// chunk written by `plain` ([`plain_writer`]) when it can write every element, else by ron.
 fn list<T: Sync, E: Serialize>(
     out: &mut dyn Write,
     field: &'static str,
     items: &[T],
     weight: fn(&T) -> &E,
+    plain: Plain<E>,
 ) -> io::Result<()> {
     if items.is_empty() {
         let empty = Piece { field, items: Items(items, weight) };
@@ -77,6 +80,9 @@ fn list<T: Sync, E: Serialize>(
         let texts: Vec<io::Result<String>> = batch
             .par_chunks(CHUNK)
             .map(|chunk| {
+                if let Some(text) = plain_chunk(chunk, weight, plain) {
+                    return Ok(text);
+                }
                 let piece = cut(&Piece { field, items: Items(chunk, weight) })?;
                 piece
                     .strip_prefix(open.as_str())
@@ -90,6 +96,16 @@ fn list<T: Sync, E: Serialize>(
         }
     }
     out.write_all(b"    ],\n")
+}
+
+/// Writes an element as ron would, or gives up (see [`plain_writer`]).
+type Plain<E> = fn(&mut String, &E, &mut String) -> Option<()>;
+
+/// A chunk's elements written by `plain`, or `None` when it gives up on one of them.
+fn plain_chunk<T, E>(chunk: &[T], weight: fn(&T) -> &E, plain: Plain<E>) -> Option<String> {
+    let (mut text, mut scratch) = (String::with_capacity(chunk.len() * 256), String::new());
+    chunk.iter().try_for_each(|item| plain(&mut text, weight(item), &mut scratch))?;
+    Some(text)
 }
 
 /// The fields `value` (a one-or-more-field `Model`) writes: its text without the frame.
@@ -198,5 +214,75 @@ mod tests {
             big.add_edge(edge).unwrap();
         }
         assert_eq!(written(&big), crate::io::ron::to_string(&big));
+    }
+
+    /// ron's text for one element of a model's list `field`.
+    fn by_ron<E: Serialize>(field: &'static str, element: &E) -> String {
+        let piece = cut(&Piece { field, items: Items(std::slice::from_ref(element), |e: &E| e) }).unwrap();
+        let open = format!("    {field}: [\n");
+        piece.strip_prefix(open.as_str()).and_then(|rest| rest.strip_suffix("    ],\n")).unwrap().to_owned()
+    }
+
+    /// The plain writer writes each element as ron does, or gives up: on the shipped models'
+    /// elements, on a node and an edge with every field set, and on values ron writes in
+    /// another form (a quote or backslash in a string, an infinite number). Those with every field set are written plainly.
+    #[test]
+    fn the_plain_writer_writes_what_ron_writes() {
+        use crate::model::{EdgeKind, Evidence, NodeKind};
+        let same_node = |n: &Node| {
+            let (mut out, mut scratch) = (String::new(), String::new());
+            let plain = plain_writer::node(&mut out, n, &mut scratch).map(|()| out.clone());
+            assert!(plain.as_ref().is_none_or(|p| *p == by_ron("nodes", n)), "{n:?}");
+            plain.is_some()
+        };
+        let mut full = Node::new("a", NodeKind::Country, "Ä \u{1F600} line\nbreak");
+        full.aliases = vec!["x".into(), "y z".into()];
+        (full.since, full.until, full.date) =
+            (Some("2014-03".parse().unwrap()), Some("2015".parse().unwrap()), Some("2014-03-18".parse().unwrap()));
+        full.tags = vec!["t".into()];
+        full.attrs = [("k".to_owned(), "v".to_owned()), ("j".to_owned(), "w".to_owned())].into();
+        full.description = Some("D".into());
+        (full.same_as, full.sources, full.draft) = (vec!["b".into()], vec!["s".into(), "r".into()], true);
+        assert!(same_node(&full));
+        for odd in [
+            Node { name: "say \"hi\"".into(), ..full.clone() },
+            Node { aliases: vec!["back\\slash".into()], ..full.clone() },
+            Node { attrs: [("q\"".to_owned(), "v".to_owned())].into(), ..full.clone() },
+        ] {
+            assert!(!same_node(&odd), "{odd:?}");
+        }
+        let same_edge = |e: &Edge| {
+            let (mut out, mut scratch) = (String::new(), String::new());
+            let plain = plain_writer::edge(&mut out, e, &mut scratch).map(|()| out.clone());
+            assert!(plain.as_ref().is_none_or(|p| *p == by_ron("edges", e)), "{e:?}");
+            plain.is_some()
+        };
+        let mut full = Edge::new("a", "b", EdgeKind::Meets);
+        (full.since, full.until) = (Some("2014".parse().unwrap()), Some("2014-12".parse().unwrap()));
+        (full.weight, full.intensity) = (Some(0.25), Some(-7.0));
+        (full.topic, full.note) = (Some("energy".into()), Some("n\n(x)".into()));
+        full.evidence = vec![
+            Evidence { source: "s".into(), quote: "q".into() },
+            Evidence { source: "r".into(), quote: "p".into() },
+        ];
+        (full.sources, full.draft) = (vec!["s".into()], true);
+        assert!(same_edge(&full));
+        assert!(same_edge(&Edge { weight: Some(1.0), intensity: Some(1e-7), ..full.clone() }));
+        assert!(same_edge(&Edge { weight: Some(1e21), intensity: Some(0.1 + 0.2), ..full.clone() }));
+        for odd in [
+            Edge { weight: Some(f64::INFINITY), ..full.clone() },
+            Edge { intensity: Some(f64::NAN), ..full.clone() },
+            Edge { note: Some("a \"b\"".into()), ..full.clone() },
+            Edge { evidence: vec![Evidence { source: "s".into(), quote: "\\".into() }], ..full.clone() },
+        ] {
+            assert!(!same_edge(&odd), "{odd:?}");
+        }
+        let graphs = Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs");
+        for file in ["japan_russia_2014.ron", "senkaku_2012.ron"] {
+            let model = crate::io::ron::load(&graphs.join(file)).unwrap();
+            let plain_nodes = model.nodes().filter(|n| same_node(n)).count();
+            let plain_edges = model.edges().filter(|e| same_edge(e)).count();
+            assert!(plain_nodes > 0 && plain_edges > 0, "{file}");
+        }
     }
 }

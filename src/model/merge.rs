@@ -567,8 +567,7 @@ pub fn compose(parts: Vec<Part>) -> Result<Composed, Vec<MergeError>> {
     }
 
     // Two independent reads of the result: side by side.
-    let (opposed, duplicates) =
-        rayon::join(|| opposites(&model, &edges, &by_key, &earlier), || duplicates(&model, &built));
+    let (opposed, duplicates) = rayon::join(|| opposites(&model, &edges), || duplicates(&model, &built));
     disagreements.extend(opposed);
     if !errors.is_empty() {
         return Err(errors);
@@ -706,25 +705,23 @@ fn corroborate(
 }
 
 /// Opposite ties stated by different parts over overlapping periods.
-fn opposites(
-    model: &Model,
-    edges: &[BuiltEdge],
-    by_key: &Map<(u32, u32, EdgeKind), u32>,
-    earlier: &[u32],
-) -> Vec<Disagreement> {
+fn opposites(model: &Model, edges: &[BuiltEdge]) -> Vec<Disagreement> {
+    use rayon::prelude::*;
     let ties = model.graph().raw_edges();
-    let mut by_pair: Map<(u32, u32), Vec<u32>> = Map::default();
-    for (&(from, to, kind), &last) in by_key {
-        if opposable(kind) {
-            let list =
-                std::iter::successors(Some(last), |&c| earlier.get(c as usize).copied()).take_while(|&c| c != u32::MAX);
-            by_pair.entry((from.min(to), from.max(to))).or_default().extend(list);
-        }
-    }
+    // The ties of a kind that has an opposite, grouped by the pair of nodes they join
+    // (sorting a list, not a map of lists: a million ties made a million small lists).
+    let mut by_pair: Vec<(u32, u32, u32)> = ties
+        .par_iter()
+        .zip(edges)
+        .enumerate()
+        .filter(|(_, (tie, _))| opposable(tie.weight.kind))
+        .map(|(c, (_, e))| (e.from.min(e.to), e.from.max(e.to), c as u32))
+        .collect();
+    by_pair.par_sort_unstable();
     let mut found: Vec<(u32, u32)> = Vec::new();
-    for list in by_pair.values() {
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
+    for group in by_pair.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        for (i, &(_, _, a)) in group.iter().enumerate() {
+            for &(_, _, b) in &group[i + 1..] {
                 let (x, y) = (&edges[a as usize], &edges[b as usize]);
                 let (xe, ye) = (&ties[a as usize].weight, &ties[b as usize].weight);
                 let same_way = xe.kind.is_symmetric() || ye.kind.is_symmetric() || (x.from, x.to) == (y.from, y.to);

@@ -41,19 +41,20 @@ fn diagnostic(state: &DocState, note: &Note) -> Diagnostic {
 /// What composing the model of the document at `uri` with the files it includes finds in
 /// the document itself, as `check` finds it: an entity defined here with another kind than
 /// in an included file, sources that disagree, probable duplicates. The open documents
-/// among those files are read as the editor has them, the others from disk. Call it when
-/// every file of the model loads on its own (else those files' errors are what to show).
+/// among those files are read as the editor has them, the others as the server last read
+/// them from disk ([`World::closure`] reads a file again only when its modification time or
+/// length changed), so a keystroke reads no unchanged file. Call it when every file of the
+/// model loads on its own (else those files' errors are what to show).
 pub fn composed(world: &mut World, uri: &Uri) -> Vec<Diagnostic> {
     let closure = world.closure(uri);
-    let unsaved: Vec<(PathBuf, String)> = closure
+    let texts: Vec<(PathBuf, String)> = closure
         .iter()
         .filter_map(|u| world.file(u))
-        .filter(|f| f.open)
         .map(|f| (f.identity().to_path_buf(), f.text().to_owned()))
         .collect();
     let Some(state) = world.get(uri) else { return Vec::new() };
     let path = state.identity().to_path_buf();
-    composition_notes(&path, &unsaved).iter().map(|note| diagnostic(state, note)).collect()
+    composition_notes(&path, &texts).iter().map(|note| diagnostic(state, note)).collect()
 }
 
 /// An error at each `includes` entry of a document that names no file.

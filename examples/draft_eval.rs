@@ -8,9 +8,9 @@ use std::time::Instant;
 use relgraph::draft::eval::{score, Annotation};
 use relgraph::draft::{draft, DraftOptions};
 
-// The evaluation set: name, article date, whether it is held out (never tuned on). The
-// ten articles listed so far are development articles, all tuned on; a held-out set is
-// annotated and committed before the drafter is first run on it.
+// The evaluation set: name, article date, whether it is held out (never tuned on). A
+// held-out set is annotated and committed before the drafter is first run on it; after its
+// one measurement it is tuned on and its flags are cleared (tests/fixtures/draft/README.md).
 include!("../tests/fixtures/draft/articles.rs");
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

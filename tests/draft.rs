@@ -81,8 +81,8 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
     for (name, date, held_out) in ARTICLES {
         let (s, _) = scored(name, date);
         // Per article: most actors found (measured: at least 0.86 on every one of the ten
-        // first development articles, 0.70 on the third held-out set, now tuned on too).
-        let floor = if held_out { 0.68 } else { 0.85 };
+        // first development articles, 0.70 on the third set, 0.80 on the fourth held-out set).
+        let floor = if held_out { 0.75 } else { 0.68 };
         assert!(s.actor_recall >= floor, "{name}: actor recall {}", s.actor_recall);
         let k = usize::from(held_out);
         for (slot, v) in sums[k].iter_mut().zip([s.actor_recall, s.relation_recall, s.conflict_recall, s.precision]) {
@@ -90,34 +90,26 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
         }
         counts[k] += 1.0;
     }
-    // Measured on the ten first development articles: 0.97 / 0.64 / 0.72 / 0.96; on all
-    // fifteen 0.95 / 0.61 / 0.67 / 0.93. The floors hold for both, so they stand when the
-    // third set's flags are flipped to development.
+    // The fifteen development articles (the first ten and the third set, tuned on since its
+    // one measurement): 0.95 / 0.61 / 0.67 / 0.93 (docs/draft.md).
     let [actors, relations, conflict, precision] = sums[0].map(|v| v / counts[0]);
     assert!(
         actors >= 0.94 && relations >= 0.59 && conflict >= 0.65 && precision >= 0.91,
         "tuned on: {:?}",
         sums[0].map(|v| v / counts[0])
     );
-    // The held-out group, when there is one. The third held-out set (flagged held out until
-    // the integrator flips it) was measured once at 0.81 / 0.33 / 0.53 / 0.89 and has been
-    // tuned on since: 0.92 / 0.54 / 0.58 / 0.88 (docs/draft.md); floors a little under that.
-    // A new held-out set needs floors of its own, set after its one measurement.
+    // The fourth held-out set, measured once (2026-12-06, before any rule saw it):
+    // 0.89 / 0.30 / 0.13 / 0.67, short of the relation and conflict targets. Floors a
+    // little under that, so that the drafter cannot get worse on new text unnoticed; a
+    // rule tuned on these five makes them development articles and needs a fifth set.
     if counts[1] > 0.0 {
         let [actors, relations, conflict, precision] = sums[1].map(|v| v / counts[1]);
         assert!(
-            actors >= 0.9 && relations >= 0.52 && conflict >= 0.55 && precision >= 0.85,
+            actors >= 0.86 && relations >= 0.27 && conflict >= 0.1 && precision >= 0.62,
             "held out: {:?}",
             sums[1].map(|v| v / counts[1])
         );
     }
-    // All fifteen, all development articles now: 0.95 / 0.61 / 0.67 / 0.93.
-    let all = counts[0] + counts[1];
-    let [actors, relations, conflict, precision] = [0, 1, 2, 3].map(|i| (sums[0][i] + sums[1][i]) / all);
-    assert!(
-        actors >= 0.94 && relations >= 0.59 && conflict >= 0.65 && precision >= 0.91,
-        "all fifteen: {actors} / {relations} / {conflict} / {precision}"
-    );
 }
 
 #[test]

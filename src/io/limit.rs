@@ -5,14 +5,15 @@
 //!
 //! | reading | memory per file byte | limit | peak memory at the limit |
 //! |---|---|---|---|
-//! | RON model | about 16 | 128 MB | about 2 GB |
+//! | RON model | about 5–9 | 256 MB | about 1.4–2.4 GB |
 //! | edge list into a full model (export, path, …) | about 43 | 128 MB | about 5.5 GB |
 //! | edge list for analyses (info, centrality, …) | about 4 | 4 GB | about 16 GB |
 //! | GraphML, node-link JSON | about 7 | 512 MB | about 3.5 GB |
 //!
 //! The limits keep a run well within the memory of a large workstation, with room to
-//! analyse what was read; 128 MB of RON is about 750,000 ties, far above any hand-written
-//! model. Bigger graphs belong in edge lists, which analyses read lean.
+//! analyse what was read; 256 MB of RON is about a million ties (the merge of two 500k-tie
+//! models reads back), far above any hand-written model. Bigger graphs belong in edge
+//! lists, which analyses read lean.
 
 use std::path::{Path, PathBuf};
 
@@ -33,7 +34,7 @@ impl Limit {
     /// RON models.
     pub const RON: Limit = Limit {
         what: "RON model",
-        bytes: 128 * MB,
+        bytes: 256 * MB,
         advice: "convert a graph that big to an edge list (.tsv), which loads leaner",
     };
     /// Edge lists read into a full model.

@@ -157,6 +157,48 @@ fn edges_show_the_number_of_sources_and_filter_by_it() {
 }
 
 #[test]
+fn with_composes_models_on_the_command_line_as_merging_them_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("merged.ron");
+    ok(&["merge", &common::graph(), &senkaku().display().to_string(), "-o", &out.display().to_string()]);
+    let (out, senkaku, shipped) = (out.display().to_string(), senkaku().display().to_string(), common::graph());
+    let with = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--with", senkaku.as_str()]);
+        json(&all)
+    };
+    // Every command reads the composition as it reads the merged file.
+    for args in [
+        ["info", "--json", "", ""],
+        ["edges", "--json", "--min-sources", "2"],
+        ["centrality", "--json", "--measure", "betweenness"],
+        ["influence", "--json", "--on", "senkaku_dispute"],
+    ] {
+        let args: Vec<&str> = args.into_iter().filter(|a| !a.is_empty()).collect();
+        let composed: Vec<&str> = [&args[..1], &[shipped.as_str()], &args[1..]].concat();
+        let merged: Vec<&str> = [&args[..1], &[out.as_str()], &args[1..]].concat();
+        let (a, b) = (with(&composed), json(&merged));
+        if args[0] == "info" {
+            assert_eq!((a["nodes"].clone(), a["edges"].clone()), (b["nodes"].clone(), b["edges"].clone()));
+            assert_eq!(a["sources"], b["sources"]);
+        } else {
+            assert_eq!(a, b, "{args:?}");
+        }
+    }
+    // A question the shipped model alone cannot answer: how Canada reaches Ishihara.
+    let alone = relgraph(&["path", &shipped, "Canada", "ishihara"]);
+    let composed = ok(&["path", &shipped, "Canada", "ishihara", "--with", &senkaku]);
+    assert!(!alone.status.success(), "{}", stdout(&alone));
+    assert!(composed.contains("Ishihara"), "{composed}");
+    // Only RON models compose: a table goes in with `import --into`.
+    let table = dir.path().join("ties.tsv");
+    std::fs::write(&table, "japan\tchina\n").expect("write");
+    let output = relgraph(&["info", &shipped, "--with", &table.display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("import FILE --into MODEL"), "{}", stderr(&output));
+}
+
+#[test]
 fn a_kind_conflict_fails_with_both_positions_and_writes_nothing() {
     let dir = dir_with(&[
         ("a.ron", "Model(title: \"A\", nodes: [\n    Node(id: \"crimea\", kind: territory, name: \"Crimea\"),\n])\n"),

@@ -74,6 +74,16 @@ impl Input {
         Ok(Input { path: path.to_owned(), model: crate::io::load(path)?, list: None })
     }
 
+    /// Opens RON models composed into one, as a model including them all would be (see
+    /// [`super::sources::merge`]): the first path names the input. Also gives the number of
+    /// disagreements and probable duplicates the composition found, which `merge` lists.
+    pub fn compose(paths: &[PathBuf]) -> Result<(Input, usize), Error> {
+        let loaded = crate::io::include::merge(paths)?;
+        let noted = loaded.disagreements.len() + loaded.duplicates.len();
+        let path = paths.first().cloned().unwrap_or_default();
+        Ok((Input { path, model: loaded.model, list: None }, noted))
+    }
+
     /// Opens a file; a plain edge list is read lean: its labels and ties only, the model
     /// holding its nodes (enough to name results), so big lists stay fast.
     pub fn open_lean(path: &Path) -> Result<Input, Error> {

@@ -10,13 +10,42 @@ use super::{input, Failure};
 use crate::api::{self, Input};
 use crate::model::{EdgeKind, Model, NodeKind, PartialDate, Polarity};
 
-/// The input and selection every analysis takes.
+/// The model a command reads, and the models composed with it.
 #[derive(Debug, Args, Clone)]
-pub struct Selection {
+pub struct FileArg {
     /// The model: .ron, an edge list (.tsv, .csv, .txt: `source<sep>target[<sep>weight]`),
     /// GraphML (.graphml) or node-link JSON (.json).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Another model (RON, with its includes) composed with FILE as a model including both
+    /// would be: one node per id, a tie both state is one tie with two sources
+    /// (docs/sources.md). Repeatable.
+    #[arg(long = "with", value_name = "MODEL")]
+    pub with: Vec<PathBuf>,
+}
+
+impl FileArg {
+    /// Opens the file, composed with the `--with` models.
+    pub fn open(&self) -> Result<Input, Failure> {
+        input::open_with(&self.file, &self.with, false)
+    }
+
+    /// Opens the file as [`FileArg::open`] does, a plain edge list lean.
+    pub fn open_lean(&self) -> Result<Input, Failure> {
+        input::open_with(&self.file, &self.with, true)
+    }
+
+    /// Every file named, FILE first: the inputs an output must not overwrite.
+    pub fn paths(&self) -> Vec<&std::path::Path> {
+        std::iter::once(&self.file).chain(&self.with).map(PathBuf::as_path).collect()
+    }
+}
+
+/// The input and selection every analysis takes.
+#[derive(Debug, Args, Clone)]
+pub struct Selection {
+    #[command(flatten)]
+    pub file: FileArg,
     #[command(flatten)]
     pub filters: Filters,
     /// Follow edge direction (symmetric kinds count both ways). Default: undirected.
@@ -89,15 +118,15 @@ impl Selection {
     /// Opens the file. A plain edge list read without filters is opened lean: its
     /// analyses run on a view built straight from the list, so big lists stay fast.
     pub fn open(&self) -> Result<Input, Failure> {
-        if self.filters.is_empty() && input::is_edge_list(&self.file) {
-            return super::progress::spinner("reading", || input::open_lean(&self.file));
+        if self.filters.is_empty() && input::is_edge_list(&self.file.file) {
+            return super::progress::spinner("reading", || self.file.open_lean());
         }
-        input::open(&self.file)
+        self.file.open()
     }
 
     /// Opens the file as a full model, whatever its format.
     pub fn open_full(&self) -> Result<Input, Failure> {
-        input::open(&self.file)
+        self.file.open()
     }
 
     /// The selection of an opened file these options ask for.

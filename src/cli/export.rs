@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use super::args::{Filters, Ranking};
-use super::{input, Failure};
+use super::args::{FileArg, Filters, Ranking};
+use super::Failure;
 use crate::api::{self, Drawn, Layout, Measure, Renderer, SizeBy};
 
 /// Output formats.
@@ -112,9 +112,8 @@ pub enum ClusterBy {
 /// Arguments of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The model: a .ron model, or an edge list (.tsv, .csv, .txt).
-    #[arg(value_name = "FILE")]
-    file: PathBuf,
+    #[command(flatten)]
+    file: FileArg,
     /// Output format. Default: from the extension of -o, else dot.
     #[arg(long, short = 'f', value_enum)]
     format: Option<Format>,
@@ -320,13 +319,13 @@ pub fn export(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     if args.output.is_none() {
         return Err(Failure::usage("--watch needs an output file (-o FILE)"));
     }
-    super::watch::run(&args.file, &mut |out| export_once(args, out))
+    super::watch::run(&args.file.paths(), &mut |out| export_once(args, out))
 }
 
 fn export_once(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     let format = args.format.or_else(|| args.output.as_deref().and_then(Format::from_path)).unwrap_or(Format::Dot);
     if let Some(output) = &args.output {
-        api::refuse_overwrite(output, &[&args.file])?;
+        api::refuse_overwrite(output, &args.file.paths())?;
     }
     if args.stats && (args.output.is_none() || !matches!(format, Format::Svg | Format::Png | Format::Pdf)) {
         return Err(Failure::usage("--stats measures an SVG, PNG or PDF diagram written with -o FILE"));
@@ -344,7 +343,7 @@ fn export_once(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             return Err(Failure::usage("small multiples (--at more than once) are drawn by the built-in renderer"));
         }
     }
-    let input = input::open(&args.file)?;
+    let input = args.file.open()?;
     let drawing = drawing(args, &input)?;
     let drawn = match format {
         Format::Html => drawing.html().map_err(failure)?,

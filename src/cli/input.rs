@@ -1,6 +1,6 @@
 //! Opening the file a command works on, with the command line's wording for failures.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::Failure;
@@ -32,6 +32,39 @@ fn drafts(input: Input) -> Input {
 /// file's name. With `--no-drafts`, unreviewed drafts are left out.
 pub fn open(path: &Path) -> Result<Input, Failure> {
     Input::open(path).map(drafts).map_err(|e| failure(path, e))
+}
+
+/// Opens `file` composed with the models of `--with`, or `file` alone when there are none
+/// (lean when `lean` and it is a plain edge list). A note on stderr counts what the
+/// composition found that `relgraph merge` would list.
+pub fn open_with(file: &Path, with: &[PathBuf], lean: bool) -> Result<Input, Failure> {
+    if with.is_empty() {
+        return if lean { open_lean(file) } else { open(file) };
+    }
+    if let Some(other) = std::iter::once(file).chain(with.iter().map(PathBuf::as_path)).find(|p| !is_ron(p)) {
+        return Err(Failure::usage(format!(
+            "--with composes RON models, and {} is not one: `relgraph import FILE --into MODEL` adds \
+             a table or export to a model",
+            other.display()
+        )));
+    }
+    let mut paths = vec![file.to_path_buf()];
+    paths.extend(with.iter().cloned());
+    let (input, noted) = Input::compose(&paths).map_err(|e| failure(file, e))?;
+    if noted > 0 {
+        eprintln!(
+            "relgraph: note: the composed models have {noted} disagreement(s) or probable duplicate(s); \
+             `relgraph merge` lists them"
+        );
+    }
+    Ok(drafts(input))
+}
+
+/// Whether a path names a RON model (what `Model::load` reads as RON: any other extension
+/// than those of edge lists, GraphML and JSON).
+fn is_ron(path: &Path) -> bool {
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    !is_edge_list(path) && !matches!(extension.as_deref(), Some("graphml" | "xml" | "json"))
 }
 
 /// Opens a file, a plain edge list lean (see [`Input::open_lean`]).

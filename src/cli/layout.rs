@@ -4,15 +4,15 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::args::FileArg;
 use super::Failure;
 use crate::api::figure;
 
 /// Arguments of `layout`.
 #[derive(Debug, Args)]
 pub struct LayoutArgs {
-    /// The model: a .ron model, or an edge list (.tsv, .csv, .txt).
-    #[arg(value_name = "FILE")]
-    file: PathBuf,
+    #[command(flatten)]
+    file: FileArg,
     /// Where to write the positions (RON, written atomically). Default: standard output.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
@@ -24,7 +24,7 @@ pub struct LayoutArgs {
 
 /// Runs `layout`.
 pub fn run(args: &LayoutArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let model = crate::Model::load(&args.file)?;
+    let model = args.file.open()?.into_model();
     let pinned = match &args.from {
         Some(path) => figure::load(path)?,
         None => figure::Positions::new(),

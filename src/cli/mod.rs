@@ -33,7 +33,6 @@ mod timeline;
 mod watch;
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -374,12 +373,4 @@ pub fn run(cli: Cli, out: &mut Vec<u8>) -> Result<(), Failure> {
         Command::Draft(args) => busy("drafting", &mut || draft::run(&args, out)),
         Command::Kinds(args) => kinds::run(&args, out),
     }
-}
-
-/// A model file argument.
-#[derive(Debug, Args, Clone)]
-pub struct FileArg {
-    /// The model: a .ron model, or an edge list (.tsv, .csv, .txt).
-    #[arg(value_name = "FILE")]
-    file: PathBuf,
 }

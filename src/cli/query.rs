@@ -2,7 +2,8 @@
 
 use clap::{Args, ValueEnum};
 
-use super::{input, output, Common, Failure, FileArg};
+use super::args::FileArg;
+use super::{output, Common, Failure};
 use crate::model::{EdgeKind, NodeKind, Polarity};
 
 /// Arguments of `info`.
@@ -79,7 +80,7 @@ pub struct NeighborsArgs {
 
 /// `info`: title, sources, counts and date range.
 pub fn info(args: &InfoArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let input = input::open_lean(&args.file.file)?;
+    let input = args.file.open_lean()?;
     output::report(&input.info(args.common.at), args.common.json, out);
     Ok(())
 }
@@ -95,14 +96,14 @@ fn selected<'m>(input: &'m crate::api::Input, common: &Common) -> crate::api::Se
 
 /// `nodes`: the nodes, optionally of some kinds.
 pub fn nodes(args: &NodesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let input = input::open(&args.file.file)?;
+    let input = args.file.open()?;
     output::report(&selected(&input, &args.common).nodes_report(&args.kind), args.common.json, out);
     Ok(())
 }
 
 /// `edges`: the edges, filtered by kind, polarity and node.
 pub fn edges(args: &EdgesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let input = input::open(&args.file.file)?;
+    let input = args.file.open()?;
     let report = selected(&input, &args.common).edges_report_with_sources(
         &args.kind,
         &args.polarity,
@@ -115,7 +116,7 @@ pub fn edges(args: &EdgesArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
 
 /// `neighbors`: breadth-first out to `--depth` steps.
 pub fn neighbors(args: &NeighborsArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let input = input::open(&args.file.file)?;
+    let input = args.file.open()?;
     let direction = match args.direction {
         Direction::Out => crate::api::Direction::Out,
         Direction::In => crate::api::Direction::In,

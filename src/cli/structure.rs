@@ -81,8 +81,8 @@ pub fn ego(args: &EgoArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     };
     if let Some(path) = &args.output {
         let ego = selection.ego(&args.node, args.depth, direction)?;
-        let file = args.selection.file.as_path();
-        ego.save_as(path, Some(file), &[file])?;
+        let file = &args.selection.file;
+        ego.save_as(path, Some(&file.file), &file.paths())?;
         let line = format!("wrote {} ({} nodes, {} edges)\n", path.display(), ego.node_count(), ego.edge_count());
         out.extend(line.into_bytes());
         return Ok(());

@@ -80,6 +80,33 @@ impl Client {
         }
     }
 
+    /// A server started and past the `initialize` handshake.
+    fn initialized() -> Client {
+        let mut client = Client::start();
+        client.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    /// Opens a document in the editor.
+    fn open(&mut self, uri: &str, text: &str) {
+        let document = json!({"uri": uri, "languageId": "ron", "version": 1, "text": text});
+        self.notify("textDocument/didOpen", json!({ "textDocument": document }));
+    }
+
+    /// Replaces an open document's whole text, as one keystroke's change.
+    fn change(&mut self, uri: &str, version: i32, text: &str) {
+        let document = json!({"uri": uri, "version": version});
+        self.notify("textDocument/didChange", json!({"textDocument": document, "contentChanges": [{"text": text}]}));
+    }
+
+    /// Shuts the server down and checks that it exits cleanly.
+    fn shut_down(mut self) {
+        assert_eq!(self.request("shutdown", Value::Null), Value::Null);
+        self.notify("exit", Value::Null);
+        assert!(self.child.wait().unwrap().success());
+    }
+
     /// The next diagnostics published, waiting up to 20 s.
     fn diagnostics(&mut self) -> Vec<Value> {
         if let Some(i) = self.notifications.iter().position(|m| m["method"] == "textDocument/publishDiagnostics") {
@@ -143,10 +170,7 @@ fn an_editor_session_gets_every_answer_and_a_clean_exit() {
 
     // An unknown id: a diagnostic on its line, with a quick fix.
     let broken = SMALL.replace("to: \"russia\"", "to: \"rusia\"");
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": URI, "languageId": "ron", "version": 1, "text": broken}}),
-    );
+    client.open(URI, &broken);
     let diagnostics = client.diagnostics();
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0]["range"]["start"], position(&broken, "\"rusia\"", 0, 0));
@@ -161,10 +185,7 @@ fn an_editor_session_gets_every_answer_and_a_clean_exit() {
     assert_eq!(fixed, SMALL);
 
     // The fix, typed in: the diagnostics clear.
-    client.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": fixed}]}),
-    );
+    client.change(URI, 2, &fixed);
     assert_eq!(client.diagnostics(), Vec::<Value>::new());
 
     // Completion of node ids inside `to: "`.
@@ -269,13 +290,8 @@ fn definitions_references_renames_and_diagnostics_reach_included_files() {
     let part_uri = format!("file://{}", dir.join("part.ron").display());
     let at = |text: &str, needle: &str, nth: usize, ahead: usize| json!({"textDocument": {"uri": top_uri}, "position": position(text, needle, nth, ahead)});
 
-    let mut client = Client::start();
-    client.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
-    client.notify("initialized", json!({}));
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": top_uri, "languageId": "ron", "version": 1, "text": top}}),
-    );
+    let mut client = Client::initialized();
+    client.open(&top_uri, top);
     // Each file's problems in that file: the misspelt kind in the included one; in the open
     // one, only at the `includes` entry (the model does not load), pointing at the mistake
     // as `FILE:LINE:COL` (1-based, as `check` writes it).
@@ -340,10 +356,11 @@ fn definitions_references_renames_and_diagnostics_reach_included_files() {
     assert_eq!((renamed_top.matches("\"nippon\"").count(), renamed_part.matches("\"nippon\"").count()), (2, 3));
     assert!(!renamed_top.contains("\"japan\"") && !renamed_part.contains("\"japan\""));
 
-    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(client.child.wait().unwrap().success());
+    client.shut_down();
 }
+
+/// An included file defining Japan as a country.
+const PART: &str = "Model(\n    title: \"Part\",\n    nodes: [\n        Node(id: \"japan\", kind: country, name: \"Japan\"),\n    ],\n)\n";
 
 #[test]
 fn composing_the_files_of_a_model_is_checked_as_you_type() {
@@ -351,7 +368,7 @@ fn composing_the_files_of_a_model_is_checked_as_you_type() {
     // including file fails on the later definition, naming the first; the editor says so too.
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path().canonicalize().unwrap();
-    let part = "Model(\n    title: \"Part\",\n    nodes: [\n        Node(id: \"japan\", kind: country, name: \"Japan\"),\n    ],\n)\n";
+    let part = PART;
     std::fs::write(dir.join("part.ron"), part).unwrap();
     let top = "Model(\n    title: \"Top\",\n    includes: [\"part.ron\"],\n    nodes: [\n        Node(id: \"china\", kind: country, name: \"China\"),\n        Node(id: \"japan\", kind: person, name: \"Japan\"),\n    ],\n)\n";
     std::fs::write(dir.join("top.ron"), top).unwrap();
@@ -361,13 +378,8 @@ fn composing_the_files_of_a_model_is_checked_as_you_type() {
     let printed = String::from_utf8_lossy(&checked.stderr).into_owned();
     assert!(!checked.status.success() && printed.contains("is a person here but a country at"), "{printed}");
 
-    let mut client = Client::start();
-    client.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
-    client.notify("initialized", json!({}));
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": top_uri, "languageId": "ron", "version": 1, "text": top}}),
-    );
+    let mut client = Client::initialized();
+    client.open(&top_uri, top);
     let own = latest_diagnostics(&mut client, &top_uri);
     assert_eq!(own.len(), 1, "{own:?}");
     assert_eq!(own[0]["severity"], 1);
@@ -379,39 +391,22 @@ fn composing_the_files_of_a_model_is_checked_as_you_type() {
 
     // The included file opened and edited (not saved) to agree: the model composes as the
     // editor has it, and the error clears.
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": part_uri, "languageId": "ron", "version": 1, "text": part.replace("country", "person")}}),
-    );
-    client.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": top_uri, "version": 2}, "contentChanges": [{"text": top}]}),
-    );
+    client.open(&part_uri, &part.replace("country", "person"));
+    client.change(&top_uri, 2, top);
     assert_eq!(latest_diagnostics(&mut client, &top_uri), Vec::<Value>::new());
 
     // Back to a country in the included buffer: the including document's error is back
     // (typing in the included file republishes the files that include it).
-    client.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": part_uri, "version": 2}, "contentChanges": [{"text": part}]}),
-    );
+    client.change(&part_uri, 2, part);
     assert_eq!(latest_diagnostics(&mut client, &top_uri).len(), 1);
     // The open file agreeing: clean; saying person again: the error is back.
     let agreeing = top.replace("kind: person", "kind: country");
-    client.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": top_uri, "version": 3}, "contentChanges": [{"text": agreeing}]}),
-    );
+    client.change(&top_uri, 3, &agreeing);
     assert_eq!(latest_diagnostics(&mut client, &top_uri), Vec::<Value>::new());
-    client.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": top_uri, "version": 4}, "contentChanges": [{"text": top}]}),
-    );
+    client.change(&top_uri, 4, top);
     assert_eq!(latest_diagnostics(&mut client, &top_uri).len(), 1);
 
-    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(client.child.wait().unwrap().success());
+    client.shut_down();
 }
 
 /// An included file that is not open is read from disk once, and again only when its
@@ -423,7 +418,7 @@ fn composing_the_files_of_a_model_is_checked_as_you_type() {
 fn a_keystroke_reads_no_unchanged_included_file() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path().canonicalize().unwrap();
-    let part = "Model(\n    title: \"Part\",\n    nodes: [\n        Node(id: \"japan\", kind: country, name: \"Japan\"),\n    ],\n)\n";
+    let part = PART;
     // The same length: `person` is one letter shorter than `country`.
     let agreeing = part.replace("kind: country,", "kind: person ,");
     assert_eq!(part.len(), agreeing.len());
@@ -433,13 +428,8 @@ fn a_keystroke_reads_no_unchanged_included_file() {
     std::fs::write(dir.join("top.ron"), top).unwrap();
     let top_uri = format!("file://{}", dir.join("top.ron").display());
 
-    let mut client = Client::start();
-    client.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
-    client.notify("initialized", json!({}));
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": top_uri, "languageId": "ron", "version": 1, "text": top}}),
-    );
+    let mut client = Client::initialized();
+    client.open(&top_uri, top);
     // A person here, a country in the included file.
     assert_eq!(latest_diagnostics(&mut client, &top_uri).len(), 1);
 
@@ -447,25 +437,17 @@ fn a_keystroke_reads_no_unchanged_included_file() {
     let stamp = std::fs::metadata(&part_path).unwrap().modified().unwrap();
     std::fs::write(&part_path, &agreeing).unwrap();
     std::fs::File::options().write(true).open(&part_path).unwrap().set_modified(stamp).unwrap();
-    let keystroke = |client: &mut Client, version: i32| {
-        client.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": top_uri, "version": version}, "contentChanges": [{"text": top}]}),
-        );
-    };
-    keystroke(&mut client, 2);
+    client.change(&top_uri, 2, top);
     let composed = latest_diagnostics(&mut client, &top_uri);
     assert_eq!(composed.len(), 1, "the included file was read again: {composed:?}");
 
     // Touched: the next keystroke reads it, and the model composes cleanly.
     let later = stamp + Duration::from_secs(2);
     std::fs::File::options().write(true).open(&part_path).unwrap().set_modified(later).unwrap();
-    keystroke(&mut client, 3);
+    client.change(&top_uri, 3, top);
     assert_eq!(latest_diagnostics(&mut client, &top_uri), Vec::<Value>::new());
 
-    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(client.child.wait().unwrap().success());
+    client.shut_down();
 }
 
 /// The diagnostics last published for `uri` once the server has gone quiet: one change may

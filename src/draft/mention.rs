@@ -58,6 +58,10 @@ pub enum Link {
     MemberOf,
     /// A national body of a country ("Kenyan Defense Forces"): `part_of`.
     PartOf,
+    /// A backer of an armed group ("Russia-backed rebels"): `supports`.
+    Supports,
+    /// An armed group and a body it is linked to ("Al-Qaida-linked extremists"): `allied_with`.
+    AlliedWith,
     /// An office with no body named ("Spokesperson Ned Price"), presumed to serve the
     /// country the text names most: `represents`, with low confidence.
     Presumed,
@@ -227,7 +231,11 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     for (t, tok) in toks.iter().enumerate() {
         let w = word(tok);
         let joins_run = run_start.is_some() && matches!(w, "of" | "for" | "and" | "the" | "on");
-        let gap_ok = t == 0 || text[toks[t - 1].end..tok.start].trim().is_empty();
+        // A blank line ends a run: a headline's last word names nothing with the next line's.
+        let gap_ok = t == 0 || {
+            let gap = &text[toks[t - 1].end..tok.start];
+            gap.trim().is_empty() && !gap.contains("\n\n")
+        };
         if !gap_ok {
             run_start = None;
         }
@@ -565,6 +573,31 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     }
     mentions.sort_by_key(|m| m.start);
 
+    // (4c) Armed groups named by a description (`groups.rs`): one actor for the article's
+    // descriptions, or the named body they describe.
+    let described = super::groups::find(text, &toks, &mentions, &starts, |a| {
+        reg.actors.get(a).is_some_and(|x| x.kind == NodeKind::Organization)
+    });
+    let group_name =
+        described.iter().find(|d| d.modified).or(described.first()).map(|d| text[d.start..d.end].to_owned());
+    for (inner, tie, start, end) in super::groups::drop_inner(&mut mentions, &described) {
+        let Some(group) = described.iter().find(|d| d.start == start).map(|d| d.named) else { continue };
+        let group = group.unwrap_or_else(|| described_group(&mut reg, group_name.as_deref().unwrap_or("")));
+        let (person, body, kind) = match tie {
+            super::groups::Tie::Backs => (inner, group, Link::Supports),
+            super::groups::Tie::Linked => (group, inner, Link::AlliedWith),
+        };
+        structural.push(Structural { person, body, kind, start, end });
+    }
+    for d in &described {
+        let actor = d.named.unwrap_or_else(|| described_group(&mut reg, group_name.as_deref().unwrap_or("")));
+        if d.named.is_none() {
+            push_form(&mut reg.actors[actor], &text[d.start..d.end]);
+        }
+        mentions.push(Mention { start: d.start, end: d.end, actor, role: Role::Name });
+    }
+    mentions.sort_by_key(|m| m.start);
+
     // (5) Short forms: surnames of people, acronyms given in brackets, matched everywhere.
     let mut short: Vec<(String, usize)> = Vec::new();
     for (a, actor) in reg.actors.iter().enumerate() {
@@ -633,6 +666,17 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         }
     }
     Found { actors: reg.actors, mentions, structural }
+}
+
+/// The actor of the article's unnamed armed group, named after its first description.
+fn described_group(reg: &mut Registry, name: &str) -> usize {
+    reg.get("d:armed group".to_owned(), || Actor {
+        name: name.to_owned(),
+        kind: NodeKind::Organization,
+        forms: Vec::new(),
+        known: None,
+        office: None,
+    })
 }
 
 /// The one person already found whose full name ends with the single word `name`, if
@@ -848,6 +892,14 @@ mod tests {
         let got = names("Residents say al-Shabab has taken the town; Taliban fighters left.");
         assert!(got.iter().any(|(n, k)| n == "Al-Shabaab" && *k == NodeKind::Organization), "{got:?}");
         assert!(got.iter().any(|(n, _)| n == "Taliban"), "{got:?}");
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_name_so_a_headline_word_is_no_part_of_a_body() {
+        // Without the break, "Military" of the headline and "Peruvian military" below ran into
+        // one capitalised run, and no body was found.
+        let got = names("Chilean President Ousted by Military\n\nPeruvian military forces have ousted him.");
+        assert!(got.iter().any(|(n, k)| n == "Peruvian military" && *k == NodeKind::Organization), "{got:?}");
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod build;
 pub mod date;
 pub mod eval;
 pub mod gazetteer;
+mod groups;
 pub mod mention;
 mod names;
 mod reference;
@@ -176,6 +177,8 @@ pub fn draft(article: &str, options: &DraftOptions) -> Draft {
                     mention::Link::MemberOf => "member_of".into(),
                     mention::Link::PartOf => "part_of".into(),
                     mention::Link::Presumed => "represents".into(),
+                    mention::Link::Supports => "supports".into(),
+                    mention::Link::AlliedWith => "allied_with".into(),
                 },
                 start: s.start,
                 end: s.end,

@@ -1,0 +1,189 @@
+//! Armed groups the text names by a description rather than a name: "Islamist militants",
+//! "Russia-backed rebels", "Al-Qaida-linked Islamic extremists", "the militants". News text
+//! often never names the group it reports on; an analyst models it all the same.
+//!
+//! A description is a plural group word (`militants`, `rebels`, `insurgents` …) with the
+//! capitalised or hyphenated words before it ("Islamist", "Russia-backed"). When a named body
+//! stands right before a group word ("Al-Shabab militants", "MILF rebels"), the article's
+//! descriptions are that body; otherwise they are one unnamed group, named after its first
+//! description with a modifier. A name inside a hyphenated modifier is the group's backer
+//! ("Russia-backed": `supports`) or ally ("Al-Qaida-linked": `allied_with`).
+
+#![allow(
+    clippy::indexing_slicing,
+    reason = "token and mention indices are made from this text by the loops that use them; \
+              `draft_never_panics` in tests/draft.rs drafts arbitrary text"
+)]
+
+use super::text::{Mention, Role, Token};
+
+/// Plural nouns that describe an armed group.
+const GROUP_WORDS: [&str; 13] = [
+    "militants",
+    "rebels",
+    "insurgents",
+    "fighters",
+    "extremists",
+    "jihadists",
+    "separatists",
+    "guerrillas",
+    "guerillas",
+    "islamists",
+    "gunmen",
+    "insurgent",
+    "militias",
+];
+
+/// How a name inside a hyphenated modifier relates to the group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tie {
+    /// "Russia-backed", "Iranian-funded": the name supports the group.
+    Backs,
+    /// "Al-Qaida-linked", "Islamic State-affiliated": the group is allied with the name.
+    Linked,
+}
+
+/// One description of the group: its byte range, the named body it refers to (when the
+/// article gives one), and a name inside its modifiers with how it relates.
+#[derive(Debug, Clone, Copy)]
+pub struct Described {
+    /// Start byte (the first modifier, or the group word).
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// Whether it has modifiers ("Islamist militants") or is the bare word ("the militants").
+    pub modified: bool,
+    /// The actor of the named body the description refers to.
+    pub named: Option<usize>,
+    /// A mention (index into the mentions) inside the modifiers, and how it relates.
+    pub inner: Option<(usize, Tie)>,
+}
+
+fn hyphen_tie(word: &str) -> Option<Tie> {
+    let lower = word.to_lowercase();
+    let tail = lower.rsplit('-').next().unwrap_or("");
+    if !lower.contains('-') {
+        return None;
+    }
+    match tail {
+        "backed" | "funded" | "supported" | "sponsored" | "armed" => Some(Tie::Backs),
+        "linked" | "affiliated" | "allied" | "aligned" | "inspired" => Some(Tie::Linked),
+        _ => None,
+    }
+}
+
+/// The descriptions of armed groups in `text`, in order. `named_body` says whether an actor
+/// is a named non-state body (an organisation) that a group word right after it describes.
+pub fn find(
+    text: &str,
+    toks: &[Token],
+    mentions: &[Mention],
+    sentence_starts: &std::collections::HashSet<usize>,
+    named_body: impl Fn(usize) -> bool,
+) -> Vec<Described> {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let mut out = Vec::new();
+    let mut named = None;
+    for (t, tok) in toks.iter().enumerate() {
+        let lower = word(t).to_lowercase();
+        if !GROUP_WORDS.contains(&lower.as_str()) || mentions.iter().any(|m| m.start < tok.end && tok.start < m.end) {
+            continue;
+        }
+        // "Al-Shabab militants", "MILF rebels": the named body before the word.
+        let before = mentions.iter().rfind(|m| m.end <= tok.start);
+        if let Some(m) = before.filter(|m| text[m.end..tok.start] == *" " && named_body(m.actor)) {
+            named = Some(m.actor);
+            continue;
+        }
+        // Modifiers: capitalised words that are not the first of a sentence, and hyphenated
+        // "-backed" / "-linked" words, at most three.
+        let mut s = t;
+        let mut inner = None;
+        while s > 0 && t - s < 3 && text[toks[s - 1].end..toks[s].start] == *" " {
+            let w = word(s - 1);
+            let tie = hyphen_tie(w);
+            let capital = w.starts_with(char::is_uppercase) && !sentence_starts.contains(&(s - 1));
+            let lower_modifier = matches!(w, "armed" | "separatist" | "Islamist" | "Islamic");
+            if tie.is_none() && !capital && !lower_modifier {
+                break;
+            }
+            let inside = mentions.iter().position(|m| m.start >= toks[s - 1].start && m.end <= toks[s - 1].end);
+            match (inside, tie) {
+                (Some(k), Some(tie)) => inner = Some((k, tie)),
+                // A country or body named as a plain modifier ("Syrian rebels") is not the group.
+                (Some(_), None) => break,
+                _ => {}
+            }
+            s -= 1;
+        }
+        // A capitalised group word at a sentence start ("Islamists who …") is a description too.
+        out.push(Described { start: toks[s].start, end: tok.end, modified: s < t, named: None, inner });
+    }
+    for d in &mut out {
+        d.named = named;
+    }
+    out
+}
+
+/// Takes the names inside the descriptions' modifiers out of the mentions (the group acts,
+/// not its backer: "an assault by Russia-backed rebels") and returns each with how it
+/// relates to the group and the description's byte range.
+pub fn drop_inner(mentions: &mut Vec<Mention>, described: &[Described]) -> Vec<(usize, Tie, usize, usize)> {
+    let mut ties = Vec::new();
+    let mut gone = Vec::new();
+    for d in described {
+        if let Some((k, tie)) = d.inner {
+            if let Some(m) = mentions.get(k) {
+                ties.push((m.actor, tie, d.start, d.end));
+                gone.push(k);
+            }
+        }
+    }
+    let mut k = 0;
+    mentions.retain(|m| {
+        k += 1;
+        !gone.contains(&(k - 1)) || m.role == Role::Modifier
+    });
+    ties
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::{draft, DraftOptions};
+
+    fn nodes_and_ties(text: &str) -> (Vec<(String, Vec<String>)>, Vec<(String, String, String)>) {
+        let d = draft(text, &DraftOptions::new());
+        let nodes = d.model.nodes().map(|n| (n.name.clone(), n.aliases.clone())).collect();
+        let ties = d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect();
+        (nodes, ties)
+    }
+
+    #[test]
+    fn descriptions_of_an_unnamed_group_are_one_actor_named_after_the_first() {
+        let (nodes, _) = nodes_and_ties(
+            "Islamist militants seized the town. Peru says Islamist fighters moved south. The militants left.",
+        );
+        let group: Vec<_> = nodes.iter().filter(|(n, _)| n == "Islamist militants").collect();
+        assert_eq!(group.len(), 1, "{nodes:?}");
+        for form in ["Islamist fighters", "militants"] {
+            assert!(group[0].1.iter().any(|a| a == form), "{form}: {nodes:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_in_a_hyphenated_modifier_backs_or_is_linked_to_the_group() {
+        let (_, ties) = nodes_and_ties("Ukraine fought Russia-backed rebels.");
+        assert!(ties.iter().any(|(a, k, b)| (a.as_str(), k.as_str(), b.as_str()) == ("russia", "supports", "russia_backed_rebels")), "{ties:?}");
+        // The group is the object, not its backer.
+        assert!(!ties.iter().any(|(a, k, b)| a == "ukraine" && b == "russia" && k != "supports"), "{ties:?}");
+    }
+
+    #[test]
+    fn a_group_word_after_a_named_body_is_that_body() {
+        let (nodes, _) = nodes_and_ties("Al-Shabab militants attacked Kenya. The militants left.");
+        assert!(!nodes.iter().any(|(n, _)| n.contains("militants")), "{nodes:?}");
+        // A country adjective is no part of a description: "Syrian rebels" name no group here.
+        let (nodes, _) = nodes_and_ties("Syrian rebels attacked the town.");
+        assert!(nodes.iter().any(|(n, _)| n == "rebels"), "{nodes:?}");
+    }
+}

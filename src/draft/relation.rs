@@ -159,14 +159,25 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
         }
         // "between A and B", "tensions build between A and B", "A-B relations"
         let between = (i + n..(i + n + 2).min(lower.len())).any(|k| lower[k] == "between");
-        if cue.noun && between && after.len() >= 2 {
+        let listed = if between { between_list(text, &args, ce) } else { Vec::new() };
+        if (cue.noun || reciprocal(&cue.kind)) && listed.len() >= 3 {
+            // "talks between A, B and C": every two of them.
+            for (k, a) in listed.iter().enumerate() {
+                for b in &listed[k + 1..] {
+                    pairs.push((a, b, 0.9));
+                }
+            }
+        } else if cue.noun && between && after.len() >= 2 {
             pairs.push((after[0], after[1], 1.0));
         } else if let (Some(s), Some(o)) = (before.last(), after.first()) {
-            let subjects = coordinated(text, &before, true);
+            // The subject's list reaches back across its own commas ("Saudi Arabia, Bahrain,
+            // the United Arab Emirates and Egypt have imposed …"), which `before` stops at.
+            let listed: Vec<&&Mention> = args.iter().filter(|m| m.end <= s.end).collect();
+            let subjects = coordinated(text, &listed, true);
             let objects = coordinated(text, &after, false);
             // Actors that act together are drafted as cooperating; a long list ("the leaders
             // of Russia, the United States, Britain …") is no set of bilateral ties.
-            let together = if subjects.len() <= 3 { subjects.as_slice() } else { &[][..] };
+            let together = if subjects.len() <= 4 { subjects.as_slice() } else { &[][..] };
             for (k, a) in together.iter().enumerate() {
                 for b in &together[k + 1..] {
                     let (start, end) = (a.start.min(b.start), a.end.max(b.end));
@@ -196,6 +207,22 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             if let [b, a, ..] = subjects.as_slice() {
                 if a.role != Role::Adjective || b.role != Role::Adjective {
                     pairs.push((a, b, 0.8));
+                }
+            }
+        }
+        // "Putin, Merkel, Hollande and Poroshenko will engage in four-way talks": a list
+        // that is the noun's subject joins every two of its members.
+        if cue.noun && reciprocal(&cue.kind) && after.is_empty() {
+            if let Some(last) = before.last() {
+                let all: Vec<&&Mention> = args.iter().filter(|m| m.end <= last.end).collect();
+                let list = coordinated(text, &all, true);
+                if (3..=4).contains(&list.len()) && list.iter().all(|m| m.role == Role::Name) {
+                    pairs.clear();
+                    for (k, a) in list.iter().enumerate() {
+                        for b in &list[k + 1..] {
+                            pairs.push((b, a, 0.7));
+                        }
+                    }
                 }
             }
         }
@@ -353,6 +380,34 @@ fn fallback(text: &str, args: &[&Mention], out: &mut Vec<Proposed>) {
     }
 }
 
+/// The actors listed after "between" (which follows the cue ending at `ce`): names joined
+/// by commas, "and" or "the", or by titles whose adjective is a role phrase's modifier
+/// ("between French President Francois Hollande, German Chancellor Angela Merkel, and …"),
+/// at most five.
+fn between_list<'a>(text: &str, args: &[&'a Mention], ce: usize) -> Vec<&'a Mention> {
+    let Some(at) = text[ce..].find("between ").map(|k| ce + k + "between ".len()) else { return Vec::new() };
+    if text[ce..at].split_whitespace().count() > 2 {
+        return Vec::new();
+    }
+    let mut out: Vec<&Mention> = Vec::new();
+    for m in args.iter().filter(|m| m.start >= at) {
+        let prev_end = out.last().map_or(at, |p| p.end);
+        let gap = text[prev_end..m.start].trim();
+        let gap = gap.strip_prefix(',').map_or(gap, str::trim_start);
+        let gap = gap.strip_prefix("and").map_or(gap, str::trim_start);
+        let gap = gap.strip_prefix("the").map_or(gap, str::trim_start);
+        let titled =
+            gap.split_whitespace().count() <= 4 && gap.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+        if !(gap.is_empty() || titled) || m.role != Role::Name || out.len() == 5 {
+            break;
+        }
+        if !out.iter().any(|p| p.actor == m.actor) {
+            out.push(m);
+        }
+    }
+    out
+}
+
 /// Whether `gap` (from an actor to a verb) is a relative clause closed by a comma: ", who
 /// … ," with no other verb of saying and at most sixteen words.
 fn relative_clause_between(gap: &str) -> bool {
@@ -462,6 +517,8 @@ fn coordinated<'a>(text: &str, side: &[&&'a Mention], before: bool) -> Vec<&'a M
             let m = side[k - 1];
             if let Some(prev) = out.last() {
                 let gap = text[m.end..prev.start].trim().trim_start_matches(['\'', '’']).trim_start_matches('s').trim();
+                // "Bahrain, the United Arab Emirates and Egypt": an article opens a listed name.
+                let gap = gap.strip_suffix("the").map_or(gap, str::trim_end);
                 if !matches!(gap, "" | "and" | "," | "or" | ", and") && !titled_and(gap) {
                     break;
                 }
@@ -613,6 +670,29 @@ mod tests {
             assert!(got.iter().any(|(a, _, b)| a == "bolivia" && b == o), "{o}: {got:?}");
         }
         assert!(!got.iter().any(|(a, _, _)| a != "bolivia"), "{got:?}");
+    }
+
+    #[test]
+    fn a_list_joins_every_two_of_its_members() {
+        let pair = |got: &[(String, String, String)], a: &str, b: &str| {
+            got.iter().any(|(x, _, y)| (x == a && y == b) || (x == b && y == a))
+        };
+        // "between" with three names, titles between them: three ties, one per pair.
+        let got =
+            ties("They held talks between Chilean President Juan Perez, Peruvian Minister Ana Diaz, and Bolivia.");
+        for (a, b) in [("juan_perez", "ana_diaz"), ("juan_perez", "bolivia"), ("ana_diaz", "bolivia")] {
+            assert!(pair(&got, a, b), "{a}-{b}: {got:?}");
+        }
+        // A list as the subject of a mutual noun.
+        let got = ties("Peru, Chile, Bolivia and Ecuador will hold four-way talks.");
+        for (a, b) in [("peru", "chile"), ("peru", "ecuador"), ("chile", "bolivia"), ("bolivia", "ecuador")] {
+            assert!(pair(&got, a, b), "{a}-{b}: {got:?}");
+        }
+        // A subject list across its commas and an article: every member acts on the object.
+        let got = ties("Peru, Chile, the Dominican Republic and Bolivia have imposed embargoes on Ecuador.");
+        for a in ["peru", "chile", "dominican_republic", "bolivia"] {
+            assert!(pair(&got, a, "ecuador"), "{a}: {got:?}");
+        }
     }
 
     #[test]

@@ -246,7 +246,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         } else {
             if let Some(s) = run_start.take() {
                 head_first_body(text, &toks, s, t, &mut reg, &mut mentions);
-                context_from_lower(text, &toks, s, t, w, &mut reg, &mut mentions);
+                structural.extend(context_from_lower(text, &toks, s, t, w, &mut reg, &mut mentions));
             }
             continue;
         }
@@ -288,6 +288,11 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             {
                 continue;
             }
+            // "the West and Russian Federation": the head word ends a name already known, so
+            // the run is a list, not one body.
+            if mentions.iter().any(|m| m.start > start && m.start <= tok.start && m.end >= tok.start + bare.len()) {
+                continue;
+            }
             // A headline ("Al-Shabab Attacks African Union Base") capitalises every word.
             if head_org && super::names::headline(text, start) {
                 continue;
@@ -301,7 +306,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                     mentions.iter().find(|m| {
                         let gap = text.get(m.end..start).unwrap_or("x");
                         ((m.start == start && m.end < end && m.role == Role::Adjective)
-                            || (m.end <= start && matches!(gap, "'s " | "’s ")))
+                            || (m.end <= start && matches!(gap, "'s " | "’s " | "' " | "’ ")))
                             && reg.actors[m.actor].kind == NodeKind::Country
                     })
                 })
@@ -723,7 +728,8 @@ fn apposed_name(text: &str, toks: &[Token], i: usize, mentions: &[Mention]) -> O
 }
 
 /// "the Kuril Islands dispute", "the Gazprom–CNPC gas deal": a capitalised run followed by
-/// a lower-case context word.
+/// a lower-case context word. A body named by a country's adjective ("the Honduran
+/// military") is part of that country: the tie is returned.
 fn context_from_lower(
     text: &str,
     toks: &[Token],
@@ -732,33 +738,33 @@ fn context_from_lower(
     w: &str,
     reg: &mut Registry,
     mentions: &mut Vec<Mention>,
-) {
-    let Some((_, kind)) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == w) else { return };
+) -> Option<Structural> {
+    let (_, kind) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == w)?;
     // "an African Union military base", "a Somalian army camp": the force word modifies a
     // noun; the body is the actor named before it, not a new one.
     let next = toks.get(t + 1).map_or("", |n| &text[n.start..n.end]);
     if *kind == NodeKind::Organization && FORCE_MODIFIES.contains(&next) {
-        return;
+        return None;
     }
     let s = (s..t).rev().find(|&k| !capitalised(&text[toks[k].start..toks[k].end])).map_or(s, |k| k + 1);
     if s >= t {
-        return;
+        return None;
     }
     let start = toks[s].start;
     let end = toks[t].end;
     if !text[toks[t - 1].end..toks[t].start].trim().is_empty() {
-        return;
+        return None;
     }
     // A place is named by its capitalised words ("the Preah Vihear temple": "Preah Vihear"),
     // with the whole phrase as a form.
     let place = *kind == NodeKind::Territory;
     if place && mentions.iter().any(|m| m.start <= start && m.end >= toks[t - 1].end) {
-        return;
+        return None;
     }
     let name = if place { text[start..toks[t - 1].end].to_owned() } else { text[start..end].to_owned() };
     let body = *kind == NodeKind::Organization;
     if (name.split(' ').count() < 2 && !place) || (body && t - s > 3) || (place && t - s > 3) {
-        return;
+        return None;
     }
     // Names inside stay mentions (the parties); the context is a mention of its own. A
     // body ("the Misseriya tribe", "the Russian navy") is a name that can act.
@@ -773,7 +779,12 @@ fn context_from_lower(
     if place {
         push_form(&mut reg.actors[a], &text[start..end]);
     }
+    let mut nation = None;
     if body {
+        nation = mentions
+            .iter()
+            .find(|m| m.start == start && m.role == Role::Adjective && reg.actors[m.actor].kind == NodeKind::Country)
+            .map(|m| Structural { person: a, body: m.actor, kind: Link::PartOf, start, end });
         mentions.retain(|m| !(m.start >= start && m.end <= end));
     } else {
         for m in mentions.iter_mut().filter(|m| m.start >= start && m.end <= end) {
@@ -782,6 +793,7 @@ fn context_from_lower(
     }
     mentions.push(Mention { start, end, actor: a, role: if body { Role::Name } else { Role::Modifier } });
     mentions.sort_by_key(|m| m.start);
+    nation
 }
 
 /// "Institute of World Affairs", "Ministry of Foreign Affairs": an organisation word, "of"
@@ -900,6 +912,26 @@ mod tests {
         // one capitalised run, and no body was found.
         let got = names("Chilean President Ousted by Military\n\nPeruvian military forces have ousted him.");
         assert!(got.iter().any(|(n, k)| n == "Peruvian military" && *k == NodeKind::Organization), "{got:?}");
+    }
+
+    #[test]
+    fn a_run_whose_head_ends_a_known_name_is_a_list_not_a_body() {
+        // "Federation" ends the country's name: no "West and Russian Federation" body.
+        let got = names("Hostilities grew between the West and Russian Federation.");
+        assert!(!got.iter().any(|(n, _)| n.contains(" and ")), "{got:?}");
+        assert!(got.iter().any(|(n, k)| n == "Russia" && *k == NodeKind::Country), "{got:?}");
+    }
+
+    #[test]
+    fn a_body_named_by_a_country_is_part_of_it_with_a_bare_possessive_too() {
+        let d = crate::draft::draft(
+            "The Peruvian military ousted the president in defiance of Honduras' Supreme Court.",
+            &crate::draft::DraftOptions::new(),
+        );
+        let ties: Vec<(String, String, String)> =
+            d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect();
+        assert!(ties.contains(&("peruvian_military".into(), "part_of".into(), "peru".into())), "{ties:?}");
+        assert!(ties.contains(&("supreme_court".into(), "part_of".into(), "honduras".into())), "{ties:?}");
     }
 
     #[test]

@@ -81,6 +81,14 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             i += n;
             continue;
         }
+        // "fought over control of the region": a dictionary verb after a determiner or a
+        // preposition is a noun, and states no act of the actors around it.
+        let noun_use =
+            i > 0 && matches!(lower[i - 1].as_str(), "the" | "a" | "an" | "over" | "of" | "under" | "its" | "their");
+        if noun_use && cue.confidence < 0.5 && !cue.noun {
+            i += n;
+            continue;
+        }
         let negated =
             (i.saturating_sub(3)..i).any(|k| NEGATIONS.contains(&lower[k].as_str()) || lower[k].ends_with("n't"));
         if negated {
@@ -693,6 +701,20 @@ mod tests {
         for a in ["peru", "chile", "dominican_republic", "bolivia"] {
             assert!(pair(&got, a, "ecuador"), "{a}: {got:?}");
         }
+    }
+
+    #[test]
+    fn hostilities_and_control_are_conflictual() {
+        let got = ties("Tensions rose after renewed hostilities between Peru and Chile.");
+        assert!(
+            got.iter().any(|(a, k, b)| (a, k, b) == (&"peru".into(), &"fights".into(), &"chile".into())),
+            "{got:?}"
+        );
+        let got = ties("Rebels from Peru control northern Chile.");
+        assert!(got.iter().any(|(_, k, b)| k == "coerces" && b == "chile"), "{got:?}");
+        // A noun "control" far from a name reaches no object.
+        let got = ties("Peru and Chile fought over control of the region since independence from Spain.");
+        assert!(!got.iter().any(|(_, k, b)| k == "coerces" && b == "spain"), "{got:?}");
     }
 
     #[test]

@@ -315,8 +315,12 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             }
         }
         if let [a, b] = parties.as_slice() {
-            let joined =
-                out.iter().any(|t| (t.from == a.actor && t.to == b.actor) || (t.from == b.actor && t.to == a.actor));
+            // A cooperative cue that reached the two from afar ("Ukraine insists … agreed …
+            // territory gained by rebels in recent weeks of heavy fighting") does not hide
+            // the fight.
+            let joined = out.iter().any(|t| {
+                ((t.from == a.actor && t.to == b.actor) || (t.from == b.actor && t.to == a.actor)) && hostile(&t.kind)
+            });
             if !joined && a.role != Role::Modifier && b.role != Role::Modifier {
                 let start = a.start.min(cs);
                 let end = b.end.max(ce);
@@ -457,6 +461,28 @@ fn describes_next(text: &str, m: &Mention, next: Option<&Mention>) -> bool {
 /// 17–20 (coerce, assault, fight, mass violence) and the kinds that name a fight.
 fn conflictual(kind: &str) -> bool {
     matches!(kind, "fights" | "annexes") || ["17", "18", "19", "20"].iter().any(|p| kind.starts_with(p))
+}
+
+/// Whether a drafted kind is hostile: a fight (see [`conflictual`]) or a relgraph kind of
+/// conflictual polarity.
+fn hostile(kind: &str) -> bool {
+    conflictual(kind)
+        || matches!(
+            kind,
+            "coerces"
+                | "assaults"
+                | "opposes"
+                | "sanctions"
+                | "threatens"
+                | "condemns"
+                | "accuses"
+                | "protests"
+                | "disputes"
+                | "rejects"
+                | "shows_force"
+                | "reduces_relations"
+                | "uses_mass_violence"
+        )
 }
 
 /// Whether an actor whose mention ends where `gap` (the text up to the cue) begins can be
@@ -627,6 +653,9 @@ mod tests {
     fn a_fight_in_a_clause_with_two_parties_joins_them() {
         // No object after "crossed the border": the two parties of the clause are in conflict.
         let got = ties("Peruvian officials say more Chilean troops have crossed the border.");
+        assert!(got.iter().any(|(a, k, b)| k == "fights" && a == "peru" && b == "chile"), "{got:?}");
+        // A cooperative cue that joined the two from afar does not hide the fight.
+        let got = ties("Peru insists that any accord agreed on in May can not include land gained by Chile in weeks of heavy fighting.");
         assert!(got.iter().any(|(a, k, b)| k == "fights" && a == "peru" && b == "chile"), "{got:?}");
         // Three parties: no guess.
         let got = ties("Peruvian officials say Chilean and Bolivian troops have crossed the border.");

@@ -66,6 +66,9 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
         .mentions
         .iter()
         .filter(|m| m.role == Role::Name && kind_of(found, m) == NodeKind::Organization)
+        // A headline's "Russia, EU Leaders Agree …" names no group the story's "leaders of"
+        // list belongs to.
+        .filter(|m| !super::names::headline(text, m.start))
         .filter_map(|m| {
             let k = toks.partition_point(|t| t.start < m.end);
             let next = (k..(k + 2).min(toks.len())).find(|&j| GROUP_PEOPLE.contains(&bare(word(j)).as_str()))?;
@@ -485,6 +488,12 @@ mod tests {
         }
         // Without a group named through its leaders, a list is no membership.
         let got = pairs("The leaders of Laos, Thailand and Vietnam agreed.");
+        assert!(!got.iter().any(|(_, k, _)| k == "member_of"), "{got:?}");
+    }
+
+    #[test]
+    fn leaders_named_in_a_headline_make_no_group_of_a_later_list() {
+        let got = pairs("Chile, Andean Community Leaders Agree to Meet Again\n\nThe leaders of Peru, Bolivia, and Ecuador met in Lima.");
         assert!(!got.iter().any(|(_, k, _)| k == "member_of"), "{got:?}");
     }
 

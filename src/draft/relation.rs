@@ -89,8 +89,11 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
             i += n;
             continue;
         }
-        let negated =
-            (i.saturating_sub(3)..i).any(|k| NEGATIONS.contains(&lower[k].as_str()) || lower[k].ends_with("n't"));
+        // "failed to reach a breakthrough peace deal": a failure negates what follows it in
+        // its clause, a few words further than "not" does.
+        let negated = (i.saturating_sub(3)..i)
+            .any(|k| NEGATIONS.contains(&lower[k].as_str()) || lower[k].ends_with("n't"))
+            || (i.saturating_sub(6)..i).any(|k| matches!(lower[k].as_str(), "failed" | "fail" | "fails"));
         if negated {
             i += n;
             continue;
@@ -134,6 +137,7 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                     && words_between(toks, ce, m.start) <= reach_after
                     && !(strict && text[ce..m.start].contains([',', ';', ':', '“', '"']))
                     && !speaker_between(&text[ce..m.start])
+                    && !(topic_before(&text[ce..m.start]) && !hostile(&cue.kind))
             })
             .collect();
         // "welcomed the releases of Egyptian human rights defenders Patrick Zaki": an
@@ -300,6 +304,7 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
         }
         i += n;
     }
+    leaders_of(text, &sentence_toks, &lower, &args, &mut out);
     fallback(text, &args, &mut out);
     // A sentence that states a fight, an attack or an arrest and names exactly two parties
     // ("Cambodian officials say more Thai troops have crossed the border"): the two are in
@@ -392,6 +397,34 @@ fn fallback(text: &str, args: &[&Mention], out: &mut Vec<Proposed>) {
     }
 }
 
+/// "The leaders of France, Germany, and Russia": the people of a list of countries or bodies
+/// act together, so every two of them are drafted as cooperating (confidence 0.5).
+fn leaders_of(text: &str, toks: &[Token], lower: &[String], args: &[&Mention], out: &mut Vec<Proposed>) {
+    for k in 0..lower.len().saturating_sub(1) {
+        if !matches!(lower[k].as_str(), "leaders" | "presidents" | "ministers" | "premiers" | "heads")
+            || lower[k + 1] != "of"
+        {
+            continue;
+        }
+        let list = list_from(text, args, toks[k + 1].end + 1);
+        if list.len() < 2 || list.len() > 5 || text[toks[k + 1].end..list[0].start].split_whitespace().count() > 1 {
+            continue;
+        }
+        for (x, a) in list.iter().enumerate() {
+            for b in &list[x + 1..] {
+                out.push(Proposed {
+                    from: a.actor,
+                    to: b.actor,
+                    kind: "cooperates_with".into(),
+                    start: toks[k].start,
+                    end: b.end,
+                    confidence: 0.5,
+                });
+            }
+        }
+    }
+}
+
 /// The actors listed after "between" (which follows the cue ending at `ce`): names joined
 /// by commas, "and" or "the", or by titles whose adjective is a role phrase's modifier
 /// ("between French President Francois Hollande, German Chancellor Angela Merkel, and …"),
@@ -401,6 +434,11 @@ fn between_list<'a>(text: &str, args: &[&'a Mention], ce: usize) -> Vec<&'a Ment
     if text[ce..at].split_whitespace().count() > 2 {
         return Vec::new();
     }
+    list_from(text, args, at)
+}
+
+/// The actors listed from byte `at` on (see [`between_list`]).
+fn list_from<'a>(text: &str, args: &[&'a Mention], at: usize) -> Vec<&'a Mention> {
     let mut out: Vec<&Mention> = Vec::new();
     for m in args.iter().filter(|m| m.start >= at) {
         let prev_end = out.last().map_or(at, |p| p.end);
@@ -463,6 +501,14 @@ fn conflictual(kind: &str) -> bool {
     matches!(kind, "fights" | "annexes") || ["17", "18", "19", "20"].iter().any(|p| kind.starts_with(p))
 }
 
+/// Whether the words from a cue to an actor end in a preposition that makes the actor a
+/// topic ("a peace deal on Ukraine", "talks about Syria"), not a party. A hostile cue's "on"
+/// names its target ("embargoes on Qatar"), so callers keep those.
+fn topic_before(gap: &str) -> bool {
+    let last = gap.split_whitespace().last().unwrap_or("");
+    matches!(last, "on" | "about" | "regarding" | "concerning" | "over")
+}
+
 /// Whether a drafted kind is hostile: a fight (see [`conflictual`]) or a relgraph kind of
 /// conflictual polarity.
 fn hostile(kind: &str) -> bool {
@@ -482,7 +528,13 @@ fn hostile(kind: &str) -> bool {
                 | "shows_force"
                 | "reduces_relations"
                 | "uses_mass_violence"
+                | "hedges_against"
+                | "competes_with"
+                | "demands"
+                | "suspends"
         )
+        // CAMEO's verbal and material conflict: demand (10) to reduce relations (16).
+        || ["10", "11", "12", "13", "14", "15", "16"].iter().any(|p| kind.starts_with(p))
 }
 
 /// Whether an actor whose mention ends where `gap` (the text up to the cue) begins can be
@@ -744,6 +796,25 @@ mod tests {
         // A noun "control" far from a name reaches no object.
         let got = ties("Peru and Chile fought over control of the region since independence from Spain.");
         assert!(!got.iter().any(|(_, k, b)| k == "coerces" && b == "spain"), "{got:?}");
+    }
+
+    #[test]
+    fn the_leaders_of_a_list_act_together() {
+        let got = ties("The leaders of Peru, Chile, and Bolivia have failed to reach a deal.");
+        for (a, b) in [("peru", "chile"), ("peru", "bolivia"), ("chile", "bolivia")] {
+            assert!(got.iter().any(|(x, k, y)| k == "cooperates_with" && x == a && y == b), "{a}-{b}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_topic_after_on_is_no_party_and_a_failed_act_is_none() {
+        let got = ties("Chile signed a peace deal on Bolivia.");
+        assert!(!got.iter().any(|(_, k, b)| b == "bolivia" && k != "related_to"), "{got:?}");
+        let got = ties("Chile imposed embargoes on Bolivia.");
+        assert!(got.iter().any(|(a, _, b)| a == "chile" && b == "bolivia"), "{got:?}");
+        // Only the fallback's untyped tie is left for the reviewer.
+        let got = ties("Chile failed to reach a deal with Bolivia.");
+        assert!(!got.iter().any(|(a, k, b)| a == "chile" && b == "bolivia" && k != "related_to"), "{got:?}");
     }
 
     #[test]

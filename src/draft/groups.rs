@@ -41,6 +41,10 @@ pub enum Tie {
     Backs,
     /// "Al-Qaida-linked", "Islamic State-affiliated": the group is allied with the name.
     Linked,
+    /// "pro-Gbagbo forces", "forces loyal to Ouattara": the group supports the name.
+    Favours,
+    /// "the Saudi-led coalition": the name leads the group.
+    Led,
 }
 
 /// One description of the group: its byte range, the named body it refers to (when the
@@ -55,12 +59,26 @@ pub struct Described {
     pub modified: bool,
     /// The actor of the named body the description refers to.
     pub named: Option<usize>,
-    /// A mention (index into the mentions) inside the modifiers, and how it relates.
+    /// A mention (index into the mentions) inside the modifiers, or after "loyal to", and
+    /// how it relates.
     pub inner: Option<(usize, Tie)>,
+    /// Whether it names a group of its own, told apart by its inner name ("pro-Gbagbo
+    /// forces" and "forces loyal to Ouattara" are two sides), not the article's one group.
+    pub own: bool,
+    /// Where its name ends: after the inner name of "forces loyal to Ouattara".
+    pub name_end: usize,
 }
+
+/// Words for forces that describe a group only with a name that ties them to someone
+/// ("pro-Gbagbo forces", "the Saudi-led coalition", "troops loyal to Ouattara"); on their
+/// own they are a country's ("Georgian forces").
+const TIED_WORDS: [&str; 7] = ["forces", "troops", "coalition", "supporters", "loyalists", "militia", "militias"];
 
 fn hyphen_tie(word: &str) -> Option<Tie> {
     let lower = word.to_lowercase();
+    if lower.starts_with("pro-") {
+        return Some(Tie::Favours);
+    }
     let tail = lower.rsplit('-').next().unwrap_or("");
     if !lower.contains('-') {
         return None;
@@ -68,6 +86,7 @@ fn hyphen_tie(word: &str) -> Option<Tie> {
     match tail {
         "backed" | "funded" | "supported" | "sponsored" | "armed" => Some(Tie::Backs),
         "linked" | "affiliated" | "allied" | "aligned" | "inspired" => Some(Tie::Linked),
+        "led" => Some(Tie::Led),
         _ => None,
     }
 }
@@ -86,8 +105,32 @@ pub fn find(
     let mut named = None;
     for (t, tok) in toks.iter().enumerate() {
         let lower = word(t).to_lowercase();
-        if !GROUP_WORDS.contains(&lower.as_str()) || mentions.iter().any(|m| m.start < tok.end && tok.start < m.end) {
+        let tied_word = TIED_WORDS.contains(&lower.as_str());
+        if !(GROUP_WORDS.contains(&lower.as_str()) || tied_word)
+            || mentions.iter().any(|m| m.start < tok.end && tok.start < m.end)
+        {
             continue;
+        }
+        // "forces loyal to Ouattara", "supporters of Gbagbo": the group and whom it backs.
+        let loyal_to = toks.get(t + 2).filter(|_| {
+            let next = toks.get(t + 1).map(|n| &text[n.start..n.end]);
+            matches!(next, Some("loyal")) && word(t + 2) == "to" || matches!(next, Some("of")) && lower == "supporters"
+        });
+        let loyal_end = loyal_to.map(|_| if word(t + 1) == "loyal" { toks[t + 2].end } else { toks[t + 1].end });
+        if let Some(at) = loyal_end {
+            let target = mentions.iter().position(|m| m.start == at + 1 && m.role != Role::Modifier);
+            if let Some(k) = target {
+                out.push(Described {
+                    start: tok.start,
+                    end: at,
+                    modified: true,
+                    named: None,
+                    inner: Some((k, Tie::Favours)),
+                    own: true,
+                    name_end: mentions[k].end,
+                });
+                continue;
+            }
         }
         // "Al-Shabab militants", "MILF rebels": the named body before the word.
         let before = mentions.iter().rfind(|m| m.end <= tok.start);
@@ -116,10 +159,21 @@ pub fn find(
             }
             s -= 1;
         }
+        if tied_word && inner.is_none() {
+            continue;
+        }
         // A capitalised group word at a sentence start ("Islamists who …") is a description too.
-        out.push(Described { start: toks[s].start, end: tok.end, modified: s < t, named: None, inner });
+        out.push(Described {
+            start: toks[s].start,
+            end: tok.end,
+            modified: s < t,
+            named: None,
+            inner,
+            own: tied_word,
+            name_end: tok.end,
+        });
     }
-    for d in &mut out {
+    for d in out.iter_mut().filter(|d| !d.own) {
         d.named = named;
     }
     out
@@ -133,9 +187,14 @@ pub fn drop_inner(mentions: &mut Vec<Mention>, described: &[Described]) -> Vec<(
     let mut gone = Vec::new();
     for d in described {
         if let Some((k, tie)) = d.inner {
-            if let Some(m) = mentions.get(k) {
-                ties.push((m.actor, tie, d.start, d.end));
-                gone.push(k);
+            if let Some(m) = mentions.get_mut(k) {
+                ties.push((m.actor, tie, d.start, d.name_end));
+                // A name after "loyal to" stays a mention, but only names the group's side.
+                if m.start >= d.end {
+                    m.role = Role::Modifier;
+                } else {
+                    gone.push(k);
+                }
             }
         }
     }
@@ -176,6 +235,29 @@ mod tests {
         assert!(ties.iter().any(|(a, k, b)| (a.as_str(), k.as_str(), b.as_str()) == ("russia", "supports", "russia_backed_rebels")), "{ties:?}");
         // The group is the object, not its backer.
         assert!(!ties.iter().any(|(a, k, b)| a == "ukraine" && b == "russia" && k != "supports"), "{ties:?}");
+    }
+
+    #[test]
+    fn forces_tied_to_a_name_are_a_group_of_their_own() {
+        let (nodes, ties) = nodes_and_ties(
+            "Pro-Russian forces shelled the city. Forces loyal to Ukraine attacked pro-Russian forces. Peruvian forces left.",
+        );
+        let has =
+            |a: &str, k: &str, b: &str| ties.iter().any(|t| (t.0.as_str(), t.1.as_str(), t.2.as_str()) == (a, k, b));
+        assert!(has("pro_russian_forces", "supports", "russia"), "{ties:?}");
+        assert!(nodes.iter().any(|(n, _)| n == "Forces loyal to Ukraine"), "{nodes:?}");
+        assert!(has("forces_loyal_to_ukraine", "supports", "ukraine"), "{ties:?}");
+        // The two sides are two groups.
+        assert!(ties.iter().any(|t| t.0 == "forces_loyal_to_ukraine" && t.2 == "pro_russian_forces"), "{ties:?}");
+        // A country's forces are the country: no group.
+        assert!(!nodes.iter().any(|(n, _)| n.contains("Peruvian")), "{nodes:?}");
+        let (_, ties) = nodes_and_ties("The Saudi-led coalition bombed Yemen.");
+        // `leads` joins a person to a body; a country's lead is fitted to a kind that joins it.
+        assert!(
+            ties.iter().any(|t| (t.0.as_str(), t.2.as_str()) == ("saudi_arabia", "saudi_led_coalition")),
+            "{ties:?}"
+        );
+        assert!(ties.iter().any(|t| t.0 == "saudi_led_coalition" && t.2 == "yemen"), "{ties:?}");
     }
 
     #[test]

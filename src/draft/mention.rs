@@ -583,21 +583,47 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     let described = super::groups::find(text, &toks, &mentions, &starts, |a| {
         reg.actors.get(a).is_some_and(|x| x.kind == NodeKind::Organization)
     });
-    let group_name =
-        described.iter().find(|d| d.modified).or(described.first()).map(|d| text[d.start..d.end].to_owned());
+    let group_name = described
+        .iter()
+        .filter(|d| !d.own)
+        .find(|d| d.modified)
+        .or(described.iter().find(|d| !d.own))
+        .map(|d| text[d.start..d.end].to_owned());
+    // Each description's actor: the named body, a group of its own keyed by its inner name,
+    // or the article's one group.
+    let mut actors = Vec::new();
+    for d in &described {
+        let own = d.inner.filter(|_| d.own).and_then(|(k, _)| mentions.get(k)).map(|m| m.actor);
+        let actor = match (d.named, own) {
+            (Some(a), _) => a,
+            (None, Some(inner)) => {
+                let name = text[d.start..d.name_end].to_owned();
+                reg.get(format!("d:group of {inner}"), || Actor {
+                    name,
+                    kind: NodeKind::Organization,
+                    forms: Vec::new(),
+                    known: None,
+                    office: None,
+                })
+            }
+            (None, None) => described_group(&mut reg, group_name.as_deref().unwrap_or("")),
+        };
+        actors.push(actor);
+    }
     for (inner, tie, start, end) in super::groups::drop_inner(&mut mentions, &described) {
-        let Some(group) = described.iter().find(|d| d.start == start).map(|d| d.named) else { continue };
-        let group = group.unwrap_or_else(|| described_group(&mut reg, group_name.as_deref().unwrap_or("")));
+        let Some(k) = described.iter().position(|d| d.start == start) else { continue };
+        let group = actors[k];
         let (person, body, kind) = match tie {
             super::groups::Tie::Backs => (inner, group, Link::Supports),
             super::groups::Tie::Linked => (group, inner, Link::AlliedWith),
+            super::groups::Tie::Favours => (group, inner, Link::Supports),
+            super::groups::Tie::Led => (inner, group, Link::Leads),
         };
         structural.push(Structural { person, body, kind, start, end });
     }
-    for d in &described {
-        let actor = d.named.unwrap_or_else(|| described_group(&mut reg, group_name.as_deref().unwrap_or("")));
+    for (d, &actor) in described.iter().zip(&actors) {
         if d.named.is_none() {
-            push_form(&mut reg.actors[actor], &text[d.start..d.end]);
+            push_form(&mut reg.actors[actor], &text[d.start..d.name_end]);
         }
         mentions.push(Mention { start: d.start, end: d.end, actor, role: Role::Name });
     }

@@ -629,6 +629,30 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     }
     mentions.sort_by_key(|m| m.start);
 
+    // (4d) "the military", "the army", "the junta": the one armed force of a country the
+    // text has named ("Myanmar's military"), when there is exactly one.
+    let forces: Vec<usize> = (0..reg.actors.len())
+        .filter(|&a| {
+            let name = reg.actors[a].name.to_lowercase();
+            reg.actors[a].kind == NodeKind::Organization
+                && FORCE_NAMES.iter().any(|f| name.ends_with(&format!(" {f}")))
+                && structural.iter().any(|s| s.person == a && s.kind == Link::PartOf)
+        })
+        .collect();
+    if let [force] = forces.as_slice() {
+        for (k, tok) in toks.iter().enumerate().skip(1) {
+            let w = text[tok.start..tok.end].to_lowercase();
+            let the = matches!(&text[toks[k - 1].start..toks[k - 1].end], "the" | "The");
+            if the && matches!(w.as_str(), "military" | "army" | "junta") && !overlaps(&mentions, tok.start, tok.end) {
+                let next = toks.get(k + 1).map_or("", |n| &text[n.start..n.end]);
+                if !FORCE_MODIFIES.contains(&next) {
+                    mentions.push(Mention { start: tok.start, end: tok.end, actor: *force, role: Role::Name });
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.start);
+    }
+
     // (5) Short forms: surnames of people, acronyms given in brackets, matched everywhere.
     let mut short: Vec<(String, usize)> = Vec::new();
     for (a, actor) in reg.actors.iter().enumerate() {
@@ -698,6 +722,10 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     }
     Found { actors: reg.actors, mentions, structural }
 }
+
+/// Last words of the name of a country's armed force.
+const FORCE_NAMES: [&str; 7] =
+    ["military", "army", "junta", "armed forces", "defense forces", "defence forces", "military forces"];
 
 /// The actor of the article's unnamed armed group, named after its first description.
 fn described_group(reg: &mut Registry, name: &str) -> usize {
@@ -807,9 +835,15 @@ fn context_from_lower(
     }
     let mut nation = None;
     if body {
+        // "the Honduran military", "Myanmar's military".
         nation = mentions
             .iter()
-            .find(|m| m.start == start && m.role == Role::Adjective && reg.actors[m.actor].kind == NodeKind::Country)
+            .find(|m| {
+                let possessive = text[m.end..].starts_with("'s ") || text[m.end..].starts_with("’s ");
+                m.start == start
+                    && (m.role == Role::Adjective || possessive)
+                    && reg.actors[m.actor].kind == NodeKind::Country
+            })
             .map(|m| Structural { person: a, body: m.actor, kind: Link::PartOf, start, end });
         mentions.retain(|m| !(m.start >= start && m.end <= end));
     } else {
@@ -958,6 +992,19 @@ mod tests {
             d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect();
         assert!(ties.contains(&("peruvian_military".into(), "part_of".into(), "peru".into())), "{ties:?}");
         assert!(ties.contains(&("supreme_court".into(), "part_of".into(), "honduras".into())), "{ties:?}");
+    }
+
+    #[test]
+    fn the_military_is_the_one_armed_force_of_a_country_named() {
+        let d = crate::draft::draft(
+            "Peru's military seized power on Monday. The military detained Chile's envoy. Chile condemned the military.",
+            &crate::draft::DraftOptions::new(),
+        );
+        let ties: Vec<(String, String, String)> =
+            d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect();
+        let force = "peru_s_military";
+        assert!(ties.contains(&(force.into(), "part_of".into(), "peru".into())), "{ties:?}");
+        assert!(ties.iter().any(|(a, k, b)| a == "chile" && k == "condemns" && b == force), "{ties:?}");
     }
 
     #[test]

@@ -34,6 +34,32 @@ const GROUP_WORDS: [&str; 13] = [
     "militias",
 ];
 
+/// Words that open a sentence before a group word without naming the group.
+const QUANTIFIERS: [&str; 22] = [
+    "the",
+    "a",
+    "an",
+    "some",
+    "many",
+    "most",
+    "several",
+    "few",
+    "other",
+    "these",
+    "those",
+    "all",
+    "both",
+    "two",
+    "three",
+    "four",
+    "five",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "suspected",
+    "no",
+];
+
 /// How a name inside a hyphenated modifier relates to the group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tie {
@@ -145,7 +171,10 @@ pub fn find(
         while s > 0 && t - s < 3 && text[toks[s - 1].end..toks[s].start] == *" " {
             let w = word(s - 1);
             let tie = hyphen_tie(w);
-            let capital = w.starts_with(char::is_uppercase) && !sentence_starts.contains(&(s - 1));
+            // A capital at a sentence start is a modifier too ("Houthi rebels said …"), unless
+            // it is a determiner or a number ("The rebels", "Some militants").
+            let capital = w.starts_with(char::is_uppercase)
+                && (!sentence_starts.contains(&(s - 1)) || !QUANTIFIERS.contains(&w.to_lowercase().as_str()));
             let lower_modifier = matches!(w, "armed" | "separatist" | "Islamist" | "Islamic");
             if tie.is_none() && !capital && !lower_modifier {
                 break;
@@ -227,6 +256,13 @@ mod tests {
         for form in ["Islamist fighters", "militants"] {
             assert!(group[0].1.iter().any(|a| a == form), "{form}: {nodes:?}");
         }
+    }
+
+    #[test]
+    fn a_capital_opening_the_sentence_names_the_group_unless_it_is_a_determiner() {
+        let (nodes, _) = nodes_and_ties("Houthi rebels agreed to a truce. Some rebels left.");
+        assert!(nodes.iter().any(|(n, _)| n == "Houthi rebels"), "{nodes:?}");
+        assert!(!nodes.iter().any(|(n, _)| n == "Some rebels"), "{nodes:?}");
     }
 
     #[test]

@@ -443,12 +443,21 @@ fn list_from<'a>(text: &str, args: &[&'a Mention], at: usize) -> Vec<&'a Mention
     for m in args.iter().filter(|m| m.start >= at) {
         let prev_end = out.last().map_or(at, |p| p.end);
         let gap = text[prev_end..m.start].trim();
+        // "between the Yemeni government and the rebels": an adjective's noun is part of it.
+        let gap = match out.last() {
+            Some(p) if p.role == Role::Adjective => {
+                let nouns = gap.split_whitespace().take_while(|w| w.chars().all(char::is_lowercase) && *w != "and");
+                let skip: usize = nouns.take(2).map(|w| w.len() + 1).sum();
+                gap.get(skip.min(gap.len())..).unwrap_or("").trim_start()
+            }
+            _ => gap,
+        };
         let gap = gap.strip_prefix(',').map_or(gap, str::trim_start);
         let gap = gap.strip_prefix("and").map_or(gap, str::trim_start);
         let gap = gap.strip_prefix("the").map_or(gap, str::trim_start);
         let titled =
             gap.split_whitespace().count() <= 4 && gap.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
-        if !(gap.is_empty() || titled) || m.role != Role::Name || out.len() == 5 {
+        if !(gap.is_empty() || titled) || m.role == Role::Modifier || out.len() == 5 {
             break;
         }
         if !out.iter().any(|p| p.actor == m.actor) {
@@ -796,6 +805,12 @@ mod tests {
         // A noun "control" far from a name reaches no object.
         let got = ties("Peru and Chile fought over control of the region since independence from Spain.");
         assert!(!got.iter().any(|(_, k, b)| k == "coerces" && b == "spain"), "{got:?}");
+    }
+
+    #[test]
+    fn an_adjective_and_its_noun_are_one_member_of_a_between_list() {
+        let got = ties("Talks between the Peruvian government and Chile began.");
+        assert!(got.iter().any(|(a, k, b)| k == "negotiates" && a == "peru" && b == "chile"), "{got:?}");
     }
 
     #[test]

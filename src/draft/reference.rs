@@ -228,6 +228,33 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
     found.mentions.sort_by_key(|m| (m.start, m.end));
     found.structural.extend(structural);
     presume_countries(text, toks, found);
+    governments_of_leaders(text, found);
+}
+
+/// "the Obama administration", "the Hadi government", "Gbagbo's regime": a leader's name
+/// before a word for a government stands for the country they lead (the one a role phrase,
+/// the dictionary or the presumption tied them to), which then acts.
+fn governments_of_leaders(text: &str, found: &mut Found) {
+    for k in 0..found.mentions.len() {
+        let m = found.mentions[k];
+        if m.role != Role::Name || found.actors[m.actor].kind != NodeKind::Leader {
+            continue;
+        }
+        let rest = text[m.end..].trim_start_matches(['\'', '’', 's']);
+        let rest = rest.strip_prefix(' ').unwrap_or("");
+        let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !matches!(word, "administration" | "government" | "regime") {
+            continue;
+        }
+        let country = found.structural.iter().find(|s| {
+            s.person == m.actor
+                && matches!(s.kind, Link::Leads | Link::Represents | Link::Presumed)
+                && found.actors[s.body].kind == NodeKind::Country
+        });
+        if let Some(c) = country.map(|s| s.body) {
+            found.mentions[k].actor = c;
+        }
+    }
 }
 
 /// "Deputy Secretary Sherman's Meeting …" in a headline, then "Deputy Secretary of State
@@ -495,6 +522,13 @@ mod tests {
     fn leaders_named_in_a_headline_make_no_group_of_a_later_list() {
         let got = pairs("Chile, Andean Community Leaders Agree to Meet Again\n\nThe leaders of Peru, Bolivia, and Ecuador met in Lima.");
         assert!(!got.iter().any(|(_, k, _)| k == "member_of"), "{got:?}");
+    }
+
+    #[test]
+    fn a_leaders_administration_is_their_country() {
+        let got = pairs("Chilean President Juan Perez spoke. The Perez administration condemned Peru.");
+        assert!(got.iter().any(|(a, k, b)| a == "chile" && k == "condemns" && b == "peru"), "{got:?}");
+        assert!(!got.iter().any(|(a, k, _)| a == "juan_perez" && k == "condemns"), "{got:?}");
     }
 
     #[test]

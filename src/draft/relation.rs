@@ -138,6 +138,9 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                     && !(strict && text[ce..m.start].contains([',', ';', ':', '“', '"']))
                     && !speaker_between(&text[ce..m.start])
                     && !(topic_before(&text[ce..m.start]) && !hostile(&cue.kind))
+                    // "… met in emergency session while the Obama administration …": a
+                    // clause of its own, with its own subject.
+                    && !text[ce..m.start].split_whitespace().any(|w| matches!(w, "while" | "whereas" | "although"))
             })
             .collect();
         // "welcomed the releases of Egyptian human rights defenders Patrick Zaki": an
@@ -811,6 +814,12 @@ mod tests {
     fn an_adjective_and_its_noun_are_one_member_of_a_between_list() {
         let got = ties("Talks between the Peruvian government and Chile began.");
         assert!(got.iter().any(|(a, k, b)| k == "negotiates" && a == "peru" && b == "chile"), "{got:?}");
+    }
+
+    #[test]
+    fn an_object_is_not_found_across_while() {
+        let got = ties("Chile met in emergency session while Peru waited.");
+        assert!(!got.iter().any(|(a, k, b)| a == "chile" && k == "meets" && b == "peru"), "{got:?}");
     }
 
     #[test]

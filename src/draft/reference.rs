@@ -228,7 +228,64 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
     found.mentions.sort_by_key(|m| (m.start, m.end));
     found.structural.extend(structural);
     presume_countries(text, toks, found);
+    staff_countries(found);
     governments_of_leaders(text, found);
+}
+
+/// Officials whose office names no country: a "Secretary of State" (the title of the
+/// United States' foreign minister) represents the United States when the text names it;
+/// then a spokesperson with no body speaks for the government of the first official the
+/// text ties to a country — a readout names its own spokesperson without a country
+/// ("Spokesperson Matthew Miller") after its own Secretary.
+fn staff_countries(found: &mut Found) {
+    let tied = |found: &Found, a: usize| found.structural.iter().any(|s| s.person == a);
+    let first_mention =
+        |found: &Found, a: usize| found.mentions.iter().find(|m| m.actor == a && m.role == Role::Name).copied();
+    let us = found.actors.iter().position(|a| a.kind == NodeKind::Country && a.name == "United States");
+    for a in 0..found.actors.len() {
+        let office = found.actors[a].office.clone().unwrap_or_default();
+        if let (Some(us), true) = (us, office.contains("secretary of state")) {
+            if !tied(found, a) {
+                if let Some(m) = first_mention(found, a) {
+                    found.structural.push(Structural {
+                        person: a,
+                        body: us,
+                        kind: Link::Represents,
+                        start: m.start,
+                        end: m.end,
+                    });
+                }
+            }
+        }
+    }
+    // The country of the first official tied to one.
+    let home = found
+        .mentions
+        .iter()
+        .filter(|m| matches!(found.actors[m.actor].kind, NodeKind::Leader | NodeKind::Person))
+        .find_map(|m| {
+            found.structural.iter().find(|s| {
+                s.person == m.actor
+                    && matches!(s.kind, Link::Leads | Link::Represents)
+                    && found.actors[s.body].kind == NodeKind::Country
+            })
+        })
+        .map(|s| s.body);
+    let Some(home) = home else { return };
+    for a in 0..found.actors.len() {
+        let spokes = found.actors[a].office.as_deref().is_some_and(|o| o.starts_with("spokes"));
+        if spokes && !tied(found, a) {
+            if let Some(m) = first_mention(found, a) {
+                found.structural.push(Structural {
+                    person: a,
+                    body: home,
+                    kind: Link::Presumed,
+                    start: m.start,
+                    end: m.end,
+                });
+            }
+        }
+    }
 }
 
 /// "the Obama administration", "the Hadi government", "Gbagbo's regime": a leader's name
@@ -522,6 +579,15 @@ mod tests {
     fn leaders_named_in_a_headline_make_no_group_of_a_later_list() {
         let got = pairs("Chile, Andean Community Leaders Agree to Meet Again\n\nThe leaders of Peru, Bolivia, and Ecuador met in Lima.");
         assert!(!got.iter().any(|(_, k, _)| k == "member_of"), "{got:?}");
+    }
+
+    #[test]
+    fn a_secretary_of_state_serves_the_united_states_and_a_spokesperson_the_first_officials_country() {
+        let got = pairs(
+            "Deputy Secretary of State Jane Doerr met Chilean Minister Ana Diaz in Washington. Spokesperson Ned Pryce said so.",
+        );
+        assert!(got.contains(&("jane_doerr".into(), "represents".into(), "united_states".into())), "{got:?}");
+        assert!(got.contains(&("ned_pryce".into(), "represents".into(), "united_states".into())), "{got:?}");
     }
 
     #[test]

@@ -239,7 +239,10 @@ pub fn drop_inner(mentions: &mut Vec<Mention>, described: &[Described]) -> Vec<(
 mod tests {
     use crate::draft::{draft, DraftOptions};
 
-    fn nodes_and_ties(text: &str) -> (Vec<(String, Vec<String>)>, Vec<(String, String, String)>) {
+    type Nodes = Vec<(String, Vec<String>)>;
+    type Ties = Vec<(String, String, String)>;
+
+    fn nodes_and_ties(text: &str) -> (Nodes, Ties) {
         let d = draft(text, &DraftOptions::new());
         let nodes = d.model.nodes().map(|n| (n.name.clone(), n.aliases.clone())).collect();
         let ties = d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect();

@@ -137,7 +137,7 @@ pub fn ties(text: &str, range: (usize, usize), toks: &[Token], mentions: &[Menti
                     && words_between(toks, ce, m.start) <= reach_after
                     && !(strict && text[ce..m.start].contains([',', ';', ':', '“', '"']))
                     && !speaker_between(&text[ce..m.start])
-                    && !(topic_before(&text[ce..m.start]) && !hostile(&cue.kind))
+                    && (!topic_before(&text[ce..m.start]) || hostile(&cue.kind))
                     // "… met in emergency session while the Obama administration …": a
                     // clause of its own, with its own subject.
                     && !text[ce..m.start].split_whitespace().any(|w| matches!(w, "while" | "whereas" | "although"))

@@ -4,7 +4,8 @@
 //!
 //! The pipeline, one pass each: [`text`] reduces HTML or Markdown to plain text and splits
 //! sentences; [`mention`] finds actors (gazetteer from the PETRARCH2 / Phoenix dictionaries,
-//! role phrases, organisation and context names, surnames); `reference` resolves phrases
+//! role phrases, organisation and context names, surnames, and with `groups` armed groups
+//! named by a description: "Islamist militants"); `reference` resolves phrases
 //! that name no actor ("the two countries", "the Secretary") to the actors named before
 //! them and reads membership lists; [`relation`] proposes ties from
 //! cue words (our cue table, then the CAMEO verb dictionary) between the actors of a

@@ -81,8 +81,9 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
     for (name, date, held_out) in ARTICLES {
         let (s, _) = scored(name, date);
         // Per article: most actors found (measured: at least 0.86 on every one of the ten
-        // first development articles, 0.70 on the third set, 0.80 on the fourth held-out set).
-        let floor = if held_out { 0.75 } else { 0.68 };
+        // first development articles, 0.70 on the third set, 0.88 on the fourth set since
+        // the fourth round; 0.56 on the fifth held-out set, myanmar_2021).
+        let floor = if held_out { 0.5 } else { 0.68 };
         assert!(s.actor_recall >= floor, "{name}: actor recall {}", s.actor_recall);
         let k = usize::from(held_out);
         for (slot, v) in sums[k].iter_mut().zip([s.actor_recall, s.relation_recall, s.conflict_recall, s.precision]) {
@@ -90,22 +91,23 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
         }
         counts[k] += 1.0;
     }
-    // The fifteen development articles (the first ten and the third set, tuned on since its
-    // one measurement): 0.95 / 0.61 / 0.67 / 0.93 (docs/draft.md).
+    // The twenty development articles (the first ten, the third and the fourth set, each
+    // tuned on since its one measurement): 0.96 / 0.63 / 0.68 / 0.91 (docs/draft.md).
     let [actors, relations, conflict, precision] = sums[0].map(|v| v / counts[0]);
     assert!(
-        actors >= 0.94 && relations >= 0.59 && conflict >= 0.65 && precision >= 0.91,
+        actors >= 0.94 && relations >= 0.61 && conflict >= 0.66 && precision >= 0.89,
         "tuned on: {:?}",
         sums[0].map(|v| v / counts[0])
     );
-    // The fourth held-out set, measured once (2026-12-06, before any rule saw it):
-    // 0.89 / 0.30 / 0.13 / 0.67, short of the relation and conflict targets. Floors a
-    // little under that, so that the drafter cannot get worse on new text unnoticed; a
-    // rule tuned on these five makes them development articles and needs a fifth set.
+    // The fifth held-out set, measured once (2026-12-06, after the fourth round's last
+    // tuning commit, before the drafter ever ran on it): 0.80 / 0.33 / 0.11 / 0.78, short of
+    // the actor, relation and conflict targets. Floors a little under that, so that
+    // the drafter cannot get worse on new text unnoticed; a rule tuned on these five makes
+    // them development articles and needs a sixth set.
     if counts[1] > 0.0 {
         let [actors, relations, conflict, precision] = sums[1].map(|v| v / counts[1]);
         assert!(
-            actors >= 0.86 && relations >= 0.27 && conflict >= 0.1 && precision >= 0.62,
+            actors >= 0.77 && relations >= 0.3 && conflict >= 0.08 && precision >= 0.74,
             "held out: {:?}",
             sums[1].map(|v| v / counts[1])
         );

@@ -58,6 +58,10 @@ pub enum Link {
     MemberOf,
     /// A national body of a country ("Kenyan Defense Forces"): `part_of`.
     PartOf,
+    /// A backer of an armed group ("Russia-backed rebels"): `supports`.
+    Supports,
+    /// An armed group and a body it is linked to ("Al-Qaida-linked extremists"): `allied_with`.
+    AlliedWith,
     /// An office with no body named ("Spokesperson Ned Price"), presumed to serve the
     /// country the text names most: `represents`, with low confidence.
     Presumed,
@@ -227,7 +231,11 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     for (t, tok) in toks.iter().enumerate() {
         let w = word(tok);
         let joins_run = run_start.is_some() && matches!(w, "of" | "for" | "and" | "the" | "on");
-        let gap_ok = t == 0 || text[toks[t - 1].end..tok.start].trim().is_empty();
+        // A blank line ends a run: a headline's last word names nothing with the next line's.
+        let gap_ok = t == 0 || {
+            let gap = &text[toks[t - 1].end..tok.start];
+            gap.trim().is_empty() && !gap.contains("\n\n")
+        };
         if !gap_ok {
             run_start = None;
         }
@@ -238,7 +246,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
         } else {
             if let Some(s) = run_start.take() {
                 head_first_body(text, &toks, s, t, &mut reg, &mut mentions);
-                context_from_lower(text, &toks, s, t, w, &mut reg, &mut mentions);
+                structural.extend(context_from_lower(text, &toks, s, t, w, &mut reg, &mut mentions));
             }
             continue;
         }
@@ -280,6 +288,11 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             {
                 continue;
             }
+            // "the West and Russian Federation": the head word ends a name already known, so
+            // the run is a list, not one body.
+            if mentions.iter().any(|m| m.start > start && m.start <= tok.start && m.end >= tok.start + bare.len()) {
+                continue;
+            }
             // A headline ("Al-Shabab Attacks African Union Base") capitalises every word.
             if head_org && super::names::headline(text, start) {
                 continue;
@@ -293,7 +306,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                     mentions.iter().find(|m| {
                         let gap = text.get(m.end..start).unwrap_or("x");
                         ((m.start == start && m.end < end && m.role == Role::Adjective)
-                            || (m.end <= start && matches!(gap, "'s " | "’s ")))
+                            || (m.end <= start && matches!(gap, "'s " | "’s " | "' " | "’ ")))
                             && reg.actors[m.actor].kind == NodeKind::Country
                     })
                 })
@@ -565,6 +578,81 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     }
     mentions.sort_by_key(|m| m.start);
 
+    // (4c) Armed groups named by a description (`groups.rs`): one actor for the article's
+    // descriptions, or the named body they describe.
+    let described = super::groups::find(text, &toks, &mentions, &starts, |a| {
+        reg.actors.get(a).is_some_and(|x| x.kind == NodeKind::Organization)
+    });
+    let group_name = described
+        .iter()
+        .filter(|d| !d.own)
+        .find(|d| d.modified)
+        .or(described.iter().find(|d| !d.own))
+        .map(|d| text[d.start..d.end].to_owned());
+    // Each description's actor: the named body, a group of its own keyed by its inner name,
+    // or the article's one group.
+    let mut actors = Vec::new();
+    for d in &described {
+        let own = d.inner.filter(|_| d.own).and_then(|(k, _)| mentions.get(k)).map(|m| m.actor);
+        let actor = match (d.named, own) {
+            (Some(a), _) => a,
+            (None, Some(inner)) => {
+                let name = text[d.start..d.name_end].to_owned();
+                reg.get(format!("d:group of {inner}"), || Actor {
+                    name,
+                    kind: NodeKind::Organization,
+                    forms: Vec::new(),
+                    known: None,
+                    office: None,
+                })
+            }
+            (None, None) => described_group(&mut reg, group_name.as_deref().unwrap_or("")),
+        };
+        actors.push(actor);
+    }
+    for (inner, tie, start, end) in super::groups::drop_inner(&mut mentions, &described) {
+        let Some(k) = described.iter().position(|d| d.start == start) else { continue };
+        let group = actors[k];
+        let (person, body, kind) = match tie {
+            super::groups::Tie::Backs => (inner, group, Link::Supports),
+            super::groups::Tie::Linked => (group, inner, Link::AlliedWith),
+            super::groups::Tie::Favours => (group, inner, Link::Supports),
+            super::groups::Tie::Led => (inner, group, Link::Leads),
+        };
+        structural.push(Structural { person, body, kind, start, end });
+    }
+    for (d, &actor) in described.iter().zip(&actors) {
+        if d.named.is_none() {
+            push_form(&mut reg.actors[actor], &text[d.start..d.name_end]);
+        }
+        mentions.push(Mention { start: d.start, end: d.end, actor, role: Role::Name });
+    }
+    mentions.sort_by_key(|m| m.start);
+
+    // (4d) "the military", "the army", "the junta": the one armed force of a country the
+    // text has named ("Myanmar's military"), when there is exactly one.
+    let forces: Vec<usize> = (0..reg.actors.len())
+        .filter(|&a| {
+            let name = reg.actors[a].name.to_lowercase();
+            reg.actors[a].kind == NodeKind::Organization
+                && FORCE_NAMES.iter().any(|f| name.ends_with(&format!(" {f}")))
+                && structural.iter().any(|s| s.person == a && s.kind == Link::PartOf)
+        })
+        .collect();
+    if let [force] = forces.as_slice() {
+        for (k, tok) in toks.iter().enumerate().skip(1) {
+            let w = text[tok.start..tok.end].to_lowercase();
+            let the = matches!(&text[toks[k - 1].start..toks[k - 1].end], "the" | "The");
+            if the && matches!(w.as_str(), "military" | "army" | "junta") && !overlaps(&mentions, tok.start, tok.end) {
+                let next = toks.get(k + 1).map_or("", |n| &text[n.start..n.end]);
+                if !FORCE_MODIFIES.contains(&next) {
+                    mentions.push(Mention { start: tok.start, end: tok.end, actor: *force, role: Role::Name });
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.start);
+    }
+
     // (5) Short forms: surnames of people, acronyms given in brackets, matched everywhere.
     let mut short: Vec<(String, usize)> = Vec::new();
     for (a, actor) in reg.actors.iter().enumerate() {
@@ -635,6 +723,21 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
     Found { actors: reg.actors, mentions, structural }
 }
 
+/// Last words of the name of a country's armed force.
+const FORCE_NAMES: [&str; 7] =
+    ["military", "army", "junta", "armed forces", "defense forces", "defence forces", "military forces"];
+
+/// The actor of the article's unnamed armed group, named after its first description.
+fn described_group(reg: &mut Registry, name: &str) -> usize {
+    reg.get("d:armed group".to_owned(), || Actor {
+        name: name.to_owned(),
+        kind: NodeKind::Organization,
+        forms: Vec::new(),
+        known: None,
+        office: None,
+    })
+}
+
 /// The one person already found whose full name ends with the single word `name`, if
 /// exactly one does.
 fn surname_of(actors: &[Actor], name: &str) -> Option<usize> {
@@ -679,7 +782,8 @@ fn apposed_name(text: &str, toks: &[Token], i: usize, mentions: &[Mention]) -> O
 }
 
 /// "the Kuril Islands dispute", "the Gazprom–CNPC gas deal": a capitalised run followed by
-/// a lower-case context word.
+/// a lower-case context word. A body named by a country's adjective ("the Honduran
+/// military") is part of that country: the tie is returned.
 fn context_from_lower(
     text: &str,
     toks: &[Token],
@@ -688,33 +792,33 @@ fn context_from_lower(
     w: &str,
     reg: &mut Registry,
     mentions: &mut Vec<Mention>,
-) {
-    let Some((_, kind)) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == w) else { return };
+) -> Option<Structural> {
+    let (_, kind) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == w)?;
     // "an African Union military base", "a Somalian army camp": the force word modifies a
     // noun; the body is the actor named before it, not a new one.
     let next = toks.get(t + 1).map_or("", |n| &text[n.start..n.end]);
     if *kind == NodeKind::Organization && FORCE_MODIFIES.contains(&next) {
-        return;
+        return None;
     }
     let s = (s..t).rev().find(|&k| !capitalised(&text[toks[k].start..toks[k].end])).map_or(s, |k| k + 1);
     if s >= t {
-        return;
+        return None;
     }
     let start = toks[s].start;
     let end = toks[t].end;
     if !text[toks[t - 1].end..toks[t].start].trim().is_empty() {
-        return;
+        return None;
     }
     // A place is named by its capitalised words ("the Preah Vihear temple": "Preah Vihear"),
     // with the whole phrase as a form.
     let place = *kind == NodeKind::Territory;
     if place && mentions.iter().any(|m| m.start <= start && m.end >= toks[t - 1].end) {
-        return;
+        return None;
     }
     let name = if place { text[start..toks[t - 1].end].to_owned() } else { text[start..end].to_owned() };
     let body = *kind == NodeKind::Organization;
     if (name.split(' ').count() < 2 && !place) || (body && t - s > 3) || (place && t - s > 3) {
-        return;
+        return None;
     }
     // Names inside stay mentions (the parties); the context is a mention of its own. A
     // body ("the Misseriya tribe", "the Russian navy") is a name that can act.
@@ -729,7 +833,18 @@ fn context_from_lower(
     if place {
         push_form(&mut reg.actors[a], &text[start..end]);
     }
+    let mut nation = None;
     if body {
+        // "the Honduran military", "Myanmar's military".
+        nation = mentions
+            .iter()
+            .find(|m| {
+                let possessive = text[m.end..].starts_with("'s ") || text[m.end..].starts_with("’s ");
+                m.start == start
+                    && (m.role == Role::Adjective || possessive)
+                    && reg.actors[m.actor].kind == NodeKind::Country
+            })
+            .map(|m| Structural { person: a, body: m.actor, kind: Link::PartOf, start, end });
         mentions.retain(|m| !(m.start >= start && m.end <= end));
     } else {
         for m in mentions.iter_mut().filter(|m| m.start >= start && m.end <= end) {
@@ -738,6 +853,7 @@ fn context_from_lower(
     }
     mentions.push(Mention { start, end, actor: a, role: if body { Role::Name } else { Role::Modifier } });
     mentions.sort_by_key(|m| m.start);
+    nation
 }
 
 /// "Institute of World Affairs", "Ministry of Foreign Affairs": an organisation word, "of"
@@ -848,6 +964,47 @@ mod tests {
         let got = names("Residents say al-Shabab has taken the town; Taliban fighters left.");
         assert!(got.iter().any(|(n, k)| n == "Al-Shabaab" && *k == NodeKind::Organization), "{got:?}");
         assert!(got.iter().any(|(n, _)| n == "Taliban"), "{got:?}");
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_name_so_a_headline_word_is_no_part_of_a_body() {
+        // Without the break, "Military" of the headline and "Peruvian military" below ran into
+        // one capitalised run, and no body was found.
+        let got = names("Chilean President Ousted by Military\n\nPeruvian military forces have ousted him.");
+        assert!(got.iter().any(|(n, k)| n == "Peruvian military" && *k == NodeKind::Organization), "{got:?}");
+    }
+
+    #[test]
+    fn a_run_whose_head_ends_a_known_name_is_a_list_not_a_body() {
+        // "Federation" ends the country's name: no "West and Russian Federation" body.
+        let got = names("Hostilities grew between the West and Russian Federation.");
+        assert!(!got.iter().any(|(n, _)| n.contains(" and ")), "{got:?}");
+        assert!(got.iter().any(|(n, k)| n == "Russia" && *k == NodeKind::Country), "{got:?}");
+    }
+
+    #[test]
+    fn a_body_named_by_a_country_is_part_of_it_with_a_bare_possessive_too() {
+        let d = crate::draft::draft(
+            "The Peruvian military ousted the president in defiance of Honduras' Supreme Court.",
+            &crate::draft::DraftOptions::new(),
+        );
+        let ties: Vec<(String, String, String)> =
+            d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect();
+        assert!(ties.contains(&("peruvian_military".into(), "part_of".into(), "peru".into())), "{ties:?}");
+        assert!(ties.contains(&("supreme_court".into(), "part_of".into(), "honduras".into())), "{ties:?}");
+    }
+
+    #[test]
+    fn the_military_is_the_one_armed_force_of_a_country_named() {
+        let d = crate::draft::draft(
+            "Peru's military seized power on Monday. The military detained Chile's envoy. Chile condemned the military.",
+            &crate::draft::DraftOptions::new(),
+        );
+        let ties: Vec<(String, String, String)> =
+            d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect();
+        let force = "peru_s_military";
+        assert!(ties.contains(&(force.into(), "part_of".into(), "peru".into())), "{ties:?}");
+        assert!(ties.iter().any(|(a, k, b)| a == "chile" && k == "condemns" && b == force), "{ties:?}");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //!
 //! The pipeline, one pass each: [`text`] reduces HTML or Markdown to plain text and splits
 //! sentences; [`mention`] finds actors (gazetteer from the PETRARCH2 / Phoenix dictionaries,
-//! role phrases, organisation and context names, surnames); `reference` resolves phrases
+//! role phrases, organisation and context names, surnames, and with `groups` armed groups
+//! named by a description: "Islamist militants"); `reference` resolves phrases
 //! that name no actor ("the two countries", "the Secretary") to the actors named before
 //! them and reads membership lists; [`relation`] proposes ties from
 //! cue words (our cue table, then the CAMEO verb dictionary) between the actors of a
@@ -19,6 +20,7 @@ mod build;
 pub mod date;
 pub mod eval;
 pub mod gazetteer;
+mod groups;
 pub mod mention;
 mod names;
 mod reference;
@@ -176,6 +178,8 @@ pub fn draft(article: &str, options: &DraftOptions) -> Draft {
                     mention::Link::MemberOf => "member_of".into(),
                     mention::Link::PartOf => "part_of".into(),
                     mention::Link::Presumed => "represents".into(),
+                    mention::Link::Supports => "supports".into(),
+                    mention::Link::AlliedWith => "allied_with".into(),
                 },
                 start: s.start,
                 end: s.end,

@@ -66,6 +66,9 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
         .mentions
         .iter()
         .filter(|m| m.role == Role::Name && kind_of(found, m) == NodeKind::Organization)
+        // A headline's "Russia, EU Leaders Agree …" names no group the story's "leaders of"
+        // list belongs to.
+        .filter(|m| !super::names::headline(text, m.start))
         .filter_map(|m| {
             let k = toks.partition_point(|t| t.start < m.end);
             let next = (k..(k + 2).min(toks.len())).find(|&j| GROUP_PEOPLE.contains(&bare(word(j)).as_str()))?;
@@ -225,6 +228,90 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
     found.mentions.sort_by_key(|m| (m.start, m.end));
     found.structural.extend(structural);
     presume_countries(text, toks, found);
+    staff_countries(found);
+    governments_of_leaders(text, found);
+}
+
+/// Officials whose office names no country: a "Secretary of State" (the title of the
+/// United States' foreign minister) represents the United States when the text names it;
+/// then a spokesperson with no body speaks for the government of the first official the
+/// text ties to a country — a readout names its own spokesperson without a country
+/// ("Spokesperson Matthew Miller") after its own Secretary.
+fn staff_countries(found: &mut Found) {
+    let tied = |found: &Found, a: usize| found.structural.iter().any(|s| s.person == a);
+    let first_mention =
+        |found: &Found, a: usize| found.mentions.iter().find(|m| m.actor == a && m.role == Role::Name).copied();
+    let us = found.actors.iter().position(|a| a.kind == NodeKind::Country && a.name == "United States");
+    for a in 0..found.actors.len() {
+        let office = found.actors[a].office.clone().unwrap_or_default();
+        if let (Some(us), true) = (us, office.contains("secretary of state")) {
+            if !tied(found, a) {
+                if let Some(m) = first_mention(found, a) {
+                    found.structural.push(Structural {
+                        person: a,
+                        body: us,
+                        kind: Link::Represents,
+                        start: m.start,
+                        end: m.end,
+                    });
+                }
+            }
+        }
+    }
+    // The country of the first official tied to one.
+    let home = found
+        .mentions
+        .iter()
+        .filter(|m| matches!(found.actors[m.actor].kind, NodeKind::Leader | NodeKind::Person))
+        .find_map(|m| {
+            found.structural.iter().find(|s| {
+                s.person == m.actor
+                    && matches!(s.kind, Link::Leads | Link::Represents)
+                    && found.actors[s.body].kind == NodeKind::Country
+            })
+        })
+        .map(|s| s.body);
+    let Some(home) = home else { return };
+    for a in 0..found.actors.len() {
+        let spokes = found.actors[a].office.as_deref().is_some_and(|o| o.starts_with("spokes"));
+        if spokes && !tied(found, a) {
+            if let Some(m) = first_mention(found, a) {
+                found.structural.push(Structural {
+                    person: a,
+                    body: home,
+                    kind: Link::Presumed,
+                    start: m.start,
+                    end: m.end,
+                });
+            }
+        }
+    }
+}
+
+/// "the Obama administration", "the Hadi government", "Gbagbo's regime": a leader's name
+/// before a word for a government stands for the country they lead (the one a role phrase,
+/// the dictionary or the presumption tied them to), which then acts.
+fn governments_of_leaders(text: &str, found: &mut Found) {
+    for k in 0..found.mentions.len() {
+        let m = found.mentions[k];
+        if m.role != Role::Name || found.actors[m.actor].kind != NodeKind::Leader {
+            continue;
+        }
+        let rest = text[m.end..].trim_start_matches(['\'', '’', 's']);
+        let rest = rest.strip_prefix(' ').unwrap_or("");
+        let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !matches!(word, "administration" | "government" | "regime") {
+            continue;
+        }
+        let country = found.structural.iter().find(|s| {
+            s.person == m.actor
+                && matches!(s.kind, Link::Leads | Link::Represents | Link::Presumed)
+                && found.actors[s.body].kind == NodeKind::Country
+        });
+        if let Some(c) = country.map(|s| s.body) {
+            found.mentions[k].actor = c;
+        }
+    }
 }
 
 /// "Deputy Secretary Sherman's Meeting …" in a headline, then "Deputy Secretary of State
@@ -486,6 +573,28 @@ mod tests {
         // Without a group named through its leaders, a list is no membership.
         let got = pairs("The leaders of Laos, Thailand and Vietnam agreed.");
         assert!(!got.iter().any(|(_, k, _)| k == "member_of"), "{got:?}");
+    }
+
+    #[test]
+    fn leaders_named_in_a_headline_make_no_group_of_a_later_list() {
+        let got = pairs("Chile, Andean Community Leaders Agree to Meet Again\n\nThe leaders of Peru, Bolivia, and Ecuador met in Lima.");
+        assert!(!got.iter().any(|(_, k, _)| k == "member_of"), "{got:?}");
+    }
+
+    #[test]
+    fn a_secretary_of_state_serves_the_united_states_and_a_spokesperson_the_first_officials_country() {
+        let got = pairs(
+            "Deputy Secretary of State Jane Doerr met Chilean Minister Ana Diaz in Washington. Spokesperson Ned Pryce said so.",
+        );
+        assert!(got.contains(&("jane_doerr".into(), "represents".into(), "united_states".into())), "{got:?}");
+        assert!(got.contains(&("ned_pryce".into(), "represents".into(), "united_states".into())), "{got:?}");
+    }
+
+    #[test]
+    fn a_leaders_administration_is_their_country() {
+        let got = pairs("Chilean President Juan Perez spoke. The Perez administration condemned Peru.");
+        assert!(got.iter().any(|(a, k, b)| a == "chile" && k == "condemns" && b == "peru"), "{got:?}");
+        assert!(!got.iter().any(|(a, k, _)| a == "juan_perez" && k == "condemns"), "{got:?}");
     }
 
     #[test]

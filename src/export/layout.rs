@@ -71,6 +71,8 @@ pub const STRESS_MAX_NODES: usize = 3000;
 pub const FULL_STRESS_MAX_NODES: usize = 1000;
 /// Largest component whose pivot MDS takes every node as a pivot.
 pub const FULL_PIVOTS_MAX_NODES: usize = 300;
+/// Largest component laid out from three starts (see [`component_layout`]).
+pub const MULTI_START_MAX_NODES: usize = 300;
 /// Sweeps of stress majorization on components over [`FULL_STRESS_MAX_NODES`] nodes.
 pub const POLISH_SWEEPS: usize = 5;
 
@@ -275,14 +277,33 @@ fn component_layout(
                 }
             }
         }
-        let mut pos = pivot_mds(m, |k, out| {
+        let row = |k: usize, out: &mut [f32]| {
             out.iter_mut().zip(&dist[k * m..(k + 1) * m]).for_each(|(o, d)| *o = d.abs());
-        });
-        if m <= FULL_STRESS_MAX_NODES {
-            stress(&mut pos, &dist);
+        };
+        let pos = if m <= MULTI_START_MAX_NODES {
+            // Three starts, from the planes of the three leading MDS axes taken two at a
+            // time; the layout of least stress wins (the first on a tie).
+            let axes = mds_axes(m, row, 3);
+            let mut best: Option<(f64, Vec<Point>)> = None;
+            for (a, b) in [(0, 1), (0, 2), (1, 2)] {
+                let mut pos = plane(&axes[a], &axes[b]);
+                stress(&mut pos, &dist);
+                let value = stress_value(&pos, &dist);
+                if best.as_ref().is_none_or(|(v, _)| value < *v) {
+                    best = Some((value, pos));
+                }
+            }
+            best.map(|(_, pos)| pos).unwrap_or_default()
         } else {
-            stress_sweeps(&mut pos, &dist, POLISH_SWEEPS);
-        }
+            let mut pos = pivot_mds(m, row);
+            if m <= FULL_STRESS_MAX_NODES {
+                stress(&mut pos, &dist);
+            } else {
+                stress_sweeps(&mut pos, &dist, POLISH_SWEEPS);
+            }
+            pos
+        };
+        let mut pos = pos;
         let degree: Vec<usize> = members.iter().map(|&i| adjacency[i].len()).collect();
         super::orient::orient(&mut pos, &degree);
         pos
@@ -301,7 +322,14 @@ fn component_layout(
 }
 
 /// Pivot MDS in two dimensions; `row(k, out)` fills the hop distances from local node `k`.
-fn pivot_mds(m: usize, mut row: impl FnMut(usize, &mut [f32])) -> Vec<Point> {
+fn pivot_mds(m: usize, row: impl FnMut(usize, &mut [f32])) -> Vec<Point> {
+    let axes = mds_axes(m, row, 2);
+    plane(&axes[0], &axes[1])
+}
+
+/// The coordinates of the `count` leading axes of pivot MDS, largest eigenvalue first;
+/// `row(k, out)` fills the hop distances from local node `k`.
+fn mds_axes(m: usize, mut row: impl FnMut(usize, &mut [f32]), count: usize) -> Vec<Vec<f64>> {
     // Every node is a pivot in small components (classical MDS, which a small edit changes
     // little); 50 pivots beyond.
     let k = if m <= FULL_PIVOTS_MAX_NODES { m } else { m.min(50) };
@@ -329,7 +357,7 @@ fn pivot_mds(m: usize, mut row: impl FnMut(usize, &mut [f32])) -> Vec<Point> {
         .enumerate()
         .map(|(j, col)| (0..m).map(|i| -0.5 * (col[i] - row_mean[i] - col_mean[j] + grand)).collect())
         .collect();
-    // CᵀC (k × k), then its top two eigenvectors by power iteration with deflation.
+    // CᵀC (k × k), then its top eigenvectors by power iteration with deflation.
     let mut ctc = vec![0f64; k * k];
     for a in 0..k {
         for b in a..k {
@@ -339,7 +367,7 @@ fn pivot_mds(m: usize, mut row: impl FnMut(usize, &mut [f32])) -> Vec<Point> {
         }
     }
     let mut vectors: Vec<Vec<f64>> = Vec::new();
-    for dim in 0..2 {
+    for dim in 0..count {
         let mut v: Vec<f64> = (0..k).map(|i| if (i + dim) % 2 == 0 { 1.0 } else { 0.5 } + i as f64 * 0.01).collect();
         for _ in 0..200 {
             let mut w: Vec<f64> = (0..k).map(|a| (0..k).map(|b| ctc[a * k + b] * v[b]).sum()).collect();
@@ -360,15 +388,14 @@ fn pivot_mds(m: usize, mut row: impl FnMut(usize, &mut [f32])) -> Vec<Point> {
         }
         vectors.push(v);
     }
-    let mut pos: Vec<Point> = (0..m)
-        .map(|i| {
-            let x: f64 = (0..k).map(|j| c[j][i] * vectors[0][j]).sum();
-            let y: f64 = (0..k).map(|j| c[j][i] * vectors[1][j]).sum();
-            Point { x, y }
-        })
-        .collect();
-    // Scale so that the mean edge-free pair distance matches, roughly, the hop distances,
-    // then perturb slightly (deterministically) so degenerate layouts can unfold.
+    vectors.iter().map(|v| (0..m).map(|i| (0..k).map(|j| c[j][i] * v[j]).sum()).collect()).collect()
+}
+
+/// Points with coordinates `xs` and `ys`, scaled so that the layout spans about √m hop
+/// distances, then perturbed slightly (deterministically) so degenerate layouts can unfold.
+fn plane(xs: &[f64], ys: &[f64]) -> Vec<Point> {
+    let m = xs.len();
+    let mut pos: Vec<Point> = xs.iter().zip(ys).map(|(&x, &y)| Point { x, y }).collect();
     let spread = pos.iter().map(|p| p.x.abs() + p.y.abs()).fold(0.0, f64::max);
     let target = (m as f64).sqrt();
     let factor = if spread.is_finite() && spread > 1e-9 { target / spread } else { 0.0 };
@@ -382,8 +409,27 @@ fn pivot_mds(m: usize, mut row: impl FnMut(usize, &mut [f32])) -> Vec<Point> {
             *p = Point { x: angle.cos(), y: angle.sin() };
         }
     }
-    pivots.clear();
     pos
+}
+
+/// The stress `Σ w_ij (|p_i − p_j| − d_ij)²` that [`stress`] lowers, with the weights it
+/// uses (`d⁻²`, ten times that for same-group pairs).
+fn stress_value(pos: &[Point], dist: &[f32]) -> f64 {
+    let m = pos.len();
+    let mut total = 0.0;
+    for i in 0..m {
+        for j in i + 1..m {
+            let d = dist[i * m + j];
+            if !d.is_finite() || d == 0.0 {
+                continue;
+            }
+            let firm = if d < 0.0 { 10.0 } else { 1.0 };
+            let d = f64::from(d.abs());
+            let len = (pos[i].x - pos[j].x).hypot(pos[i].y - pos[j].y);
+            total += firm * (len - d).powi(2) / (d * d);
+        }
+    }
+    total
 }
 
 /// Stress majorization with weights d⁻², one node at a time.

@@ -336,24 +336,16 @@ fn best_fit(a: &BTreeMap<String, (f64, f64)>, b: &BTreeMap<String, (f64, f64)>, 
         .fold(f64::INFINITY, f64::min)
 }
 
-#[test]
-fn three_new_ties_without_a_positions_file_move_the_median_node_little_and_never_mirror_the_picture() {
-    // Issue 22 asks that adding three ties move the median node under 5% of the diagonal,
-    // for a fresh layout. Held for the edit of the test above and for the median of ten
-    // seeded edits. No edit may mirror the picture: before the layout fixed which way each
-    // axis points (export/orient.rs), seed 7 came out mirrored and moved the median node
-    // 18.6% (9 of 50 seeds did, BENCHMARKS.md); the worst of the ten now moves it 8.1%
-    // (seed 6, a change of shape, not of orientation), hence the 10% bound.
+/// Draws the shipped model and, for each edit, the model with its three ties added, all
+/// fresh (no positions file); returns for each edit the median node's displacement as a
+/// share of the diagonal and whether the edited drawing fits the original better mirrored.
+fn edits_moved(edits: &[Vec<(String, String, &'static str)>]) -> Vec<(f64, bool)> {
     let dir = tempfile::tempdir().unwrap();
     let g = graph();
     let text = std::fs::read_to_string(&g).unwrap();
-    let model = relgraph::io::ron::load(g.as_ref()).unwrap();
     let at = text.find("        Edge(").unwrap();
-    let own = [("italy", "canada", "cooperates_with"), ("letta", "kishida", "meets"), ("tepco", "g7", "supports")];
-    let mut edits = vec![own.iter().map(|(a, b, k)| ((*a).to_owned(), (*b).to_owned(), *k)).collect::<Vec<_>>()];
-    edits.extend((1..=10).map(|seed| three_ties(&model, seed)));
     let before = draw(dir.path(), "before.svg", &["export", &g]);
-    let (shares, mirrored): (Vec<f64>, Vec<bool>) = edits
+    edits
         .iter()
         .enumerate()
         .map(|(k, ties)| {
@@ -368,12 +360,53 @@ fn three_new_ties_without_a_positions_file_move_the_median_node_little_and_never
             let ((a, _), (b, _)) = (centres(&before), centres(&after));
             (median(moved.values().copied().collect()) / diagonal, best_fit(&a, &b, true) < best_fit(&a, &b, false))
         })
-        .unzip();
-    let percent = |v: &[f64]| v.iter().map(|s| format!("{:.1}", s * 100.0)).collect::<Vec<_>>().join(" ");
-    assert!(shares[0] < 0.05, "the test's edit moved the median node {:.1}% of the diagonal", shares[0] * 100.0);
-    let typical = median(shares[1..].to_vec());
-    assert!(typical < 0.05, "the median edit moved the median node {:.1}%: {}", typical * 100.0, percent(&shares[1..]));
-    let worst = shares.iter().copied().fold(0.0, f64::max);
-    assert!(worst < 0.10, "an edit moved the median node {:.1}%: {}", worst * 100.0, percent(&shares));
-    assert!(!mirrored.contains(&true), "mirrored pictures: {mirrored:?} ({})", percent(&shares));
+        .collect()
+}
+
+fn percent(v: &[(f64, bool)]) -> String {
+    v.iter().map(|(s, m)| format!("{:.1}{}", s * 100.0, if *m { "m" } else { "" })).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn three_new_ties_without_a_positions_file_move_the_median_node_little_and_never_mirror_the_picture() {
+    // Issue 22 asks that adding three ties move the median node under 5% of the diagonal,
+    // for a fresh layout: held here for the edit of the test above and for each of ten
+    // seeded edits, none mirrored. Before the layout tried three starts and kept the one of
+    // least stress (export/layout.rs), seed 6 moved it 8.1% (a change of shape: its single
+    // start fell into another local minimum) and seed 7 had come out mirrored before the
+    // layout fixed which way each axis points (export/orient.rs).
+    let model = relgraph::io::ron::load(graph().as_ref()).unwrap();
+    let own = [("italy", "canada", "cooperates_with"), ("letta", "kishida", "meets"), ("tepco", "g7", "supports")];
+    let mut edits = vec![own.iter().map(|(a, b, k)| ((*a).to_owned(), (*b).to_owned(), *k)).collect::<Vec<_>>()];
+    edits.extend((1..=10).map(|seed| three_ties(&model, seed)));
+    let moved = edits_moved(&edits);
+    assert!(moved[0].0 < 0.05, "the test's edit moved the median node {:.1}% of the diagonal", moved[0].0 * 100.0);
+    let worst = moved.iter().map(|m| m.0).fold(0.0, f64::max);
+    assert!(worst < 0.05, "an edit moved the median node {:.1}%: {}", worst * 100.0, percent(&moved));
+    assert!(moved.iter().all(|m| !m.1), "mirrored pictures (m): {}", percent(&moved));
+}
+
+/// Fifty seeded edits (a few minutes in a debug build): prints the median, the worst, how
+/// many move the median node 5% of the diagonal or more and how many come out mirrored
+/// (BENCHMARKS.md). Run with `cargo test --release --test main figure::fifty -- --ignored
+/// --nocapture`.
+#[test]
+#[ignore = "slow: fifty fresh layouts of the shipped model"]
+fn fifty_seeded_edits_of_three_ties() {
+    let model = relgraph::io::ron::load(graph().as_ref()).unwrap();
+    let edits: Vec<_> = (1..=50).map(|seed| three_ties(&model, seed)).collect();
+    let moved = edits_moved(&edits);
+    let shares: Vec<f64> = moved.iter().map(|m| m.0).collect();
+    let far = shares.iter().filter(|&&s| s >= 0.05).count();
+    let mirrored = moved.iter().filter(|m| m.1).count();
+    println!(
+        "50 seeded edits: median {:.1}%, worst {:.1}%, {far} at 5% or more, {mirrored} mirrored\n{}",
+        median(shares.clone()) * 100.0,
+        shares.iter().copied().fold(0.0, f64::max) * 100.0,
+        percent(&moved)
+    );
+    // Measured on this layout: 12 at 5% or more (five of them turned by 14° to 64°), none
+    // mirrored; before the three starts, 12 and one mirrored (seed 17).
+    assert_eq!(mirrored, 0, "{}", percent(&moved));
+    assert!(far <= 12, "{far} edits moved the median node 5% or more: {}", percent(&moved));
 }

@@ -523,7 +523,7 @@ fn topic_before(gap: &str) -> bool {
 
 /// Whether a drafted kind is hostile: a fight (see [`conflictual`]) or a relgraph kind of
 /// conflictual polarity.
-fn hostile(kind: &str) -> bool {
+pub(super) fn hostile(kind: &str) -> bool {
     conflictual(kind)
         || matches!(
             kind,

@@ -32,16 +32,29 @@ fn ends_clause(c: char) -> bool {
     matches!(c, ';' | ':' | '—' | '(' | ')' | '[' | ']' | '"' | '“' | '”')
 }
 
+/// Words that open a clause of its own, with its own subject: "…, but Bashir refused".
+const OPENERS: [&str; 7] = ["but", "while", "whereas", "although", "though", "because", "despite"];
+
 /// The clauses of a sentence as byte ranges.
-fn clauses(text: &str, range: (usize, usize)) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = range.0;
+fn clauses(text: &str, range: (usize, usize), toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (k, c) in text[range.0..range.1].char_indices() {
         let at = range.0 + k;
         if ends_clause(c) || (c == '–' && text[..at].ends_with(' ')) {
-            out.push((start, at));
-            start = at + c.len_utf8();
+            cuts.push((at, at + c.len_utf8()));
         }
+    }
+    for t in toks.iter().filter(|t| t.start > range.0 && t.end <= range.1) {
+        if OPENERS.contains(&text[t.start..t.end].to_lowercase().as_str()) {
+            cuts.push((t.start, t.start));
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = range.0;
+    for (cut, next) in cuts {
+        out.push((start, cut));
+        start = next;
     }
     out.push((start, range.1));
     out
@@ -104,7 +117,7 @@ pub fn ties(
     let joined = |out: &[Proposed], a: usize, b: usize| {
         drafted.iter().chain(out).any(|t| (t.from == a && t.to == b) || (t.from == b && t.to == a))
     };
-    for clause in clauses(text, range) {
+    for clause in clauses(text, range, toks) {
         let args: Vec<&Mention> =
             mentions.iter().filter(|m| m.role != Role::Modifier && m.start >= clause.0 && m.end <= clause.1).collect();
         let mut actors: Vec<usize> = args.iter().map(|m| m.actor).collect();
@@ -163,6 +176,9 @@ mod tests {
     #[test]
     fn clauses_end_at_semicolons_and_lists_are_no_ties() {
         let got = ties("Peru's envoy spoke first; later Chile's delegation left.");
+        assert!(!got.iter().any(|(a, _, b, _)| a == "peru" && b == "chile"), "{got:?}");
+        // "but" opens a clause with its own subject.
+        let got = ties("Peru's envoy spoke first, but Chile's delegation left.");
         assert!(!got.iter().any(|(a, _, b, _)| a == "peru" && b == "chile"), "{got:?}");
         let got = ties("Delegates came from Peru, Chile, Bolivia, Ecuador and Brazil in the spring.");
         assert_eq!(got, []);

@@ -498,6 +498,11 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                 a
             }
         };
+        // "President Obama", "Secretary Kerry": a title before a surname alone is how the
+        // text names the person, a surface form of its own.
+        if titled && gap == " " && j == name_start + 1 {
+            push_form(&mut reg.actors[person], &text[toks[i].start..name_end]);
+        }
         if reg.actors[person].office.is_none() {
             let mut o = office.clone();
             if former {

@@ -237,10 +237,20 @@ impl Gazetteer {
                 target.2.extend(moved);
             }
         }
-        for (name, code, names) in orgs {
+        for (name, code, mut names) in orgs {
             if names.is_empty() {
                 continue;
             }
+            // "The United Nations": the dictionary's article is no part of the name; the
+            // text writes it in lower case inside a sentence, or leaves it out. A one-word
+            // rest ("The West") keeps it: "West" alone is a word of many names.
+            let name = match name.strip_prefix("The ").filter(|bare| bare.contains(' ')) {
+                Some(bare) => {
+                    names.push(bare);
+                    bare
+                }
+                None => name,
+            };
             let e = Entity { name: name.to_owned(), code: code.to_owned(), class: EntityClass::Organization, id: None };
             add(&mut entities, e, names, false);
         }

@@ -1004,6 +1004,16 @@ mod tests {
     }
 
     #[test]
+    fn a_dictionary_name_opening_with_the_is_named_without_it() {
+        // The vendored dictionary lists "The United Nations"; the article is no part of it.
+        let got = names("The United Nations and Peru met.");
+        assert!(got.iter().any(|(n, k)| n == "United Nations" && *k == NodeKind::Organization), "{got:?}");
+        // A one-word rest keeps its article: "West" alone would match "West African".
+        let got = names("West African leaders met Peru.");
+        assert!(!got.iter().any(|(n, _)| n.contains("West")), "{got:?}");
+    }
+
+    #[test]
     fn a_country_noun_and_a_possessive_head_name_its_armed_force() {
         // "Peru" is a noun used as an adjective, and "military's" carries a possessive.
         let d =

@@ -237,6 +237,20 @@ impl Gazetteer {
                 target.2.extend(moved);
             }
         }
+        // A row that repeats another with an article ("The United Nations" beside "United
+        // Nations") is no body of its own: its forms join the other row.
+        let by_name: HashMap<(&str, &str), usize> = orgs.iter().enumerate().map(|(k, o)| ((o.0, o.1), k)).collect();
+        let repeats: Vec<(usize, usize)> = orgs
+            .iter()
+            .enumerate()
+            .filter_map(|(k, o)| Some((k, *by_name.get(&(o.0.strip_prefix("The ")?, o.1))?)))
+            .collect();
+        for (from, to) in repeats {
+            let moved = orgs.get_mut(from).map(|o| std::mem::take(&mut o.2)).unwrap_or_default();
+            if let Some(target) = orgs.get_mut(to) {
+                target.2.extend(moved);
+            }
+        }
         for (name, code, mut names) in orgs {
             if names.is_empty() {
                 continue;

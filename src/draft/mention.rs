@@ -1008,9 +1008,6 @@ mod tests {
         // The vendored dictionary lists "The United Nations"; the article is no part of it.
         let got = names("The United Nations and Peru met.");
         assert!(got.iter().any(|(n, k)| n == "United Nations" && *k == NodeKind::Organization), "{got:?}");
-        // A one-word rest keeps its article: "West" alone would match "West African".
-        let got = names("West African leaders met Peru.");
-        assert!(!got.iter().any(|(n, _)| n.contains("West")), "{got:?}");
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! gives its own conflictual kind, a cooperative cue gives `cooperates_with`, and a clause
 //! with neither gives `related_to`.
 //!
-//! A clause runs between semicolons, colons, dashes, brackets and quotation marks (and, when
-//! the sentence is long, commas); a clause naming more than [`MOST_ACTORS`] actors is a list,
-//! whose members are not drafted as tied to each other.
+//! A clause runs between semicolons, colons, dashes, brackets and quotation marks, and ends
+//! before a word that opens a clause of its own ("but", "while", "although" …). Names listed
+//! with commas and "and", three or more, are not drafted as tied to each other, nor is any
+//! pair of a clause naming more than [`MOST_ACTORS`] actors; two names coordinated act
+//! together, so their tie is never conflictual.
 
 #![allow(
     clippy::indexing_slicing,
@@ -21,7 +23,7 @@ use super::mention::{Mention, Role, Token};
 use super::relation::{hostile, Proposed};
 
 /// The most actors a clause may name for its pairs to be drafted.
-const MOST_ACTORS: usize = 4;
+const MOST_ACTORS: usize = 6;
 /// The farthest apart two names may be, in words, for a clause tie.
 const MOST_WORDS: usize = 18;
 /// The confidence of a clause tie.

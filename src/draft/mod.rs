@@ -189,7 +189,7 @@ pub fn draft(article: &str, options: &DraftOptions) -> Draft {
             });
             dates.push(when);
         }
-        for tie in clause::ties(&text, range, &toks, &found.mentions, &proposed[first..]) {
+        for tie in clause::ties(&text, range, &toks, &found.mentions, proposed.get(first..).unwrap_or_default()) {
             if tie.confidence >= options.min_confidence {
                 proposed.push(tie);
                 dates.push(when);

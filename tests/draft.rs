@@ -81,9 +81,9 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
     for (name, date, held_out) in ARTICLES {
         let (s, _) = scored(name, date);
         // Per article: most actors found (measured: at least 0.86 on every one of the ten
-        // first development articles, 0.70 on the third set, 0.88 on the fourth set since
-        // the fourth round; 0.56 on the fifth held-out set, myanmar_2021).
-        let floor = if held_out { 0.5 } else { 0.68 };
+        // first development articles, 0.70 on the third set, 0.88 on the fourth set, 0.78 on
+        // the fifth since the fifth round; 0.86 on the sixth held-out set).
+        let floor = if held_out { 0.8 } else { 0.68 };
         assert!(s.actor_recall >= floor, "{name}: actor recall {}", s.actor_recall);
         let k = usize::from(held_out);
         for (slot, v) in sums[k].iter_mut().zip([s.actor_recall, s.relation_recall, s.conflict_recall, s.precision]) {
@@ -91,23 +91,24 @@ fn the_draft_meets_its_floors_on_the_evaluation_set() {
         }
         counts[k] += 1.0;
     }
-    // The twenty development articles (the first ten, the third and the fourth set, each
-    // tuned on since its one measurement): 0.96 / 0.63 / 0.68 / 0.91 (docs/draft.md).
+    // The twenty-five development articles (the first ten, the third, fourth and fifth
+    // sets, each tuned on since its one measurement): 0.95 / 0.79 / 0.72 / 0.81 after the
+    // fifth round (docs/draft.md).
     let [actors, relations, conflict, precision] = sums[0].map(|v| v / counts[0]);
     assert!(
-        actors >= 0.94 && relations >= 0.61 && conflict >= 0.66 && precision >= 0.89,
+        actors >= 0.93 && relations >= 0.77 && conflict >= 0.70 && precision >= 0.79,
         "tuned on: {:?}",
         sums[0].map(|v| v / counts[0])
     );
-    // The fifth held-out set, measured once (2026-12-06, after the fourth round's last
-    // tuning commit, before the drafter ever ran on it): 0.80 / 0.33 / 0.11 / 0.78, short of
-    // the issue's actor, relation and conflict targets. Floors a little under that, so that
-    // the drafter cannot get worse on new text unnoticed; a rule tuned on these five makes
-    // them development articles and needs a sixth set.
+    // The sixth held-out set, measured once (2026-12-06, after the fifth round's last
+    // tuning commit, before the drafter ever ran on it): 0.94 / 0.77 / 0.78 / 0.85, every
+    // target of the issue met on new text. Floors a little under that, so that the drafter
+    // cannot get worse on new text unnoticed; a rule tuned on these five makes them
+    // development articles and needs a seventh set.
     if counts[1] > 0.0 {
         let [actors, relations, conflict, precision] = sums[1].map(|v| v / counts[1]);
         assert!(
-            actors >= 0.77 && relations >= 0.3 && conflict >= 0.08 && precision >= 0.74,
+            actors >= 0.92 && relations >= 0.74 && conflict >= 0.75 && precision >= 0.82,
             "held out: {:?}",
             sums[1].map(|v| v / counts[1])
         );

@@ -237,10 +237,34 @@ impl Gazetteer {
                 target.2.extend(moved);
             }
         }
-        for (name, code, names) in orgs {
+        // A row that repeats another with an article ("The United Nations" beside "United
+        // Nations") is no body of its own: its forms join the other row.
+        let by_name: HashMap<(&str, &str), usize> = orgs.iter().enumerate().map(|(k, o)| ((o.0, o.1), k)).collect();
+        let repeats: Vec<(usize, usize)> = orgs
+            .iter()
+            .enumerate()
+            .filter_map(|(k, o)| Some((k, *by_name.get(&(o.0.strip_prefix("The ")?, o.1))?)))
+            .collect();
+        for (from, to) in repeats {
+            let moved = orgs.get_mut(from).map(|o| std::mem::take(&mut o.2)).unwrap_or_default();
+            if let Some(target) = orgs.get_mut(to) {
+                target.2.extend(moved);
+            }
+        }
+        for (name, code, mut names) in orgs {
             if names.is_empty() {
                 continue;
             }
+            // "The United Nations": the dictionary's article is no part of the name; the
+            // text writes it in lower case inside a sentence, or leaves it out. A one-word
+            // rest ("The West") keeps it: "West" alone is a word of many names.
+            let name = match name.strip_prefix("The ").filter(|bare| bare.contains(' ')) {
+                Some(bare) => {
+                    names.push(bare);
+                    bare
+                }
+                None => name,
+            };
             let e = Entity { name: name.to_owned(), code: code.to_owned(), class: EntityClass::Organization, id: None };
             add(&mut entities, e, names, false);
         }

@@ -498,6 +498,11 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                 a
             }
         };
+        // "President Obama", "Secretary Kerry": a title before a surname alone is how the
+        // text names the person, a surface form of its own.
+        if titled && gap == " " && j == name_start + 1 {
+            push_form(&mut reg.actors[person], &text[toks[i].start..name_end]);
+        }
         if reg.actors[person].office.is_none() {
             let mut o = office.clone();
             if former {
@@ -793,7 +798,9 @@ fn context_from_lower(
     reg: &mut Registry,
     mentions: &mut Vec<Mention>,
 ) -> Option<Structural> {
-    let (_, kind) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == w)?;
+    // "The Myanmar military's overthrow": the head may carry a possessive.
+    let head = w.trim_end_matches("'s").trim_end_matches("’s");
+    let (_, kind) = LOWER_CONTEXT_HEADS.iter().find(|(h, _)| *h == head)?;
     // "an African Union military base", "a Somalian army camp": the force word modifies a
     // noun; the body is the actor named before it, not a new one.
     let next = toks.get(t + 1).map_or("", |n| &text[n.start..n.end]);
@@ -805,7 +812,7 @@ fn context_from_lower(
         return None;
     }
     let start = toks[s].start;
-    let end = toks[t].end;
+    let end = toks[t].start + head.len();
     if !text[toks[t - 1].end..toks[t].start].trim().is_empty() {
         return None;
     }
@@ -835,13 +842,15 @@ fn context_from_lower(
     }
     let mut nation = None;
     if body {
-        // "the Honduran military", "Myanmar's military".
+        // "the Honduran military", "Myanmar's military", "the Myanmar military": a country
+        // named first, as an adjective, a possessive or a noun used as one.
         nation = mentions
             .iter()
             .find(|m| {
                 let possessive = text[m.end..].starts_with("'s ") || text[m.end..].starts_with("’s ");
+                let attributive = m.role == Role::Name && text[m.end..].starts_with(' ');
                 m.start == start
-                    && (m.role == Role::Adjective || possessive)
+                    && (m.role == Role::Adjective || possessive || attributive)
                     && reg.actors[m.actor].kind == NodeKind::Country
             })
             .map(|m| Structural { person: a, body: m.actor, kind: Link::PartOf, start, end });
@@ -992,6 +1001,23 @@ mod tests {
             d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect();
         assert!(ties.contains(&("peruvian_military".into(), "part_of".into(), "peru".into())), "{ties:?}");
         assert!(ties.contains(&("supreme_court".into(), "part_of".into(), "honduras".into())), "{ties:?}");
+    }
+
+    #[test]
+    fn a_dictionary_name_opening_with_the_is_named_without_it() {
+        // The vendored dictionary lists "The United Nations"; the article is no part of it.
+        let got = names("The United Nations and Peru met.");
+        assert!(got.iter().any(|(n, k)| n == "United Nations" && *k == NodeKind::Organization), "{got:?}");
+    }
+
+    #[test]
+    fn a_country_noun_and_a_possessive_head_name_its_armed_force() {
+        // "Peru" is a noun used as an adjective, and "military's" carries a possessive.
+        let d =
+            crate::draft::draft("The Peru military's overthrow of the government.", &crate::draft::DraftOptions::new());
+        let ties: Vec<(String, String, String)> =
+            d.model.edges().map(|e| (e.from.clone(), e.kind.as_str().to_owned(), e.to.clone())).collect();
+        assert!(ties.contains(&("peru_military".into(), "part_of".into(), "peru".into())), "{ties:?}");
     }
 
     #[test]

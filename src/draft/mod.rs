@@ -17,6 +17,7 @@
 //! model, byte for byte.
 
 mod build;
+mod clause;
 pub mod date;
 pub mod eval;
 pub mod gazetteer;
@@ -160,6 +161,7 @@ pub fn draft(article: &str, options: &DraftOptions) -> Draft {
     let mut proposed = Vec::new();
     let mut dates = Vec::new();
     for range in text::sentences(&text) {
+        let first = proposed.len();
         let when = date::resolve(&text[range.0..range.1], options.date.as_ref()).or(options.date);
         for tie in relation::ties(&text, range, &toks, &found.mentions) {
             if tie.confidence >= options.min_confidence {
@@ -186,6 +188,12 @@ pub fn draft(article: &str, options: &DraftOptions) -> Draft {
                 confidence: if s.kind == mention::Link::Presumed { 0.3 } else { 0.9 },
             });
             dates.push(when);
+        }
+        for tie in clause::ties(&text, range, &toks, &found.mentions, proposed.get(first..).unwrap_or_default()) {
+            if tie.confidence >= options.min_confidence {
+                proposed.push(tie);
+                dates.push(when);
+            }
         }
     }
     build::build(&text, &found, &proposed, &dates, options)

@@ -16,6 +16,7 @@
 //! Everything is rule-based and deterministic: the same text and options give the same
 //! model, byte for byte.
 
+mod actor;
 mod build;
 mod clause;
 pub mod date;
@@ -26,6 +27,7 @@ pub mod mention;
 mod names;
 mod reference;
 pub mod relation;
+mod roles;
 
 pub mod text;
 mod words;

@@ -21,6 +21,13 @@ pub struct Actor {
     pub office: Option<String>,
 }
 
+impl Actor {
+    /// An actor named `name`, with no surface form yet, no id in a model and no office.
+    pub fn new(name: String, kind: NodeKind) -> Actor {
+        Actor { name, kind, forms: Vec::new(), known: None, office: None }
+    }
+}
+
 /// What a role phrase says of the person and the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Link {

@@ -81,13 +81,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                 };
                 if let Some((from, to)) = cut {
                     let (start, end) = (h.start + from, h.start + to);
-                    let actor = reg.get(format!("g:{}", h.entity), || Actor {
-                        name: e.name.clone(),
-                        kind: kind_of(e.class),
-                        forms: Vec::new(),
-                        known: None,
-                        office: None,
-                    });
+                    let actor = reg.get(format!("g:{}", h.entity), || Actor::new(e.name.clone(), kind_of(e.class)));
                     push_form(&mut reg.actors[actor], &text[start..end]);
                     mentions.push(Mention { start, end, actor, role: Role::Name });
                     // "Russian" in "Russian President Vladimir Putin" is a mention too.
@@ -96,13 +90,8 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                         if ie.class != EntityClass::Country {
                             continue;
                         }
-                        let a = reg.get(format!("g:{}", inner.entity), || Actor {
-                            name: ie.name.clone(),
-                            kind: kind_of(ie.class),
-                            forms: Vec::new(),
-                            known: None,
-                            office: None,
-                        });
+                        let a =
+                            reg.get(format!("g:{}", inner.entity), || Actor::new(ie.name.clone(), kind_of(ie.class)));
                         let (is, ie_end) = (h.start + inner.start, h.start + inner.end);
                         push_form(&mut reg.actors[a], &text[is..ie_end]);
                         mentions.push(Mention {
@@ -115,13 +104,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                     continue;
                 }
             }
-            reg.get(format!("g:{}", h.entity), || Actor {
-                name: e.name.clone(),
-                kind: kind_of(e.class),
-                forms: Vec::new(),
-                known: None,
-                office: None,
-            })
+            reg.get(format!("g:{}", h.entity), || Actor::new(e.name.clone(), kind_of(e.class)))
         };
         push_form(&mut reg.actors[actor], form);
         mentions.push(Mention {
@@ -225,13 +208,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
                 .flatten()
                 .map(|m| (m.actor, m.start));
             mentions.retain(|m| !(m.start >= start && m.end <= end));
-            let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor {
-                name: name.clone(),
-                kind,
-                forms: Vec::new(),
-                known: None,
-                office: None,
-            });
+            let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor::new(name.clone(), kind));
             push_form(&mut reg.actors[a], &name);
             mentions.push(Mention { start, end, actor: a, role: Role::Name });
             if let Some((country, from)) = nation {
@@ -281,13 +258,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             NodeKind::Organization => "n",
             _ => "c",
         };
-        let a = reg.get(format!("{prefix}:{}", name.to_lowercase()), || Actor {
-            name: name.clone(),
-            kind: u.kind,
-            forms: Vec::new(),
-            known: None,
-            office: None,
-        });
+        let a = reg.get(format!("{prefix}:{}", name.to_lowercase()), || Actor::new(name.clone(), u.kind));
         push_form(&mut reg.actors[a], &name);
         mentions.push(Mention { start: u.start, end: u.end, actor: a, role: Role::Name });
     }
@@ -313,13 +284,7 @@ pub fn find(text: &str, into: Option<(&Model, &ModelNames)>) -> Found {
             (Some(a), _) => a,
             (None, Some(inner)) => {
                 let name = text[d.start..d.name_end].to_owned();
-                reg.get(format!("d:group of {inner}"), || Actor {
-                    name,
-                    kind: NodeKind::Organization,
-                    forms: Vec::new(),
-                    known: None,
-                    office: None,
-                })
+                reg.get(format!("d:group of {inner}"), || Actor::new(name, NodeKind::Organization))
             }
             (None, None) => described_group(&mut reg, group_name.as_deref().unwrap_or("")),
         };
@@ -444,13 +409,7 @@ const FORCE_NAMES: [&str; 7] =
 
 /// The actor of the article's unnamed armed group, named after its first description.
 fn described_group(reg: &mut Registry, name: &str) -> usize {
-    reg.get("d:armed group".to_owned(), || Actor {
-        name: name.to_owned(),
-        kind: NodeKind::Organization,
-        forms: Vec::new(),
-        known: None,
-        office: None,
-    })
+    reg.get("d:armed group".to_owned(), || Actor::new(name.to_owned(), NodeKind::Organization))
 }
 
 /// "the Kuril Islands dispute", "the Gazprom–CNPC gas deal": a capitalised run followed by
@@ -496,13 +455,7 @@ fn context_from_lower(
     }
     // Names inside stay mentions (the parties); the context is a mention of its own. A
     // body ("the Misseriya tribe", "the Russian navy") is a name that can act.
-    let a = reg.get(format!("c:{}", name.to_lowercase()), || Actor {
-        name: name.clone(),
-        kind: *kind,
-        forms: Vec::new(),
-        known: None,
-        office: None,
-    });
+    let a = reg.get(format!("c:{}", name.to_lowercase()), || Actor::new(name.clone(), *kind));
     push_form(&mut reg.actors[a], &name);
     if place {
         push_form(&mut reg.actors[a], &text[start..end]);
@@ -549,13 +502,7 @@ fn head_first_body(text: &str, toks: &[Token], s: usize, t: usize, reg: &mut Reg
     }
     let name = text[start..end].to_owned();
     mentions.retain(|m| !(m.start >= start && m.end <= end));
-    let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor {
-        name: name.clone(),
-        kind: NodeKind::Organization,
-        forms: Vec::new(),
-        known: None,
-        office: None,
-    });
+    let a = reg.get(format!("n:{}", name.to_lowercase()), || Actor::new(name.clone(), NodeKind::Organization));
     push_form(&mut reg.actors[a], &name);
     mentions.push(Mention { start, end, actor: a, role: Role::Name });
     mentions.sort_by_key(|m| m.start);

@@ -239,22 +239,18 @@ pub fn resolve(text: &str, toks: &[Token], found: &mut Found) {
 /// ("Spokesperson Matthew Miller") after its own Secretary.
 fn staff_countries(found: &mut Found) {
     let tied = |found: &Found, a: usize| found.structural.iter().any(|s| s.person == a);
-    let first_mention =
-        |found: &Found, a: usize| found.mentions.iter().find(|m| m.actor == a && m.role == Role::Name).copied();
+    // A structural tie of `person`, quoted at the first mention of their name.
+    let tie_at_first_mention = |found: &mut Found, person: usize, body: usize, kind: Link| {
+        if let Some(m) = found.mentions.iter().find(|m| m.actor == person && m.role == Role::Name).copied() {
+            found.structural.push(Structural { person, body, kind, start: m.start, end: m.end });
+        }
+    };
     let us = found.actors.iter().position(|a| a.kind == NodeKind::Country && a.name == "United States");
     for a in 0..found.actors.len() {
         let office = found.actors[a].office.clone().unwrap_or_default();
         if let (Some(us), true) = (us, office.contains("secretary of state")) {
             if !tied(found, a) {
-                if let Some(m) = first_mention(found, a) {
-                    found.structural.push(Structural {
-                        person: a,
-                        body: us,
-                        kind: Link::Represents,
-                        start: m.start,
-                        end: m.end,
-                    });
-                }
+                tie_at_first_mention(found, a, us, Link::Represents);
             }
         }
     }
@@ -275,15 +271,7 @@ fn staff_countries(found: &mut Found) {
     for a in 0..found.actors.len() {
         let spokes = found.actors[a].office.as_deref().is_some_and(|o| o.starts_with("spokes"));
         if spokes && !tied(found, a) {
-            if let Some(m) = first_mention(found, a) {
-                found.structural.push(Structural {
-                    person: a,
-                    body: home,
-                    kind: Link::Presumed,
-                    start: m.start,
-                    end: m.end,
-                });
-            }
+            tie_at_first_mention(found, a, home, Link::Presumed);
         }
     }
 }

@@ -184,13 +184,7 @@ pub(super) fn find(
                 } else {
                     NodeKind::Leader
                 };
-                let a = reg.get(format!("p:{}", name.to_lowercase()), || Actor {
-                    name: name.clone(),
-                    kind,
-                    forms: Vec::new(),
-                    known: None,
-                    office: None,
-                });
+                let a = reg.get(format!("p:{}", name.to_lowercase()), || Actor::new(name.clone(), kind));
                 push_form(&mut reg.actors[a], &name);
                 mentions.push(Mention { start: name_tok[0].start, end: name_end, actor: a, role: Role::Name });
                 mentions.sort_by_key(|m| m.start);

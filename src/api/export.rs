@@ -281,7 +281,10 @@ impl<'m> Drawing<'m> {
     /// Built-in renderer: draw the nodes a positions file names exactly where it puts them
     /// (see [`super::figure`]), placing new nodes around them; with `update`, write the file
     /// back with the new nodes added. Without one, a view (a date or filters) is drawn at
-    /// the positions of the whole model's layout.
+    /// the positions of the whole model's layout. The default renderer, [`Renderer::Auto`],
+    /// is the built-in one when a file is given, Graphviz installed or not; drawing with
+    /// [`Renderer::Graphviz`] and a file fails (`ExportError::PositionsNeedBuiltin`) rather
+    /// than ignore the file.
     pub fn with_positions_file(mut self, path: &Path, update: bool) -> Self {
         self.positions = Some((path.to_path_buf(), update));
         self
@@ -384,10 +387,14 @@ impl<'m> Drawing<'m> {
         if format == Format::Dot {
             return Ok(drawn(crate::export::dot::to_dot(model, &diagram, &self.theme).into_bytes(), None));
         }
-        let renderer = match self.renderer {
-            // PNG and PDF come from the built-in SVG, whose text fits the bundled font.
-            Renderer::Auto if raster => Renderer::Builtin,
-            other => other,
+        let renderer = match (self.renderer, &self.positions) {
+            // PNG and PDF come from the built-in SVG, whose text fits the bundled font; a
+            // positions file is drawn by the built-in renderer, Graphviz or no Graphviz.
+            (Renderer::Auto, positions) if raster || positions.is_some() => Renderer::Builtin,
+            (Renderer::Graphviz, Some((path, _))) if !self.matrix => {
+                return Err(crate::export::ExportError::PositionsNeedBuiltin { path: path.clone() }.into())
+            }
+            (other, _) => other,
         };
         let mut options = SvgOptions::new()
             .with_diagram(diagram)

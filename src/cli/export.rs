@@ -190,13 +190,19 @@ pub struct ExportArgs {
     view: ViewArg,
     /// Built-in renderer and HTML map: draw the nodes a positions file names exactly where
     /// it puts them (see `relgraph layout`, or the map's Download positions), placing new
-    /// nodes around them. Default: views (--at, filters) are drawn at the positions of the
-    /// whole model's layout.
-    #[arg(long, value_name = "FILE")]
+    /// nodes around them. Default: MODEL.layout.ron beside the model when there is one
+    /// (`relgraph layout MODEL -o MODEL.layout.ron` keeps the picture of every later
+    /// edit), else a fresh layout, and views (--at, filters) at the positions of the whole
+    /// model's layout.
+    #[arg(long, value_name = "FILE", conflicts_with = "fresh_layout")]
     positions: Option<PathBuf>,
-    /// With --positions: write the file back with the new nodes added.
-    #[arg(long, requires = "positions")]
+    /// With --positions (or the MODEL.layout.ron found beside the model): write the file
+    /// back with the new nodes added.
+    #[arg(long)]
     update: bool,
+    /// Lay the model out afresh even when MODEL.layout.ron is beside it.
+    #[arg(long)]
+    fresh_layout: bool,
     /// Leave out nodes with no tie in the view. Default: on with --at, off otherwise.
     #[arg(long = "drop-isolated", overrides_with = "keep_isolated")]
     drop_isolated: bool,
@@ -288,8 +294,8 @@ fn drawing<'m>(args: &ExportArgs, input: &'m api::Input) -> Result<api::Drawing<
     if let Some(l) = args.layout {
         drawing = drawing.with_layout(layout(l));
     }
-    if let Some(path) = &args.positions {
-        drawing = drawing.with_positions_file(path, args.update);
+    if let Some(path) = positions_file(args)? {
+        drawing = drawing.with_positions_file(&path, args.update);
     }
     if args.drop_isolated || args.keep_isolated {
         drawing = drawing.with_drop_isolated(args.drop_isolated);
@@ -299,6 +305,40 @@ fn drawing<'m>(args: &ExportArgs, input: &'m api::Input) -> Result<api::Drawing<
         drawing = drawing.with_panels(dates.clone(), args.columns.unwrap_or(dates.len()));
     }
     Ok(drawing.with_matrix(args.view == ViewArg::Matrix))
+}
+
+/// The positions file to draw with: --positions, else MODEL.layout.ron beside the model
+/// when there is one and the drawing can use it (the built-in renderer's SVG, PNG and PDF
+/// node-link views, and the map), announced on standard error.
+fn positions_file(args: &ExportArgs) -> Result<Option<PathBuf>, Failure> {
+    if let Some(path) = &args.positions {
+        return Ok(Some(path.clone()));
+    }
+    let format = args.format.or_else(|| args.output.as_deref().and_then(Format::from_path));
+    let drawn = matches!(format, Some(Format::Svg | Format::Png | Format::Pdf | Format::Html));
+    let beside = beside(&args.file.file).filter(|path| path.is_file());
+    let usable = drawn && args.view == ViewArg::Graph && args.renderer != RendererArg::Graphviz;
+    match beside {
+        Some(path) if usable && !args.fresh_layout => {
+            eprintln!(
+                "relgraph: note: drawing at the positions in {} (new nodes placed around them; \
+                 --fresh-layout ignores the file)",
+                path.display()
+            );
+            Ok(Some(path))
+        }
+        _ if args.update => Err(Failure::usage(
+            "--update writes back a positions file: give it with --positions FILE (or keep MODEL.layout.ron beside the model)",
+        )),
+        _ => Ok(None),
+    }
+}
+
+/// MODEL.layout.ron for the model file MODEL.ron (or MODEL.tsv …): where `relgraph layout`
+/// is told to keep a model's positions.
+pub(super) fn beside(model: &std::path::Path) -> Option<PathBuf> {
+    let stem = model.file_stem()?.to_str()?;
+    Some(model.with_file_name(format!("{stem}.layout.ron")))
 }
 
 fn layout(arg: LayoutArg) -> Layout {
@@ -342,6 +382,11 @@ fn export_once(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
         if args.renderer == RendererArg::Graphviz {
             return Err(Failure::usage("small multiples (--at more than once) are drawn by the built-in renderer"));
         }
+    }
+    if args.positions.is_some() && args.renderer == RendererArg::Graphviz && args.view == ViewArg::Graph {
+        return Err(Failure::usage(
+            "--positions is drawn by the built-in renderer: leave out --renderer graphviz (Graphviz lays nodes out itself)",
+        ));
     }
     let input = args.file.open()?;
     let drawing = drawing(args, &input)?;

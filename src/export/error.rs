@@ -86,6 +86,16 @@ pub enum ExportError {
         /// What the XML reader said.
         message: String,
     },
+    /// A positions file was given with the Graphviz renderer, which lays the nodes out
+    /// itself: the file would be ignored.
+    #[error(
+        "a positions file ({}) is drawn by the built-in renderer; leave out --renderer graphviz (or the file)",
+        path.display()
+    )]
+    PositionsNeedBuiltin {
+        /// The positions file.
+        path: std::path::PathBuf,
+    },
     /// Graphviz's output was not UTF-8.
     #[error("Graphviz `{program}` wrote output that is not UTF-8")]
     GraphvizOutput {

@@ -561,3 +561,16 @@ fn exports_carry_provenance_for_a_composed_model_and_stay_as_they_were_for_one_f
     assert!(!shipped.view().export(Format::Gexf).expect("exports").contains("n_sources"));
     assert!(!shipped.view().export(Format::Json).expect("exports").contains("\"same_as\""));
 }
+
+#[test]
+fn a_second_model_file_where_one_is_taken_is_refused_with_a_tip_toward_with() {
+    let (shipped, senkaku) = (common::graph(), senkaku().display().to_string());
+    let output = relgraph(&["info", &shipped, &senkaku]);
+    assert_eq!(output.status.code(), Some(2));
+    let said = stderr(&output);
+    assert!(said.contains(&format!("--with {senkaku}")), "{said}");
+    // A word that is no file gets clap's plain refusal, with no tip.
+    let output = relgraph(&["info", &shipped, "no_such_model.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr(&output).contains("--with"), "{}", stderr(&output));
+}

@@ -309,7 +309,8 @@ pub fn main() -> ExitCode {
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error) => {
+        Err(mut error) => {
+            suggest_with(&mut error, std::env::args_os().skip(1));
             let _ = error.print();
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
@@ -331,6 +332,30 @@ pub fn main() -> ExitCode {
             }
             ExitCode::from(failure.status as u8)
         }
+    }
+}
+
+/// A second model file given where a command takes one (`relgraph info a.ron b.ron`): the
+/// tip names `--with`, which composes it with the first, when the command has it.
+fn suggest_with(error: &mut clap::Error, args: impl Iterator<Item = std::ffi::OsString>) {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::CommandFactory;
+    if error.kind() != ErrorKind::UnknownArgument {
+        return;
+    }
+    let Some(ContextValue::String(extra)) = error.get(ContextKind::InvalidArg) else { return };
+    if extra.starts_with('-') || !std::path::Path::new(extra).is_file() {
+        return;
+    }
+    let command = Cli::command();
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let takes_with = args
+        .iter()
+        .find_map(|a| command.find_subcommand(a))
+        .is_some_and(|sub| sub.get_arguments().any(|arg| arg.get_id() == "with"));
+    if takes_with {
+        let tip = format!("to read '{extra}' together with the first model, give it with --with: --with {extra}");
+        error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
     }
 }
 

@@ -205,7 +205,8 @@ fn a_positions_file_beside_the_model_keeps_its_picture_through_an_edit_graphviz_
 
     // Graphviz asked for by name with a positions file is refused, not silently unpinned.
     let file = dir.path().join("jr.layout.ron");
-    let refused = relgraph(&["export", m, "--renderer", "graphviz", "--positions", file.to_str().unwrap(), "-f", "svg"]);
+    let refused =
+        relgraph(&["export", m, "--renderer", "graphviz", "--positions", file.to_str().unwrap(), "-f", "svg"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains("built-in renderer"), "{}", stderr(&refused));
 }

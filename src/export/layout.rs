@@ -33,9 +33,10 @@
 //!    (each is O(n²); 62 were half the time to draw 2,000 nodes), which keep the pivot-MDS
 //!    shape and take apart what it bunches together; components over [`STRESS_MAX_NODES`]
 //!    nodes keep their pivot-MDS positions.
-//!    The finished stress layout is then mirrored, axis by axis, into the orientation that
-//!    `orient.rs` fixes from the nodes' degrees, so that a small edit, which may flip the
-//!    sign of an MDS eigenvector, does not mirror the picture.
+//!    The finished stress layout is then turned and mirrored into the orientation that
+//!    `orient.rs` fixes from its two hubs and the nodes' degrees, so that a small edit,
+//!    which may turn the MDS axes or flip the sign of one, neither turns nor mirrors the
+//!    picture.
 //! 5. **Overlap removal**: nodes are boxes sized to their labels; a sort-and-sweep pass finds
 //!    overlapping pairs and pushes each pair apart along the axis of least overlap, repeated
 //!    until nothing overlaps; a layout still jammed after 200 passes is spread out from its
@@ -315,7 +316,7 @@ fn component_layout(
         };
         let mut pos = pos;
         let degree: Vec<usize> = members.iter().map(|&i| adjacency[i].len()).collect();
-        super::orient::orient(&mut pos, &degree);
+        super::orient::orient(&mut pos, &degree, &dist);
         pos
     } else {
         let mut row = vec![0f32; m];

@@ -125,6 +125,13 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether the error is a misuse of the options rather than bad input: a positions file
+    /// given to the Graphviz renderer, which lays nodes out itself. Front ends report it
+    /// as a usage error.
+    pub fn is_misuse(&self) -> bool {
+        matches!(self, Error::Export(crate::export::ExportError::PositionsNeedBuiltin { .. }))
+    }
+
     /// The error for the problems of one or more files: [`Error::Invalid`] for one file,
     /// [`Error::InvalidFiles`] for several.
     pub(crate) fn invalid(mut files: Vec<Diagnostics>) -> Error {

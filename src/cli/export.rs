@@ -336,7 +336,7 @@ fn positions_file(args: &ExportArgs) -> Result<Option<PathBuf>, Failure> {
 
 /// MODEL.layout.ron for the model file MODEL.ron (or MODEL.tsv …): where `relgraph layout`
 /// is told to keep a model's positions.
-pub(super) fn beside(model: &std::path::Path) -> Option<PathBuf> {
+fn beside(model: &std::path::Path) -> Option<PathBuf> {
     let stem = model.file_stem()?.to_str()?;
     Some(model.with_file_name(format!("{stem}.layout.ron")))
 }
@@ -383,11 +383,6 @@ fn export_once(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
             return Err(Failure::usage("small multiples (--at more than once) are drawn by the built-in renderer"));
         }
     }
-    if args.positions.is_some() && args.renderer == RendererArg::Graphviz && args.view == ViewArg::Graph {
-        return Err(Failure::usage(
-            "--positions is drawn by the built-in renderer: leave out --renderer graphviz (Graphviz lays nodes out itself)",
-        ));
-    }
     let input = args.file.open()?;
     let drawing = drawing(args, &input)?;
     let drawn = match format {
@@ -408,9 +403,11 @@ fn export_once(args: &ExportArgs, out: &mut Vec<u8>) -> Result<(), Failure> {
     finish(args, &drawn, out)
 }
 
-/// Diagrams that cannot be drawn are bad input; other failures keep their class.
+/// Diagrams that cannot be drawn are bad input, but a positions file given to Graphviz is a
+/// misuse of the options; other failures keep their class.
 fn failure(error: crate::Error) -> Failure {
     match error {
+        e if e.is_misuse() => Failure::usage(e),
         e @ crate::Error::Export(_) => Failure::input(e),
         other => Failure::from(other),
     }

@@ -175,8 +175,26 @@ def people_or_org(head, syn, codes, people, orgs, non_state=False):
                     names.append('a' + n[1:])
         orgs.append((names[0], code, names[1:]))
     elif dated or len(names[0].split()) in (2, 3, 4):
+        names = whole_first_name(names)
         # aliases that are just the person's name with a title are kept as they are
         people.append((names[0], [(c, s, u) for c, s, u in codes], names[1:]))
+
+
+def whole_first_name(names):
+    """Names with the head first, unless the head's first name is cut short (DMITR_MEDVEDEV
+    beside DMITRI_MEDVEDEV, DMITRI_ANATOLYEVICH_MEDVEDEV …): then the alias that spells it
+    out, with the same other words, leads, as most of the person's names write it."""
+    head = names[0].split()
+    firsts = {}
+    for n in names:
+        if len(n.split()) > 1:
+            firsts[n.split()[0]] = firsts.get(n.split()[0], 0) + 1
+    for i, n in enumerate(names[1:], 1):
+        w = n.split()
+        if (len(w) == len(head) and w[1:] == head[1:] and w[0] != head[0] and w[0].startswith(head[0])
+                and firsts[w[0]] > firsts[head[0]]):
+            return [n] + names[:i] + names[i + 1:]
+    return names
 
 
 def offices():

@@ -55,16 +55,16 @@ pub(crate) fn orient(pos: &mut [Point], degree: &[usize], dist: &[f32]) {
     };
     let weight: Vec<f64> = degree.iter().map(|&d| (d.max(1) as f64).ln()).collect();
     let mean = weight.iter().sum::<f64>() / k;
-    let (mut lean_x, mut lean_y) = (0.0, 0.0);
-    for (p, w) in pos.iter().zip(&weight) {
-        lean_x += (w - mean) * (p.x - centre.x);
-        lean_y += (w - mean) * (p.y - centre.y);
-    }
+    let lean = |pos: &[Point], along: fn(&Point) -> f64, mid: f64| -> f64 {
+        pos.iter().zip(&weight).map(|(p, w)| (w - mean) * (along(p) - mid)).sum()
+    };
+    let flip_x = !turned && lean(pos, |p| p.x, centre.x) > 0.0;
+    let flip_y = lean(pos, |p| p.y, centre.y) > 0.0;
     for p in pos.iter_mut() {
-        if lean_x > 0.0 && !turned {
+        if flip_x {
             p.x = 2.0 * centre.x - p.x;
         }
-        if lean_y > 0.0 {
+        if flip_y {
             p.y = 2.0 * centre.y - p.y;
         }
     }
@@ -77,9 +77,19 @@ fn hub_axis(pos: &[Point], degree: &[usize], dist: &[f32], centre: Point) -> Opt
     if n < 2 || dist.len() != n * n {
         return None;
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&i, &j| degree[j].cmp(&degree[i]).then(i.cmp(&j)));
-    let (a, b) = (order[0].min(order[1]), order[0].max(order[1]));
+    // The two nodes of most neighbours, ties to the earlier node, in one pass.
+    let (mut first, mut second) = (0, 1);
+    if degree[1] > degree[0] {
+        (first, second) = (1, 0);
+    }
+    for i in 2..n {
+        if degree[i] > degree[first] {
+            (first, second) = (i, first);
+        } else if degree[i] > degree[second] {
+            second = i;
+        }
+    }
+    let (a, b) = (first.min(second), first.max(second));
     let (mut vx, mut vy) = (0.0, 0.0);
     for (i, p) in pos.iter().enumerate() {
         let w = f64::from(dist[a * n + i].abs()) - f64::from(dist[b * n + i].abs());
